@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs what Clipper needs to build and test: a C compiler for cgo (SQLite),
+# Fyne's OpenGL/X11 headers, and for the tests Xvfb and xmllint.
+# Idempotent: installs only what is missing. Debian/Ubuntu via apt-get
+# (with sudo when not root); elsewhere prints what to install.
+set -euo pipefail
+
+build_pkgs=(gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
+	libxinerama-dev libxi-dev libxxf86vm-dev)
+test_pkgs=(xvfb xauth libxml2-utils)
+
+want=("${build_pkgs[@]}")
+if [ "${1:-}" = "--test" ]; then
+	want+=("${test_pkgs[@]}")
+fi
+
+if ! command -v go >/dev/null 2>&1 && [ ! -x /usr/local/go/bin/go ]; then
+	echo "deps: Go is not installed. Install Go 1.26 or newer from your distribution or the Go website, then run make again." >&2
+	exit 1
+fi
+
+if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
+	cat >&2 <<MSG
+deps: this is not a Debian/Ubuntu system, so nothing was installed.
+Clipper needs: a C compiler (gcc or clang), pkg-config, and the development headers of
+OpenGL and X11 (GL, X11, Xcursor, Xrandr, Xinerama, Xi, Xxf86vm).
+  Fedora:  sudo dnf install gcc pkgconf-pkg-config libX11-devel libXcursor-devel libXrandr-devel libXinerama-devel libXi-devel libXxf86vm-devel mesa-libGL-devel
+  Arch:    sudo pacman -S gcc pkgconf libx11 libxcursor libxrandr libxinerama libxi libxxf86vm mesa
+  macOS:   xcode-select --install
+For the tests also: Xvfb (xorg-x11-server-Xvfb / xorg-server-xvfb) and xmllint (libxml2).
+MSG
+	exit 0
+fi
+
+missing=()
+for p in "${want[@]}"; do
+	# Only install what is absent: naming an installed mesa package makes apt upgrade it.
+	if [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" != "install ok installed" ]; then
+		missing+=("$p")
+	fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+	exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+	sudo="sudo"
+fi
+echo "deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
