@@ -71,6 +71,10 @@ func (a Attributes) Validate() error {
 	return nil
 }
 
+// OriginSuggestion marks an annotation that was accepted from a suggestion;
+// hand-made annotations have an empty Origin.
+const OriginSuggestion = "suggestion"
+
 // AnchorContext is how many code points of prefix and suffix an annotation
 // keeps around its exact text, so it can be re-anchored if the body changes.
 const AnchorContext = 32
