@@ -1,0 +1,67 @@
+package gui
+
+import (
+	"fmt"
+	"fyne.io/fyne/v2"
+	"strings"
+
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Preference keys, stored by Fyne per user (not in the project file, which
+// travels between colleagues).
+const (
+	prefCoder     = "coder.name"
+	prefTheme     = "view.theme"
+	prefTextScale = "view.textScale"
+	prefSnap      = "reader.snapToWords"
+	prefRecent    = "projects.recent"
+)
+
+// initialCoder is the name given in Options, else the remembered one.
+func (u *UI) initialCoder() string {
+	if u.opts.Coder != "" {
+		return u.opts.Coder
+	}
+	return u.app.Preferences().String(prefCoder)
+}
+
+// setCoder makes name the current coder, creating its record in the project.
+func (u *UI) setCoder(name string) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return
+	}
+	c, err := u.store.EnsureCoder(u.ctx(), name)
+	if err != nil {
+		u.showError(fmt.Errorf("setting the coder: %w", err))
+		return
+	}
+	u.coder = c
+	u.updateStatus()
+}
+
+// askCoder asks the researcher's name; first is the first-launch wording.
+func (u *UI) askCoder(first bool) {
+	name := widget.NewEntry()
+	name.SetText(u.coder.Name)
+	name.SetPlaceHolder("Your name")
+	title, msg := "Coder", "Annotations record who made them."
+	if first {
+		title, msg = "Welcome to Clipper", "Who is annotating? Every annotation records its coder, so colleagues' work can be merged and compared."
+	}
+	hint := widget.NewLabel(msg)
+	hint.Wrapping = fyne.TextWrapWord
+	items := []*widget.FormItem{widget.NewFormItem("", hint), widget.NewFormItem("Name", name)}
+	d := dialog.NewForm(title, "Save", "Cancel", items, func(ok bool) {
+		if !ok || strings.TrimSpace(name.Text) == "" {
+			return
+		}
+		u.app.Preferences().SetString(prefCoder, strings.TrimSpace(name.Text))
+		u.setCoder(name.Text)
+	}, u.win)
+	d.Resize(d.MinSize().AddWidthHeight(160, 0))
+	d.Show()
+	u.win.Canvas().Focus(name)
+}

@@ -1,0 +1,275 @@
+package gui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"clipper/model"
+)
+
+// editor edits the selected annotation's tag and attributes, showing the
+// fields its tag's kind uses: quote → speaker; figure → value (or low–high),
+// unit, comparator; claim → claimant, status; every kind → note. Enter in a
+// field or Save stores the change; moving to another annotation saves too.
+type editor struct {
+	u          *UI
+	id         string // annotation being edited, "" when none
+	title      *widget.Label
+	tag        *widget.Select
+	speaker    *widget.Entry
+	claimant   *widget.Entry
+	status     *widget.Select
+	value      *widget.Entry
+	low, high  *widget.Entry
+	unit       *widget.Entry
+	comparator *widget.Select
+	note       *widget.Entry
+	form       *widget.Form
+	items      map[string]*widget.FormItem
+	del        *widget.Button
+	saveBtn    *widget.Button
+	box        fyne.CanvasObject
+	loading    bool
+}
+
+// comparatorLabels names model.Comparators in the editor.
+var comparatorLabels = map[string]string{
+	"": "exactly", "~": "about (~)", ">": "more than (>)", "<": "less than (<)",
+	">=": "at least (≥)", "<=": "at most (≤)", "range": "range (low–high)",
+}
+
+func newEditor(u *UI) *editor {
+	e := &editor{u: u, items: map[string]*widget.FormItem{}}
+	e.title = widget.NewLabel("Select an annotation to edit it")
+	e.title.Wrapping = fyne.TextWrapWord
+	e.title.TextStyle = fyne.TextStyle{Italic: true}
+	e.tag = widget.NewSelect(nil, func(string) { e.changed() })
+	e.speaker = e.entry()
+	e.claimant = e.entry()
+	var statuses []string
+	for _, s := range model.Statuses {
+		statuses = append(statuses, string(s))
+	}
+	e.status = widget.NewSelect(statuses, func(string) { e.changed() })
+	e.value, e.low, e.high, e.unit = e.entry(), e.entry(), e.entry(), e.entry()
+	var comps []string
+	for _, c := range model.Comparators {
+		comps = append(comps, comparatorLabels[c])
+	}
+	e.comparator = widget.NewSelect(comps, func(string) { e.changed() })
+	e.note = widget.NewMultiLineEntry()
+	e.note.Wrapping = fyne.TextWrapWord
+	e.note.SetMinRowsVisible(3)
+
+	add := func(key, label string, w fyne.CanvasObject) {
+		e.items[key] = widget.NewFormItem(label, w)
+	}
+	add("tag", "Tag", e.tag)
+	add("speaker", "Speaker", e.speaker)
+	add("claimant", "Claimant", e.claimant)
+	add("status", "Status", e.status)
+	add("comparator", "Comparator", e.comparator)
+	add("value", "Value", e.value)
+	add("low", "Low", e.low)
+	add("high", "High", e.high)
+	add("unit", "Unit", e.unit)
+	add("note", "Note", e.note)
+	e.form = widget.NewForm()
+	e.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() {
+		e.save()
+		e.u.win.Canvas().Focus(e.u.reader.view)
+	})
+	e.saveBtn.Importance = widget.HighImportance
+	e.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { e.u.deleteSelected() })
+	buttons := container.NewHBox(e.saveBtn, e.del)
+	e.box = container.NewVScroll(container.NewVBox(e.title, e.form, buttons))
+	e.load(nil)
+	return e
+}
+
+func (e *editor) object() fyne.CanvasObject { return e.box }
+
+// entry is a one-line field whose Enter saves and returns focus to the reader.
+func (e *editor) entry() *widget.Entry {
+	en := widget.NewEntry()
+	en.OnSubmitted = func(string) {
+		e.save()
+		e.u.win.Canvas().Focus(e.u.reader.view)
+	}
+	return en
+}
+
+func (e *editor) setTags(tags []model.Tag) {
+	var names []string
+	for _, t := range tags {
+		names = append(names, t.Name)
+	}
+	e.tag.Options = names
+	e.tag.Refresh()
+}
+
+// load shows a (or nothing when nil).
+func (e *editor) load(a *model.Annotation) {
+	e.loading = true
+	defer func() { e.loading = false }()
+	if a == nil {
+		e.id = ""
+		e.title.SetText("Select text and press a tag key, or click a highlight to edit it.")
+		e.form.Items = nil
+		e.form.Refresh()
+		e.saveBtn.Disable()
+		e.del.Disable()
+		return
+	}
+	e.id = a.ID
+	t, _ := e.u.tag(a.TagID)
+	e.title.SetText("“" + oneLine(a.Exact) + "”")
+	e.tag.SetSelected(t.Name)
+	e.speaker.SetText(a.Speaker)
+	e.claimant.SetText(a.Claimant)
+	e.status.SetSelected(string(a.Status))
+	e.value.SetText(numText(a.Value))
+	e.low.SetText(numText(a.Low))
+	e.high.SetText(numText(a.High))
+	e.unit.SetText(a.Unit)
+	e.comparator.SetSelected(comparatorLabels[a.Comparator])
+	e.note.SetText(a.Note)
+	e.layoutFor(t.Kind)
+	e.saveBtn.Enable()
+	e.del.Enable()
+}
+
+// layoutFor shows the fields a kind uses.
+func (e *editor) layoutFor(k model.Kind) {
+	keys := []string{"tag"}
+	switch k {
+	case model.KindQuote:
+		keys = append(keys, "speaker")
+	case model.KindClaim:
+		keys = append(keys, "claimant", "status")
+	case model.KindFigure:
+		keys = append(keys, "value", "unit", "comparator")
+		if e.comparator.Selected == comparatorLabels["range"] {
+			keys = append(keys, "low", "high")
+		}
+	}
+	keys = append(keys, "note")
+	e.form.Items = e.form.Items[:0]
+	for _, k := range keys {
+		e.form.Items = append(e.form.Items, e.items[k])
+	}
+	e.form.Refresh()
+}
+
+// changed reacts to a select changing: a new tag or comparator changes the
+// visible fields.
+func (e *editor) changed() {
+	if e.loading || e.id == "" {
+		return
+	}
+	if t, ok := e.tagNamed(e.tag.Selected); ok {
+		e.layoutFor(t.Kind)
+	}
+}
+
+func (e *editor) tagNamed(name string) (model.Tag, bool) {
+	for _, t := range e.u.tags {
+		if t.Name == name {
+			return t, true
+		}
+	}
+	return model.Tag{}, false
+}
+
+// focusFirst focuses the first attribute of the shown kind.
+func (e *editor) focusFirst() {
+	for _, it := range e.form.Items {
+		if en, ok := it.Widget.(*widget.Entry); ok {
+			e.u.win.Canvas().Focus(en)
+			return
+		}
+	}
+}
+
+// read builds the edited annotation from the fields.
+func (e *editor) read(orig model.Annotation) (model.Annotation, error) {
+	a := orig
+	if t, ok := e.tagNamed(e.tag.Selected); ok {
+		a.TagID = t.ID
+	}
+	a.Speaker = strings.TrimSpace(e.speaker.Text)
+	a.Claimant = strings.TrimSpace(e.claimant.Text)
+	a.Status = model.Status(e.status.Selected)
+	a.Unit = strings.TrimSpace(e.unit.Text)
+	a.Note = strings.TrimSpace(e.note.Text)
+	a.Comparator = ""
+	for c, label := range comparatorLabels {
+		if label == e.comparator.Selected {
+			a.Comparator = c
+		}
+	}
+	var err error
+	for _, f := range []struct {
+		name string
+		en   *widget.Entry
+		dst  **float64
+	}{{"value", e.value, &a.Value}, {"low", e.low, &a.Low}, {"high", e.high, &a.High}} {
+		if *f.dst, err = parseNum(f.en.Text); err != nil {
+			return orig, fmt.Errorf("%s: %w", f.name, err)
+		}
+	}
+	return a, nil
+}
+
+// save stores the fields when they differ from what is on disk.
+func (e *editor) save() {
+	if e.id == "" {
+		return
+	}
+	orig := e.u.annotation(e.id)
+	if orig == nil {
+		return
+	}
+	a, err := e.read(*orig)
+	if err != nil {
+		e.u.showError(err)
+		return
+	}
+	if sameAttributes(a, *orig) {
+		return
+	}
+	e.u.updateAnnotation(a)
+}
+
+func sameAttributes(a, b model.Annotation) bool {
+	eq := func(x, y *float64) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
+	return a.TagID == b.TagID && a.Speaker == b.Speaker && a.Claimant == b.Claimant && a.Status == b.Status &&
+		a.Unit == b.Unit && a.Comparator == b.Comparator && a.Note == b.Note &&
+		eq(a.Value, b.Value) && eq(a.Low, b.Low) && eq(a.High, b.High)
+}
+
+func numText(f *float64) string {
+	if f == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*f, 'f', -1, 64)
+}
+
+// parseNum reads a number typed by a researcher: "", "14000", "14,000", "2.5".
+func parseNum(s string) (*float64, error) {
+	s = strings.ReplaceAll(strings.TrimSpace(s), ",", "")
+	if s == "" {
+		return nil, nil
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return nil, fmt.Errorf("%q is not a number", s)
+	}
+	return &f, nil
+}

@@ -1,0 +1,104 @@
+package gui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+)
+
+// mainMenu builds File, Edit, View and Tags. It is rebuilt when tags change
+// so the Tags menu lists them with their keys.
+func (u *UI) mainMenu() *fyne.MainMenu {
+	item := func(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, action)
+		it.Shortcut = sc
+		return it
+	}
+	notYet := func(label, what string) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, func() {
+			dialog.ShowInformation(label, what, u.win)
+		})
+		return it
+	}
+
+	recent := fyne.NewMenuItem("Open recent", nil)
+	recent.ChildMenu = u.recentMenu()
+	file := fyne.NewMenu("File",
+		item("New project…", scNew, u.newProjectDialog),
+		item("Open project…", scOpen, u.openProjectDialog),
+		recent,
+		fyne.NewMenuItemSeparator(),
+		item("Import files…", scImport, u.importDialog),
+		fyne.NewMenuItem("Import folder…", u.importFolderDialog),
+		item("Paste clipping", scPaste, u.pasteClipping),
+		fyne.NewMenuItemSeparator(),
+		item("Export…", nil, u.exportDialog),
+		notYet("Share a copy…", "Sharing a compact copy of the project arrives with the share-and-merge feature. Until then, close Clipper and copy the .clip file: it is complete on its own."),
+		notYet("Merge a colleague's project…", "Merging arrives with the share-and-merge feature."),
+	)
+
+	edit := fyne.NewMenu("Edit",
+		item("Undo", scUndo, u.undo),
+		item("Redo", scRedo, u.redo),
+		item("Redo (alternative)", scRedoAlt, u.redo),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Delete annotation   Del", u.deleteSelected),
+		item("Move start one word left", scStartLeft, func() { u.nudge(-1, -1) }),
+		item("Move start one word right", scStartRight, func() { u.nudge(-1, +1) }),
+		item("Move end one word left", scEndLeft, func() { u.nudge(+1, -1) }),
+		item("Move end one word right", scEndRight, func() { u.nudge(+1, +1) }),
+		fyne.NewMenuItem("Next annotation   N", func() { u.jump(+1) }),
+		fyne.NewMenuItem("Previous annotation   P", func() { u.jump(-1) }),
+		fyne.NewMenuItemSeparator(),
+		item("Clipping details…", scDetails, u.editDetails),
+		item("Find in project…", scFind, func() { u.win.Canvas().Focus(u.lib.search) }),
+		fyne.NewMenuItem("Coder name…", func() { u.askCoder(false) }),
+	)
+
+	themeItem := func(label, v string) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, func() { u.setTheme(v) })
+		it.Checked = u.look.variant == v
+		return it
+	}
+	themes := fyne.NewMenuItem("Theme", nil)
+	themes.ChildMenu = fyne.NewMenu("", themeItem("System", themeSystem), themeItem("Light", themeLight), themeItem("Dark", themeDark))
+	snap := fyne.NewMenuItem("Snap selection to words", func() {
+		on := !u.app.Preferences().BoolWithFallback(prefSnap, true)
+		u.app.Preferences().SetBool(prefSnap, on)
+		u.reader.view.SetSnapToWords(on)
+		u.win.SetMainMenu(u.mainMenu())
+	})
+	snap.Checked = u.app.Preferences().BoolWithFallback(prefSnap, true)
+	view := fyne.NewMenu("View",
+		themes,
+		item("Larger text", scTextBigger, func() { u.setTextScale(nextScale(u.look.scale, +1)) }),
+		item("Smaller text", scTextSmaller, func() { u.setTextScale(nextScale(u.look.scale, -1)) }),
+		fyne.NewMenuItem("Default text size", func() { u.setTextScale(1) }),
+		fyne.NewMenuItemSeparator(),
+		snap,
+	)
+
+	tagItems := []*fyne.MenuItem{fyne.NewMenuItem("Manage tags…", u.manageTags), fyne.NewMenuItemSeparator()}
+	for _, t := range u.tags {
+		label := "Tag selection as " + t.Name
+		if t.Shortcut != "" {
+			label += "   " + t.Shortcut
+		}
+		tagItems = append(tagItems, fyne.NewMenuItem(label, func() { u.tagSelection(t) }))
+	}
+	return fyne.NewMainMenu(file, edit, view, fyne.NewMenu("Tags", tagItems...))
+}
+
+// setTheme switches light/dark/system and remembers the choice.
+func (u *UI) setTheme(v string) {
+	u.look.variant = v
+	u.app.Preferences().SetString(prefTheme, v)
+	u.app.Settings().SetTheme(u.look)
+	u.win.SetMainMenu(u.mainMenu())
+}
+
+// setTextScale changes the text size and remembers it.
+func (u *UI) setTextScale(s float32) {
+	u.look.scale = s
+	u.app.Preferences().SetFloat(prefTextScale, float64(s))
+	u.app.Settings().SetTheme(u.look)
+}

@@ -1,0 +1,153 @@
+package gui
+
+import (
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"clipper/model"
+)
+
+// panel is the right pane: the open clipping's annotations, filtered by
+// tag, each with its text and key attributes, and the editor of the
+// selected one.
+type panel struct {
+	u      *UI
+	all    []model.Annotation
+	shown  []model.Annotation
+	filter *widget.Select
+	list   *widget.List
+	count  *widget.Label
+	editor *editor
+	box    fyne.CanvasObject
+}
+
+func newPanel(u *UI) *panel {
+	p := &panel{u: u}
+	p.count = widget.NewLabel("")
+	p.count.TextStyle = fyne.TextStyle{Bold: true}
+	p.filter = widget.NewSelect([]string{allTags}, nil)
+	p.filter.SetSelected(allTags)
+	p.filter.OnChanged = func(string) { p.apply() }
+	p.list = widget.NewList(
+		func() int { return len(p.shown) },
+		func() fyne.CanvasObject {
+			swatch := canvas.NewRectangle(color.Transparent)
+			swatch.SetMinSize(fyne.NewSize(6, 10))
+			swatch.CornerRadius = 2
+			text := widget.NewLabel("text")
+			text.Truncation = fyne.TextTruncateEllipsis
+			attrs := widget.NewLabel("attributes")
+			attrs.Truncation = fyne.TextTruncateEllipsis
+			attrs.Importance = widget.LowImportance
+			attrs.SizeName = theme.SizeNameCaptionText
+			return container.NewBorder(nil, nil, swatch, nil, container.New(&tightVBox{}, text, attrs))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(p.shown) {
+				return
+			}
+			a := p.shown[i]
+			t, _ := u.tag(a.TagID)
+			row := o.(*fyne.Container)
+			var swatch *canvas.Rectangle
+			var lines *fyne.Container
+			for _, obj := range row.Objects {
+				switch v := obj.(type) {
+				case *canvas.Rectangle:
+					swatch = v
+				case *fyne.Container:
+					lines = v
+				}
+			}
+			swatch.FillColor = tagColor(t.Color)
+			swatch.Refresh()
+			lines.Objects[0].(*widget.Label).SetText(oneLine(a.Exact))
+			lines.Objects[1].(*widget.Label).SetText(annotationLabel(t, a))
+		},
+	)
+	p.list.OnSelected = func(i widget.ListItemID) {
+		if i >= 0 && i < len(p.shown) && p.shown[i].ID != u.selected {
+			u.selectAnnotation(p.shown[i].ID, true)
+		}
+	}
+	p.editor = newEditor(u)
+	top := container.NewBorder(nil, nil, p.count, nil, p.filter)
+	split := container.NewVSplit(p.list, p.editor.object())
+	split.Offset = 0.55
+	p.box = container.NewBorder(top, nil, nil, nil, split)
+	return p
+}
+
+func (p *panel) object() fyne.CanvasObject { return p.box }
+
+// setTags refreshes the filter and the editor's tag choices.
+func (p *panel) setTags(tags []model.Tag) {
+	opts := []string{allTags}
+	for _, t := range tags {
+		opts = append(opts, t.Name)
+	}
+	p.filter.Options = opts
+	p.filter.Refresh()
+	p.editor.setTags(tags)
+}
+
+// set shows a clipping's annotations.
+func (p *panel) set(as []model.Annotation) {
+	p.all = as
+	p.apply()
+}
+
+// apply filters by the chosen tag.
+func (p *panel) apply() {
+	p.shown = p.shown[:0]
+	for _, a := range p.all {
+		t, _ := p.u.tag(a.TagID)
+		if p.filter.Selected == "" || p.filter.Selected == allTags || t.Name == p.filter.Selected {
+			p.shown = append(p.shown, a)
+		}
+	}
+	switch len(p.all) {
+	case 0:
+		p.count.SetText("No annotations")
+	case 1:
+		p.count.SetText("1 annotation")
+	default:
+		p.count.SetText(fmtNum(float64(len(p.all))) + " annotations")
+	}
+	p.list.Refresh()
+	p.selectID(p.u.selected)
+}
+
+// selectID marks the annotation in the list and loads it into the editor.
+func (p *panel) selectID(id string) {
+	p.editor.load(p.u.annotation(id))
+	for i, a := range p.shown {
+		if a.ID == id {
+			p.list.Select(i)
+			p.list.ScrollTo(i)
+			return
+		}
+	}
+	p.list.UnselectAll()
+}
+
+// flush saves edits typed in the editor but not yet saved.
+func (p *panel) flush() { p.editor.save() }
+
+// focusFirst focuses the editor's first attribute field.
+func (p *panel) focusFirst() { p.editor.focusFirst() }
+
+// oneLine shortens text to one line for list rows.
+func oneLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 140 {
+		s = string(r[:139]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,68 @@
+package gui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// Every keyboard shortcut of the app is declared here. Shortcuts with a
+// modifier live on menu items (the desktop driver offers them to the main
+// menu first, whatever has focus); plain keys (tag keys 1/2/3, N, P,
+// Delete) act only while the reader has focus, so typing in a field never
+// tags text.
+var (
+	scUndo        = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
+	scRedo        = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	scRedoAlt     = &desktop.CustomShortcut{KeyName: fyne.KeyY, Modifier: fyne.KeyModifierShortcutDefault}
+	scOpen        = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	scNew         = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	scImport      = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
+	scPaste       = &desktop.CustomShortcut{KeyName: fyne.KeyV, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	scFind        = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	scDetails     = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	scTextBigger  = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault}
+	scTextSmaller = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
+	scStartLeft   = &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}
+	scStartRight  = &desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierAlt}
+	scEndLeft     = &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift}
+	scEndRight    = &desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift}
+)
+
+// Plain keys handled while the reader has focus.
+const (
+	keyNext = 'n' // jump to the next annotation
+	keyPrev = 'p' // jump to the previous annotation
+)
+
+// readerKey maps a plain key typed in the reader to an action; tag keys
+// come from each tag's shortcut. It returns false when the key is not bound.
+func (u *UI) readerRune(r rune) bool {
+	switch r {
+	case keyNext, keyNext - 'a' + 'A':
+		u.jump(+1)
+		return true
+	case keyPrev, keyPrev - 'a' + 'A':
+		u.jump(-1)
+		return true
+	}
+	if t, ok := u.tagForKey(string(r)); ok {
+		u.tagSelection(t)
+		return true
+	}
+	return false
+}
+
+// readerKey handles named keys typed in the reader.
+func (u *UI) readerKey(ev *fyne.KeyEvent) bool {
+	switch ev.Name {
+	case fyne.KeyDelete, fyne.KeyBackspace:
+		if u.selected != "" {
+			u.deleteSelected()
+			return true
+		}
+	case fyne.KeyEscape:
+		u.selectAnnotation("", false)
+		return true
+	}
+	return false
+}

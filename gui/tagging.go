@@ -1,0 +1,195 @@
+package gui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+
+	"clipper/model"
+	"clipper/model/store"
+	"clipper/model/suggest"
+)
+
+// tagSelection stores the reader's selection as an annotation with tag t —
+// one transaction, on disk before the highlight is drawn — and focuses the
+// editor's first attribute. With no text selected it retags the selected
+// annotation instead.
+func (u *UI) tagSelection(t model.Tag) {
+	start, end := u.reader.view.Selection()
+	if start == end {
+		if a := u.annotation(u.selected); a != nil && a.TagID != t.ID {
+			changed := *a
+			changed.TagID = t.ID
+			u.updateAnnotation(changed)
+			return
+		}
+		u.flash("Select some text first, then press a tag key.")
+		return
+	}
+	if u.coder.ID == "" {
+		u.askCoder(true)
+		return
+	}
+	a := &model.Annotation{
+		ClippingID: u.clip.ID, TagID: t.ID, CoderID: u.coder.ID,
+		Start: start, End: end,
+		Attributes: prefill(t.Kind, u.clip.Body, start, end),
+	}
+	if err := u.store.AddAnnotation(u.ctx(), a); err != nil {
+		u.showError(fmt.Errorf("tagging as %s: %w", t.Name, err))
+		return
+	}
+	u.reader.view.ClearSelection()
+	u.selected = a.ID
+	u.reloadAnnotations()
+	u.panel.focusFirst()
+}
+
+// prefill guesses a new annotation's attributes from its text: a figure's
+// comparator, value and unit; a quote's speaker when the attribution is
+// obvious; a claim starts unverified.
+func prefill(k model.Kind, body string, start, end int) model.Attributes {
+	var at model.Attributes
+	switch k {
+	case model.KindFigure:
+		exact := string([]rune(body)[start:end])
+		if f, ok := suggest.ParseFigure(exact); ok {
+			at.Value, at.Low, at.High = f.Value, f.Low, f.High
+			at.Unit, at.Comparator = f.Unit, f.Comparator
+		}
+	case model.KindQuote:
+		at.Speaker = suggest.SpeakerFor(body, start, end)
+	case model.KindClaim:
+		at.Status = model.StatusUnverified
+	}
+	return at
+}
+
+// updateAnnotation saves a changed annotation and redraws.
+func (u *UI) updateAnnotation(a model.Annotation) {
+	if err := u.store.UpdateAnnotation(u.ctx(), u.coder.ID, a); err != nil {
+		u.showError(fmt.Errorf("saving the annotation: %w", err))
+		u.reloadAnnotations()
+		return
+	}
+	u.reloadAnnotations()
+}
+
+// deleteSelected removes the selected annotation (a tombstone; undoable).
+func (u *UI) deleteSelected() {
+	id := u.selected
+	if id == "" {
+		return
+	}
+	next := ""
+	for i := range u.anns {
+		if u.anns[i].ID == id && i+1 < len(u.anns) {
+			next = u.anns[i+1].ID
+		}
+	}
+	if err := u.store.DeleteAnnotation(u.ctx(), u.coder.ID, id); err != nil {
+		u.showError(fmt.Errorf("deleting the annotation: %w", err))
+		return
+	}
+	u.selected = next
+	u.reloadAnnotations()
+	u.flash("Annotation deleted — Ctrl+Z brings it back.")
+}
+
+// nudge moves the selected annotation's start (edge < 0) or end (edge > 0)
+// by one word left (dir < 0) or right.
+func (u *UI) nudge(edge, dir int) {
+	a := u.annotation(u.selected)
+	if a == nil {
+		return
+	}
+	text := []rune(u.clip.Body)
+	changed := *a
+	switch {
+	case edge < 0 && dir < 0: // start to the previous word's start
+		changed.Start = model.WordStep(text, a.Start, -1)
+	case edge < 0: // start to the next word's start
+		changed.Start = model.WordStep(text, model.WordStep(text, model.WordStep(text, a.Start, +1), +1), -1)
+	case dir > 0: // end to the next word's end
+		changed.End = model.WordStep(text, a.End, +1)
+	default: // end to the previous word's end
+		changed.End = model.WordStep(text, model.WordStep(text, model.WordStep(text, a.End, -1), -1), +1)
+	}
+	if changed.Start >= changed.End || (changed.Start == a.Start && changed.End == a.End) {
+		return
+	}
+	changed.Exact = ""
+	u.updateAnnotation(changed)
+}
+
+// undo reverts the coder's last action; redo applies it again.
+func (u *UI) undo() { u.history(u.store.Undo, "Nothing to undo.", "Undone") }
+func (u *UI) redo() { u.history(u.store.Redo, "Nothing to redo.", "Redone") }
+
+func (u *UI) history(step func(ctx context.Context, coderID string) ([]store.Op, error), none, done string) {
+	u.panel.flush()
+	ops, err := step(u.ctx(), u.coder.ID)
+	switch {
+	case errors.Is(err, store.ErrNothingToUndo), errors.Is(err, store.ErrNothingToRedo):
+		u.flash(none)
+		return
+	case err != nil:
+		u.showError(err)
+		return
+	}
+	u.loadTags()
+	u.reloadAnnotations()
+	if err := u.lib.reload(); err != nil {
+		u.showError(err)
+	}
+	for _, op := range ops {
+		if op.Entity == "annotation" && u.annotation(op.EntityID) != nil {
+			u.selectAnnotation(op.EntityID, true)
+		}
+	}
+	u.flash(fmt.Sprintf("%s: %s.", done, describeOps(ops)))
+}
+
+// describeOps says in words what a group of operations did.
+func describeOps(ops []store.Op) string {
+	if len(ops) == 0 {
+		return "nothing"
+	}
+	if len(ops) > 1 {
+		return fmt.Sprintf("%d changes", len(ops))
+	}
+	return ops[0].Action + " " + ops[0].Entity
+}
+
+// contextMenu is the reader's right-click menu: tag the selection (or
+// retag the clicked annotation) and remove.
+func (u *UI) contextMenu(hitID string, start, end int) *fyne.Menu {
+	var items []*fyne.MenuItem
+	for _, t := range u.tags {
+		label := "Tag as " + t.Name
+		if t.Shortcut != "" {
+			label += "  (" + t.Shortcut + ")"
+		}
+		items = append(items, fyne.NewMenuItem(label, func() {
+			if start == end && hitID != "" {
+				u.selectAnnotation(hitID, false)
+			}
+			u.tagSelection(t)
+		}))
+	}
+	if hitID != "" {
+		items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Remove", func() {
+			u.selectAnnotation(hitID, false)
+			u.deleteSelected()
+		}))
+	}
+	return fyne.NewMenu("", items...)
+}
+
+// flash shows a short message in the status bar until the next update.
+func (u *UI) flash(msg string) {
+	u.updateStatus()
+	u.status.SetText(msg + "   " + u.status.Text)
+}

@@ -1,0 +1,277 @@
+// Package gui is Clipper's desktop interface, built with Fyne. It shows what
+// the store holds and sends every change back through the store; it never
+// writes SQL itself. One small file per part of the window: library.go (the
+// clipping list), reader.go (the open clipping), panel.go and editor.go (its
+// annotations), menus.go, tagging.go, and dialogs in their own files.
+package gui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"clipper/model"
+	"clipper/model/store"
+)
+
+// Options adjust how the window starts.
+type Options struct {
+	// Coder is the researcher's name; "" asks on first launch (and then
+	// remembers it in the app's preferences).
+	Coder string
+	// NoPrompts suppresses first-launch questions (for screenshots).
+	NoPrompts bool
+}
+
+// UI is one project window: the library on the left, the open clipping in
+// the centre, its annotations on the right and a status bar.
+type UI struct {
+	app   fyne.App
+	win   fyne.Window
+	store *store.Store
+	opts  Options
+	coder model.Coder
+	look  *look
+
+	tags   []model.Tag
+	lib    *library
+	reader *reader
+	panel  *panel
+	status *widget.Label
+
+	clip     model.Clipping     // the open clipping; ID "" when none
+	anns     []model.Annotation // its live annotations, by start
+	selected string             // id of the selected annotation, "" for none
+}
+
+// New builds the main window for an open project. The caller shows it.
+func New(a fyne.App, st *store.Store, opts Options) *UI {
+	u := &UI{app: a, store: st, opts: opts}
+	u.look = &look{
+		variant: a.Preferences().StringWithFallback(prefTheme, themeSystem),
+		scale:   float32(a.Preferences().FloatWithFallback(prefTextScale, 1)),
+	}
+	a.Settings().SetTheme(u.look)
+	u.win = a.NewWindow("Clipper")
+	u.status = widget.NewLabel("")
+	u.status.Truncation = fyne.TextTruncateEllipsis
+	u.lib = newLibrary(u)
+	u.reader = newReader(u)
+	u.panel = newPanel(u)
+
+	right := u.panel.object()
+	centre := container.NewHSplit(u.reader.object(), right)
+	centre.Offset = 0.68
+	split := container.NewHSplit(u.lib.object(), centre)
+	split.Offset = 0.24
+	u.win.SetContent(container.NewBorder(nil, u.status, nil, nil, split))
+	u.win.SetMainMenu(u.mainMenu())
+	u.win.SetOnDropped(u.dropped)
+	u.win.Resize(fyne.NewSize(1280, 800))
+
+	u.setCoder(u.initialCoder())
+	u.loadTags()
+	u.refreshLibrary()
+	if ro, why := st.ReadOnly(); ro {
+		dialog.ShowInformation("Opened read-only", why, u.win)
+	}
+	if u.coder.ID == "" && !opts.NoPrompts {
+		u.askCoder(true)
+	}
+	return u
+}
+
+// Window returns the project window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// ctx is the context of short UI actions.
+func (u *UI) ctx() context.Context { return context.Background() }
+
+// loadTags reads the tags and hands them to the parts that show them.
+func (u *UI) loadTags() {
+	tags, err := u.store.Tags(u.ctx())
+	if err != nil {
+		u.showError(fmt.Errorf("reading tags: %w", err))
+		return
+	}
+	u.tags = tags
+	u.lib.setTags(tags)
+	u.panel.setTags(tags)
+	u.win.SetMainMenu(u.mainMenu())
+}
+
+// tag returns the tag with id.
+func (u *UI) tag(id string) (model.Tag, bool) {
+	for _, t := range u.tags {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return model.Tag{}, false
+}
+
+// tagForKey returns the tag whose shortcut is key (case-insensitive).
+func (u *UI) tagForKey(key string) (model.Tag, bool) {
+	for _, t := range u.tags {
+		if t.Shortcut != "" && strings.EqualFold(t.Shortcut, key) {
+			return t, true
+		}
+	}
+	return model.Tag{}, false
+}
+
+// refreshLibrary reloads the clipping list and keeps or picks the open clipping.
+func (u *UI) refreshLibrary() {
+	if err := u.lib.reload(); err != nil {
+		u.showError(err)
+		return
+	}
+	if u.clip.ID == "" {
+		if first := u.lib.firstID(); first != "" {
+			u.lib.selectID(first)
+		} else {
+			u.reader.showEmpty()
+			u.panel.set(nil)
+		}
+	}
+	u.updateStatus()
+}
+
+// Open shows the clipping with the given id and marks it in the library.
+func (u *UI) Open(id string) error {
+	if !u.lib.selectID(id) {
+		if _, err := u.store.Clipping(u.ctx(), id); err != nil {
+			return fmt.Errorf("no clipping with id %q in this project", id)
+		}
+		u.openClipping(id)
+	}
+	return nil
+}
+
+// openClipping loads a clipping and its annotations into the reader.
+func (u *UI) openClipping(id string) {
+	if id == u.clip.ID {
+		return
+	}
+	u.panel.flush()
+	c, err := u.store.Clipping(u.ctx(), id)
+	if err != nil {
+		u.showError(fmt.Errorf("opening clipping: %w", err))
+		return
+	}
+	u.clip = c
+	u.selected = ""
+	u.reader.show(c)
+	u.reloadAnnotations()
+}
+
+// reloadAnnotations rereads the open clipping's annotations and redraws
+// highlights, panel and status.
+func (u *UI) reloadAnnotations() {
+	if u.clip.ID == "" {
+		u.anns = nil
+	} else {
+		as, err := u.store.Annotations(u.ctx(), store.AnnotationFilter{ClippingIDs: []string{u.clip.ID}})
+		if err != nil {
+			u.showError(fmt.Errorf("reading annotations: %w", err))
+			return
+		}
+		u.anns = as
+	}
+	if u.selected != "" && u.annotation(u.selected) == nil {
+		u.selected = ""
+	}
+	u.reader.setAnnotations(u.anns, u.selected)
+	u.panel.set(u.anns)
+	u.panel.selectID(u.selected)
+	u.lib.updateCount(u.clip.ID, len(u.anns))
+	u.updateStatus()
+}
+
+// annotation returns the open clipping's annotation with id, or nil.
+func (u *UI) annotation(id string) *model.Annotation {
+	for i := range u.anns {
+		if u.anns[i].ID == id {
+			return &u.anns[i]
+		}
+	}
+	return nil
+}
+
+// selectAnnotation marks an annotation in reader and panel; scroll brings
+// it into view.
+func (u *UI) selectAnnotation(id string, scroll bool) {
+	if id != u.selected {
+		u.panel.flush()
+	}
+	u.selected = id
+	u.reader.selectAnnotation(id, scroll)
+	u.panel.selectID(id)
+}
+
+// jump selects the next (dir > 0) or previous annotation after the current
+// one, wrapping around.
+func (u *UI) jump(dir int) {
+	if len(u.anns) == 0 {
+		return
+	}
+	i := -1
+	for j := range u.anns {
+		if u.anns[j].ID == u.selected {
+			i = j
+		}
+	}
+	switch {
+	case i < 0 && dir > 0:
+		i = 0
+	case i < 0:
+		i = len(u.anns) - 1
+	default:
+		i = (i + dir + len(u.anns)) % len(u.anns)
+	}
+	u.selectAnnotation(u.anns[i].ID, true)
+}
+
+func (u *UI) updateStatus() {
+	n := 0
+	for _, it := range u.lib.all {
+		n += it.Annotations
+	}
+	coder := u.coder.Name
+	if coder == "" {
+		coder = "no coder set"
+	}
+	ro := ""
+	if r, _ := u.store.ReadOnly(); r {
+		ro = " · read-only"
+	}
+	u.status.SetText(fmt.Sprintf("%s%s · coder: %s · %d clippings · %d annotations",
+		u.store.Path(), ro, coder, len(u.lib.all), n))
+}
+
+// showError reports err in a dialog. Store errors already carry their context.
+func (u *UI) showError(err error) {
+	if errors.Is(err, store.ErrReadOnly) {
+		_, why := u.store.ReadOnly()
+		err = fmt.Errorf("%s", why)
+	}
+	dialog.ShowError(err, u.win)
+}
+
+// tagColor parses a tag's "#RRGGBB" colour; grey when it is malformed.
+func tagColor(hex string) color.NRGBA {
+	var r, g, b uint8
+	if len(hex) == 7 && hex[0] == '#' {
+		if _, err := fmt.Sscanf(hex[1:], "%02x%02x%02x", &r, &g, &b); err == nil {
+			return color.NRGBA{R: r, G: g, B: b, A: 0xff}
+		}
+	}
+	return color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
+}
