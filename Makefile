@@ -1,6 +1,8 @@
 # Clipper: `make run` opens the app, `make test` runs every check CI runs.
 GO ?= $(shell command -v go 2>/dev/null || echo /usr/local/go/bin/go)
 export LANG := C.UTF-8
+# Fyne reads the UI language from LANGUAGE first; "C" would log a locale error.
+export LANGUAGE := en
 export CGO_ENABLED := 1
 
 .PHONY: deps test-deps run build test vet bench fmt

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/user"
+	"slices"
+	"strings"
+
+	"clipper/model"
+	"clipper/model/store"
+)
+
+// errUsage asks run to print the command's usage line.
+var errUsage = errors.New("usage")
+
+// exitError carries a specific exit code with its message.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e exitError) Error() string { return e.msg }
+
+// global holds the flags that apply to every invocation.
+type global struct {
+	db         string
+	coder      string
+	screenshot string
+	size       string
+	clipping   string
+	help       bool
+}
+
+// env is what a command needs from its surroundings.
+type env struct {
+	global
+	stdout, stderr io.Writer
+}
+
+// parseGlobal reads the flags before the subcommand.
+func parseGlobal(args []string) (global, []string, error) {
+	var g global
+	fs := flag.NewFlagSet("clipper", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	g.addFlags(fs)
+	fs.StringVar(&g.screenshot, "screenshot", "", "write a PNG of the app window to this file and exit")
+	fs.StringVar(&g.size, "size", "1280x800", "window size for --screenshot")
+	fs.StringVar(&g.clipping, "clipping", "", "clipping to open (app and --screenshot)")
+	fs.BoolVar(&g.help, "help", false, "show usage")
+	fs.BoolVar(&g.help, "h", false, "show usage")
+	if err := fs.Parse(args); err != nil {
+		return g, nil, err
+	}
+	if _, err := parseSize(g.size); err != nil {
+		return g, nil, err
+	}
+	return g, fs.Args(), nil
+}
+
+// addFlags declares --db and --coder, which every subcommand also accepts.
+func (g *global) addFlags(fs *flag.FlagSet) {
+	fs.StringVar(&g.db, "db", g.db, "project file (default $CLIPPER_DB or the default project)")
+	fs.StringVar(&g.coder, "coder", g.coder, "your name as coder (default $CLIPPER_CODER or your login name)")
+}
+
+// flags returns a FlagSet for a subcommand that also accepts the global flags.
+func (e *env) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	e.addFlags(fs)
+	return fs
+}
+
+// dbPath resolves the project file: --db, then $CLIPPER_DB, then the default project.
+func (e *env) dbPath() (path string, isDefault bool, err error) {
+	if e.db != "" {
+		return e.db, false, nil
+	}
+	if p := os.Getenv("CLIPPER_DB"); p != "" {
+		return p, false, nil
+	}
+	p, err := defaultProjectPath()
+	return p, true, err
+}
+
+// openStore opens (creating if needed) the project file. A new default
+// project receives the sample clipping.
+func (e *env) openStore(ctx context.Context) (*store.Store, error) {
+	path, isDefault, err := e.dbPath()
+	if err != nil {
+		return nil, err
+	}
+	if isDefault {
+		return openDefaultProject(ctx, path)
+	}
+	st, err := store.OpenOrCreate(path)
+	if err != nil {
+		return nil, err
+	}
+	if ro, why := st.ReadOnly(); ro {
+		fmt.Fprintf(e.stderr, "clipper: %s\n", why)
+	}
+	return st, nil
+}
+
+// coderName resolves who is annotating: --coder, $CLIPPER_CODER, login name.
+func (e *env) coderName() string {
+	if e.coder != "" {
+		return e.coder
+	}
+	if c := os.Getenv("CLIPPER_CODER"); c != "" {
+		return c
+	}
+	if u, err := user.Current(); err == nil {
+		if n := strings.TrimSpace(strings.Split(u.Name, ",")[0]); n != "" {
+			return n
+		}
+		if u.Username != "" {
+			return u.Username
+		}
+	}
+	return "Unknown coder"
+}
+
+// currentCoder returns the coder record for coderName, creating it.
+func (e *env) currentCoder(ctx context.Context, st *store.Store) (model.Coder, error) {
+	return st.EnsureCoder(ctx, e.coderName())
+}
+
+// writeJSON prints v as one line of JSON.
+func (e *env) writeJSON(v any) error {
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("writing output: %w", err)
+	}
+	return nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// flagSetNoCoder is flags for a subcommand whose --coder means something
+// else (a filter); only --db is shared.
+func flagSetNoCoder(e *env, name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.StringVar(&e.db, "db", e.db, "project file (default $CLIPPER_DB or the default project)")
+	return fs
+}

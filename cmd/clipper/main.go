@@ -1,0 +1,98 @@
+// Command clipper is Clipper's entry point. With no subcommand it opens the
+// app on a project; subcommands do scripted work on a project file and
+// print JSON on stdout.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// command is one subcommand: its usage line and the function that runs it.
+type command struct {
+	usage string
+	run   func(e *env, args []string) error
+}
+
+func commands() map[string]command {
+	return map[string]command{
+		"parse":       {"parse FILE", cmdParse},
+		"import":      {"import FILE|DIR…", cmdImport},
+		"list":        {"list", cmdList},
+		"annotate":    {"annotate --clipping ID --tag NAME --start N --end N [--speaker S] [--claimant S] [--status S] [--value X --unit U --comparator C] [--note T]", cmdAnnotate},
+		"annotations": {"annotations [--clipping ID]", cmdAnnotations},
+		"search":      {"search QUERY", cmdSearch},
+		"stats":       {"stats", cmdStats},
+		"suggest":     {"suggest FILE | suggest --clipping ID [--kinds quote,figure,claim] [--accept] [--min-confidence X]", cmdSuggest},
+		"export":      {"export --format xlsx|csv|csv-raw|json|qdpx|qdc -o FILE [--clipping ID…] [--tag NAME…] [--coder NAME]", cmdExport},
+	}
+}
+
+// run executes one invocation and returns the process exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	e := &env{stdout: stdout, stderr: stderr}
+	g, rest, err := parseGlobal(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "clipper: %v\n\n", err)
+		usage(stderr)
+		return 2
+	}
+	e.global = g
+	if g.help {
+		usage(stdout)
+		return 0
+	}
+	if len(rest) == 0 {
+		if err := runApp(e); err != nil {
+			fmt.Fprintf(stderr, "clipper: %v\n", err)
+			return 1
+		}
+		return 0
+	}
+	name := rest[0]
+	cmd, ok := commands()[name]
+	if !ok {
+		fmt.Fprintf(stderr, "clipper: unknown command %q\n\n", name)
+		usage(stderr)
+		return 2
+	}
+	if err := cmd.run(e, rest[1:]); err != nil {
+		if err == errUsage {
+			fmt.Fprintf(stderr, "usage: clipper [--db FILE] %s\n", cmd.usage)
+			return 2
+		}
+		fmt.Fprintf(stderr, "clipper %s: %v\n", name, err)
+		if ex, ok := err.(exitError); ok {
+			return ex.code
+		}
+		return 1
+	}
+	return 0
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `Clipper: annotate news clippings.
+
+usage:
+  clipper [--db FILE] [--coder NAME]                 open the app
+  clipper --screenshot OUT.png [--db FILE] [--size 1280x800] [--clipping ID]
+                                                     write a PNG of the app window and exit
+  clipper [--db FILE] [--coder NAME] COMMAND [flags] [args]
+
+commands:
+`)
+	cmds := commands()
+	for _, n := range sortedKeys(cmds) {
+		fmt.Fprintf(w, "  %s\n", cmds[n].usage)
+	}
+	fmt.Fprint(w, `
+--db defaults to $CLIPPER_DB, then to the default project in your data directory.
+--coder defaults to $CLIPPER_CODER, then to your login name.
+Machine output is JSON on stdout; errors go to stderr with a non-zero exit code.
+`)
+}
