@@ -1,0 +1,26 @@
+// Package ingest turns files and pasted text into model.Clipping values:
+// it decodes the bytes, recognises the layout (e-paper archive export, plain
+// text, HTML, DOCX, Markdown), pulls out the metadata the layout carries and
+// normalises the body once, so that annotation offsets (Unicode code points)
+// stay valid for the life of the clipping.
+//
+// Parse handles one file's bytes, ParseFile a file on disk, ParseText
+// pasted text, and ImportPaths a batch of files and folders written to a
+// project in one transaction. Normalize is the body normal form.
+//
+// Text layouts (see /work/shared/notes/clipping-format.md): the e-paper
+// export is recognised by its "- Name CREDIT" byline, with publication,
+// headline and optional deck above it, and by its "DATELINE – " first
+// paragraph, "?? CREDIT ?? caption" lines and archive footers; plain text
+// has a headline, optional "By Name" and "<Publication>, <date>" lines. DOCX
+// and Markdown are reduced to paragraphs and read the same way, with their
+// own headline markers (Title style, "# ", front matter) taken as given.
+//
+// Paragraphs: blank lines always separate paragraphs. Lines inside a block
+// are joined with a space when the break looks like a hard wrap (the next
+// line starts in lower case, a hyphenated word is split, the text is
+// wrapped at a fixed width and the next word would not have fitted, or a
+// long line stops mid-sentence); otherwise each line is its own paragraph,
+// which is how archive copies without blank lines look. The rules are on
+// paragraphs in paragraphs.go.
+package ingest
