@@ -1,11 +1,173 @@
 package gui
 
 import (
+	"context"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"clipper/export"
 )
 
-// exportDialog will offer format, scope and destination once the export
-// writers are wired in.
+// formatLabels describes each export format in the dialog.
+var formatLabels = map[export.Format]string{
+	export.XLSX:   "Excel workbook (.xlsx) — annotations, quotes, figures, claims, clippings, codebook, matrix",
+	export.CSV:    "CSV for spreadsheets (.csv)",
+	export.CSVRaw: "CSV for scripts (.csv, plain)",
+	export.JSON:   "W3C Web Annotation (.jsonld)",
+	export.QDPX:   "REFI-QDA project for NVivo, ATLAS.ti, MAXQDA, QualCoder (.qdpx)",
+	export.QDC:    "REFI-QDA codebook (.qdc)",
+}
+
+const (
+	scopeAll  = "All clippings"
+	scopeThis = "This clipping"
+)
+
+// exportDialog asks for format, scope and destination, exports in the
+// background with a progress bar, and offers to open the result.
 func (u *UI) exportDialog() {
-	dialog.ShowInformation("Export", "Use `clipper export` on the command line for now.", u.win)
+	var labels []string
+	for _, f := range export.Formats() {
+		labels = append(labels, formatLabels[f])
+	}
+	format := widget.NewSelect(labels, nil)
+	format.SetSelected(labels[0])
+	scope := widget.NewRadioGroup([]string{scopeAll, scopeThis}, nil)
+	scope.SetSelected(scopeAll)
+	if u.clip.ID == "" {
+		scope.Disable()
+	}
+	tagChecks := widget.NewCheckGroup(nil, nil)
+	for _, t := range u.tags {
+		tagChecks.Append(t.Name)
+	}
+	tagChecks.SetSelected(tagChecks.Options)
+	coders := []string{allCoders}
+	for name := range u.lib.coders {
+		coders = append(coders, name)
+	}
+	coder := widget.NewSelect(coders, nil)
+	coder.SetSelected(allCoders)
+	items := []*widget.FormItem{
+		widget.NewFormItem("Format", format),
+		widget.NewFormItem("Clippings", scope),
+		widget.NewFormItem("Tags", tagChecks),
+		widget.NewFormItem("Coder", coder),
+	}
+	d := dialog.NewForm("Export", "Choose file…", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		var f export.Format
+		for k, v := range formatLabels {
+			if v == format.Selected {
+				f = k
+			}
+		}
+		filter := export.Filter{}
+		if scope.Selected == scopeThis {
+			filter.ClippingIDs = []string{u.clip.ID}
+		}
+		if len(tagChecks.Selected) < len(tagChecks.Options) {
+			filter.TagNames = append([]string(nil), tagChecks.Selected...)
+			if len(filter.TagNames) == 0 {
+				dialog.ShowInformation("Export", "Choose at least one tag.", u.win)
+				return
+			}
+		}
+		if coder.Selected != allCoders {
+			filter.Coder = coder.Selected
+		}
+		u.chooseExportFile(f, filter)
+	}, u.win)
+	d.Resize(fyne.NewSize(620, 0))
+	d.Show()
+}
+
+// chooseExportFile asks where to write, then runs the export.
+func (u *UI) chooseExportFile(f export.Format, filter export.Filter) {
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if !strings.EqualFold(filepath.Ext(path), f.Ext()) {
+			path += f.Ext()
+		}
+		u.runExport(path, f, filter)
+	}, u.win)
+	name := strings.TrimSuffix(filepath.Base(u.store.Path()), filepath.Ext(u.store.Path()))
+	save.SetFileName(name + f.Ext())
+	save.Show()
+}
+
+// runExport writes the file in the background with a progress dialog.
+func (u *UI) runExport(path string, f export.Format, filter export.Filter) {
+	bar := widget.NewProgressBar()
+	ctx, cancel := context.WithCancel(context.Background())
+	prog := dialog.NewCustom("Exporting", "Cancel", container.NewVBox(widget.NewLabel(filepath.Base(path)), bar), u.win)
+	prog.SetOnClosed(cancel)
+	prog.Resize(fyne.NewSize(420, 0))
+	prog.Show()
+	st, creator := u.store, u.coder.Name
+	go func() {
+		d, err := export.Load(ctx, st, creator)
+		var rep export.Report
+		if err == nil {
+			rep, err = export.WriteFile(ctx, path, f, d.Select(filter), func(done, total int) {
+				fyne.Do(func() {
+					if total > 0 {
+						bar.SetValue(float64(done) / float64(total))
+					}
+				})
+			})
+		}
+		fyne.Do(func() {
+			prog.SetOnClosed(nil)
+			prog.Hide()
+			cancel()
+			if err != nil {
+				u.showError(fmt.Errorf("export to %s failed (no file was written): %w", path, err))
+				return
+			}
+			u.exportDone(path, rep)
+		})
+	}()
+}
+
+// exportDone says what was written and offers to open the file.
+func (u *UI) exportDone(path string, rep export.Report) {
+	msg := fmt.Sprintf("%d annotations from %d clippings written to\n%s", rep.Annotations, rep.Clippings, path)
+	if len(rep.Warnings) > 0 {
+		msg += "\n\n" + strings.Join(rep.Warnings, "\n")
+	}
+	label := widget.NewLabel(msg)
+	label.Wrapping = fyne.TextWrapWord
+	var d dialog.Dialog
+	open := widget.NewButton("Open file", func() {
+		link, err := url.Parse(storage.NewFileURI(path).String())
+		if err == nil {
+			err = u.app.OpenURL(link)
+		}
+		if err != nil {
+			u.showError(fmt.Errorf("opening %s: %w", path, err))
+		}
+		d.Hide()
+	})
+	d = dialog.NewCustom("Export finished", "Close", container.NewVBox(label, open), u.win)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
 }

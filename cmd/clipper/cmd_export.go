@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"clipper/export"
-	"clipper/model/store"
 )
 
 func cmdExport(e *env, args []string) error {
@@ -29,7 +28,7 @@ func cmdExport(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	d, err := loadDataset(ctx, st, e.coderName())
+	d, err := export.Load(ctx, st, e.coderName())
 	if err != nil {
 		return err
 	}
@@ -43,28 +42,4 @@ func cmdExport(e *env, args []string) error {
 	}
 	return e.writeJSON(map[string]any{"file": *out, "format": string(f), "clippings": rep.Clippings,
 		"annotations": rep.Annotations, "truncated": rep.Truncated})
-}
-
-// loadDataset reads everything an export needs from the store.
-func loadDataset(ctx context.Context, st *store.Store, creator string) (*export.Dataset, error) {
-	cs, err := st.Clippings(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("reading clippings: %w", err)
-	}
-	tags, err := st.Tags(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("reading tags: %w", err)
-	}
-	coders, err := st.Coders(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("reading coders: %w", err)
-	}
-	as, err := st.Annotations(ctx, store.AnnotationFilter{})
-	if err != nil {
-		return nil, fmt.Errorf("reading annotations: %w", err)
-	}
-	return &export.Dataset{
-		ProjectPath: st.Path(), SchemaVersion: st.SchemaVersion(), Creator: creator,
-		Clippings: cs, Tags: tags, Coders: coders, Annotations: as,
-	}, nil
 }

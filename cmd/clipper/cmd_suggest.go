@@ -91,7 +91,8 @@ func suggestClipping(ctx context.Context, e *env, id string, opt suggest.Options
 }
 
 // acceptSuggestions stores suggestions as annotations of the project's tag
-// for each kind, skipping spans already annotated with that tag.
+// for each kind, skipping spans the current coder already annotated with
+// that tag.
 func acceptSuggestions(ctx context.Context, e *env, st *store.Store, c model.Clipping, ss []suggest.Suggestion) (added, skipped int, err error) {
 	coder, err := e.currentCoder(ctx, st)
 	if err != nil {
@@ -117,7 +118,10 @@ func acceptSuggestions(ctx context.Context, e *env, st *store.Store, c model.Cli
 	}
 	have := map[key]bool{}
 	for _, a := range existing {
-		have[key{a.TagID, a.Start, a.End}] = true
+		// Coders work independently: only this coder's own annotations count.
+		if a.CoderID == coder.ID {
+			have[key{a.TagID, a.Start, a.End}] = true
+		}
 	}
 	var batch []*model.Annotation
 	for _, s := range ss {

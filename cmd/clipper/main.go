@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	_ "clipper/cmd/clipper/internal/plainlocale" // before Fyne initialises
 )
 
 func main() {
@@ -29,6 +31,7 @@ func commands() map[string]command {
 		"search":      {"search QUERY", cmdSearch},
 		"stats":       {"stats", cmdStats},
 		"suggest":     {"suggest FILE | suggest --clipping ID [--kinds quote,figure,claim] [--accept] [--min-confidence X]", cmdSuggest},
+		"agree":       {"agree [--clipping ID…] [--tag NAME…] [--coders A,B]", cmdAgree},
 		"export":      {"export --format xlsx|csv|csv-raw|json|qdpx|qdc -o FILE [--clipping ID…] [--tag NAME…] [--coder NAME]", cmdExport},
 	}
 }

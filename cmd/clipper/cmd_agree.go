@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"unicode/utf8"
+
+	"clipper/model/agree"
+	"clipper/model/store"
+)
+
+func cmdAgree(e *env, args []string) error {
+	fs := flagSetNoCoder(e, "agree")
+	var clippings, tags, coders multiFlag
+	fs.Var(&clippings, "clipping", "compare on this clipping (repeatable; default: every clipping that two or more of the coders annotated)")
+	fs.Var(&tags, "tag", "compare this tag (repeatable; default: every tag used)")
+	fs.Var(&coders, "coders", "coders to compare, comma-separated (default: every coder)")
+	if err := fs.Parse(args); err != nil || fs.NArg() != 0 {
+		return errUsage
+	}
+	ctx := context.Background()
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rep, err := agreement(ctx, st, clippings, tags, coders)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(rep); err != nil {
+		return fmt.Errorf("writing output: %w", err)
+	}
+	return nil
+}
+
+// agreement compares coders (by name) on tags (by name) over clippings
+// (ids). With no clippings given it uses those annotated by at least two of
+// the compared coders: a clipping only one coder has seen says nothing
+// about agreement.
+func agreement(ctx context.Context, st *store.Store, clippingIDs, tagNames, coderNames []string) (agree.Report, error) {
+	tagIDs, tagName, err := resolveTags(ctx, st, tagNames)
+	if err != nil {
+		return agree.Report{}, err
+	}
+	coderIDs, coderName, err := resolveCoders(ctx, st, coderNames)
+	if err != nil {
+		return agree.Report{}, err
+	}
+	as, err := st.Annotations(ctx, store.AnnotationFilter{ClippingIDs: clippingIDs, TagIDs: tagIDs, CoderIDs: coderIDs})
+	if err != nil {
+		return agree.Report{}, err
+	}
+	if len(clippingIDs) == 0 {
+		seen := map[string]map[string]bool{}
+		for _, a := range as {
+			if seen[a.ClippingID] == nil {
+				seen[a.ClippingID] = map[string]bool{}
+			}
+			seen[a.ClippingID][a.CoderID] = true
+		}
+		for id, cs := range seen {
+			if len(cs) >= 2 {
+				clippingIDs = append(clippingIDs, id)
+			}
+		}
+		if len(clippingIDs) == 0 {
+			return agree.Report{}, fmt.Errorf("no clipping has annotations from two or more coders: name clippings with --clipping")
+		}
+	}
+	cs, err := st.Clippings(ctx, clippingIDs...)
+	if err != nil {
+		return agree.Report{}, err
+	}
+	docs := make([]agree.Doc, 0, len(cs))
+	for _, c := range cs {
+		docs = append(docs, agree.Doc{ID: c.ID, Length: utf8.RuneCountInString(c.Body)})
+	}
+	spans := make([]agree.Span, 0, len(as))
+	for _, a := range as {
+		spans = append(spans, agree.Span{Clipping: a.ClippingID, Coder: coderName[a.CoderID], Tag: tagName[a.TagID], Start: a.Start, End: a.End})
+	}
+	var coderSel, tagSel []string
+	for _, id := range coderIDs {
+		coderSel = append(coderSel, coderName[id])
+	}
+	for _, id := range tagIDs {
+		tagSel = append(tagSel, tagName[id])
+	}
+	return agree.Compare(docs, spans, coderSel, tagSel)
+}
+
+// resolveTags maps tag names to ids (nil names: no filter) and returns every tag's name by id.
+func resolveTags(ctx context.Context, st *store.Store, names []string) ([]string, map[string]string, error) {
+	all, err := st.Tags(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	byID := map[string]string{}
+	for _, t := range all {
+		byID[t.ID] = t.Name
+	}
+	var ids []string
+	for _, n := range names {
+		t, err := st.TagByName(ctx, n)
+		if err != nil {
+			return nil, nil, fmt.Errorf("tag %q: %w", n, err)
+		}
+		ids = append(ids, t.ID)
+	}
+	return ids, byID, nil
+}
+
+// resolveCoders maps coder names to ids (nil names: no filter) and returns every coder's name by id.
+func resolveCoders(ctx context.Context, st *store.Store, names []string) ([]string, map[string]string, error) {
+	all, err := st.Coders(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	byID := map[string]string{}
+	byName := map[string]string{}
+	for _, c := range all {
+		byID[c.ID] = c.Name
+		byName[c.Name] = c.ID
+	}
+	var ids []string
+	for _, n := range names {
+		id, ok := byName[n]
+		if !ok {
+			return nil, nil, fmt.Errorf("no coder named %q in this project", n)
+		}
+		ids = append(ids, id)
+	}
+	return ids, byID, nil
+}
