@@ -1,0 +1,108 @@
+package textview
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// FocusGained implements fyne.Focusable: the caret shows while focused.
+func (v *View) FocusGained() {
+	v.focused = true
+	v.page.rebuild()
+}
+
+// FocusLost implements fyne.Focusable.
+func (v *View) FocusLost() {
+	v.focused, v.shift = false, false
+	v.page.rebuild()
+}
+
+// KeyDown implements desktop.Keyable: it tracks Shift for selection.
+func (v *View) KeyDown(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		v.shift = true
+	}
+}
+
+// KeyUp implements desktop.Keyable.
+func (v *View) KeyUp(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		v.shift = false
+	}
+}
+
+// TypedRune implements fyne.Focusable: the view is read-only, so every
+// rune goes to OnTypedRune.
+func (v *View) TypedRune(r rune) {
+	if f := v.OnTypedRune; f != nil {
+		f(r)
+	}
+}
+
+// TypedKey implements fyne.Focusable. Arrows, Home/End and PageUp/PageDown
+// move the caret (with Shift held they extend the selection); Escape clears
+// a selection. Other keys go to OnTypedKey.
+func (v *View) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown,
+		fyne.KeyHome, fyne.KeyEnd, fyne.KeyPageUp, fyne.KeyPageDown:
+		v.move(ev.Name, byChar, v.shift)
+		return
+	case fyne.KeyEscape:
+		if s, e := v.Selection(); s < e {
+			v.ClearSelection()
+			return
+		}
+	}
+	if f := v.OnTypedKey; f != nil {
+		f(ev)
+	}
+}
+
+// TypedShortcut implements fyne.Shortcutable. The view handles Copy,
+// Select All, Ctrl+Left/Right (by word), Ctrl+Home/End (document) and
+// their Shift variants, and Shift+Alt+Left/Right (extend by word). Others,
+// such as Alt+arrows, go to OnTypedShortcut and then to the canvas.
+func (v *View) TypedShortcut(s fyne.Shortcut) {
+	switch sc := s.(type) {
+	case *fyne.ShortcutCopy:
+		v.copySelection(sc.Clipboard)
+		return
+	case *fyne.ShortcutSelectAll:
+		v.setSelection(0, v.n, false)
+		return
+	case *desktop.CustomShortcut:
+		if v.wordShortcut(sc) {
+			return
+		}
+	}
+	if f := v.OnTypedShortcut; f != nil && f(s) {
+		return
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(v); c != nil {
+		if h, ok := c.(interface{ TypedShortcut(fyne.Shortcut) }); ok {
+			h.TypedShortcut(s)
+		}
+	}
+}
+
+// wordShortcut handles word and document moves; it reports whether sc was
+// one of them.
+func (v *View) wordShortcut(sc *desktop.CustomShortcut) bool {
+	ctrl := sc.Modifier &^ fyne.KeyModifierShift
+	extend := sc.Modifier&fyne.KeyModifierShift != 0
+	switch sc.KeyName {
+	case fyne.KeyLeft, fyne.KeyRight:
+		if ctrl == fyne.KeyModifierControl || ctrl == fyne.KeyModifierSuper ||
+			(ctrl == fyne.KeyModifierAlt && extend) {
+			v.move(sc.KeyName, byWord, extend)
+			return true
+		}
+	case fyne.KeyHome, fyne.KeyEnd:
+		if ctrl == fyne.KeyModifierControl || ctrl == fyne.KeyModifierSuper {
+			v.move(sc.KeyName, byDocument, extend)
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,236 @@
+package layout
+
+import (
+	"math"
+	"sort"
+)
+
+// lineEnd says how a line ends.
+type lineEnd uint8
+
+const (
+	softWrap lineEnd = iota // wrapped to fit the width
+	hardEnd                 // ends with a hard line break
+	paraEnd                 // last line of a paragraph
+)
+
+// Line is one visual line of the wrapped body.
+type Line struct {
+	Start, End int     // code points [Start, End); End includes hanging spaces and a hard line break
+	TextEnd    int     // end of the drawn text (hanging whitespace and the break excluded)
+	Para       int     // paragraph index
+	Y          float32 // top edge; a line's bottom is Y+LineHeight, the next line's top within a paragraph
+	Width      float32 // advance of the drawn text
+
+	tok           int32 // first token overlapping the line
+	brk           int32 // start of the hard break ending the line
+	bstart, btext int32 // byte range of the drawn text
+	ends          lineEnd
+}
+
+// wrapping is the body laid out at one width.
+type wrapping struct {
+	width  float32
+	lines  []Line
+	height float32
+}
+
+// Wrap lays the body out at width (values below 1 count as 1, so every
+// grapheme gets its own line at worst). Results are cached per width, so
+// returning to a recently used width costs nothing.
+func (l *Layout) Wrap(width float32) {
+	if !(width >= 1) {
+		width = 1
+	}
+	if l.cur != nil && l.cur.width == width {
+		return
+	}
+	for i, w := range l.cache {
+		if w.width == width {
+			copy(l.cache[1:i+1], l.cache[:i])
+			l.cache[0] = w
+			l.cur = w
+			return
+		}
+	}
+	w := l.wrap(width)
+	if len(l.cache) < maxCachedWidths {
+		l.cache = append(l.cache, nil)
+	}
+	copy(l.cache[1:], l.cache)
+	l.cache[0] = w
+	l.cur = w
+}
+
+// Width returns the width the body is currently wrapped at (+Inf before the
+// first Wrap).
+func (l *Layout) Width() float32 { return l.w().width }
+
+// Height returns the total height of the wrapped body.
+func (l *Layout) Height() float32 { return l.w().height }
+
+// NumLines returns the number of visual lines.
+func (l *Layout) NumLines() int { return len(l.w().lines) }
+
+// Line returns visual line i.
+func (l *Layout) Line(i int) Line { return l.w().lines[i] }
+
+// LineText returns the drawn text of line i: hanging whitespace and the line
+// break are left out.
+func (l *Layout) LineText(i int) string {
+	ln := &l.w().lines[i]
+	return l.text[ln.bstart:ln.btext]
+}
+
+// LinesIn returns the range [first, last) of lines that overlap the vertical
+// band [top, bottom).
+func (l *Layout) LinesIn(top, bottom float32) (first, last int) {
+	lines := l.w().lines
+	first = sort.Search(len(lines), func(i int) bool { return lines[i].Y+l.lineH > top })
+	last = sort.Search(len(lines), func(i int) bool { return lines[i].Y >= bottom })
+	return first, max(first, last)
+}
+
+// LineAt returns the index of the line at height y: the last line whose top
+// is at or above y, so a point in a paragraph gap belongs to the line above.
+func (l *Layout) LineAt(y float32) int {
+	lines := l.w().lines
+	i := sort.Search(len(lines), func(i int) bool { return lines[i].Y > y })
+	return max(0, i-1)
+}
+
+// LineOf returns the index of the line that shows the caret at offset off.
+// An offset at a soft wrap belongs to the next line; one inside a paragraph
+// separator to the last line of the paragraph before it.
+func (l *Layout) LineOf(off int) int {
+	o := l.clamp(off)
+	lines := l.w().lines
+	i := sort.Search(len(lines), func(i int) bool { return lines[i].Start > o })
+	return max(0, i-1)
+}
+
+func (l *Layout) w() *wrapping {
+	if l.cur == nil {
+		l.Wrap(float32(math.Inf(1)))
+	}
+	return l.cur
+}
+
+// wrapper carries the state of one greedy wrapping pass.
+type wrapper struct {
+	l     *Layout
+	out   *wrapping
+	width float32
+	y     float32
+	ln    Line
+	x     float32 // advance up to the end of the line's last text
+	xp    float32 // advance including pending (trailing) spaces
+	text  bool    // the line holds text
+}
+
+func (l *Layout) wrap(width float32) *wrapping {
+	est := 16
+	if l.cur != nil {
+		est = len(l.cur.lines) + len(l.cur.lines)/4
+	}
+	out := &wrapping{width: width, lines: make([]Line, 0, est)}
+	wr := wrapper{l: l, out: out, width: width}
+	for pi := range l.paras {
+		if pi > 0 {
+			wr.y += l.gap
+		}
+		wr.para(pi)
+	}
+	out.height = wr.y
+	return out
+}
+
+func (w *wrapper) begin(pi int, t int32, off, b int32) {
+	w.ln = Line{Start: int(off), TextEnd: int(off), Para: pi, tok: t, bstart: b, btext: b}
+	w.x, w.xp, w.text = 0, 0, false
+}
+
+func (w *wrapper) emit(end int32, how lineEnd) {
+	w.ln.End = int(end)
+	w.ln.Y = w.y
+	w.ln.Width = w.x
+	w.ln.ends = how
+	w.out.lines = append(w.out.lines, w.ln)
+	w.y += w.l.lineH
+}
+
+func (w *wrapper) para(pi int) {
+	l := w.l
+	p := l.paras[pi]
+	w.begin(pi, p.tok0, p.start, p.bstart)
+	for t := p.tok0; t < p.tok1; t++ {
+		switch l.tKind[t] {
+		case space:
+			w.xp += l.tAdv[t]
+		case hardBreak:
+			w.ln.brk = l.tOff[t]
+			w.emit(l.tOff[t+1], hardEnd)
+			w.begin(pi, t+1, l.tOff[t+1], l.tByte[t+1])
+		case word:
+			a := l.tAdv[t]
+			if w.xp+a > w.width && (w.text || w.xp > 0) {
+				// Wrap before the word; leading spaces of an empty line
+				// hang on a line of their own.
+				w.emit(l.tOff[t], softWrap)
+				w.begin(pi, t, l.tOff[t], l.tByte[t])
+			}
+			if w.xp+a > w.width {
+				w.split(pi, int(t))
+				continue
+			}
+			w.xp += a
+			w.x = w.xp
+			w.ln.TextEnd, w.ln.btext = int(l.tOff[t+1]), l.tByte[t+1]
+			w.text = true
+		}
+	}
+	w.emit(p.end, paraEnd)
+}
+
+// split breaks word token t, too wide for a line of its own, at grapheme
+// boundaries: each piece takes as many graphemes as fit, and at least one.
+func (w *wrapper) split(pi, t int) {
+	l := w.l
+	str := l.tokText(t)
+	gs := graphemes(str)
+	r0, b0 := l.tOff[t], l.tByte[t]
+	k := 0 // index in gs of the current piece's start
+	for {
+		start := gs[k]
+		rest := str[start.b:]
+		a := l.tAdv[t]
+		if k > 0 {
+			a = l.m.Advance(rest)
+		}
+		if w.xp+a <= w.width || k == len(gs)-2 { // fits, or one grapheme left
+			w.xp += a
+			w.x = w.xp
+			w.ln.TextEnd, w.ln.btext = int(l.tOff[t+1]), l.tByte[t+1]
+			w.text = true
+			return
+		}
+		avail := w.width - w.xp
+		// Largest e > k whose prefix fits; at least one grapheme.
+		lo, hi := k+1, len(gs)-2 // leave at least one grapheme for the next line
+		for lo < hi {
+			mid := int(uint(lo+hi+1) >> 1)
+			if l.m.Advance(str[start.b:gs[mid].b]) <= avail {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
+		}
+		e := lo
+		end := gs[e]
+		w.x = w.xp + l.m.Advance(str[start.b:end.b])
+		w.ln.TextEnd, w.ln.btext = int(r0+end.r), b0+end.b
+		w.emit(r0+end.r, softWrap)
+		w.begin(pi, int32(t), r0+end.r, b0+end.b)
+		k = e
+	}
+}

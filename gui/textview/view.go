@@ -1,0 +1,396 @@
+// Package textview is Clipper's reader: a read-only, virtualised text view
+// with selection by mouse and keyboard, coloured highlights for annotations
+// (overlaps stay distinguishable), dashed suggestions, hover labels and a
+// context menu. Offsets are Unicode code points into the body, end-exclusive,
+// as in model.Annotation. Use a View from the UI goroutine only.
+package textview
+
+import (
+	"time"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/go-text/typesetting/font"
+
+	"clipper/gui/textview/layout"
+)
+
+// View shows a clipping's body. Build it with New.
+type View struct {
+	widget.BaseWidget
+
+	// OnSelectionChanged is called whenever the selection (or the caret,
+	// when it is empty) changes, by the user or the API.
+	OnSelectionChanged func(start, end int)
+	// OnHighlightTapped is called for a click without drag on a highlight,
+	// with the innermost (shortest) one under the pointer.
+	OnHighlightTapped func(id string)
+	// OnTypedKey receives keys the view does not use itself (it handles
+	// arrows, Home/End, PageUp/PageDown and Escape with a selection), such
+	// as Delete or N/P. It reports whether the app used the key; the view
+	// does nothing further either way.
+	OnTypedKey func(*fyne.KeyEvent) bool
+	// OnTypedRune receives every typed character (the view is read-only),
+	// e.g. "1"/"2"/"3" for tag shortcuts; the result is as for OnTypedKey.
+	OnTypedRune func(rune) bool
+	// OnTypedShortcut receives shortcuts the view does not use itself
+	// (it handles Copy, Select All and Ctrl/Shift word and document moves),
+	// such as Alt+arrows. When it is nil or returns false the shortcut goes
+	// on to the canvas's shortcuts.
+	OnTypedShortcut func(fyne.Shortcut) bool
+	// ContextMenu builds the menu shown on right-click. hitID is the
+	// innermost highlight under the pointer ("" for none); start and end are
+	// the current selection. A nil menu shows nothing.
+	ContextMenu func(hitID string, start, end int) *fyne.Menu
+
+	text      string
+	n         int // code points in text
+	marks     marks
+	hls       []Highlight // as given, re-clamped when the text changes
+	selID     string
+	snapWords bool
+	textSize  float32 // 0 follows the theme
+
+	anchor, active int     // the selection is [min, max) of the two
+	goalX          float32 // sticky x for Up/Down, -1 when unset
+	focused        bool
+	shift          bool
+	lastSel        [2]int
+
+	lay      *layout.Layout
+	meas     *measurer
+	layKey   layoutKey
+	faceRes  fyne.Resource
+	face     *font.Face
+	pendingY float32 // scroll target waiting for the first layout, or -1
+
+	scroll *container.Scroll
+	page   *page
+	tip    *tooltip
+	mouse  mouseState
+	now    func() time.Time
+}
+
+// The View's input contract (DoubleTappable is left out on purpose: it
+// would delay every single click; double clicks are timed in MouseDown).
+var (
+	_ fyne.Focusable         = (*View)(nil)
+	_ desktop.Keyable        = (*View)(nil)
+	_ fyne.Shortcutable      = (*View)(nil)
+	_ desktop.Mouseable      = (*View)(nil)
+	_ fyne.Draggable         = (*View)(nil)
+	_ fyne.SecondaryTappable = (*View)(nil)
+	_ desktop.Hoverable      = (*View)(nil)
+	_ desktop.Cursorable     = (*View)(nil)
+)
+
+// layoutKey is what the measured layout depends on besides the text.
+type layoutKey struct {
+	size float32
+	font fyne.Resource
+}
+
+// New returns an empty view that snaps selections to words.
+func New() *View {
+	v := &View{snapWords: true, goalX: -1, pendingY: -1, now: time.Now}
+	v.page = newPage(v)
+	v.scroll = container.NewVScroll(v.page)
+	v.scroll.OnScrolled = func(fyne.Position) { v.page.scrolled() }
+	v.tip = newTooltip()
+	v.ExtendBaseWidget(v)
+	return v
+}
+
+// CreateRenderer implements fyne.Widget.
+func (v *View) CreateRenderer() fyne.WidgetRenderer {
+	return &viewRenderer{v: v}
+}
+
+// SetText replaces the body. The selection collapses to the start and the
+// view scrolls to the top; highlights are kept (clamped to the new body) so
+// set them again for the new text.
+func (v *View) SetText(body string) {
+	if body != v.text {
+		v.text = body
+		v.n = utf8.RuneCountInString(body)
+		v.lay = nil
+		v.marks = newMarks(v.hls, v.n)
+	}
+	v.anchor, v.active, v.goalX = 0, 0, -1
+	v.scroll.Offset = fyne.Position{}
+	v.tip.hide()
+	v.Refresh()
+	v.notifySelection()
+}
+
+// Text returns the body.
+func (v *View) Text() string { return v.text }
+
+// SetHighlights replaces the highlights. Spans are clamped to the body and
+// empty ones ignored.
+func (v *View) SetHighlights(hs []Highlight) {
+	v.hls = append([]Highlight(nil), hs...)
+	v.marks = newMarks(v.hls, v.n)
+	v.page.rebuild()
+}
+
+// SetSelectedHighlight outlines the highlight with id and scrolls it into
+// view; "" removes the outline.
+func (v *View) SetSelectedHighlight(id string) {
+	v.selID = id
+	if i := v.marks.byID(id); i >= 0 {
+		v.reveal(v.marks.hs[i].Start, true)
+	}
+	v.page.rebuild()
+}
+
+// Selection returns the selected range, start <= end; start == end is the
+// caret with nothing selected.
+func (v *View) Selection() (start, end int) {
+	return min(v.anchor, v.active), max(v.anchor, v.active)
+}
+
+// SelectedText returns the text of the selection.
+func (v *View) SelectedText() string {
+	s, e := v.Selection()
+	if s == e {
+		return ""
+	}
+	if l := v.ensureLayout(); l != nil {
+		return l.Slice(s, e)
+	}
+	r := []rune(v.text)
+	return string(r[s:e])
+}
+
+// Select selects [start, end), clamped to the body and widened so that it
+// splits no grapheme cluster, and scrolls its end into view.
+func (v *View) Select(start, end int) {
+	start, end = max(0, min(start, v.n)), max(0, min(end, v.n))
+	if start > end {
+		start, end = end, start
+	}
+	v.setSelection(start, end, true)
+}
+
+// setSelection selects from anchor to active, widened to grapheme
+// boundaries, optionally scrolling the active end into view.
+func (v *View) setSelection(anchor, active int, reveal bool) {
+	if l := v.ensureLayout(); l != nil {
+		if anchor <= active {
+			anchor, active = l.SnapToGraphemes(anchor, active)
+		} else {
+			active, anchor = l.SnapToGraphemes(active, anchor)
+		}
+	}
+	v.anchor, v.active, v.goalX = anchor, active, -1
+	if reveal {
+		v.reveal(active, false)
+	}
+	v.selectionChanged()
+}
+
+// ClearSelection collapses the selection to the caret at its active end.
+func (v *View) ClearSelection() {
+	v.anchor = v.active
+	v.selectionChanged()
+}
+
+// ScrollToOffset scrolls so that the line holding code point off is
+// visible, placing it a third of the way down when it was not.
+func (v *View) ScrollToOffset(off int) {
+	v.reveal(off, true)
+}
+
+// SetSnapToWords sets whether a drag selection snaps to whole words when it
+// ends (the default) or keeps exact grapheme positions.
+func (v *View) SetSnapToWords(snap bool) { v.snapWords = snap }
+
+// SetTextSize sets the text size; 0 follows the theme's text size.
+func (v *View) SetTextSize(size float32) {
+	v.textSize = max(0, size)
+	v.Refresh()
+}
+
+// Cursor implements desktop.Cursorable: the text cursor.
+func (v *View) Cursor() desktop.Cursor { return desktop.TextCursor }
+
+// ensureLayout returns the layout of the body for the current theme and
+// text size, measuring it if needed; nil when no app is running yet.
+func (v *View) ensureLayout() *layout.Layout {
+	if fyne.CurrentApp() == nil {
+		return nil
+	}
+	th := v.Theme()
+	size := v.textSize
+	if size <= 0 {
+		size = th.Size(theme.SizeNameText)
+	}
+	key := layoutKey{size: size, font: th.Font(fyne.TextStyle{})}
+	if v.lay != nil && key == v.layKey {
+		return v.lay
+	}
+	if v.meas == nil || key != v.layKey {
+		if key.font != v.faceRes {
+			v.faceRes = key.font
+			face, err := parseFace(key.font)
+			if err != nil { // measure everything through Fyne, slower but exact
+				fyne.LogError("textview: fast text measuring disabled", err)
+			}
+			v.face = face
+		}
+		v.meas = newMeasurer(size, fyne.TextStyle{}, v.face)
+	}
+	l, err := layout.New(v.text, v.meas, v.paragraphGap())
+	if err != nil {
+		fyne.LogError("textview: laying out the body", err)
+		l, _ = layout.New("", v.meas, 0)
+	}
+	if w := v.Size().Width; w > 0 {
+		l.Wrap(v.wrapWidth(w))
+	}
+	v.lay, v.layKey = l, key
+	return l
+}
+
+func (v *View) paragraphGap() float32 {
+	return float32(int(v.meas.lineH*0.55 + 0.5))
+}
+
+// margins returns the space around the text inside the page.
+func (v *View) margins() (x, y float32) {
+	p := v.Theme().Size(theme.SizeNameInnerPadding)
+	return p * 2, p * 1.5
+}
+
+// wrapWidth returns the text width for a view width.
+func (v *View) wrapWidth(w float32) float32 {
+	mx, _ := v.margins()
+	return w - 2*mx
+}
+
+// contentHeight returns the height of the page: text plus margins.
+func (v *View) contentHeight() float32 {
+	l := v.ensureLayout()
+	if l == nil {
+		return 0
+	}
+	_, my := v.margins()
+	return l.Height() + 2*my
+}
+
+// toText converts a position in the view to layout coordinates.
+func (v *View) toText(p fyne.Position) (x, y float32) {
+	mx, my := v.margins()
+	return p.X - mx, p.Y + v.scroll.Offset.Y - my
+}
+
+// reveal scrolls so that the line holding off is visible: minimally, or
+// with the line a third of the way down when jump is set.
+func (v *View) reveal(off int, jump bool) {
+	l := v.ensureLayout()
+	if l == nil {
+		return
+	}
+	_, y := l.OffsetToPoint(off)
+	_, my := v.margins()
+	v.revealY(y+my, l.LineHeight(), jump)
+}
+
+// revealY scrolls so that page band [y, y+h) is visible: minimally, or with
+// the band a third of the way down when jump is set.
+func (v *View) revealY(y, h float32, jump bool) {
+	viewH := v.scroll.Size().Height
+	if viewH <= 0 {
+		v.pendingY = y
+		return
+	}
+	off := v.scroll.Offset.Y
+	if y >= off && y+h <= off+viewH {
+		return
+	}
+	target := y + h - viewH
+	if y < off {
+		target = y
+	}
+	if jump {
+		target = y - viewH/3
+	}
+	v.scrollTo(target)
+}
+
+// scrollTo moves the scroller to y (clamped) and updates the visible lines,
+// which Scroll.ScrollToOffset does not announce through OnScrolled.
+func (v *View) scrollTo(y float32) {
+	maxY := max(0, v.page.MinSize().Height-v.scroll.Size().Height)
+	y = max(0, min(y, maxY))
+	if y == v.scroll.Offset.Y {
+		return
+	}
+	v.scroll.ScrollToOffset(fyne.NewPos(0, y))
+	v.page.scrolled()
+}
+
+// selectionChanged redraws and notifies after the selection moved.
+func (v *View) selectionChanged() {
+	v.page.rebuild()
+	v.notifySelection()
+}
+
+func (v *View) notifySelection() {
+	s, e := v.Selection()
+	if [2]int{s, e} == v.lastSel {
+		return
+	}
+	v.lastSel = [2]int{s, e}
+	if f := v.OnSelectionChanged; f != nil {
+		f(s, e)
+	}
+}
+
+// viewRenderer lays out the scroller and the tooltip overlay.
+type viewRenderer struct {
+	v *View
+}
+
+func (r *viewRenderer) Layout(size fyne.Size) {
+	v := r.v
+	if l := v.ensureLayout(); l != nil {
+		l.Wrap(v.wrapWidth(size.Width))
+	}
+	v.scroll.Resize(size)
+	v.scroll.Refresh()
+	if v.pendingY >= 0 && size.Height > 0 {
+		y := v.pendingY
+		v.pendingY = -1
+		v.revealY(y, v.lay.LineHeight(), true)
+	}
+	v.tip.layout(size)
+}
+
+func (r *viewRenderer) MinSize() fyne.Size {
+	lh := float32(20)
+	if l := r.v.ensureLayout(); l != nil {
+		lh = l.LineHeight()
+	}
+	mx, my := r.v.margins()
+	return fyne.NewSize(lh*6+2*mx, lh*3+2*my)
+}
+
+func (r *viewRenderer) Refresh() {
+	v := r.v
+	v.tip.applyTheme(v.Theme())
+	r.Layout(v.Size()) // refreshes the page through the scroller
+}
+
+func (r *viewRenderer) Objects() []fyne.CanvasObject {
+	return append([]fyne.CanvasObject{r.v.scroll}, r.v.tip.objects()...)
+}
+
+func (r *viewRenderer) Destroy() {
+	r.v.mouse.stopAutoScroll()
+}
