@@ -1,0 +1,640 @@
+package suggest
+
+import (
+	"context"
+	"sort"
+	"strings"
+)
+
+// attribution is who a quoted stretch is attributed to and by which rule.
+type attribution struct {
+	src    source
+	cue    string  // the reporting verb or phrase, or how the speaker was found
+	how    string  // post, pre, partial, according, inherited, none
+	naming bool    // the nearest cue before it names rather than quotes (called, described as)
+	conf   float64 // how sure the speaker is
+}
+
+// analyzer walks the document in order, tracking who has been named and
+// who has spoken, and attributes quotes and claims.
+type analyzer struct {
+	d         *doc
+	ents      []entity
+	surnames  map[string]string
+	genders   map[string]gender
+	attr      []attribution // per d.quotes index
+	claimant  []source      // per sentence: the source of an attributed statement
+	lastSpeak int           // index into ents of the last speaker, or -1
+}
+
+func newAnalyzer(d *doc) *analyzer {
+	return &analyzer{d: d, surnames: map[string]string{}, genders: map[string]gender{},
+		attr: make([]attribution, len(d.quotes)), claimant: make([]source, len(d.sents)), lastSpeak: -1}
+}
+
+// run attributes every quoted stretch and finds every sentence's claimant,
+// in document order so that pronouns resolve to what came before.
+func (an *analyzer) run(ctx context.Context) error {
+	d := an.d
+	order := make([]int, len(d.quotes))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(i, j int) bool { return d.quotes[order[i]].a < d.quotes[order[j]].a })
+	next := 0
+	for si := range d.sents {
+		if si%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		an.addMentions(si)
+		for next < len(order) && d.toks[d.quotes[order[next]].a].sent == si {
+			qi := order[next]
+			an.attr[qi] = an.attribute(qi)
+			if a := an.attr[qi]; a.src.name != "" && !a.naming {
+				an.register(a.src, d.quotes[qi].a, true)
+			}
+			next++
+		}
+		an.speechEvents(si)
+	}
+	return nil
+}
+
+// register records a source as a salient entity; speakers become the
+// speaker that a following unattributed quote inherits.
+func (an *analyzer) register(src source, pos int, speaker bool) {
+	if src.name == "" {
+		return
+	}
+	an.ents = append(an.ents, entity{name: src.name, kind: src.kind, gender: src.gender,
+		plural: src.plural, pos: pos, para: an.d.toks[pos].para, salient: true})
+	if speaker {
+		an.lastSpeak = len(an.ents) - 1
+	}
+}
+
+// cueAt returns the kind of reporting verb at token i, or 0. Noun-like
+// forms after a determiner or preposition ("a warning", "in a post") and
+// verbs inside quotes do not count.
+func (an *analyzer) cueAt(i int) cueKind {
+	d := an.d
+	t := d.tok(i)
+	if t.kind != tWord || t.quote >= 0 {
+		return 0
+	}
+	k := cueForms[t.low]
+	if k == 0 {
+		return 0
+	}
+	n := d.tok(i + 1)
+	if (t.low == "call" || t.low == "calls" || t.low == "called" || t.low == "calling") && n.low == "for" {
+		return cueSpeech // "called for a referendum" demands, it does not name
+	}
+	if i > 0 && d.toks[i-1].para == t.para {
+		p := d.toks[i-1]
+		if determiners.has(p.low) && p.low != "that" {
+			return 0 // "an estimated", "the reported attack": not a verb
+		}
+		if nounLikeCues.has(t.low) && (npStop.has(p.low) && p.low != "also" ||
+			strings.HasSuffix(p.low, "’s") || strings.HasSuffix(p.low, "'s") || p.kind == tNum) {
+			return 0
+		}
+	}
+	if nounLikeCues.has(t.low) && (n.low == "of" || cueForms[n.low] != 0 && n.low != "that") {
+		return 0 // "reports of a buildup", "forecasts show"
+	}
+	if strings.HasPrefix(t.low, "add") && n.para == t.para && (n.kind == tNum || isCurrencySymbol(n.text)) {
+		return 0 // "added 36,000 jobs": a quantity, not speech
+	}
+	return k
+}
+
+// attribute finds the speaker of quoted stretch qi: “Q,” said S / “Q,” S
+// said after it; S said: “Q” / S said that … “Q” / according to S before
+// it; otherwise the previous speaker within two paragraphs.
+func (an *analyzer) attribute(qi int) attribution {
+	d := an.d
+	q := d.quotes[qi]
+	if !q.unclosed {
+		if segs, verb, ok := an.postSource(q); ok {
+			if src := an.sourceOf(segs, verb); src.name != "" || src.pronoun != "" {
+				return attribution{src: src, cue: d.toks[verb].text, how: "post", conf: sourceConf(src, 0.95)}
+			}
+		}
+	}
+	if a, ok := an.preSource(qi); ok {
+		return a
+	}
+	para := d.toks[q.a].para
+	if an.lastSpeak >= 0 {
+		e := an.ents[an.lastSpeak]
+		if para-e.para <= 2 {
+			src := source{name: e.name, kind: e.kind, gender: e.gender, plural: e.plural}
+			return attribution{src: src, cue: "previous speaker", how: "inherited", conf: 0.75}
+		}
+	}
+	// No one has spoken lately: the person the text was just about
+	// ("Ms Lopez put it bluntly.¶“…”").
+	s := d.sentenceOf(q.a)
+	for i := len(an.ents) - 1; i >= 0 && q.a == s.a; i-- {
+		e := an.ents[i]
+		if e.para < para-1 {
+			break
+		}
+		if e.pos < s.a && e.salient && e.kind == entPerson {
+			src := source{name: e.name, kind: e.kind, gender: e.gender}
+			return attribution{src: src, cue: "subject of the previous sentence", how: "topic", conf: 0.6}
+		}
+	}
+	return attribution{how: "none", conf: 0.5}
+}
+
+func sourceConf(src source, base float64) float64 {
+	switch {
+	case src.pronoun != "" && src.name == "":
+		return 0.4
+	case src.pronoun != "":
+		return base - 0.1
+	case src.kind == entOrg:
+		return base - 0.03
+	}
+	return base
+}
+
+// postSource finds the source named right after a closing mark.
+func (an *analyzer) postSource(q quoted) (segs []tspan, verb int, ok bool) {
+	d := an.d
+	pe := d.paras[d.toks[q.b-1].para].b
+	k := q.b
+	if k < pe && (d.toks[k].text == "," || d.toks[k].text == "—" || d.toks[k].text == "–") {
+		k++
+	}
+	if k >= pe || d.toks[k].quote >= 0 {
+		return nil, 0, false
+	}
+	if an.cueAt(k) == cueSpeech {
+		segs = d.segmentsRight(k+1, pe)
+		return segs, k, len(segs) > 0
+	}
+	for m := k; m < pe && m < k+24; m++ {
+		t := d.toks[m]
+		if t.quote >= 0 || (isTerminator(t.text) && !d.abbrevDot(m)) || t.text == ";" || t.text == ":" {
+			break
+		}
+		if c := an.cueAt(m); c != cueSpeech {
+			if c != 0 || npStop.has(t.low) && !skipBeforeVerb.has(t.low) {
+				break
+			}
+			continue
+		}
+		e := m
+		for e > k && skipBeforeVerb.has(d.toks[e-1].low) {
+			e--
+		}
+		if e == k {
+			break
+		}
+		return d.segmentsLeft(k, e), m, true
+	}
+	return nil, 0, false
+}
+
+// preSource looks left of an opening mark, within its sentence and outside
+// other quotes, for the nearest reporting verb or "according to".
+func (an *analyzer) preSource(qi int) (attribution, bool) {
+	d := an.d
+	q := d.quotes[qi]
+	s := d.sentenceOf(q.a)
+	for i := q.a - 1; i >= s.a && i >= q.a-maxReach; i-- {
+		t := d.toks[i]
+		if t.quote >= 0 {
+			continue
+		}
+		if t.low == "to" && d.is(i-1, "according") {
+			end := d.npRightEnd(i+1, q.a)
+			src := an.sourceOf([]tspan{{i + 1, end}}, -1)
+			return attribution{src: src, cue: "according to", how: "according", conf: sourceConf(src, 0.85)}, src.name != ""
+		}
+		kind := an.cueAt(i)
+		if kind == 0 || kind == cueAssertion {
+			continue
+		}
+		src := an.subjectOf(i)
+		how, conf := "pre", 0.93
+		between := d.text(i+1, q.a)
+		if b := strings.TrimSpace(between); b != "" && b != ":" && b != "," && b != "that" && !strings.HasSuffix(b, ":") {
+			how, conf = "partial", 0.8
+		}
+		return attribution{src: src, cue: t.text, how: how, naming: kind == cueNaming, conf: sourceConf(src, conf)}, true
+	}
+	return attribution{}, false
+}
+
+// subjectOf returns the source of the reporting verb at v: the noun phrase
+// to its left, or when none (after a quote or a comma) the one to its right.
+func (an *analyzer) subjectOf(v int) source {
+	d := an.d
+	s := d.sentenceOf(v)
+	e := v
+	for e > s.a && skipBeforeVerb.has(d.toks[e-1].low) {
+		e--
+	}
+	lo := max(s.a, e-maxReach)
+	// “Q1,” said S, “Q2”: a quote right before the verb bounds its subject.
+	if k := e - 1; k >= s.a {
+		if d.toks[k].text == "," && k > s.a {
+			k--
+		}
+		if q := d.toks[k].quote; q >= 0 && d.quotes[q].a <= s.a {
+			lo = e
+		}
+	}
+	// Dateline: "DORNHOLM, Kestria — …".
+	for k := s.a; k < e && k < s.a+6; k++ {
+		if t := d.toks[k].text; (t == "—" || t == "–") && d.toks[s.a].allCaps() {
+			lo = max(lo, k+1)
+			break
+		}
+	}
+	if e > lo {
+		if w := d.toks[e-1].low; w == "and" || w == "but" {
+			// "… welcomed the figures but said …": the sentence's subject.
+			end := d.npRightEnd(lo, e-1)
+			return an.sourceOf([]tspan{{lo, end}}, v)
+		}
+		if segs := d.segmentsLeft(lo, e); len(segs) > 0 {
+			if src := an.sourceOf(segs, v); src.name != "" || src.pronoun != "" {
+				return src
+			}
+		}
+	}
+	hi := min(s.b, v+1+maxReach)
+	for i := v + 1; i < hi; i++ {
+		if d.toks[i].quote >= 0 {
+			hi = i
+			break
+		}
+	}
+	if e > s.a && (e == lo || d.toks[e-1].text == "," || d.toks[e-1].text == "—") {
+		return an.sourceOf(d.segmentsRight(v+1, hi), v)
+	}
+	return source{}
+}
+
+// speechEvents records the sources of reporting verbs outside quotes in
+// sentence si (indirect speech counts as speaking) and the sentence's
+// claimant.
+func (an *analyzer) speechEvents(si int) {
+	d := an.d
+	s := d.sents[si]
+	according := false
+	for i := s.a; i < s.b; i++ {
+		if d.toks[i].quote >= 0 {
+			continue
+		}
+		if d.toks[i].low == "to" && d.is(i-1, "according") {
+			end := d.npRightEnd(i+1, s.b)
+			if src := an.sourceOf([]tspan{{i + 1, end}}, -1); src.name != "" {
+				an.claimant[si] = src // "according to" names the source outright
+				according = true
+			}
+			continue
+		}
+		kind := an.cueAt(i)
+		if kind == 0 || kind == cueNaming {
+			continue
+		}
+		src := an.subjectOf(i)
+		if src.name == "" {
+			continue
+		}
+		if an.claimant[si].name == "" && !according {
+			an.claimant[si] = src
+		}
+		an.register(src, i, kind == cueSpeech)
+	}
+}
+
+// abbrevDot reports whether the full stop at i belongs to an abbreviation.
+func (d *doc) abbrevDot(i int) bool {
+	if d.toks[i].text != "." || i == 0 || !d.adjacent(i) || d.toks[i-1].kind != tWord {
+		return false
+	}
+	w := d.toks[i-1].low
+	return abbrevTitles.has(w) || abbrevOther.has(w) || len([]rune(w)) == 1
+}
+
+// segmentsRight splits the noun phrase after a verb ("Gen. Marta Kowalczyk,
+// the head of the border guard") into comma-separated segments, ending at
+// the clause end.
+func (d *doc) segmentsRight(k, lim int) []tspan {
+	lim = min(lim, k+maxReach)
+	var segs []tspan
+	start := k
+	for i := k; i <= lim; i++ {
+		end := i == lim
+		if !end {
+			t := d.toks[i]
+			end = t.quote >= 0 || (isTerminator(t.text) && !d.abbrevDot(i)) || t.text == ";" ||
+				t.text == ":" || t.text == "(" || t.text == "—" || t.text == "–"
+		}
+		if end || d.toks[i].text == "," {
+			if i > start {
+				e := d.npRightEnd(start, i)
+				if e > start {
+					segs = append(segs, tspan{start, e})
+				}
+			}
+			if end || len(segs) == 3 {
+				break
+			}
+			start = i + 1
+		}
+	}
+	return segs
+}
+
+// maxReach bounds how many tokens the attribution rules look across: a
+// reporting verb further from its quote or subject is not taken.
+const maxReach = 60
+
+// npRightEnd returns where a noun phrase starting at k ends (at most lim):
+// before a verb, a clause word or a preposition other than of/for/at/by/from.
+func (d *doc) npRightEnd(k, lim int) int {
+	lim = min(lim, k+maxReach/2)
+	if k < lim {
+		if w := d.toks[k].low; npStop.has(w) || relStart.has(w) || questionWords.has(w) {
+			return k
+		}
+	}
+	i := k
+	for ; i < lim; i++ {
+		t := d.toks[i]
+		if t.kind == tPunct {
+			if d.abbrevDot(i) || (t.text == "-" && d.adjacent(i)) || t.text == "’" || t.text == "'" {
+				continue
+			}
+			break
+		}
+		if i == k {
+			continue
+		}
+		switch t.low {
+		case "of", "for", "by", "from", "the", "a", "an":
+			continue
+		case "with", "to":
+			if p := d.toks[i-1].low; p == "familiar" || p == "close" {
+				continue // "people familiar with the matter"
+			}
+		case "at":
+			if n := d.tok(i + 1); determiners.has(n.low) || n.upper() {
+				continue
+			}
+		}
+		if npStop.has(t.low) || cueForms[t.low] != 0 || relStart.has(t.low) ||
+			(strings.HasSuffix(t.low, "ed") && !t.upper() && i > k) || strings.HasSuffix(t.low, "ing") && !t.upper() {
+			break
+		}
+	}
+	return i
+}
+
+// segmentsLeft splits the words before a verb into comma-separated
+// segments ("the mayor's spokesman, Ivo Dragan,") closest-last, keeping only
+// the noun phrase that ends each segment.
+func (d *doc) segmentsLeft(lo, e int) []tspan {
+	lo = max(lo, e-maxReach)
+	if e <= lo {
+		return nil
+	}
+	isSep := func(t string) bool { return t == "," || t == "—" || t == "–" }
+	if !isSep(d.toks[e-1].text) {
+		if a := d.npLeftStart(e-1, lo); a < e {
+			return []tspan{{a, e}}
+		}
+		return nil
+	}
+	var segs []tspan
+	end := e - 1 // the comma before the verb
+	for len(segs) < 3 && end > lo {
+		start := end - 1
+		for start > lo && !isSep(d.toks[start-1].text) && d.toks[start-1].text != ";" && d.toks[start-1].text != ":" {
+			start--
+		}
+		if start < end {
+			segs = append([]tspan{{start, end}}, segs...)
+		}
+		if start <= lo || !isSep(d.toks[start-1].text) {
+			break
+		}
+		end = start - 1
+	}
+	// The farthest segment may be a longer clause: keep its final noun phrase.
+	if len(segs) > 0 {
+		f := segs[0]
+		if a := d.npLeftStart(f.b-1, f.a); a > f.a {
+			segs[0].a = a
+		}
+	}
+	return segs
+}
+
+// npLeftStart walks left from token k (inclusive) over a noun phrase and
+// returns its first token; it includes a determiner and goes on past "of",
+// "for" and "in/at/from + Name" (Police in Ostfjord).
+func (d *doc) npLeftStart(k, lo int) int {
+	lo = max(lo, k-maxReach/2)
+	j := k
+	for j >= lo {
+		t := d.toks[j]
+		if t.kind == tPunct {
+			if d.abbrevDot(j) || (t.text == "-" && d.adjacent(j) && d.adjacent(j+1)) ||
+				((t.text == "’" || t.text == "'") && d.adjacent(j)) {
+				j--
+				continue
+			}
+			break
+		}
+		if j == k && isPronounWord(t.low) {
+			return j
+		}
+		if determiners.has(t.low) {
+			if p := d.tok(j - 1); j-1 >= lo && (p.low == "of" || p.low == "for") {
+				j--
+				continue
+			}
+			return j
+		}
+		switch t.low {
+		case "of", "for":
+			j--
+			continue
+		case "with", "to":
+			if p := d.tok(j - 1); j-1 >= lo && (p.low == "familiar" || p.low == "close") {
+				j -= 2
+				continue
+			}
+		case "in", "at", "from":
+			if n, p := d.tok(j+1), d.tok(j-1); j-1 >= lo && j < k && n.upper() && p.kind == tWord && !p.upper() && !npStop.has(p.low) {
+				j--
+				continue
+			}
+		}
+		if npStop.has(t.low) || cueForms[t.low] == cueSpeech || isPronounWord(t.low) || t.kind == tNum && j == k {
+			break
+		}
+		j--
+	}
+	return j + 1
+}
+
+// sourceOf reads a source from noun-phrase segments: the person named in
+// one of them (with the others as role), a pronoun resolved to its
+// antecedent, or else the organisation or role phrase itself.
+func (an *analyzer) sourceOf(segs []tspan, verb int) source {
+	d := an.d
+	if len(segs) == 0 {
+		return source{}
+	}
+	var fallback source
+	for idx, sg := range segs {
+		if sg.a >= sg.b {
+			continue
+		}
+		first := d.toks[sg.a]
+		if sg.b-sg.a == 1 && isPronounWord(first.low) {
+			if first.low == "i" || first.low == "we" {
+				return source{pronoun: first.low}
+			}
+			e, ok := an.resolve(first.low, sg.a, first.para)
+			if !ok {
+				return source{pronoun: first.low}
+			}
+			return source{name: e.name, kind: e.kind, gender: e.gender, plural: e.plural, pronoun: first.low}
+		}
+		if relStart.has(first.low) || first.kind == tNum {
+			continue
+		}
+		if src, ok := an.personIn(sg); ok {
+			// An appositive ("the head of the border guard") is a fuller role
+			// than a rank or title before the name.
+			for j, o := range segs {
+				if j != idx && o.a < o.b && !relStart.has(d.toks[o.a].low) && d.toks[o.a].kind != tNum {
+					if _, isPerson := an.personIn(o); !isPerson {
+						src.role = d.text(o.a, o.b)
+						break
+					}
+				}
+			}
+			if g, ok := roleGender(d, segs); ok && src.gender == unknownGender {
+				src.gender = g
+				an.genders[src.name] = g
+			}
+			return src
+		}
+		if fallback.name == "" {
+			fallback = an.phraseSource(sg)
+		}
+	}
+	return fallback
+}
+
+// personIn finds a person named in segment sg, with the words before the
+// name (lower-case roles and titles) as the role.
+func (an *analyzer) personIn(sg tspan) (source, bool) {
+	d := an.d
+	first := d.toks[sg.a]
+	if determiners.has(first.low) && first.low != "his" && first.low != "her" && first.low != "its" && first.low != "their" {
+		// "the Valdorian Foreign Ministry", "a consultant at St Aldhelm's"
+		if !(first.low == "the" && sg.b-sg.a >= 2 && an.isNamedRole(sg)) {
+			return source{}, false
+		}
+	}
+	for i := sg.a; i < sg.b; i++ {
+		t := d.toks[i]
+		if !t.upper() {
+			if t.low == "of" || t.low == "at" || t.low == "for" {
+				return source{}, false
+			}
+			continue
+		}
+		j := d.runEnd(i, sg.b)
+		src := an.classifyRun(i, j)
+		if src.kind == entPerson || (src.kind == entOther && i == sg.a && j == sg.b) {
+			pre := strings.TrimSpace(d.text(sg.a, i))
+			if pre != "" {
+				if src.role != "" {
+					src.role = pre + " " + src.role
+				} else {
+					src.role = pre
+				}
+			}
+			return src, src.kind == entPerson || src.kind == entOther
+		}
+		if src.kind == entOrg {
+			return source{}, false
+		}
+		i = j - 1
+	}
+	return source{}, false
+}
+
+// isNamedRole reports "the mayor's spokesman Ivo Dragan"-style phrases that
+// start with "the" but end in a person's name.
+func (an *analyzer) isNamedRole(sg tspan) bool {
+	d := an.d
+	last := d.toks[sg.b-1]
+	if !last.upper() {
+		return false
+	}
+	i := sg.b - 1
+	for i > sg.a && d.toks[i-1].upper() {
+		i--
+	}
+	src := an.classifyRun(i, sg.b)
+	return src.kind == entPerson && i > sg.a+1
+}
+
+// phraseSource is an organisation or role phrase as a source ("the
+// ministry", "A spokeswoman for the health department"); a definite phrase
+// that repeats an earlier source's head word takes that source's name.
+func (an *analyzer) phraseSource(sg tspan) source {
+	d := an.d
+	name := strings.Trim(d.text(sg.a, sg.b), " ,")
+	if name == "" {
+		return source{}
+	}
+	last := d.toks[sg.b-1]
+	src := source{name: name, kind: entOrg, plural: isPluralNoun(last.low) && !last.upper()}
+	for i := sg.a; i < sg.b; i++ {
+		if g, ok := personRoleGender[d.toks[i].low]; ok {
+			src.gender, src.kind = g, entPerson
+		}
+	}
+	if d.toks[sg.a].low == "the" && sg.b-sg.a <= 3 {
+		for i := len(an.ents) - 1; i >= 0; i-- {
+			e := an.ents[i]
+			if d.toks[sg.a].para-e.para > 6 {
+				break
+			}
+			if e.salient && e.name != name && strings.HasSuffix(strings.ToLower(e.name), " "+last.low) &&
+				strings.Count(e.name, " ") >= 1 && d.toks[sg.a].para-e.para <= 6 {
+				return source{name: e.name, kind: e.kind, gender: e.gender, plural: e.plural}
+			}
+		}
+	}
+	return src
+}
+
+func roleGender(d *doc, segs []tspan) (gender, bool) {
+	for _, sg := range segs {
+		for i := sg.a; i < sg.b; i++ {
+			if g, ok := personRoleGender[d.toks[i].low]; ok && !honorifics.has(d.toks[i].low) {
+				return g, true
+			}
+		}
+	}
+	return unknownGender, false
+}

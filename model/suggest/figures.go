@@ -1,0 +1,830 @@
+package suggest
+
+import (
+	"context"
+	"fmt"
+	"strings"
+)
+
+// figure is a quantity (or, with date set, a year or date) found in the
+// body: token span [a,b) including comparator words, the counted noun and
+// the unit.
+type figure struct {
+	a, b             int
+	value, low, high float64
+	isRange          bool
+	comp             string
+	unit             string
+	class            string
+	date             bool
+	skip             bool    // a recognised non-figure (time, score, identifier): skip its tokens
+	mult             float64 // the scale word applied to the number (million: 1e6), 0 for none
+	why              []string
+	conf             float64
+}
+
+// comparator phrases, longest first within each leading word.
+var comparators = []struct {
+	words []string
+	comp  string
+}{
+	{[]string{"in", "excess", "of"}, ">"}, {[]string{"upwards", "of"}, ">"}, {[]string{"upward", "of"}, ">"},
+	{[]string{"more", "than"}, ">"}, {[]string{"greater", "than"}, ">"}, {[]string{"higher", "than"}, ">"},
+	{[]string{"longer", "than"}, ">"}, {[]string{"larger", "than"}, ">"}, {[]string{"bigger", "than"}, ">"},
+	{[]string{"well", "over"}, ">"}, {[]string{"well", "above"}, ">"}, {[]string{"just", "over"}, ">"},
+	{[]string{"just", "above"}, ">"}, {[]string{"over"}, ">"}, {[]string{"above"}, ">"}, {[]string{"exceeding"}, ">"},
+	{[]string{"no", "fewer", "than"}, ">="}, {[]string{"no", "less", "than"}, ">="}, {[]string{"not", "less", "than"}, ">="},
+	{[]string{"a", "minimum", "of"}, ">="}, {[]string{"at", "least"}, ">="},
+	{[]string{"no", "more", "than"}, "<="}, {[]string{"not", "more", "than"}, "<="}, {[]string{"a", "maximum", "of"}, "<="},
+	{[]string{"as", "many", "as"}, "<="}, {[]string{"as", "much", "as"}, "<="}, {[]string{"at", "most"}, "<="},
+	{[]string{"up", "to"}, "<="}, {[]string{"within"}, "<="},
+	{[]string{"less", "than"}, "<"}, {[]string{"fewer", "than"}, "<"}, {[]string{"lower", "than"}, "<"},
+	{[]string{"shorter", "than"}, "<"}, {[]string{"smaller", "than"}, "<"}, {[]string{"just", "under"}, "<"},
+	{[]string{"just", "below"}, "<"}, {[]string{"well", "under"}, "<"}, {[]string{"well", "below"}, "<"},
+	{[]string{"under"}, "<"}, {[]string{"below"}, "<"},
+	{[]string{"an", "estimated"}, "~"}, {[]string{"estimated"}, "~"}, {[]string{"close", "to"}, "~"},
+	{[]string{"nearly"}, "~"}, {[]string{"almost"}, "~"}, {[]string{"about"}, "~"}, {[]string{"around"}, "~"},
+	{[]string{"roughly"}, "~"}, {[]string{"approximately"}, "~"}, {[]string{"some"}, "~"}, {[]string{"circa"}, "~"},
+	{[]string{"between"}, "range"},
+}
+
+var scoreWords = words(`voted vote votes won win wins winning lost lose losing beat beaten beating drew draw defeated defeat led lead trailed
+	trailing leading victory loss margin decision ruling majority scoreline verdict split`)
+
+var identNouns = words(`article section chapter paragraph page pages number route flight room gate platform
+	line level phase stage category grade type model version exit junction highway interstate
+	channel unit ward bus block lot precinct pier terminal zone sector building floor no nos
+	resolution amendment rule clause item table figure session episode tier step apartment
+	suite box code`)
+
+var timeSuffixes = words(`gmt bst utc cet cest est edt pst pdt et pt hrs am pm`)
+
+var ordinalSuffixes = words(`st nd rd th`)
+
+// nounStop ends a counted noun phrase.
+var nounStop = func() wordSet {
+	s := words(`a an the per each every of ago now already last next only just even yet this these those
+		its their his her our my your more most less least such own`)
+	for w := range npStop {
+		s[w] = struct{}{}
+	}
+	delete(s, "more")
+	return s
+}()
+
+var irregularPlurals = words(`people children men women police personnel staff cattle sheep deer fish
+	aircraft feet teeth mice geese data media crew livestock youth clergy militia infantry`)
+
+var nonPluralS = words(`was has is as us yes its this thus perhaps always across unless whereas besides
+	towards afterwards news series species means less various previous serious famous numerous
+	nervous obvious enormous dangerous hers ours yours theirs says does goes gas bus plus minus
+	status bonus virus campus census consensus crisis basis analysis thesis`)
+
+// isPluralNoun reports whether a lower-case word looks like a plural noun.
+func isPluralNoun(w string) bool {
+	if irregularPlurals.has(w) {
+		return true
+	}
+	if len(w) < 3 || nonPluralS.has(w) || !strings.HasSuffix(w, "s") {
+		return false
+	}
+	for _, suf := range []string{"ss", "us", "is", "’s", "'s", "ous"} {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	return true
+}
+
+// findFigures scans every paragraph left to right for quantities and dates.
+func (d *doc) findFigures(ctx context.Context) ([]figure, error) {
+	var out []figure
+	for pi, p := range d.paras {
+		if pi%32 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		prevEnd := -1
+		for i := p.a; i < p.b; {
+			f, ok := d.figureAt(i, p.b, prevEnd)
+			if !ok {
+				i++
+				continue
+			}
+			if !f.skip {
+				out = append(out, f)
+				prevEnd = f.b
+			}
+			i = max(f.b, i+1)
+		}
+	}
+	return out, nil
+}
+
+// comparatorsByFirst indexes comparators by their first word.
+var comparatorsByFirst = func() map[string][]int {
+	m := map[string][]int{}
+	for i, c := range comparators {
+		m[c.words[0]] = append(m[c.words[0]], i)
+	}
+	return m
+}()
+
+// comparatorAt matches a comparator phrase at token i.
+func (d *doc) comparatorAt(i, lim int) (string, int) {
+	for _, ci := range comparatorsByFirst[d.toks[i].low] {
+		c := comparators[ci]
+		if i+len(c.words) > lim {
+			continue
+		}
+		ok := true
+		for k, w := range c.words {
+			if d.toks[i+k].low != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return c.comp, len(c.words)
+		}
+	}
+	return "", 0
+}
+
+// figureAt reads a figure starting at token i; prevEnd is where the last
+// figure ended ("8.5 per cent over 12 months": that "over" is not a comparator).
+func (d *doc) figureAt(i, lim, prevEnd int) (figure, bool) {
+	if comp, n := d.comparatorAt(i, lim); n > 0 && !(comp == ">" && d.toks[i].low == "over" && prevEnd == i) {
+		if comp == "range" {
+			if f, ok := d.betweenRange(i, lim); ok {
+				return f, true
+			}
+		} else if f, ok := d.coreAt(i+n, lim, true); ok && !f.date && !f.skip {
+			f.a = i
+			if !f.isRange {
+				f.comp = comp
+			}
+			f.why = append(f.why, fmt.Sprintf("comparator “%s” (%s)", d.text(i, i+n), comp))
+			f.conf = min(f.conf+0.03, 0.99)
+			return f, true
+		}
+	}
+	return d.coreAt(i, lim, false)
+}
+
+// betweenRange reads "between X and Y".
+func (d *doc) betweenRange(i, lim int) (figure, bool) {
+	x, ok := d.coreAt(i+1, lim, true)
+	if !ok || x.date || x.skip || x.isRange || !d.is(x.b, "and") {
+		return figure{}, false
+	}
+	y, ok := d.coreAtNoRange(x.b+1, lim)
+	if !ok || y.date || y.skip {
+		return figure{}, false
+	}
+	f := d.makeRange(x, y)
+	f.a = i
+	return f, true
+}
+
+// makeRange joins X and Y: X takes Y's unit and scale when it has none.
+func (d *doc) makeRange(x, y figure) figure {
+	lo := x.value
+	if x.unit == "" && x.mult == 0 && y.mult > 1 {
+		lo *= y.mult
+	}
+	f := figure{a: x.a, b: y.b, low: lo, high: y.value, isRange: true, comp: "range",
+		unit: y.unit, class: y.class, conf: 0.85}
+	if f.class == "" || f.class == "number" {
+		f.unit, f.class = x.unit, x.class
+	}
+	f.why = append(append([]string{"range"}, x.why...), y.why...)
+	return f
+}
+
+func (d *doc) coreAt(i, lim int, afterComp bool) (figure, bool) {
+	f, ok := d.core(i, lim, afterComp)
+	if !ok || f.date || f.skip || f.isRange {
+		return f, ok
+	}
+	return d.tryRange(f, lim), true
+}
+
+func (d *doc) coreAtNoRange(i, lim int) (figure, bool) { return d.core(i, lim, false) }
+
+// tryRange extends X into "X to Y", "from X to Y" or "X–Y"; after a
+// change verb ("rose from 6.8 to 7.5 percent") X only takes Y's unit.
+func (d *doc) tryRange(x figure, lim int) figure {
+	k := x.b
+	if k+1 >= lim {
+		return x
+	}
+	sep := d.toks[k]
+	dash := (sep.text == "-" || sep.text == "–") && d.adjacent(k) && d.adjacent(k+1)
+	if sep.low != "to" && !dash {
+		return x
+	}
+	y, ok := d.coreAtNoRange(k+1, lim)
+	if !ok || y.date || y.skip || y.isRange {
+		return x
+	}
+	if x.unit != "" && x.unit != y.unit {
+		return x
+	}
+	from := x.a > 0 && d.is(x.a-1, "from") && d.toks[x.a-1].sent == d.toks[x.a].sent
+	if d.changeBefore(x.a) || (!from && y.value <= x.value) {
+		if x.unit == "" && y.unit != "" {
+			x.unit, x.class = y.unit, y.class
+			if x.class == "count" {
+				x.class = "number"
+			}
+		}
+		return x
+	}
+	if y.value <= x.value {
+		return x
+	}
+	f := d.makeRange(x, y)
+	if from {
+		f.a = x.a - 1
+	}
+	return f
+}
+
+// changeBefore reports a change verb just before a figure or its "from".
+func (d *doc) changeBefore(a int) bool {
+	s := d.toks[a].sent
+	for k := a - 1; k >= 0 && k >= a-6; k-- {
+		if d.toks[k].sent != s || d.toks[k].kind == tPunct && d.toks[k].text != "-" {
+			return false
+		}
+		if changeVerbs.has(d.toks[k].low) {
+			return true
+		}
+	}
+	return false
+}
+
+// core reads one figure at token i: currency, number, scale, unit, noun.
+func (d *doc) core(i, lim int, afterComp bool) (figure, bool) {
+	if i >= lim {
+		return figure{}, false
+	}
+	t := d.toks[i]
+	cur, j := "", i
+	if iso, ok := currencySymbols[t.text]; ok {
+		cur, j = iso, i+1
+	} else if iso, ok := dollarPrefixes[t.low]; ok && t.kind == tWord && d.is(i+1, "$") && d.adjacent(i+1) {
+		cur, j = iso, i+2
+	}
+	if j >= lim {
+		return figure{}, false
+	}
+	if cur != "" && d.toks[j].kind != tNum {
+		return figure{}, false
+	}
+	switch d.toks[j].kind {
+	case tNum:
+		return d.digitFigure(i, j, cur, lim)
+	case tWord:
+		if cur == "" {
+			return d.wordFigure(i, lim, afterComp)
+		}
+	}
+	return figure{}, false
+}
+
+// digitFigure reads a number written in digits at token j (a currency
+// symbol may start the figure at i).
+func (d *doc) digitFigure(i, j int, cur string, lim int) (figure, bool) {
+	t := d.toks[j]
+	v, ok := parseDigits(t.text)
+	if !ok {
+		return figure{}, false
+	}
+	if cur == "" {
+		if f, ok := d.notQuantity(j, lim, v); ok {
+			return f, true
+		}
+	}
+	f := figure{a: i, b: j + 1, value: v, conf: 0.7}
+	f.why = append(f.why, "number in digits")
+	if cur != "" {
+		f.unit, f.class = cur, "money"
+		f.why = append(f.why, "currency "+d.toks[i].text)
+	}
+	k := j + 1
+	if k < lim {
+		n := d.toks[k]
+		if s, ok := scaleWords[n.low]; ok && n.kind == tWord {
+			f.value *= s
+			f.mult = s
+			f.b = k + 1
+			f.why = append(f.why, fmt.Sprintf("scale ×%g", s))
+		} else if s, ok := abbrScales[n.low]; ok && n.kind == tWord && (d.adjacent(k) || len(n.low) > 1) {
+			use := true
+			if cur == "" && (n.low == "m" || n.low == "k" || n.low == "b") {
+				_, noun := d.countedNoun(k+1, lim)
+				use = noun
+			}
+			if use {
+				f.value *= s
+				f.mult = s
+				f.b = k + 1
+				f.why = append(f.why, fmt.Sprintf("scale ×%g", s))
+			}
+		}
+	}
+	if d.is(f.b, "and") && d.is(f.b+1, "a") && d.is(f.b+2, "half") {
+		f.value += 0.5
+		f.b += 3
+	}
+	return d.finish(f, lim), true
+}
+
+// notQuantity recognises digits that are not quantities: clock times,
+// ordinals, identifiers, scores, years and dates. It returns a skip or
+// date figure.
+func (d *doc) notQuantity(j, lim int, v float64) (figure, bool) {
+	t := d.toks[j]
+	n := d.tok(j + 1)
+	nIn := j+1 < lim
+	skip := func(end int) (figure, bool) { return figure{a: j, b: end, skip: true}, true }
+	plain := !strings.ContainsAny(t.text, ",.")
+	// Clock times: 18:42, 9 a.m., 7:45 p.m., 9.30am, 10 GMT.
+	if nIn && n.text == ":" && d.adjacent(j+1) && d.tok(j+2).kind == tNum && d.adjacent(j+2) {
+		end := j + 3
+		end = d.skipTimeSuffix(end, lim)
+		return skip(end)
+	}
+	if nIn && (timeSuffixes.has(n.low) || (n.low == "a" || n.low == "p") && d.is(j+2, ".") && d.is(j+3, "m")) {
+		return skip(d.skipTimeSuffix(j+1, lim))
+	}
+	if nIn && (n.low == "o’clock" || n.low == "o'clock") {
+		return skip(j + 2)
+	}
+	// Ordinals: 1st, 22nd.
+	if nIn && ordinalSuffixes.has(n.low) && d.adjacent(j+1) {
+		return skip(j + 2)
+	}
+	// Decades: 1990s, ’90s, 60s.
+	if nIn && n.low == "s" && d.adjacent(j+1) && plain && (len(t.text) == 4 || len(t.text) == 2) {
+		return figure{a: j, b: j + 2, value: v, class: "decade", date: true, conf: 0.8,
+			why: []string{"decade"}}, true
+	}
+	p := d.tok(j - 1)
+	pIn := j > 0 && p.para == t.para
+	// Identifiers: Su-35, COVID-19, Article 5, Boeing 737, No. 10.
+	if pIn && p.text == "-" && d.adjacent(j) && j >= 2 && d.adjacent(j-1) && d.toks[j-2].kind == tWord {
+		return skip(j + 1)
+	}
+	if pIn && p.kind == tWord && plain {
+		first := d.toks[j-1].sent != t.sent || j-1 == d.sents[t.sent].a
+		if identNouns.has(p.low) && !(p.low == "no" && !d.is(j, ".")) ||
+			(p.upper() && !first && !calendarWords.has(p.low) && !capFunctionWords.has(p.low) && !p.allCaps()) {
+			return skip(j + 1)
+		}
+	}
+	if pIn && p.text == "." && j >= 2 && (d.toks[j-2].low == "no" || d.toks[j-2].low == "nos") {
+		return skip(j + 1)
+	}
+	// Scores and votes: voted 7-2, lost 3-1, a 5-4 majority.
+	if plain && v < 100 && nIn && (n.text == "-" || n.text == "–") && d.adjacent(j+1) && d.adjacent(j+2) &&
+		d.tok(j+2).kind == tNum && !strings.ContainsAny(d.tok(j+2).text, ",.") && len(d.tok(j+2).text) <= 2 {
+		before := d.tok(j - 1).low
+		if pIn && before == "a" {
+			before = d.tok(j - 2).low
+		}
+		if scoreWords.has(before) || scoreWords.has(d.tok(j+3).low) {
+			return skip(j + 3)
+		}
+	}
+	// Phone-like numbers: 555-0142-88.
+	if nIn && n.text == "-" && d.adjacent(j+1) && d.tok(j+2).kind == tNum && d.is(j+3, "-") && d.tok(j+4).kind == tNum {
+		return skip(j + 5)
+	}
+	// Dates: Jan. 5, June 3, 5 March, March 3, 2024, 3, 4 and 12 November.
+	if plain && v >= 1 && v <= 31 && len(t.text) <= 2 {
+		if end, ok := d.dayList(j, lim); ok {
+			return figure{a: j, b: end, value: v, class: "date", date: true, conf: 0.85, why: []string{"days of a month"}}, true
+		}
+		if pIn && (isMonth(p.low) && p.upper() || p.text == "." && isMonth(d.tok(j-2).low) && d.tok(j-2).upper()) {
+			start := j - 1
+			if p.text == "." {
+				start = j - 2
+			}
+			end := j + 1
+			if d.is(end, ",") && d.tok(end+1).kind == tNum && len(d.tok(end+1).text) == 4 {
+				end += 2
+			}
+			return figure{a: start, b: end, value: v, class: "date", date: true, conf: 0.9, why: []string{"day of month"}}, true
+		}
+		if nIn && isMonth(n.low) && n.upper() {
+			return figure{a: j, b: j + 2, value: v, class: "date", date: true, conf: 0.9, why: []string{"day of month"}}, true
+		}
+	}
+	// Years: 1000–2099 written without a comma, unless a unit or a counted
+	// noun follows (1500 troops).
+	if plain && len(t.text) == 4 && v >= 1000 && v <= 2100 {
+		if nIn && (n.text == "-" || n.text == "–") && d.adjacent(j+1) && d.adjacent(j+2) && d.tok(j+2).kind == tNum {
+			y2 := d.tok(j + 2).text
+			if len(y2) == 2 || len(y2) == 4 {
+				hi, _ := parseDigits(y2)
+				if len(y2) == 2 {
+					hi = float64(int(v)/100*100) + hi
+				}
+				return figure{a: j, b: j + 3, low: v, high: hi, isRange: true, comp: "range", class: "year",
+					date: true, conf: 0.9, why: []string{"year range"}}, true
+			}
+		}
+		if _, unit := d.unitAt(j+1, lim); !unit {
+			_, noun := d.countedNoun(j+1, lim)
+			_, scale := scaleWords[n.low]
+			if !noun && !scale {
+				return figure{a: j, b: j + 1, value: v, class: "year", date: true, conf: 0.85, why: []string{"year"}}, true
+			}
+		}
+	}
+	return figure{}, false
+}
+
+// dayList recognises "3, 4, 10, 11 and 12 November" from its first day:
+// small numbers joined by commas and "and"/"or" up to a month name.
+func (d *doc) dayList(j, lim int) (int, bool) {
+	k := j
+	for k < lim {
+		v := d.smallValue(k)
+		if v < 1 || v > 31 || d.toks[k].kind != tNum {
+			return j, false
+		}
+		n := d.tok(k + 1)
+		switch {
+		case k+1 < lim && isMonth(n.low) && n.upper():
+			if k == j {
+				return j, false // a single day: handled as "5 March"
+			}
+			return k + 2, true
+		case n.text == "," || n.low == "and" || n.low == "or" || n.text == "–" || n.text == "-":
+			k += 2
+		default:
+			return j, false
+		}
+	}
+	return j, false
+}
+
+func (d *doc) skipTimeSuffix(k, lim int) int {
+	for k < lim {
+		t := d.toks[k]
+		switch {
+		case timeSuffixes.has(t.low), t.text == "." && d.adjacent(k), (t.low == "a" || t.low == "p" || t.low == "m") && k+1 < lim:
+			k++
+		default:
+			return k
+		}
+	}
+	return k
+}
+
+func isMonth(w string) bool {
+	switch w {
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+		"sept", "oct", "nov", "dec":
+		return true
+	}
+	return false
+}
+
+// wordFigure reads a figure that starts with a word: fractions (a third,
+// two-thirds, half), ratios (one in five), vague quantities (tens of
+// thousands), multipliers (twice) and spelled-out numbers.
+func (d *doc) wordFigure(i, lim int, afterComp bool) (figure, bool) {
+	t := d.toks[i]
+	w := t.low
+	// a mile and a half
+	if (w == "a" || w == "an") && d.is(i+2, "and") && d.is(i+3, "a") && d.is(i+4, "half") {
+		if u, ok := d.unitAt(i+1, lim); ok && u.end == i+2 && (u.class == "measure" || u.class == "duration") {
+			f := figure{a: i, b: i + 5, value: 1.5, unit: u.unit, class: u.class, conf: 0.8,
+				why: []string{"spelled-out number", "unit " + u.unit}}
+			return f, true
+		}
+	}
+	if f, ok := d.ratioAt(i, lim); ok {
+		return f, true
+	}
+	if f, ok := d.fractionAt(i, lim, afterComp); ok {
+		return f, true
+	}
+	if f, ok := d.vagueAt(i, lim); ok {
+		return f, true
+	}
+	if w == "twice" || w == "thrice" {
+		v := 2.0
+		if w == "thrice" {
+			v = 3
+		}
+		return figure{a: i, b: i + 1, value: v, unit: "times", class: "ratio", conf: 0.6,
+			why: []string{"multiplier " + w}}, true
+	}
+	v, end, ok := d.spelled(i, lim)
+	if !ok {
+		return figure{}, false
+	}
+	if d.is(end, "-") && d.is(end+1, "off") {
+		return figure{}, false
+	}
+	f := figure{a: i, b: end, value: v, conf: 0.75, why: []string{"spelled-out number"}}
+	if d.is(f.b, "and") && d.is(f.b+1, "a") && d.is(f.b+2, "half") {
+		f.value += 0.5
+		f.b += 3
+	}
+	small := v < 100 && end-i <= 3
+	if small && i > 0 && definiteRefs.has(d.toks[i-1].low) && d.toks[i-1].para == t.para {
+		return figure{}, false
+	}
+	f = d.finish(f, lim)
+	switch {
+	case f.class == "" || f.class == "number":
+		if v >= 1000 || afterComp {
+			break
+		}
+		if v >= 2 && d.is(f.b, "of") && (determiners.has(d.tok(f.b+1).low) || d.is(f.b+1, "them") || d.is(f.b+1, "us")) {
+			break
+		}
+		if v >= 2 && (d.is(f.b, "to") || d.is(f.b, "and")) {
+			if _, ok := d.core(f.b+1, lim, false); ok {
+				break
+			}
+		}
+		return figure{}, false
+	case v == 1 && f.class != "measure" && f.class != "duration" && f.class != "money" && f.class != "percent":
+		return figure{}, false
+	case v == 1 && f.unit == "days" && end-i == 1:
+		return figure{}, false
+	}
+	return f, true
+}
+
+// ratioAt reads "one in five (adults)", "3 out of 4".
+func (d *doc) ratioAt(i, lim int) (figure, bool) {
+	num := d.smallValue(i)
+	if num <= 0 || i+2 >= lim {
+		return figure{}, false
+	}
+	k := i + 1
+	switch {
+	case d.is(k, "in"):
+		k++
+	case d.is(k, "out") && d.is(k+1, "of"):
+		k += 2
+	default:
+		return figure{}, false
+	}
+	den := d.smallValue(k)
+	if den <= num || den > 1000 {
+		return figure{}, false
+	}
+	f := figure{a: i, b: k + 1, value: num / den, class: "ratio", conf: 0.8,
+		why: []string{fmt.Sprintf("ratio %g in %g", num, den)}}
+	if end, ok := d.countedNoun(f.b, lim); ok && end == f.b+1 {
+		f.unit = d.text(f.b, end)
+		f.b = end
+	}
+	return f, true
+}
+
+// smallValue is the value of a number word or a plain integer token, or -1.
+func (d *doc) smallValue(i int) float64 {
+	t := d.tok(i)
+	if t.kind == tNum && !strings.ContainsAny(t.text, ",.") {
+		v, _ := parseDigits(t.text)
+		return v
+	}
+	if t.kind == tWord {
+		return numberWordValue(t.low)
+	}
+	return -1
+}
+
+// fractionAt reads "a third", "two-thirds", "three quarters", "half".
+func (d *doc) fractionAt(i, lim int, afterComp bool) (figure, bool) {
+	w := d.toks[i].low
+	var v float64
+	end := i + 1
+	if w == "half" {
+		p, n := d.tok(i-1), d.tok(i+1)
+		if p.low == "past" || n.low == "past" || (n.text == "-" && d.adjacent(i+1)) || p.low == "the" ||
+			p.low == "first" || p.low == "second" || p.low == "this" || p.low == "last" || p.low == "other" || p.low == "and" {
+			return figure{}, false
+		}
+		v = 0.5
+		if (n.low == "a" || n.low == "an") && i+2 < lim {
+			if s, ok := scaleWords[d.toks[i+2].low]; ok {
+				f := figure{a: i, b: i + 3, value: 0.5 * s, conf: 0.75, why: []string{"fraction half", fmt.Sprintf("scale ×%g", s)}}
+				return d.finish(f, lim), true
+			}
+			if u, ok := d.unitAt(i+2, lim); ok {
+				return figure{a: i, b: u.end, value: 0.5 * u.factor, unit: u.unit, class: u.class, conf: 0.8,
+					why: []string{"fraction half", "unit " + u.unit}}, true
+			}
+		}
+		if !afterComp && !(n.low == "of" || n.low == "the" || n.low == "its" || n.low == "their" ||
+			n.low == "his" || n.low == "her" || n.low == "our" || n.low == "all") {
+			return figure{}, false
+		}
+	} else {
+		var num float64
+		switch {
+		case w == "a" || w == "an":
+			num = 1
+		default:
+			num = numberWordValue(w)
+		}
+		if num <= 0 || num > 10 {
+			return figure{}, false
+		}
+		k := i + 1
+		if d.is(k, "-") && d.adjacent(k) && d.adjacent(k+1) {
+			k++
+		}
+		den, ok := denominators[d.tok(k).low]
+		if !ok || k >= lim || den == 2 && num == 1 && w != "a" && w != "one" {
+			return figure{}, false
+		}
+		v = num / den
+		end = k + 1
+	}
+	// "a fifth term" is an ordinal: a fraction stands before "of", a
+	// function word or the end of the clause.
+	if n := d.tok(end); end < lim && n.kind == tWord && !nounStop.has(n.low) && n.low != "of" {
+		return figure{}, false
+	}
+	f := figure{a: i, b: end, value: v, class: "ratio", conf: 0.75, why: []string{"fraction"}}
+	if d.is(end, "of") && (d.is(end+1, "a") || d.is(end+1, "an")) {
+		if u, ok := d.unitAt(end+2, lim); ok && u.class == "percent" {
+			f.b, f.unit, f.class = u.end, u.unit, u.class
+			f.why = append(f.why, "unit "+u.unit)
+		}
+	}
+	return f, true
+}
+
+// vagueAt reads "tens of thousands (of children)", "hundreds", "several
+// thousand": a lower bound with comparator ">".
+func (d *doc) vagueAt(i, lim int) (figure, bool) {
+	w := d.toks[i].low
+	var v float64
+	end := i + 1
+	switch {
+	case (w == "tens" || w == "hundreds") && d.is(i+1, "of") && i+2 < lim && vagueScales[d.toks[i+2].low] >= 1e3:
+		v = vagueScales[d.toks[i+2].low] * 10
+		if w == "hundreds" {
+			v *= 10
+		}
+		end = i + 3
+	case vagueScales[w] > 0:
+		if p := d.tok(i - 1); p.low == "the" && p.para == d.toks[i].para {
+			return figure{}, false
+		}
+		v = vagueScales[w]
+	case w == "several" || w == "many" || (w == "a" && d.is(i+1, "few")):
+		k := i + 1
+		if w == "a" {
+			k++
+		}
+		if k >= lim {
+			return figure{}, false
+		}
+		s, ok := scaleWords[d.toks[k].low]
+		if !ok {
+			s = vagueScales[d.toks[k].low]
+		}
+		if s < 100 {
+			return figure{}, false
+		}
+		v, end = s, k+1
+	default:
+		return figure{}, false
+	}
+	f := figure{a: i, b: end, value: v, comp: ">", conf: 0.7, why: []string{"vague quantity (lower bound)"}}
+	if d.is(f.b, "of") {
+		if u, ok := d.unitAt(f.b+1, lim); ok && u.class == "money" {
+			f.b, f.unit, f.class = u.end, u.unit, "money"
+			return f, true
+		}
+		if nend, ok := d.countedNoun(f.b+1, lim); ok {
+			f.unit = d.text(f.b+1, nend)
+			f.b, f.class = nend, "count"
+			return f, true
+		}
+	}
+	if nend, ok := d.countedNoun(f.b, lim); ok {
+		f.unit = d.text(f.b, nend)
+		f.b, f.class = nend, "count"
+		return f, true
+	}
+	f.class = "number"
+	return f, true
+}
+
+// finish adds the unit, multiplier, age or counted noun after a number.
+func (d *doc) finish(f figure, lim int) figure {
+	if f.class == "" {
+		if u, ok := d.hyphenUnit(f.b, lim); ok {
+			f.applyUnit(u)
+		} else if u, ok := d.unitAt(f.b, lim); ok && !d.compoundTimeNoun(f, u, lim) {
+			f.applyUnit(u)
+		} else if d.is(f.b, "times") {
+			f.b, f.unit, f.class = f.b+1, "times", "ratio"
+			f.why = append(f.why, "multiplier")
+		} else if d.is(f.b, "-") && d.is(f.b+1, "fold") && d.adjacent(f.b) {
+			f.b, f.unit, f.class = f.b+2, "times", "ratio"
+			f.why = append(f.why, "multiplier")
+		}
+	} else if f.class == "money" {
+		// "$5 million dollars" is rare; a trailing currency word is not consumed.
+		f.conf = 0.9
+	}
+	if f.class == "" && d.isAgeAt(f) {
+		f.unit, f.class = "years", "age"
+		f.why = append(f.why, "age in apposition")
+		f.conf = 0.7
+	}
+	if f.class == "" {
+		if end, ok := d.countedNoun(f.b, lim); ok {
+			f.unit = d.text(f.b, end)
+			f.b, f.class = end, "count"
+			f.why = append(f.why, "counted noun")
+			f.conf = max(f.conf, 0.85)
+		}
+	}
+	if f.class == "" {
+		f.class = "number"
+	}
+	return f
+}
+
+// compoundTimeNoun reports a singular time word that starts a counted
+// noun after a plural number: "three day care centers".
+func (d *doc) compoundTimeNoun(f figure, u unitMatch, lim int) bool {
+	w := d.toks[f.b].low
+	if u.class != "duration" || f.value == 1 || strings.HasSuffix(w, "s") {
+		return false
+	}
+	end, ok := d.countedNoun(f.b, lim)
+	return ok && end > f.b+1
+}
+
+func (f *figure) applyUnit(u unitMatch) {
+	f.value *= u.factor
+	f.unit, f.class, f.b = u.unit, u.class, u.end
+	f.why = append(f.why, "unit "+u.unit)
+	f.conf = max(f.conf, 0.9)
+}
+
+// isAgeAt recognises ages: "Faraday, 58, said", "aged 19", "who is 58,".
+func (d *doc) isAgeAt(f figure) bool {
+	if f.b-f.a != 1 || d.toks[f.a].kind != tNum || f.value < 1 || f.value > 120 || f.value != float64(int(f.value)) {
+		return false
+	}
+	p, n := d.tok(f.a-1), d.tok(f.b)
+	switch {
+	case p.low == "aged":
+		return true
+	case p.text == "," && d.tok(f.a-2).upper() && (n.text == "," || n.text == ")"):
+		return true
+	case p.low == "is" && d.tok(f.a-2).low == "who" && n.text == ",":
+		return true
+	}
+	return false
+}
+
+// countedNoun reads the noun phrase counted by a number ("armored
+// vehicles", "free vaccination clinics"): up to five words ending at the
+// first plural noun.
+func (d *doc) countedNoun(k, lim int) (int, bool) {
+	for j := k; j < lim && j < k+6; j++ {
+		t := d.toks[j]
+		if t.kind == tPunct {
+			if t.text == "-" && j > k && d.adjacent(j) && d.adjacent(j+1) {
+				continue
+			}
+			return k, false
+		}
+		if t.kind != tWord || nounStop.has(t.low) || timeUnits[t.low] != "" && j > k ||
+			cueForms[t.low] != 0 && !nounLikeCues.has(t.low) {
+			return k, false
+		}
+		if !t.upper() && isPluralNoun(t.low) {
+			end := j + 1
+			for end < lim && d.toks[end].kind == tWord && !d.toks[end].upper() && isPluralNoun(d.toks[end].low) &&
+				!nounStop.has(d.toks[end].low) && d.toks[end].space {
+				end++
+			}
+			return end, true
+		}
+	}
+	return k, false
+}
