@@ -1,0 +1,375 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+	"unicode/utf8"
+
+	"clipper/model"
+)
+
+// AddResult reports what happened to one clipping given to AddClippings.
+// With Duplicate, a clipping with the same body (hash) already existed —
+// in the project or earlier in the same batch — and ID is that clipping.
+type AddResult struct {
+	ID        string
+	Duplicate bool
+	Headline  string
+}
+
+// ClippingSummary is one row of the library list.
+type ClippingSummary struct {
+	ID, Headline, Publication, Date, SourceName string
+	Annotations                                 int // live (not deleted) annotations
+	ImportedAt                                  time.Time
+}
+
+// clipRow is a clipping validated and encoded for storage.
+type clipRow struct {
+	c                 *model.Clipping
+	hash              string
+	authors, captions string
+	imported          time.Time
+}
+
+// checkMetadata validates m and encodes its lists as JSON.
+func checkMetadata(m model.Metadata) (authors, captions string, err error) {
+	if m.Date != "" {
+		if _, err := time.Parse(time.DateOnly, m.Date); err != nil {
+			return "", "", fmt.Errorf("%w: date %q is not YYYY-MM-DD", ErrInvalid, m.Date)
+		}
+	}
+	for _, f := range []string{m.Publication, m.Headline, m.Deck, m.Credit, m.Dateline, m.URL} {
+		if !utf8.ValidString(f) {
+			return "", "", fmt.Errorf("%w: metadata %q is not valid UTF-8", ErrInvalid, f)
+		}
+	}
+	a, err := json.Marshal(orEmpty(m.Authors))
+	if err != nil {
+		return "", "", fmt.Errorf("encode authors: %w", err)
+	}
+	c, err := json.Marshal(orEmpty(m.Captions))
+	if err != nil {
+		return "", "", fmt.Errorf("encode captions: %w", err)
+	}
+	return string(a), string(c), nil
+}
+
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// AddClippings adds clippings in one transaction. A clipping whose body
+// is already in the project (same hash), or earlier in cs, is not added
+// and reported as Duplicate. New clippings get ID, BodyHash, CreatedAt,
+// UpdatedAt and (when zero) ImportedAt set. Bodies must be non-empty,
+// valid UTF-8; dates "" or YYYY-MM-DD.
+func (s *Store) AddClippings(ctx context.Context, cs []*model.Clipping) ([]AddResult, error) {
+	if len(cs) == 0 {
+		return nil, nil
+	}
+	rows := make([]clipRow, len(cs))
+	for i, c := range cs {
+		if c == nil {
+			return nil, fmt.Errorf("add clippings: %w: clipping %d is nil", ErrInvalid, i)
+		}
+		if c.Body == "" || !utf8.ValidString(c.Body) {
+			return nil, fmt.Errorf("add clippings: %w: clipping %d (%q) has an empty or non-UTF-8 body", ErrInvalid, i, c.Headline)
+		}
+		a, cp, err := checkMetadata(c.Metadata)
+		if err != nil {
+			return nil, fmt.Errorf("add clippings: clipping %d (%q): %w", i, c.Headline, err)
+		}
+		imp := c.ImportedAt.UTC().Truncate(time.Millisecond)
+		if c.ImportedAt.IsZero() {
+			imp = nowUTC()
+		}
+		rows[i] = clipRow{c: c, hash: model.HashBody(c.Body), authors: a, captions: cp, imported: imp}
+	}
+	res := make([]AddResult, len(cs))
+	var newIDs []string
+	now := nowUTC()
+	err := s.write(ctx, fmt.Sprintf("add %d clippings", len(cs)), func(tx *wtx) error {
+		newIDs = newIDs[:0]
+		find, err := tx.PrepareContext(ctx, `SELECT id, headline FROM clippings WHERE body_hash = ?`)
+		if err != nil {
+			return err
+		}
+		defer find.Close()
+		ins, err := tx.PrepareContext(ctx, `INSERT INTO clippings
+			(id, body_hash, publication, headline, deck, authors, credit, dateline, date, url, captions,
+			 source_name, imported_at, created_at, updated_at, body, original)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer ins.Close()
+		fts, err := tx.PrepareContext(ctx, `INSERT INTO clip_fts (docid, headline, body) VALUES (?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer fts.Close()
+		seen := map[string]AddResult{}
+		ts := fmtTime(now)
+		for i, r := range rows {
+			if prev, ok := seen[r.hash]; ok {
+				res[i] = AddResult{ID: prev.ID, Duplicate: true, Headline: prev.Headline}
+				newIDs = append(newIDs, "")
+				continue
+			}
+			var old AddResult
+			err := find.QueryRowContext(ctx, r.hash).Scan(&old.ID, &old.Headline)
+			if err == nil {
+				old.Duplicate = true
+				res[i], seen[r.hash] = old, old
+				newIDs = append(newIDs, "")
+				continue
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+			id, err := newID()
+			if err != nil {
+				return err
+			}
+			c := r.c
+			var orig any
+			if len(c.Original) > 0 {
+				orig = c.Original
+			}
+			x, err := ins.ExecContext(ctx, id, r.hash, c.Publication, c.Headline, c.Deck, r.authors, c.Credit,
+				c.Dateline, c.Date, c.URL, r.captions, c.SourceName, fmtTime(r.imported), ts, ts, c.Body, orig)
+			if err != nil {
+				return fmt.Errorf("clipping %d (%q): %w", i, c.Headline, err)
+			}
+			rid, err := x.LastInsertId()
+			if err != nil {
+				return err
+			}
+			if _, err := fts.ExecContext(ctx, rid, c.Headline, c.Body); err != nil {
+				return fmt.Errorf("index clipping %d (%q): %w", i, c.Headline, err)
+			}
+			res[i] = AddResult{ID: id, Headline: c.Headline}
+			seen[r.hash] = res[i]
+			newIDs = append(newIDs, id)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i, id := range newIDs {
+		if id == "" {
+			continue
+		}
+		c := rows[i].c
+		c.ID, c.BodyHash, c.ImportedAt, c.CreatedAt, c.UpdatedAt = id, rows[i].hash, rows[i].imported, now, now
+	}
+	return res, nil
+}
+
+// AddClipping adds one clipping; see AddClippings.
+func (s *Store) AddClipping(ctx context.Context, c *model.Clipping) (AddResult, error) {
+	res, err := s.AddClippings(ctx, []*model.Clipping{c})
+	if err != nil {
+		return AddResult{}, err
+	}
+	return res[0], nil
+}
+
+// clipCols are the columns scanClipping reads, in order.
+const clipCols = `id, body_hash, publication, headline, deck, authors, credit, dateline, date, url, captions,
+	source_name, imported_at, created_at, updated_at, body`
+
+type scanner interface{ Scan(dest ...any) error }
+
+// scanClipping reads clipCols (plus original when orig) into a clipping.
+func scanClipping(sc scanner, orig bool) (model.Clipping, error) {
+	var c model.Clipping
+	var authors, captions, imported, created, updated string
+	dest := []any{&c.ID, &c.BodyHash, &c.Publication, &c.Headline, &c.Deck, &authors, &c.Credit, &c.Dateline,
+		&c.Date, &c.URL, &captions, &c.SourceName, &imported, &created, &updated, &c.Body}
+	if orig {
+		dest = append(dest, &c.Original)
+	}
+	if err := sc.Scan(dest...); err != nil {
+		return c, err
+	}
+	if err := json.Unmarshal([]byte(authors), &c.Authors); err != nil {
+		return c, fmt.Errorf("clipping %s: bad authors %q: %w", c.ID, authors, err)
+	}
+	if err := json.Unmarshal([]byte(captions), &c.Captions); err != nil {
+		return c, fmt.Errorf("clipping %s: bad captions %q: %w", c.ID, captions, err)
+	}
+	if len(c.Authors) == 0 {
+		c.Authors = nil
+	}
+	if len(c.Captions) == 0 {
+		c.Captions = nil
+	}
+	if len(c.Original) == 0 {
+		c.Original = nil
+	}
+	var err error
+	if c.ImportedAt, err = parseTime(imported); err != nil {
+		return c, err
+	}
+	if c.CreatedAt, err = parseTime(created); err != nil {
+		return c, err
+	}
+	c.UpdatedAt, err = parseTime(updated)
+	return c, err
+}
+
+// Clipping returns one clipping with its Original bytes; ErrNotFound if
+// there is none.
+func (s *Store) Clipping(ctx context.Context, id string) (model.Clipping, error) {
+	c, err := scanClipping(s.db.QueryRowContext(ctx, `SELECT `+clipCols+`, original FROM clippings WHERE id = ?`, id), true)
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.Clipping{}, fmt.Errorf("clipping %q: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return model.Clipping{}, fmt.Errorf("clipping %q: %w", id, classify(err))
+	}
+	return c, nil
+}
+
+// Clippings returns the clippings with the given ids, or all clippings
+// when no ids are given, without their Original bytes, ordered by date
+// then headline. A missing id gives ErrNotFound.
+func (s *Store) Clippings(ctx context.Context, ids ...string) ([]model.Clipping, error) {
+	q := `SELECT ` + clipCols + ` FROM clippings`
+	var args []any
+	if len(ids) > 0 {
+		j, err := json.Marshal(ids)
+		if err != nil {
+			return nil, fmt.Errorf("list clippings: %w", err)
+		}
+		q += ` WHERE id IN (SELECT value FROM json_each(?))`
+		args = append(args, string(j))
+	}
+	rows, err := s.db.QueryContext(ctx, q+` ORDER BY date, headline, id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list clippings: %w", classify(err))
+	}
+	defer rows.Close()
+	var cs []model.Clipping
+	for rows.Next() {
+		c, err := scanClipping(rows, false)
+		if err != nil {
+			return nil, fmt.Errorf("list clippings: %w", classify(err))
+		}
+		cs = append(cs, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list clippings: %w", classify(err))
+	}
+	if len(ids) > 0 {
+		found := make(map[string]bool, len(cs))
+		for _, c := range cs {
+			found[c.ID] = true
+		}
+		for _, id := range ids {
+			if !found[id] {
+				return nil, fmt.Errorf("list clippings: clipping %q: %w", id, ErrNotFound)
+			}
+		}
+	}
+	return cs, nil
+}
+
+// ClippingSummaries lists every clipping for the library pane, ordered by
+// date then headline, with its number of live annotations. SQLite reads
+// only two covering indexes: clippings_list for the rows and one scan of
+// annotations_clipping for the counts (cheaper than a lookup per row).
+func (s *Store) ClippingSummaries(ctx context.Context) ([]ClippingSummary, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.headline, c.publication, c.date, c.source_name, c.imported_at,
+		coalesce(n.k, 0)
+		FROM clippings c LEFT JOIN (SELECT clipping_id, count(*) AS k FROM annotations
+			WHERE deleted_at IS NULL GROUP BY clipping_id) n ON n.clipping_id = c.id
+		ORDER BY c.date, c.headline, c.id`)
+	if err != nil {
+		return nil, fmt.Errorf("list clippings: %w", classify(err))
+	}
+	defer rows.Close()
+	var out []ClippingSummary
+	for rows.Next() {
+		var cs ClippingSummary
+		var imported string
+		if err := rows.Scan(&cs.ID, &cs.Headline, &cs.Publication, &cs.Date, &cs.SourceName, &imported, &cs.Annotations); err != nil {
+			return nil, fmt.Errorf("list clippings: %w", classify(err))
+		}
+		if cs.ImportedAt, err = parseTime(imported); err != nil {
+			return nil, fmt.Errorf("list clippings: %w", err)
+		}
+		out = append(out, cs)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list clippings: %w", classify(err))
+	}
+	return out, nil
+}
+
+// UpdateMetadata replaces the metadata of clipping id (the body never
+// changes here) and re-indexes its headline for search.
+func (s *Store) UpdateMetadata(ctx context.Context, id string, m model.Metadata) error {
+	authors, captions, err := checkMetadata(m)
+	if err != nil {
+		return fmt.Errorf("update clipping %s: %w", id, err)
+	}
+	return s.write(ctx, fmt.Sprintf("update clipping %s", id), func(tx *wtx) error {
+		var rid int64
+		var headline, body string
+		err := tx.QueryRowContext(ctx, `SELECT rid, headline, body FROM clippings WHERE id = ?`, id).Scan(&rid, &headline, &body)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("clipping %q: %w", id, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		reindex := headline != m.Headline
+		if reindex {
+			// External-content FTS4 reads the terms to remove from the
+			// content row, so unindex before the row changes.
+			if _, err := tx.ExecContext(ctx, `DELETE FROM clip_fts WHERE docid = ?`, rid); err != nil {
+				return fmt.Errorf("unindex headline: %w", err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE clippings SET publication = ?, headline = ?, deck = ?, authors = ?,
+			credit = ?, dateline = ?, date = ?, url = ?, captions = ?, updated_at = ? WHERE rid = ?`,
+			m.Publication, m.Headline, m.Deck, authors, m.Credit, m.Dateline, m.Date, m.URL, captions,
+			fmtTime(nowUTC()), rid); err != nil {
+			return err
+		}
+		if reindex {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO clip_fts (docid, headline, body) VALUES (?, ?, ?)`,
+				rid, m.Headline, body); err != nil {
+				return fmt.Errorf("index headline: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// clippingText is what annotations need of their clipping.
+type clippingText struct {
+	body, hash string
+}
+
+// loadText reads a clipping's body and hash inside tx; ErrNotFound if
+// there is none.
+func loadText(ctx context.Context, tx *wtx, id string) (clippingText, error) {
+	var t clippingText
+	err := tx.QueryRowContext(ctx, `SELECT body, body_hash FROM clippings WHERE id = ?`, id).Scan(&t.body, &t.hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return t, fmt.Errorf("clipping %q: %w", id, ErrNotFound)
+	}
+	return t, err
+}

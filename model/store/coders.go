@@ -1,0 +1,124 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"clipper/model"
+)
+
+// EnsureCoder returns the coder called name (compared case-insensitively,
+// Unicode-aware, after trimming), creating it when there is none.
+func (s *Store) EnsureCoder(ctx context.Context, name string) (model.Coder, error) {
+	n, err := cleanName("coder", name)
+	if err != nil {
+		return model.Coder{}, fmt.Errorf("ensure coder: %w", err)
+	}
+	cs, err := s.Coders(ctx)
+	if err != nil {
+		return model.Coder{}, err
+	}
+	if c, ok := coderNamed(cs, n); ok {
+		return c, nil
+	}
+	var c model.Coder
+	err = s.write(ctx, fmt.Sprintf("add coder %q", n), func(tx *wtx) error {
+		cs, err := coders(ctx, tx) // another instance may have added it meanwhile
+		if err != nil {
+			return err
+		}
+		var ok bool
+		if c, ok = coderNamed(cs, n); ok {
+			return nil
+		}
+		if c.ID, err = newID(); err != nil {
+			return err
+		}
+		c.Name, c.CreatedAt, c.UpdatedAt = n, nowUTC(), nowUTC()
+		_, err = tx.ExecContext(ctx, `INSERT INTO coders (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)`,
+			c.ID, c.Name, fmtTime(c.CreatedAt), fmtTime(c.UpdatedAt))
+		return err
+	})
+	return c, err
+}
+
+func coderNamed(cs []model.Coder, name string) (model.Coder, bool) {
+	for _, c := range cs {
+		if strings.EqualFold(c.Name, name) {
+			return c, true
+		}
+	}
+	return model.Coder{}, false
+}
+
+// Coders lists the project's coders by name.
+func (s *Store) Coders(ctx context.Context) ([]model.Coder, error) {
+	cs, err := coders(ctx, s.db)
+	if err != nil {
+		return nil, fmt.Errorf("list coders: %w", classify(err))
+	}
+	return cs, nil
+}
+
+func coders(ctx context.Context, q queryer) ([]model.Coder, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, name, created_at, updated_at FROM coders ORDER BY name COLLATE NOCASE, id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var cs []model.Coder
+	for rows.Next() {
+		var c model.Coder
+		var created, updated string
+		if err := rows.Scan(&c.ID, &c.Name, &created, &updated); err != nil {
+			return nil, err
+		}
+		if c.CreatedAt, err = parseTime(created); err != nil {
+			return nil, err
+		}
+		if c.UpdatedAt, err = parseTime(updated); err != nil {
+			return nil, err
+		}
+		cs = append(cs, c)
+	}
+	return cs, rows.Err()
+}
+
+// RenameCoder renames the coder id; ErrNotFound if there is none,
+// ErrExists if another coder already has that name.
+func (s *Store) RenameCoder(ctx context.Context, id, name string) error {
+	n, err := cleanName("coder", name)
+	if err != nil {
+		return fmt.Errorf("rename coder: %w", err)
+	}
+	return s.write(ctx, fmt.Sprintf("rename coder %s to %q", id, n), func(tx *wtx) error {
+		cs, err := coders(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if c, ok := coderNamed(cs, n); ok && c.ID != id {
+			return fmt.Errorf("%w: coder %q", ErrExists, c.Name)
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE coders SET name = ?, updated_at = ? WHERE id = ?`, n, fmtTime(nowUTC()), id)
+		if err != nil {
+			return err
+		}
+		if k, err := res.RowsAffected(); err != nil || k == 0 {
+			return errors.Join(err, fmt.Errorf("coder %s: %w", id, ErrNotFound))
+		}
+		return nil
+	})
+}
+
+// requireCoder returns ErrNotFound unless coder id exists.
+func requireCoder(ctx context.Context, tx *wtx, id string) error {
+	var one int
+	err := tx.QueryRowContext(ctx, `SELECT 1 FROM coders WHERE id = ?`, id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("coder %q: %w", id, ErrNotFound)
+	}
+	return err
+}

@@ -1,0 +1,71 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/mattn/go-sqlite3"
+)
+
+// driverName is the database/sql driver the store opens files with: the
+// mattn SQLite driver with connectHook run on every new connection.
+const driverName = "clipper-sqlite3"
+
+// Registering a database/sql driver is process-wide by nature; it happens
+// exactly once, here.
+func init() {
+	sql.Register(driverName, &sqlite3.SQLiteDriver{ConnectHook: connectHook})
+}
+
+// connectHook hardens every connection against hostile files: schema
+// objects (views, triggers, CHECKs, indexes) may not call functions that
+// are not innocuous, cell sizes are checked while reading b-tree pages, and
+// at most two databases may be attached (for merges).
+func connectHook(c *sqlite3.SQLiteConn) error {
+	for _, p := range []string{"PRAGMA trusted_schema = OFF", "PRAGMA cell_size_check = ON"} {
+		if _, err := c.Exec(p, nil); err != nil {
+			return fmt.Errorf("%s: %w", p, err)
+		}
+	}
+	c.SetLimit(sqlite3.SQLITE_LIMIT_ATTACHED, 2)
+	return nil
+}
+
+// rwParams are the durability settings for the user's own file: foreign
+// keys on, rollback journal (a copied file never misses a -wal sidecar),
+// fsync on every commit, immediate write transactions and a busy timeout
+// so a second Clipper instance waits instead of failing.
+const rwParams = "_fk=1&_journal_mode=DELETE&_sync=FULL&_busy_timeout=5000&_txlock=immediate"
+
+// roParams open a file read-only (mode=ro is read by SQLite itself).
+const roParams = "mode=ro&_fk=1&_busy_timeout=5000"
+
+// rwDSN is the read-write DSN for the absolute path abs. A plain path is
+// used, as measured in the notes; a path containing '?' would be cut at
+// that '?' by the driver, so such paths go through a file: URI instead.
+func rwDSN(abs string) string {
+	if strings.Contains(abs, "?") {
+		return fileURI(abs, rwParams)
+	}
+	return abs + "?" + rwParams
+}
+
+// roDSN is the read-only DSN for the absolute path abs.
+func roDSN(abs string) string {
+	return fileURI(abs, roParams)
+}
+
+// fileURI builds a file: URI with url.URL so that '#', '?' and '%' in the
+// path are escaped (a hand-built "file:"+path opened a different file when
+// the name contained '#').
+func fileURI(abs, query string) string {
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // Windows: C:/x → /C:/x
+	}
+	u := url.URL{Scheme: "file", Path: p, RawQuery: query}
+	return u.String()
+}
