@@ -119,6 +119,18 @@ func schemaV1() []string {
 	updated_at TEXT NOT NULL
 )`,
 		`CREATE INDEX ops_undone ON ops (coder_id, seq) WHERE state = 'undone' AND kind = 'do'`,
+		`CREATE TABLE rejections (
+	id          TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 36),
+	clipping_id TEXT NOT NULL REFERENCES clippings (id),
+	coder_id    TEXT NOT NULL REFERENCES coders (id),
+	kind        TEXT NOT NULL CHECK (kind <> ''),
+	start       INTEGER NOT NULL CHECK (start >= 0),
+	"end"       INTEGER NOT NULL CHECK ("end" > start),
+	text        TEXT NOT NULL,
+	created_at  TEXT NOT NULL,
+	updated_at  TEXT NOT NULL,
+	UNIQUE (clipping_id, kind, start, text)
+)`,
 		`CREATE VIRTUAL TABLE clip_fts USING fts4 (content="clippings", headline, body, matchinfo=fts3, tokenize=unicode61 "remove_diacritics=2")`,
 		`CREATE VIRTUAL TABLE note_fts USING fts4 (content="annotations", note, matchinfo=fts3, tokenize=unicode61 "remove_diacritics=2")`,
 	}

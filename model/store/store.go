@@ -23,9 +23,10 @@ type Store struct {
 	version  int
 	verified atomic.Bool // the whole file passed quick_check (on open or Check)
 
-	wmu   sync.Mutex           // guards w and stmts: every write transaction and DataVersion
-	w     *sql.Conn            // pinned connection for writes and PRAGMA data_version
-	stmts map[string]*sql.Stmt // write statements, prepared once and reused on w
+	wmu    sync.Mutex           // guards w and stmts: every write transaction and DataVersion
+	w      *sql.Conn            // pinned connection for writes and PRAGMA data_version
+	stmts  map[string]*sql.Stmt // write statements, prepared once and reused on w
+	closed bool                 // Close has run; closing again does nothing
 }
 
 // options are what tests may change about how a file is opened.
@@ -268,10 +269,15 @@ func (s *Store) Check(ctx context.Context) error {
 // through Check.
 func (s *Store) Verified() bool { return s.verified.Load() }
 
-// Close closes the project. Everything acknowledged is already on disk.
+// Close closes the project; closing it again does nothing. Everything
+// acknowledged is already on disk.
 func (s *Store) Close() error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	if s.closed {
+		return nil
+	}
+	s.closed = true
 	for _, st := range s.stmts {
 		st.Close()
 	}
