@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what Clipper needs to build and test: a C compiler for cgo (SQLite),
-# Fyne's OpenGL/X11 headers, and for the tests Xvfb and xmllint.
+# Fyne's OpenGL/X11 headers, and for the tests Xvfb, xmllint and LibreOffice Calc
+# (the export tests validate REFI-QDA files and convert a workbook headless).
 # Idempotent: installs only what is missing. Debian/Ubuntu via apt-get
 # (with sudo when not root); elsewhere prints what to install.
 set -euo pipefail
 
 build_pkgs=(gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
 	libxinerama-dev libxi-dev libxxf86vm-dev)
-test_pkgs=(xvfb xauth libxml2-utils)
+test_pkgs=(xvfb xauth libxml2-utils libreoffice-calc-nogui)
 
 want=("${build_pkgs[@]}")
 if [ "${1:-}" = "--test" ]; then
