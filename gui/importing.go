@@ -78,7 +78,8 @@ func (u *UI) importPaths(paths []string) {
 			})
 		})
 		fyne.Do(func() {
-			prog.SetOnClosed(nil)
+			// Hide runs the close callback, which cancels ctx: harmless now.
+			// (SetOnClosed(nil) would chain a nil call and panic.)
 			prog.Hide()
 			cancel()
 			if err != nil {

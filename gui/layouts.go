@@ -73,3 +73,20 @@ func (l *readerLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	l.view.Move(fyne.NewPos(0, top))
 	l.view.Resize(fyne.NewSize(size.Width, max(size.Height-top-footH, 0)))
 }
+
+// wrapStack stacks word-wrapped labels top to bottom at the width it was
+// last given, so a scroll container learns their real height (a VBox asks a
+// wrapped label's height before the label knows its width).
+type wrapStack struct{ width float32 }
+
+func (l *wrapStack) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	if l.width <= 0 {
+		return fyne.NewSize(100, 0)
+	}
+	return fyne.NewSize(100, stackedHeight(objs, 0, 0, l.width, false))
+}
+
+func (l *wrapStack) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	l.width = size.Width
+	stackedHeight(objs, 0, 0, size.Width, true)
+}

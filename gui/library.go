@@ -55,7 +55,11 @@ func newLibrary(u *UI) *library {
 			it := l.shown[i]
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(orUntitled(it.Headline))
-			box.Objects[1].(*widget.Label).SetText(summaryLine(it))
+			line := summaryLine(it)
+			if n := u.sugg.count(it.ID); n > 0 {
+				line = fmt.Sprintf("%d to review · %s", n, line)
+			}
+			box.Objects[1].(*widget.Label).SetText(line)
 		},
 	)
 	l.list.OnSelected = func(i widget.ListItemID) {

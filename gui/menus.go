@@ -50,7 +50,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Previous annotation   P", func() { u.jump(-1) }),
 		fyne.NewMenuItemSeparator(),
 		item("Clipping details…", scDetails, u.editDetails),
-		item("Find in project…", scFind, func() { u.win.Canvas().Focus(u.lib.search) }),
+		item("Find and tag…", scFind, func() { u.finder.open() }),
+		item("Search the library…", scSearchLib, func() { u.win.Canvas().Focus(u.lib.search) }),
 		fyne.NewMenuItem("Coder name…", func() { u.askCoder(false) }),
 	)
 
@@ -85,7 +86,30 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		}
 		tagItems = append(tagItems, fyne.NewMenuItem(label, func() { u.tagSelection(t) }))
 	}
-	return fyne.NewMainMenu(file, edit, view, fyne.NewMenu("Tags", tagItems...))
+	return fyne.NewMainMenu(file, edit, view, fyne.NewMenu("Tags", tagItems...), u.suggestMenu())
+}
+
+// suggestMenu runs the suggester and reviews what it found.
+func (u *UI) suggestMenu() *fyne.Menu {
+	item := func(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, action)
+		it.Shortcut = sc
+		return it
+	}
+	return fyne.NewMenu("Suggest",
+		item("Suggest for this clipping", scSuggest, func() { u.suggestOpen() }),
+		fyne.NewMenuItem("Suggest for the listed clippings…", u.suggestListed),
+		fyne.NewMenuItem("Suggest for all clippings…", u.suggestAll),
+		fyne.NewMenuItemSeparator(),
+		item("Review suggestions", scReview, u.startReview),
+		fyne.NewMenuItem("Accept suggestion   Enter", func() { u.acceptSuggestion(u.sugg.cur) }),
+		fyne.NewMenuItem("Reject suggestion   Backspace", func() { u.rejectSuggestion(u.sugg.cur) }),
+		fyne.NewMenuItem("Next suggestion   Tab", func() { u.moveSuggestion(+1) }),
+		fyne.NewMenuItem("Previous suggestion   Shift+Tab", func() { u.moveSuggestion(-1) }),
+		fyne.NewMenuItem("Accept all of this kind…", u.acceptKindDialog),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Clear this clipping's suggestions", u.clearSuggestions),
+	)
 }
 
 // setTheme switches light/dark/system and remembers the choice.

@@ -77,6 +77,8 @@ func (u *UI) switchProject(st *store.Store) {
 		u.showError(fmt.Errorf("closing %s: %w", old.Path(), err))
 	}
 	u.rememberRecent(st.Path())
+	u.resetSuggestions()
+	u.finder.reset()
 	u.clip, u.anns, u.selected = model.Clipping{}, nil, ""
 	u.coder = model.Coder{}
 	u.setCoder(u.initialCoder())

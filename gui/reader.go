@@ -24,11 +24,25 @@ type reader struct {
 	captions *widget.Label
 	capSep   *widget.Separator
 	view     *textview.View
+	marks    []textview.Highlight // what the view was last given
+	compact  bool                 // deck and hint hidden while find hits show
 	box      fyne.CanvasObject
 }
 
-// tagHint is the one line that tells a newcomer how to tag.
-const tagHint = "Select text, then press 1 claim · 2 quote · 3 figure (or right-click). N/P move between annotations, Delete removes one."
+// tagHint is the one line that tells a newcomer how to tag; reviewHint
+// replaces it while the Suggestions tab is showing.
+const (
+	tagHint    = "Select text, then press 1 claim · 2 quote · 3 figure (or right-click). N/P move between annotations, Delete removes one. Ctrl+G suggests, Ctrl+F finds."
+	reviewHint = "Reviewing suggestions (dashed): Enter accepts · Backspace rejects · Tab / Shift+Tab in the list, or N / P here, move · click one to pick it."
+)
+
+// hintText is the reader's hint line for the current mode.
+func (u *UI) hintText() string {
+	if u.reviewing() {
+		return reviewHint
+	}
+	return tagHint
+}
 
 func newReader(u *UI) *reader {
 	r := &reader{
@@ -54,14 +68,19 @@ func newReader(u *UI) *reader {
 	r.view.SetSnapToWords(u.app.Preferences().BoolWithFallback(prefSnap, true))
 	r.view.OnTypedRune = u.readerRune
 	r.view.OnTypedKey = u.readerKey
-	r.view.OnHighlightTapped = func(id string) { u.selectAnnotation(id, false) }
+	r.view.OnHighlightTapped = u.highlightTapped
 	r.view.ContextMenu = u.contextMenu
 	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), u.editDetails)
 	edit.Importance = widget.LowImportance
+	find := widget.NewButtonWithIcon("", theme.SearchIcon(), func() { u.finder.open() })
+	find.Importance = widget.LowImportance
+	sugg := widget.NewButtonWithIcon("Suggest", theme.SearchReplaceIcon(), func() { u.suggestOpen() })
+	sugg.Importance = widget.LowImportance
+	side := container.NewHBox(sugg, find, edit)
 	head := []fyne.CanvasObject{r.headline, r.deck, r.byline, r.hint, widget.NewSeparator()}
 	foot := []fyne.CanvasObject{r.capSep, r.captions}
-	lay := &readerLayout{head: head, foot: foot, side: edit, view: r.view}
-	objs := append(append([]fyne.CanvasObject{r.view, edit}, head...), foot...)
+	lay := &readerLayout{head: head, foot: foot, side: side, view: r.view}
+	objs := append(append([]fyne.CanvasObject{r.view, side}, head...), foot...)
 	r.box = container.New(lay, objs...)
 	return r
 }
@@ -72,9 +91,10 @@ func (r *reader) object() fyne.CanvasObject { return r.box }
 func (r *reader) show(c model.Clipping) {
 	r.headline.SetText(orUntitled(c.Headline))
 	r.deck.SetText(c.Deck)
-	r.deck.Hidden = c.Deck == ""
+	r.deck.Hidden = c.Deck == "" || r.compact
+	r.hint.Hidden = r.compact
 	r.byline.SetText(bylineText(c.Metadata, c.SourceName))
-	r.hint.SetText(tagHint)
+	r.hint.SetText(r.u.hintText())
 	r.view.SetText(c.Body)
 	r.view.ClearSelection()
 	r.view.ScrollToOffset(0)
@@ -97,9 +117,11 @@ func (r *reader) showEmpty() {
 	r.headline.SetText("This project has no clippings yet")
 	r.deck.SetText("")
 	r.deck.Hidden = true
+	r.hint.Hidden = false
 	r.byline.SetText("")
 	r.hint.SetText("Import text, HTML, Word or Markdown files (File → Import, or drop files and folders on this window), or copy a clipping's text and press Paste.")
 	r.view.SetText("")
+	r.marks = nil
 	r.view.SetHighlights(nil)
 	r.captions.SetText("")
 	r.captions.Hidden = true
@@ -107,9 +129,11 @@ func (r *reader) showEmpty() {
 	r.box.Refresh()
 }
 
-// setAnnotations draws the annotations as highlights in their tags' colours.
-func (r *reader) setAnnotations(as []model.Annotation, selected string) {
-	hs := make([]textview.Highlight, 0, len(as))
+// setMarks draws the annotations as highlights in their tags' colours and
+// the pending suggestions as dashed outlines in their tags' colours, and
+// outlines the highlight with id selected.
+func (r *reader) setMarks(as []model.Annotation, ps []pending, selected string) {
+	hs := make([]textview.Highlight, 0, len(as)+len(ps))
 	for _, a := range as {
 		t, _ := r.u.tag(a.TagID)
 		hs = append(hs, textview.Highlight{
@@ -118,6 +142,17 @@ func (r *reader) setAnnotations(as []model.Annotation, selected string) {
 			Label: annotationLabel(t, a),
 		})
 	}
+	for _, p := range ps {
+		label := append([]string{"Suggested " + p.Tag.Name}, suggestionSummary(p.Suggestion)...)
+		label = append(label, fmt.Sprintf("%.0f%%", p.Confidence*100))
+		hs = append(hs, textview.Highlight{
+			ID: p.ID, Start: p.Start, End: p.End,
+			Color:  tagColor(p.Tag.Color),
+			Label:  strings.Join(label, " · ") + " — click, then Enter accepts, Backspace rejects",
+			Dashed: true,
+		})
+	}
+	r.marks = hs
 	r.view.SetHighlights(hs)
 	r.view.SetSelectedHighlight(selected)
 }
@@ -234,4 +269,16 @@ func fmtNum(f float64) string {
 		out = "-" + out
 	}
 	return out
+}
+
+// setCompact hides the deck and the hint, giving the text their room while
+// find hits are listed above the reader.
+func (r *reader) setCompact(on bool) {
+	if on == r.compact {
+		return
+	}
+	r.compact = on
+	r.deck.Hidden = on || r.deck.Text == ""
+	r.hint.Hidden = on && r.u.clip.ID != ""
+	r.box.Refresh()
 }

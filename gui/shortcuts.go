@@ -9,7 +9,12 @@ import (
 // modifier live on menu items (the desktop driver offers them to the main
 // menu first, whatever has focus); plain keys (tag keys 1/2/3, N, P,
 // Delete) act only while the reader has focus, so typing in a field never
-// tags text.
+// tags text. Reviewing suggestions: Enter accepts, Backspace rejects, and
+// Tab / Shift+Tab move while the suggestion list has focus (reviewList in
+// reviewpanel.go); in the reader Enter and Backspace act on the current
+// suggestion and N / P move between suggestions while the Suggestions tab
+// shows. The find bar: Enter in the pattern goes to the first hit, Escape
+// closes it (findEntry in findbar.go).
 var (
 	scUndo        = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
 	scRedo        = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
@@ -19,6 +24,9 @@ var (
 	scImport      = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
 	scPaste       = &desktop.CustomShortcut{KeyName: fyne.KeyV, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	scFind        = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	scSearchLib   = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	scSuggest     = &desktop.CustomShortcut{KeyName: fyne.KeyG, Modifier: fyne.KeyModifierShortcutDefault}
+	scReview      = &desktop.CustomShortcut{KeyName: fyne.KeyG, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	scDetails     = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 	scTextBigger  = &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault}
 	scTextSmaller = &desktop.CustomShortcut{KeyName: fyne.KeyMinus, Modifier: fyne.KeyModifierShortcutDefault}
@@ -37,12 +45,21 @@ const (
 // readerKey maps a plain key typed in the reader to an action; tag keys
 // come from each tag's shortcut. It returns false when the key is not bound.
 func (u *UI) readerRune(r rune) bool {
+	review := u.reviewing() && u.selected == "" && len(u.sugg.shown) > 0
 	switch r {
 	case keyNext, keyNext - 'a' + 'A':
-		u.jump(+1)
+		if review {
+			u.moveSuggestion(+1)
+		} else {
+			u.jump(+1)
+		}
 		return true
 	case keyPrev, keyPrev - 'a' + 'A':
-		u.jump(-1)
+		if review {
+			u.moveSuggestion(-1)
+		} else {
+			u.jump(-1)
+		}
 		return true
 	}
 	if t, ok := u.tagForKey(string(r)); ok {
@@ -54,10 +71,26 @@ func (u *UI) readerRune(r rune) bool {
 
 // readerKey handles named keys typed in the reader.
 func (u *UI) readerKey(ev *fyne.KeyEvent) bool {
+	// The current suggestion, when reviewing with no annotation selected.
+	cur := ""
+	if u.reviewing() && u.selected == "" {
+		if _, ok := u.sugg.byID(u.sugg.cur); ok {
+			cur = u.sugg.cur
+		}
+	}
 	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if cur != "" {
+			u.acceptSuggestion(cur)
+			return true
+		}
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		if u.selected != "" {
 			u.deleteSelected()
+			return true
+		}
+		if cur != "" {
+			u.rejectSuggestion(cur)
 			return true
 		}
 	case fyne.KeyEscape:

@@ -51,10 +51,18 @@ func (u *UI) tagSelection(t model.Tag) {
 // comparator, value and unit; a quote's speaker when the attribution is
 // obvious; a claim starts unverified.
 func prefill(k model.Kind, body string, start, end int) model.Attributes {
+	exact := ""
+	if k == model.KindFigure {
+		exact = string([]rune(body)[start:end])
+	}
+	return prefillExact(k, body, exact, start, end)
+}
+
+// prefillExact is prefill when the span's text is known already.
+func prefillExact(k model.Kind, body, exact string, start, end int) model.Attributes {
 	var at model.Attributes
 	switch k {
 	case model.KindFigure:
-		exact := string([]rune(body)[start:end])
 		if f, ok := suggest.ParseFigure(exact); ok {
 			at.Value, at.Low, at.High = f.Value, f.Low, f.High
 			at.Unit, at.Comparator = f.Unit, f.Comparator
@@ -166,6 +174,12 @@ func describeOps(ops []store.Op) string {
 // contextMenu is the reader's right-click menu: tag the selection (or
 // retag the clicked annotation) and remove.
 func (u *UI) contextMenu(hitID string, start, end int) *fyne.Menu {
+	if p, ok := u.sugg.byID(hitID); ok && start == end {
+		return u.suggestionMenu(p)
+	}
+	if isSuggestionID(hitID) {
+		hitID = ""
+	}
 	var items []*fyne.MenuItem
 	for _, t := range u.tags {
 		label := "Tag as " + t.Name
@@ -183,6 +197,32 @@ func (u *UI) contextMenu(hitID string, start, end int) *fyne.Menu {
 		items = append(items, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Remove", func() {
 			u.selectAnnotation(hitID, false)
 			u.deleteSelected()
+		}))
+	}
+	return fyne.NewMenu("", items...)
+}
+
+// suggestionMenu is the right-click menu of a suggestion: accept (as its
+// own tag or another), reject.
+func (u *UI) suggestionMenu(p pending) *fyne.Menu {
+	items := []*fyne.MenuItem{
+		fyne.NewMenuItem("Accept as "+p.Tag.Name+"  (Enter)", func() {
+			u.setCurrentSuggestion(p.ID)
+			u.acceptSuggestion(p.ID)
+		}),
+		fyne.NewMenuItem("Reject  (Backspace)", func() {
+			u.setCurrentSuggestion(p.ID)
+			u.rejectSuggestion(p.ID)
+		}),
+		fyne.NewMenuItemSeparator(),
+	}
+	for _, t := range u.tags {
+		if t.ID == p.Tag.ID {
+			continue
+		}
+		items = append(items, fyne.NewMenuItem("Accept as "+t.Name, func() {
+			u.setCurrentSuggestion(p.ID)
+			u.acceptSuggestionAs(p, t)
 		}))
 	}
 	return fyne.NewMenu("", items...)

@@ -2,7 +2,9 @@
 // the store holds and sends every change back through the store; it never
 // writes SQL itself. One small file per part of the window: library.go (the
 // clipping list), reader.go (the open clipping), panel.go and editor.go (its
-// annotations), menus.go, tagging.go, and dialogs in their own files.
+// annotations), review.go, reviewpanel.go and suggestrun.go (suggestions and
+// their review), findbar.go, kwic.go and findtag.go (find and tag),
+// menus.go, shortcuts.go, tagging.go, and dialogs in their own files.
 package gui
 
 import (
@@ -40,11 +42,22 @@ type UI struct {
 	coder model.Coder
 	look  *look
 
-	tags   []model.Tag
-	lib    *library
-	reader *reader
-	panel  *panel
-	status *widget.Label
+	tags      []model.Tag
+	lib       *library
+	reader    *reader
+	panel     *panel
+	reviewer  *reviewer
+	finder    *finder
+	tabs      *container.AppTabs // right pane: Annotations | Suggestions
+	annTab    *container.TabItem
+	reviewTab *container.TabItem
+	status    *widget.Label
+	sugg      *suggestions // the session's suggestions, per clipping
+
+	// inline runs background work on the calling goroutine. Tests set it:
+	// Fyne's test driver runs fyne.Do on the calling goroutine, so work on
+	// a real goroutine would touch widgets at the same time as the test.
+	inline bool
 
 	clip     model.Clipping     // the open clipping; ID "" when none
 	anns     []model.Annotation // its live annotations, by start
@@ -53,7 +66,7 @@ type UI struct {
 
 // New builds the main window for an open project. The caller shows it.
 func New(a fyne.App, st *store.Store, opts Options) *UI {
-	u := &UI{app: a, store: st, opts: opts}
+	u := &UI{app: a, store: st, opts: opts, sugg: newSuggestions()}
 	u.look = &look{
 		variant: a.Preferences().StringWithFallback(prefTheme, themeSystem),
 		scale:   float32(a.Preferences().FloatWithFallback(prefTextScale, 1)),
@@ -65,9 +78,14 @@ func New(a fyne.App, st *store.Store, opts Options) *UI {
 	u.lib = newLibrary(u)
 	u.reader = newReader(u)
 	u.panel = newPanel(u)
+	u.reviewer = newReviewer(u)
+	u.finder = newFinder(u)
 
-	right := u.panel.object()
-	centre := container.NewHSplit(u.reader.object(), right)
+	u.annTab = container.NewTabItem("Annotations", u.panel.object())
+	u.reviewTab = container.NewTabItem("Suggestions", u.reviewer.object())
+	u.tabs = container.NewAppTabs(u.annTab, u.reviewTab)
+	u.tabs.OnSelected = func(*container.TabItem) { u.reviewModeChanged() }
+	centre := container.NewHSplit(u.finder.withReader(u.reader.object()), u.tabs)
 	centre.Offset = 0.68
 	split := container.NewHSplit(u.lib.object(), centre)
 	split.Offset = 0.24
@@ -170,6 +188,7 @@ func (u *UI) openClipping(id string) {
 	u.selected = ""
 	u.reader.show(c)
 	u.reloadAnnotations()
+	u.finder.clippingChanged()
 }
 
 // reloadAnnotations rereads the open clipping's annotations and redraws
@@ -188,7 +207,9 @@ func (u *UI) reloadAnnotations() {
 	if u.selected != "" && u.annotation(u.selected) == nil {
 		u.selected = ""
 	}
-	u.reader.setAnnotations(u.anns, u.selected)
+	u.recomputeSuggestions()
+	u.redrawMarks()
+	u.reviewer.refresh()
 	u.panel.set(u.anns)
 	u.panel.selectID(u.selected)
 	u.lib.updateCount(u.clip.ID, len(u.anns))
@@ -212,8 +233,52 @@ func (u *UI) selectAnnotation(id string, scroll bool) {
 		u.panel.flush()
 	}
 	u.selected = id
-	u.reader.selectAnnotation(id, scroll)
+	u.reader.selectAnnotation(u.markedID(), scroll)
 	u.panel.selectID(id)
+}
+
+// markedID is the highlight the reader outlines: the selected annotation,
+// else while reviewing the current suggestion.
+func (u *UI) markedID() string {
+	if u.selected == "" && u.reviewing() {
+		return u.sugg.cur
+	}
+	return u.selected
+}
+
+// redrawMarks draws the open clipping's annotations and, while there are
+// any, its pending suggestions.
+func (u *UI) redrawMarks() {
+	u.reader.setMarks(u.anns, u.sugg.shown, u.markedID())
+}
+
+// highlightTapped selects a clicked annotation (showing it in the
+// Annotations tab) or makes a clicked suggestion current.
+func (u *UI) highlightTapped(id string) {
+	if isSuggestionID(id) {
+		if !u.reviewing() {
+			u.tabs.Select(u.reviewTab)
+		}
+		u.setCurrentSuggestion(id)
+		return
+	}
+	if u.reviewing() {
+		u.tabs.Select(u.annTab)
+	}
+	u.selectAnnotation(id, false)
+}
+
+// reviewModeChanged follows the right pane's tab: reviewing marks the
+// current suggestion (the first when none) and changes the reader's hint.
+func (u *UI) reviewModeChanged() {
+	if u.reviewing() && u.sugg.index(u.sugg.cur) < 0 && len(u.sugg.shown) > 0 {
+		u.sugg.cur = u.sugg.shown[0].ID
+		u.reviewer.showCurrent()
+	}
+	if u.clip.ID != "" {
+		u.reader.hint.SetText(u.hintText())
+	}
+	u.reader.view.SetSelectedHighlight(u.markedID())
 }
 
 // jump selects the next (dir > 0) or previous annotation after the current
@@ -274,4 +339,13 @@ func tagColor(hex string) color.NRGBA {
 		}
 	}
 	return color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
+}
+
+// background runs work (which reports through fyne.Do) on a new goroutine.
+func (u *UI) background(work func()) {
+	if u.inline {
+		work()
+		return
+	}
+	go work()
 }

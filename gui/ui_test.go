@@ -32,6 +32,7 @@ func newTestUI(t *testing.T) (*UI, *store.Store) {
 		t.Fatal(err)
 	}
 	u := New(a, st, Options{Coder: "Tess Tester", NoPrompts: true})
+	u.inline = true // suggest and project search finish before returning
 	u.win.Resize(fyne.NewSize(1280, 800))
 	u.win.Show()
 	t.Cleanup(u.win.Close)

@@ -1,0 +1,375 @@
+package gui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"clipper/model/find"
+	"clipper/model/store"
+)
+
+// maxHits caps one search; "tag all hits" says when hits were left out.
+const maxHits = 5000
+
+// Find scopes.
+const (
+	scopeClipping = "This clipping"
+	scopeProject  = "Whole project"
+)
+
+// finder is the find bar over the reader (Ctrl+F): a pattern with regular
+// expression, match case and whole word toggles, a scope (this clipping or
+// the whole project), the hits in keyword-in-context form above the reader,
+// and "Tag all hits as …". Clicking a hit opens its clipping with the span
+// selected, ready for a tag key.
+type finder struct {
+	u         *UI
+	bar       *fyne.Container // hidden until opened
+	entry     *findEntry
+	regex     *widget.Check
+	matchCase *widget.Check
+	whole     *widget.Check
+	scope     *widget.Select
+	status    *widget.Label
+	tagAll    *widget.Button
+	results   *fyne.Container // the hit lists; hidden with the bar
+	column    *fyne.Container // bar, hits and reader: laid out again when they show or hide
+	hitsSplit *container.Split
+	list      *widget.List    // the shown one of the two below
+	lists     [2]*widget.List // hits in this clipping; in the project (rows with headlines)
+	hits      []find.Hit
+	heads     map[string]string // clipping id → headline, for project hits
+	project   bool              // the hits are from the whole project
+	truncated bool              // maxHits was reached
+	run       int               // generation of the latest search
+	stop      context.CancelFunc
+	done      <-chan struct{} // closes when the latest search's hits are shown
+	cur       int             // the selected hit, -1 for none
+	quiet     bool            // selecting a hit from the keyboard keeps focus in the bar
+}
+
+func newFinder(u *UI) *finder {
+	f := &finder{u: u, heads: map[string]string{}, cur: -1}
+	closed := make(chan struct{})
+	close(closed)
+	f.done = closed
+	f.entry = newFindEntry(f)
+	f.entry.SetPlaceHolder("Find text or a regular expression…")
+	f.entry.OnChanged = func(string) { f.search() }
+	f.entry.OnSubmitted = func(string) { f.step(+1) }
+	again := func(bool) { f.search() }
+	f.regex = widget.NewCheck("Regex", again)
+	f.matchCase = widget.NewCheck("Match case", again)
+	f.whole = widget.NewCheck("Whole word", again)
+	f.scope = widget.NewSelect([]string{scopeClipping, scopeProject}, nil)
+	f.scope.SetSelected(scopeClipping)
+	f.scope.OnChanged = func(string) { f.search() }
+	f.status = widget.NewLabel("")
+	f.status.Truncation = fyne.TextTruncateEllipsis
+	f.tagAll = widget.NewButtonWithIcon("Tag all hits as", theme.MenuDropDownIcon(), f.tagMenu)
+	f.tagAll.IconPlacement = widget.ButtonIconTrailingText
+	f.tagAll.Disable()
+	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), f.close)
+	closeBtn.Importance = widget.LowImportance
+
+	for n := range f.lists {
+		titled := n == 1
+		l := widget.NewList(
+			func() int { return len(f.hits) },
+			func() fyne.CanvasObject { return newKWICRow(titled) },
+			func(i widget.ListItemID, o fyne.CanvasObject) {
+				if i < len(f.hits) {
+					h := f.hits[i]
+					head := ""
+					if titled {
+						head = orUntitled(f.heads[h.ClippingID])
+					}
+					o.(*kwicRow).set(head, h)
+				}
+			},
+		)
+		l.OnSelected = func(i widget.ListItemID) {
+			if i >= 0 && i < len(f.hits) {
+				f.cur = i
+				u.showHit(f.hits[i], !f.quiet)
+			}
+		}
+		f.lists[n] = l
+	}
+	f.list = f.lists[0]
+	f.lists[1].Hide()
+
+	// A Select is as wide as its placeholder: make room for the longer choice.
+	scopeW := fyne.MeasureText(scopeProject, theme.TextSize(), fyne.TextStyle{}).Width + 8*theme.Padding() + theme.IconInlineSize()
+	scope := container.NewGridWrap(fyne.NewSize(scopeW, f.scope.MinSize().Height), f.scope)
+	row1 := container.NewBorder(nil, nil, nil, container.NewHBox(scope, closeBtn), f.entry)
+	row2 := container.NewBorder(nil, nil, container.NewHBox(f.regex, f.matchCase, f.whole), f.tagAll, f.status)
+	f.bar = container.NewVBox(row1, row2, widget.NewSeparator())
+	f.bar.Hide()
+	f.results = container.NewStack(f.lists[0], f.lists[1])
+	f.results.Hide()
+	return f
+}
+
+// column stacks the find bar, the hits and the reader.
+func (f *finder) withReader(reader fyne.CanvasObject) fyne.CanvasObject {
+	f.hitsSplit = container.NewVSplit(f.results, reader)
+	f.hitsSplit.Offset = 0.34
+	f.column = container.NewBorder(f.bar, nil, nil, nil, f.hitsSplit)
+	return f.column
+}
+
+// relayout lays the column out again after the bar or the hits showed or hid.
+func (f *finder) relayout() {
+	f.u.reader.setCompact(f.results.Visible())
+	if f.column != nil {
+		f.hitsSplit.Refresh()
+		f.column.Refresh()
+	}
+}
+
+// open shows the bar and focuses the pattern with its text selected.
+func (f *finder) open() {
+	f.bar.Show()
+	f.relayout()
+	f.u.win.Canvas().Focus(f.entry)
+	f.entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+	if f.entry.Text != "" {
+		f.search()
+	}
+}
+
+// close hides the bar and the hits and returns to the reader.
+func (f *finder) close() {
+	f.cancel()
+	f.bar.Hide()
+	f.results.Hide()
+	f.relayout()
+	f.u.win.Canvas().Focus(f.u.reader.view)
+}
+
+// reset forgets the hits, for another project; opening its first clipping
+// searches again when the bar is open.
+func (f *finder) reset() {
+	f.cancel()
+	f.run++
+	f.heads = map[string]string{}
+	f.show(nil, false, "")
+}
+
+func (f *finder) cancel() {
+	if f.stop != nil {
+		f.stop()
+		f.stop = nil
+	}
+}
+
+// clippingChanged re-runs a search of "this clipping" for the newly
+// opened clipping.
+func (f *finder) clippingChanged() {
+	if f.bar.Visible() && (f.scope.Selected == scopeClipping || len(f.hits) == 0) {
+		f.search()
+	}
+}
+
+// search runs the pattern over the scope: the open clipping at once, the
+// project in the background (a newer search cancels it). The channel closes
+// when the hits are shown.
+func (f *finder) search() <-chan struct{} {
+	done := make(chan struct{})
+	f.done = done
+	f.cancel()
+	f.run++
+	run := f.run
+	f.status.Importance = widget.MediumImportance
+	pattern := f.entry.Text
+	if pattern == "" {
+		f.show(nil, false, "")
+		close(done)
+		return done
+	}
+	m, err := find.Compile(pattern, f.regex.Checked, f.matchCase.Checked, f.whole.Checked)
+	if err != nil {
+		f.show(nil, false, "")
+		f.status.Importance = widget.DangerImportance
+		f.status.SetText(err.Error())
+		close(done)
+		return done
+	}
+	if f.scope.Selected != scopeProject {
+		if f.u.clip.ID == "" {
+			f.show(nil, false, "No clipping open.")
+		} else {
+			f.show(m.Find(f.u.clip.ID, f.u.clip.Body, maxHits+1), false, "")
+		}
+		close(done)
+		return done
+	}
+	ids := make([]string, 0, len(f.u.lib.all))
+	for _, it := range f.u.lib.all {
+		ids = append(ids, it.ID)
+		f.heads[it.ID] = it.Headline
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	f.stop = cancel
+	f.status.SetText("Searching the project…")
+	st := f.u.store
+	f.u.background(func() {
+		defer close(done)
+		hits, err := findInProject(ctx, st, m, ids)
+		fyne.Do(func() {
+			if run != f.run || ctx.Err() != nil {
+				return // a newer search replaced this one
+			}
+			cancel()
+			f.stop = nil
+			if err != nil {
+				f.show(nil, true, "")
+				f.status.Importance = widget.DangerImportance
+				f.status.SetText(err.Error())
+				return
+			}
+			f.show(hits, true, "")
+		})
+	})
+	return done
+}
+
+// findInProject searches every clipping in ids, in order, up to maxHits+1
+// hits (one more than shown, to tell that some were left out).
+func findInProject(ctx context.Context, st *store.Store, m *find.Matcher, ids []string) ([]find.Hit, error) {
+	var hits []find.Hit
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		c, err := st.Clipping(ctx, id)
+		if err != nil {
+			return nil, fmt.Errorf("searching clipping %s: %w", id, err)
+		}
+		hits = append(hits, m.Find(id, c.Body, maxHits+1-len(hits))...)
+		if len(hits) > maxHits {
+			break
+		}
+	}
+	return hits, nil
+}
+
+// show lists hits and says how many; msg replaces the count when set.
+func (f *finder) show(hits []find.Hit, project bool, msg string) {
+	f.truncated = len(hits) > maxHits
+	if f.truncated {
+		hits = hits[:maxHits]
+	}
+	f.hits, f.project, f.cur = hits, project, -1
+	f.list.UnselectAll()
+	f.list.Hide()
+	f.list = f.lists[0]
+	if project {
+		f.list = f.lists[1]
+	}
+	f.list.Show()
+	f.list.UnselectAll()
+	f.list.Refresh()
+	f.list.ScrollToTop()
+	clips := map[string]bool{}
+	for _, h := range hits {
+		clips[h.ClippingID] = true
+	}
+	switch {
+	case msg != "":
+		f.status.SetText(msg)
+	case f.entry.Text == "":
+		f.status.SetText("")
+	case len(hits) == 0:
+		f.status.SetText("No hits")
+	case project:
+		f.status.SetText(fmt.Sprintf("%s in %d %s%s", countHits(len(hits)), len(clips), plural("clipping", len(clips)), more(f.truncated)))
+	default:
+		f.status.SetText(countHits(len(hits)) + more(f.truncated))
+	}
+	if hidden := len(hits) == 0; hidden != f.results.Hidden {
+		f.results.Hidden = hidden
+		f.relayout()
+	}
+	if len(hits) > 0 {
+		f.tagAll.Enable()
+	} else {
+		f.tagAll.Disable()
+	}
+}
+
+func countHits(n int) string {
+	if n == 1 {
+		return "1 hit"
+	}
+	return fmtNum(float64(n)) + " hits"
+}
+
+func more(truncated bool) string {
+	if truncated {
+		return " (only the first " + fmtNum(maxHits) + " are listed)"
+	}
+	return ""
+}
+
+// step selects the next (dir > 0) or previous hit, keeping the focus in
+// the pattern: Enter in the find bar walks through the hits.
+func (f *finder) step(dir int) {
+	if len(f.hits) == 0 {
+		return
+	}
+	i := f.cur
+	if i < 0 && dir < 0 {
+		i = 0
+	}
+	i = (i + dir + len(f.hits)) % len(f.hits)
+	f.quiet = true
+	f.list.Select(i)
+	f.list.ScrollTo(i)
+	f.quiet = false
+	f.u.win.Canvas().Focus(f.entry)
+}
+
+// showHit opens the hit's clipping and selects its span; focus moves to the
+// reader so a tag key tags it.
+func (u *UI) showHit(h find.Hit, focus bool) {
+	if h.ClippingID != u.clip.ID {
+		if err := u.Open(h.ClippingID); err != nil {
+			u.showError(err)
+			return
+		}
+	}
+	u.selectAnnotation("", false)
+	u.reader.view.Select(h.Start, h.End)
+	u.reader.view.ScrollToOffset(h.Start)
+	if focus {
+		u.win.Canvas().Focus(u.reader.view)
+	}
+}
+
+// findEntry is the pattern field: Escape closes the find bar.
+type findEntry struct {
+	widget.Entry
+	f *finder
+}
+
+func newFindEntry(f *finder) *findEntry {
+	e := &findEntry{f: f}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey implements fyne.Focusable: Escape closes the bar, other keys edit.
+func (e *findEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		e.f.close()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}

@@ -1,0 +1,325 @@
+package gui
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"clipper/model"
+	"clipper/model/store"
+	"clipper/model/suggest"
+)
+
+// Suggestions live in memory for the session, per clipping. A suggestion is
+// pending (drawn dashed and listed for review) while its kind has a tag, the
+// current coder has not annotated its span with that tag, and nobody has
+// rejected it. Accepting stores an annotation, which hides it; undoing the
+// accept shows it again. Rejecting is remembered in the project file.
+
+// suggestionPrefix starts the highlight id of every suggestion, so the
+// reader can tell them from annotations (whose ids are UUIDs).
+const suggestionPrefix = "suggestion/"
+
+// pending is a suggestion waiting for review on the open clipping.
+type pending struct {
+	suggest.Suggestion
+	ID  string    // highlight id
+	Tag model.Tag // the tag it becomes when accepted
+}
+
+// suggestionID is the highlight id of s: its kind and span.
+func suggestionID(s suggest.Suggestion) string {
+	return fmt.Sprintf("%s%s/%d/%d", suggestionPrefix, s.Kind, s.Start, s.End)
+}
+
+func isSuggestionID(id string) bool { return strings.HasPrefix(id, suggestionPrefix) }
+
+// suggestions is the session's suggestion state.
+type suggestions struct {
+	found map[string][]suggest.Suggestion // by clipping id: found, minus rejected
+	clip  string                          // clipping the lists below belong to
+	all   []pending                       // the open clipping's pending suggestions
+	shown []pending                       // all, filtered by kind
+	kind  suggest.Kind                    // kind filter, "" for every kind
+	cur   string                          // id of the current suggestion, "" for none
+	stop  context.CancelFunc              // cancels a running Suggest on the open clipping
+	busy  bool
+}
+
+func newSuggestions() *suggestions {
+	return &suggestions{found: map[string][]suggest.Suggestion{}}
+}
+
+// has reports whether suggestions were computed for a clipping.
+func (s *suggestions) has(clipID string) bool {
+	_, ok := s.found[clipID]
+	return ok
+}
+
+// index returns the position of id in shown, or -1.
+func (s *suggestions) index(id string) int {
+	return slices.IndexFunc(s.shown, func(p pending) bool { return p.ID == id })
+}
+
+// byID returns the shown suggestion with id.
+func (s *suggestions) byID(id string) (pending, bool) {
+	if i := s.index(id); i >= 0 {
+		return s.shown[i], true
+	}
+	return pending{}, false
+}
+
+// count is how many suggestions of a clipping wait for review.
+func (s *suggestions) count(clipID string) int {
+	if clipID == s.clip {
+		return len(s.all)
+	}
+	return len(s.found[clipID])
+}
+
+// tagForKind is the first live tag of a suggestion kind (dates have none).
+func (u *UI) tagForKind(k suggest.Kind) (model.Tag, bool) {
+	for _, t := range u.tags {
+		if t.Kind != model.KindCustom && string(t.Kind) == string(k) {
+			return t, true
+		}
+	}
+	return model.Tag{}, false
+}
+
+// spanKey identifies an annotated span for "already annotated" checks.
+type spanKey struct {
+	tag        string
+	start, end int
+}
+
+// annotatedBy returns the spans coderID annotated in as.
+func annotatedBy(as []model.Annotation, coderID string) map[spanKey]bool {
+	have := map[spanKey]bool{}
+	for _, a := range as {
+		if a.CoderID == coderID {
+			have[spanKey{a.TagID, a.Start, a.End}] = true
+		}
+	}
+	return have
+}
+
+// recomputeSuggestions rebuilds the open clipping's pending list from what
+// was found and the clipping's annotations, keeping the current suggestion
+// (or the one that took its place) current.
+func (u *UI) recomputeSuggestions() {
+	s := u.sugg
+	if s.clip != u.clip.ID {
+		// Leaving a clipping: forget what was accepted there.
+		if s.clip != "" && s.has(s.clip) {
+			kept := make([]suggest.Suggestion, 0, len(s.all))
+			for _, p := range s.all {
+				kept = append(kept, p.Suggestion)
+			}
+			s.found[s.clip] = kept
+		}
+		s.clip, s.cur = u.clip.ID, ""
+	}
+	oldIdx := s.index(s.cur)
+	have := annotatedBy(u.anns, u.coder.ID)
+	s.all, s.shown = s.all[:0], s.shown[:0]
+	for _, sg := range s.found[u.clip.ID] {
+		t, ok := u.tagForKind(sg.Kind)
+		if !ok || have[spanKey{t.ID, sg.Start, sg.End}] {
+			continue
+		}
+		p := pending{Suggestion: sg, ID: suggestionID(sg), Tag: t}
+		s.all = append(s.all, p)
+		if s.kind == "" || sg.Kind == s.kind {
+			s.shown = append(s.shown, p)
+		}
+	}
+	if s.cur != "" && s.index(s.cur) < 0 {
+		s.cur = ""
+		if len(s.shown) > 0 && oldIdx >= 0 {
+			s.cur = s.shown[min(oldIdx, len(s.shown)-1)].ID
+		}
+	}
+}
+
+// acceptSuggestion stores suggestion id as an annotation of its kind's tag
+// with the suggested attributes; the next suggestion becomes current.
+func (u *UI) acceptSuggestion(id string) {
+	p, ok := u.sugg.byID(id)
+	if !ok {
+		return
+	}
+	u.acceptSuggestionAs(p, p.Tag)
+}
+
+// acceptSuggestionAs stores p's span as an annotation with tag t; the
+// suggested attributes carry over when t has p's kind.
+func (u *UI) acceptSuggestionAs(p pending, t model.Tag) {
+	if u.coder.ID == "" {
+		u.askCoder(true)
+		return
+	}
+	if slices.ContainsFunc(u.anns, func(a model.Annotation) bool {
+		return a.CoderID == u.coder.ID && a.TagID == t.ID && a.Start == p.Start && a.End == p.End
+	}) {
+		u.flash("You already tagged that span as " + t.Name + ".")
+		return
+	}
+	a := u.suggestionAnnotation(p, t)
+	if err := u.store.AddAnnotation(u.ctx(), a); err != nil {
+		u.showError(fmt.Errorf("accepting the suggestion: %w", err))
+		return
+	}
+	u.sugg.cur = p.ID // recompute moves it to the suggestion that takes its place
+	u.reloadAnnotations()
+	u.flash(fmt.Sprintf("Accepted %s “%s” — Ctrl+Z undoes.", t.Name, shorten(oneLine(p.Text), 40)))
+}
+
+// suggestionAnnotation is the annotation that accepting p as tag t creates.
+func (u *UI) suggestionAnnotation(p pending, t model.Tag) *model.Annotation {
+	at := model.Attributes{}
+	if string(t.Kind) == string(p.Kind) {
+		at = suggestionAttributes(p.Suggestion)
+	} else if t.Kind == model.KindClaim {
+		at.Status = model.StatusUnverified
+	}
+	return &model.Annotation{
+		ClippingID: u.clip.ID, TagID: t.ID, CoderID: u.coder.ID,
+		Start: p.Start, End: p.End, Exact: p.Text,
+		Attributes: at,
+		Origin:     model.OriginSuggestion,
+	}
+}
+
+// suggestionAttributes carries a suggestion's fields into an annotation's
+// attributes; a claim starts unverified.
+func suggestionAttributes(s suggest.Suggestion) model.Attributes {
+	at := model.Attributes{Speaker: s.Speaker, Claimant: s.Claimant,
+		Value: s.Value, Low: s.Low, High: s.High, Unit: s.Unit, Comparator: s.Comparator}
+	if !model.ValidComparator(at.Comparator) {
+		at.Comparator = ""
+	}
+	if s.Kind == suggest.KindClaim {
+		at.Status = model.StatusUnverified
+	}
+	return at
+}
+
+// rejectSuggestion records suggestion id as rejected in the project, so it
+// is not offered again for the same text, and moves to the next one.
+func (u *UI) rejectSuggestion(id string) {
+	p, ok := u.sugg.byID(id)
+	if !ok {
+		return
+	}
+	r := store.Rejection{ClippingID: u.clip.ID, Kind: string(p.Kind), Start: p.Start, End: p.End, Text: p.Text}
+	if err := u.store.RejectSuggestion(u.ctx(), u.coder.ID, r); err != nil {
+		u.showError(fmt.Errorf("rejecting the suggestion: %w", err))
+		return
+	}
+	u.sugg.found[u.clip.ID] = slices.DeleteFunc(u.sugg.found[u.clip.ID], func(s suggest.Suggestion) bool {
+		return s.Kind == p.Kind && s.Start == p.Start && s.End == p.End
+	})
+	u.refreshSuggestions()
+	u.flash(fmt.Sprintf("Rejected %s “%s”; it will not be suggested again.", p.Kind, shorten(oneLine(p.Text), 40)))
+}
+
+// dropRejected removes the suggestions that a rejection hides: same kind,
+// start and text.
+func dropRejected(ss []suggest.Suggestion, rs []store.Rejection) []suggest.Suggestion {
+	if len(rs) == 0 {
+		return ss
+	}
+	type key struct {
+		kind  string
+		start int
+		text  string
+	}
+	gone := map[key]bool{}
+	for _, r := range rs {
+		gone[key{r.Kind, r.Start, r.Text}] = true
+	}
+	return slices.DeleteFunc(ss, func(s suggest.Suggestion) bool {
+		return gone[key{string(s.Kind), s.Start, s.Text}]
+	})
+}
+
+// moveSuggestion makes the next (dir > 0) or previous shown suggestion
+// current, wrapping around, and scrolls the reader to it.
+func (u *UI) moveSuggestion(dir int) {
+	s := u.sugg
+	if len(s.shown) == 0 {
+		return
+	}
+	i := s.index(s.cur)
+	switch {
+	case i < 0 && dir > 0:
+		i = 0
+	case i < 0:
+		i = len(s.shown) - 1
+	default:
+		i = (i + dir + len(s.shown)) % len(s.shown)
+	}
+	u.setCurrentSuggestion(s.shown[i].ID)
+}
+
+// setCurrentSuggestion marks suggestion id in the list and the reader and
+// scrolls the reader to it; the selected annotation is deselected.
+func (u *UI) setCurrentSuggestion(id string) {
+	if u.selected != "" {
+		u.selectAnnotation("", false)
+	}
+	u.sugg.cur = id
+	u.reviewer.showCurrent()
+	u.reader.view.SetSelectedHighlight(id)
+	if p, ok := u.sugg.byID(id); ok {
+		u.reader.view.ScrollToOffset(p.Start)
+	}
+}
+
+// acceptAllOfKind stores every shown suggestion of kind k as annotations in
+// one transaction (one undo step). It returns how many were added.
+func (u *UI) acceptAllOfKind(k suggest.Kind) (int, error) {
+	if u.coder.ID == "" {
+		return 0, fmt.Errorf("set your coder name first (Edit → Coder name)")
+	}
+	have := annotatedBy(u.anns, u.coder.ID)
+	var batch []*model.Annotation
+	for _, p := range u.sugg.all {
+		key := spanKey{p.Tag.ID, p.Start, p.End}
+		if p.Kind != k || have[key] {
+			continue
+		}
+		have[key] = true
+		batch = append(batch, u.suggestionAnnotation(p, p.Tag))
+	}
+	if len(batch) == 0 {
+		return 0, nil
+	}
+	if err := u.store.AddAnnotations(u.ctx(), batch); err != nil {
+		return 0, fmt.Errorf("accepting %d %s suggestions: %w", len(batch), k, err)
+	}
+	u.reloadAnnotations()
+	return len(batch), nil
+}
+
+// refreshSuggestions recomputes the pending list and redraws list and
+// highlights.
+func (u *UI) refreshSuggestions() {
+	u.recomputeSuggestions()
+	u.redrawMarks()
+	u.reviewer.refresh()
+	u.lib.list.Refresh()
+}
+
+// reviewing reports whether the Suggestions tab is showing.
+func (u *UI) reviewing() bool { return u.tabs != nil && u.tabs.Selected() == u.reviewTab }
+
+// shorten shortens s to n code points with an ellipsis.
+func shorten(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,214 @@
+package gui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"clipper/model/store"
+	"clipper/model/suggest"
+)
+
+// suggestFor runs the suggester over one clipping's body and drops what was
+// rejected on it before.
+func suggestFor(ctx context.Context, st *store.Store, clipID, body string) ([]suggest.Suggestion, error) {
+	ss, err := suggest.Suggest(ctx, body, suggest.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("suggesting: %w", err)
+	}
+	rs, err := st.Rejections(ctx, clipID)
+	if err != nil {
+		return nil, fmt.Errorf("reading rejected suggestions: %w", err)
+	}
+	return dropRejected(ss, rs), nil
+}
+
+// suggestOpen finds suggestions for the open clipping in the background,
+// then shows them in the Suggestions tab with the first one current and the
+// list focused for review by keyboard. The channel closes when the results
+// are shown (or dropped because the project changed).
+func (u *UI) suggestOpen() <-chan struct{} {
+	done := make(chan struct{})
+	if u.clip.ID == "" {
+		close(done)
+		u.flash("Open a clipping first.")
+		return done
+	}
+	if u.sugg.stop != nil {
+		u.sugg.stop()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	u.sugg.stop, u.sugg.busy = cancel, true
+	u.tabs.Select(u.reviewTab)
+	u.reviewer.refresh()
+	st, id, body := u.store, u.clip.ID, u.clip.Body
+	u.background(func() {
+		defer close(done)
+		ss, err := suggestFor(ctx, st, id, body)
+		fyne.Do(func() {
+			stopped := ctx.Err() != nil
+			cancel()
+			if stopped || u.store != st {
+				return // replaced by a newer run or another project
+			}
+			u.sugg.stop, u.sugg.busy = nil, false
+			if err != nil {
+				u.reviewer.refresh()
+				u.showError(err)
+				return
+			}
+			u.sugg.found[id] = ss
+			if u.clip.ID != id {
+				u.lib.list.Refresh()
+				return
+			}
+			u.sugg.cur = ""
+			u.refreshSuggestions()
+			u.startReview()
+			n := len(u.sugg.all)
+			switch n {
+			case 0:
+				u.flash("No new suggestions for this clipping.")
+			default:
+				u.flash(fmt.Sprintf("%d suggestions: Enter accepts, Backspace rejects, Tab moves.", n))
+			}
+		})
+	})
+	return done
+}
+
+// startReview shows the Suggestions tab, makes the first suggestion current
+// when none is, and focuses the list.
+func (u *UI) startReview() {
+	u.tabs.Select(u.reviewTab)
+	if _, ok := u.sugg.byID(u.sugg.cur); !ok && len(u.sugg.shown) > 0 {
+		u.setCurrentSuggestion(u.sugg.shown[0].ID)
+	}
+	u.win.Canvas().Focus(u.reviewer.list)
+}
+
+// suggestListed runs the suggester over the clippings the library lists.
+func (u *UI) suggestListed() {
+	ids := make([]string, 0, len(u.lib.shown))
+	for _, it := range u.lib.shown {
+		ids = append(ids, it.ID)
+	}
+	u.suggestMany(ids)
+}
+
+// suggestAll runs the suggester over every clipping in the project.
+func (u *UI) suggestAll() {
+	ids := make([]string, 0, len(u.lib.all))
+	for _, it := range u.lib.all {
+		ids = append(ids, it.ID)
+	}
+	u.suggestMany(ids)
+}
+
+// suggestMany finds suggestions for several clippings in the background
+// with a cancellable progress dialog; they wait in memory for review when
+// each clipping is opened. The channel closes when the run has ended.
+func (u *UI) suggestMany(ids []string) <-chan struct{} {
+	done := make(chan struct{})
+	if len(ids) == 0 {
+		close(done)
+		dialog.ShowInformation("Suggest", "There are no clippings to look at.", u.win)
+		return done
+	}
+	bar := widget.NewProgressBar()
+	label := widget.NewLabel(fmt.Sprintf("0 of %d clippings", len(ids)))
+	ctx, cancel := context.WithCancel(context.Background())
+	prog := dialog.NewCustom("Finding suggestions", "Cancel", container.NewVBox(label, bar), u.win)
+	prog.SetOnClosed(cancel)
+	prog.Resize(fyne.NewSize(420, 0))
+	prog.Show()
+	st := u.store
+	u.background(func() {
+		defer close(done)
+		found := map[string][]suggest.Suggestion{}
+		var err error
+		for i, id := range ids {
+			if ctx.Err() != nil {
+				break
+			}
+			c, cerr := st.Clipping(ctx, id)
+			if cerr != nil {
+				err = fmt.Errorf("reading clipping %s: %w", id, cerr)
+				break
+			}
+			ss, serr := suggestFor(ctx, st, id, c.Body)
+			if serr != nil {
+				if ctx.Err() == nil {
+					err = fmt.Errorf("%s: %w", orUntitled(c.Headline), serr)
+				}
+				break
+			}
+			found[id] = ss
+			fyne.Do(func() {
+				label.SetText(fmt.Sprintf("%d of %d clippings", i+1, len(ids)))
+				bar.SetValue(float64(i+1) / float64(len(ids)))
+			})
+		}
+		fyne.Do(func() {
+			cancelled := ctx.Err() != nil
+			prog.Hide() // its close callback cancels ctx, harmless now
+			cancel()
+			if u.store != st {
+				return
+			}
+			u.suggestManyDone(found, len(ids), cancelled, err)
+		})
+	})
+	return done
+}
+
+// suggestManyDone keeps a batch's suggestions and says what was found.
+func (u *UI) suggestManyDone(found map[string][]suggest.Suggestion, asked int, cancelled bool, err error) {
+	for id, ss := range found {
+		u.sugg.found[id] = ss
+	}
+	if _, ok := found[u.clip.ID]; ok {
+		u.sugg.cur = ""
+		u.sugg.clip = "" // re-read as newly opened
+	}
+	u.refreshSuggestions()
+	n, in := 0, 0
+	for id := range found {
+		if c := u.sugg.count(id); c > 0 {
+			n += c
+			in++
+		}
+	}
+	if err != nil {
+		u.showError(err)
+	}
+	msg := fmt.Sprintf("%d suggestions to review in %d of %d clippings.", n, in, len(found))
+	if cancelled {
+		msg = fmt.Sprintf("Stopped after %d of %d clippings. ", len(found), asked) + msg
+	}
+	if u.sugg.count(u.clip.ID) > 0 {
+		u.startReview()
+	}
+	u.flash(msg + " The library shows how many each clipping has.")
+}
+
+// clearSuggestions forgets the open clipping's suggestions (rejections stay).
+func (u *UI) clearSuggestions() {
+	delete(u.sugg.found, u.clip.ID)
+	u.sugg.cur = ""
+	u.refreshSuggestions()
+}
+
+// resetSuggestions drops every suggestion, for another project.
+func (u *UI) resetSuggestions() {
+	if u.sugg.stop != nil {
+		u.sugg.stop()
+	}
+	kind := u.sugg.kind
+	u.sugg = newSuggestions()
+	u.sugg.kind = kind
+}
