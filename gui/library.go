@@ -45,7 +45,7 @@ func newLibrary(u *UI) *library {
 			head.Truncation = fyne.TextTruncateEllipsis
 			sub := widget.NewLabel("publication")
 			sub.Truncation = fyne.TextTruncateEllipsis
-			sub.Importance = widget.LowImportance
+
 			return container.New(&tightVBox{}, head, sub)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {

@@ -44,7 +44,7 @@ func newPanel(u *UI) *panel {
 			text.Truncation = fyne.TextTruncateEllipsis
 			attrs := widget.NewLabel("attributes")
 			attrs.Truncation = fyne.TextTruncateEllipsis
-			attrs.Importance = widget.LowImportance
+
 			attrs.SizeName = theme.SizeNameCaptionText
 			return container.NewBorder(nil, nil, swatch, nil, container.New(&tightVBox{}, text, attrs))
 		},

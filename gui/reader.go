@@ -58,10 +58,10 @@ func newReader(u *UI) *reader {
 	r.headline.TextStyle = fyne.TextStyle{Bold: true}
 	r.headline.SizeName = theme.SizeNameSubHeadingText
 	r.deck.TextStyle = fyne.TextStyle{Italic: true}
-	r.byline.Importance = widget.LowImportance
+
 	r.hint.Importance = widget.LowImportance
 	r.hint.SizeName = theme.SizeNameCaptionText
-	r.captions.Importance = widget.LowImportance
+
 	for _, l := range []*widget.Label{r.headline, r.deck, r.byline, r.hint, r.captions} {
 		l.Wrapping = fyne.TextWrapWord
 	}
