@@ -33,6 +33,8 @@ func commands() map[string]command {
 		"suggest":     {"suggest FILE | suggest --clipping ID [--kinds quote,figure,claim] [--accept] [--min-confidence X]", cmdSuggest},
 		"agree":       {"agree [--clipping ID…] [--tag NAME…] [--coders A,B]", cmdAgree},
 		"export":      {"export --format xlsx|csv|csv-raw|json|qdpx|qdc -o FILE [--clipping ID…] [--tag NAME…] [--coder NAME]", cmdExport},
+		"share":       {"share -o FILE [--without-originals]", cmdShare},
+		"merge":       {"merge FILE [--dry-run] [--keep-both-tags]", cmdMerge},
 	}
 }
 

@@ -191,6 +191,9 @@ func (s *Store) UpdateAnnotation(ctx context.Context, coderID string, a model.An
 				return err
 			}
 			next.Start, next.End, next.BodyHash = a.Start, a.End, t.hash
+			// The researcher placed the span: a merge's re-anchoring no
+			// longer needs review.
+			next.AnchorStatus, next.AnchorQuote = "", ""
 		}
 		if sameContent(cur, next) {
 			return nil

@@ -28,9 +28,8 @@
 // Search uses FTS4 (FTS5 would need a build tag) with external content:
 // clip_fts indexes clippings.headline and body, note_fts annotations.note
 // (only non-empty notes are indexed; tombstoned annotations stay indexed
-// and are filtered out). Whoever writes those columns outside this
-// package — a merge — must keep the indexes in step (or run the FTS4
-// 'rebuild' command).
+// and are filtered out). Every write of those columns, Merge included,
+// updates the indexes in the same transaction.
 //
 // # Operation log
 //

@@ -26,6 +26,16 @@ import (
 // list) only; filtering by tag or coder scans, which is rare and fast
 // enough (tags and coders are never deleted, so their foreign keys need
 // no index either).
+//
+// Merging (see merge.go): replica holds this file's identity as a merge
+// peer (one row; Share gives every shared copy a new one); peers numbers
+// the replicas merged with; merge_base records, per peer and annotation,
+// 64-bit digests of both sides' states at the last sync — the common
+// version that tells "only they changed" from "both changed"; merges is
+// the audit trail of merges and conflicts the edits both sides made,
+// kept for the researcher to resolve. anchor_status marks annotations a
+// merge re-anchored onto a changed text (empty: anchored as made) and
+// anchor_quote keeps the text they were made on.
 func schemaV1() []string {
 	return []string{
 		`CREATE TABLE settings (
@@ -97,6 +107,8 @@ func schemaV1() []string {
 	comparator  TEXT NOT NULL DEFAULT '' CHECK (comparator IN ('', '~', '>', '<', '>=', '<=', 'range')),
 	note        TEXT NOT NULL DEFAULT '',
 	origin      TEXT NOT NULL DEFAULT '',
+	anchor_status TEXT NOT NULL DEFAULT '' CHECK (anchor_status IN ('', 'remapped', 'fuzzy', 'orphan')),
+	anchor_quote  TEXT NOT NULL DEFAULT '',
 	created_at  TEXT NOT NULL,
 	updated_at  TEXT NOT NULL,
 	deleted_at  TEXT
@@ -131,6 +143,46 @@ func schemaV1() []string {
 	updated_at  TEXT NOT NULL,
 	UNIQUE (clipping_id, kind, start, text)
 )`,
+		`CREATE TABLE replica (
+	one        INTEGER PRIMARY KEY CHECK (one = 1),
+	id         TEXT NOT NULL CHECK (length(id) = 36),
+	created_at TEXT NOT NULL
+)`,
+		`CREATE TABLE peers (
+	rid        INTEGER PRIMARY KEY,
+	replica    TEXT NOT NULL UNIQUE CHECK (length(replica) = 36),
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL
+)`,
+		`CREATE TABLE merge_base (
+	peer       INTEGER NOT NULL REFERENCES peers (rid),
+	annotation INTEGER NOT NULL REFERENCES annotations (rid),
+	ours       INTEGER NOT NULL,
+	theirs     INTEGER NOT NULL,
+	PRIMARY KEY (peer, annotation)
+) WITHOUT ROWID`,
+		`CREATE TABLE merges (
+	id         TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 36),
+	peer       INTEGER NOT NULL REFERENCES peers (rid),
+	coder_id   TEXT REFERENCES coders (id),
+	source     TEXT NOT NULL,
+	report     TEXT NOT NULL CHECK (json_valid(report)),
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL
+)`,
+		`CREATE TABLE conflicts (
+	id            TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 36),
+	merge_id      TEXT NOT NULL REFERENCES merges (id),
+	annotation_id TEXT NOT NULL REFERENCES annotations (id),
+	ours          TEXT NOT NULL CHECK (json_valid(ours)),
+	theirs        TEXT NOT NULL CHECK (json_valid(theirs)),
+	theirs_hash   INTEGER NOT NULL,
+	resolution    TEXT NOT NULL DEFAULT '' CHECK (resolution IN ('', 'ours', 'theirs')),
+	resolved_by   TEXT REFERENCES coders (id),
+	created_at    TEXT NOT NULL,
+	updated_at    TEXT NOT NULL
+)`,
+		`CREATE INDEX conflicts_open ON conflicts (annotation_id) WHERE resolution = ''`,
 		`CREATE VIRTUAL TABLE clip_fts USING fts4 (content="clippings", headline, body, matchinfo=fts3, tokenize=unicode61 "remove_diacritics=2")`,
 		`CREATE VIRTUAL TABLE note_fts USING fts4 (content="annotations", note, matchinfo=fts3, tokenize=unicode61 "remove_diacritics=2")`,
 	}
@@ -144,6 +196,13 @@ func migrateV1(ctx context.Context, tx *sql.Tx) error {
 		}
 	}
 	now := fmtTime(nowUTC())
+	replica, err := newID()
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO replica (one, id, created_at) VALUES (1, ?, ?)`, replica, now); err != nil {
+		return fmt.Errorf("name the replica: %w", err)
+	}
 	for _, t := range model.DefaultTags() {
 		id, err := newID()
 		if err != nil {

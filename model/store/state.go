@@ -33,14 +33,20 @@ type annState struct {
 	Comparator string   `json:"comparator,omitempty"`
 	Note       string   `json:"note,omitempty"`
 	Origin     string   `json:"origin,omitempty"`
-	CreatedAt  string   `json:"created_at,omitempty"`
-	UpdatedAt  string   `json:"updated_at,omitempty"`
-	DeletedAt  *string  `json:"deleted_at,omitempty"`
+	// AnchorStatus is "" for an annotation anchored where it was made, or
+	// how a merge re-anchored it onto a changed text: "remapped", "fuzzy"
+	// or "orphan"; AnchorQuote is then the text it was made on.
+	AnchorStatus string  `json:"anchor_status,omitempty"`
+	AnchorQuote  string  `json:"anchor_quote,omitempty"`
+	CreatedAt    string  `json:"created_at,omitempty"`
+	UpdatedAt    string  `json:"updated_at,omitempty"`
+	DeletedAt    *string `json:"deleted_at,omitempty"`
 }
 
 // annCols are the columns scanAnn reads, in order.
 const annCols = `rid, id, clipping_id, tag_id, coder_id, start, "end", exact, prefix, suffix, body_hash,
-	speaker, claimant, status, value, low, high, unit, comparator, note, origin, created_at, updated_at, deleted_at`
+	speaker, claimant, status, value, low, high, unit, comparator, note, origin, anchor_status, anchor_quote,
+	created_at, updated_at, deleted_at`
 
 func scanAnn(sc scanner) (annState, error) {
 	var a annState
@@ -48,7 +54,7 @@ func scanAnn(sc scanner) (annState, error) {
 	var del sql.NullString
 	err := sc.Scan(&a.rid, &a.ID, &a.ClippingID, &a.TagID, &a.CoderID, &a.Start, &a.End, &a.Exact, &a.Prefix,
 		&a.Suffix, &a.BodyHash, &a.Speaker, &a.Claimant, &a.Status, &v, &lo, &hi, &a.Unit, &a.Comparator,
-		&a.Note, &a.Origin, &a.CreatedAt, &a.UpdatedAt, &del)
+		&a.Note, &a.Origin, &a.AnchorStatus, &a.AnchorQuote, &a.CreatedAt, &a.UpdatedAt, &del)
 	a.Value, a.Low, a.High = nullFloat(v), nullFloat(lo), nullFloat(hi)
 	if del.Valid {
 		a.DeletedAt = &del.String
@@ -104,14 +110,21 @@ func (a *annState) setAttributes(at model.Attributes) {
 	a.Unit, a.Comparator, a.Note = at.Unit, at.Comparator, at.Note
 }
 
+// stmtExec runs a statement given by its text, prepared once: a *wtx, or
+// the per-transaction statements of a merge.
+type stmtExec interface {
+	exec(q string, args ...any) (sql.Result, error)
+}
+
 // insertAnn inserts a new annotation and indexes its note.
-func insertAnn(tx *wtx, a *annState) error {
+func insertAnn(tx stmtExec, a *annState) error {
 	res, err := tx.exec(`INSERT INTO annotations (id, clipping_id, tag_id, coder_id, start, "end", exact, prefix,
 		suffix, body_hash, speaker, claimant, status, value, low, high, unit, comparator, note, origin,
-		created_at, updated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		anchor_status, anchor_quote, created_at, updated_at, deleted_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		a.ID, a.ClippingID, a.TagID, a.CoderID, a.Start, a.End, a.Exact, a.Prefix, a.Suffix, a.BodyHash,
 		a.Speaker, a.Claimant, a.Status, a.Value, a.Low, a.High, a.Unit, a.Comparator, a.Note, a.Origin,
-		a.CreatedAt, a.UpdatedAt, a.DeletedAt)
+		a.AnchorStatus, a.AnchorQuote, a.CreatedAt, a.UpdatedAt, a.DeletedAt)
 	if err != nil {
 		return fmt.Errorf("insert annotation: %w", err)
 	}
@@ -123,7 +136,7 @@ func insertAnn(tx *wtx, a *annState) error {
 
 // updateAnn writes state next over the stored row prev (same id) and keeps
 // the note index in step.
-func updateAnn(tx *wtx, prev, next annState) error {
+func updateAnn(tx stmtExec, prev, next annState) error {
 	reindex := prev.Note != next.Note
 	if reindex && prev.Note != "" {
 		// note_fts indexes external content: it reads the terms to remove
@@ -134,10 +147,10 @@ func updateAnn(tx *wtx, prev, next annState) error {
 	}
 	_, err := tx.exec(`UPDATE annotations SET tag_id = ?, start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?,
 		body_hash = ?, speaker = ?, claimant = ?, status = ?, value = ?, low = ?, high = ?, unit = ?, comparator = ?,
-		note = ?, origin = ?, updated_at = ?, deleted_at = ? WHERE rid = ?`,
+		note = ?, origin = ?, anchor_status = ?, anchor_quote = ?, updated_at = ?, deleted_at = ? WHERE rid = ?`,
 		next.TagID, next.Start, next.End, next.Exact, next.Prefix, next.Suffix, next.BodyHash, next.Speaker,
 		next.Claimant, next.Status, next.Value, next.Low, next.High, next.Unit, next.Comparator, next.Note,
-		next.Origin, next.UpdatedAt, next.DeletedAt, prev.rid)
+		next.Origin, next.AnchorStatus, next.AnchorQuote, next.UpdatedAt, next.DeletedAt, prev.rid)
 	if err != nil {
 		return fmt.Errorf("update annotation %s: %w", prev.ID, err)
 	}
@@ -149,7 +162,7 @@ func updateAnn(tx *wtx, prev, next annState) error {
 
 // indexNote adds a non-empty note to note_fts. Only annotations with a
 // note are indexed; tombstoned ones stay indexed and searches skip them.
-func indexNote(tx *wtx, rid int64, note string) error {
+func indexNote(tx stmtExec, rid int64, note string) error {
 	if note == "" {
 		return nil
 	}

@@ -1,0 +1,197 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+)
+
+// MergeOptions tune Merge.
+type MergeOptions struct {
+	// DryRun computes the report and changes nothing.
+	DryRun bool
+	// KeepBothTags keeps an incoming tag apart from this project's tag of
+	// the same name, as "name (2)", instead of merging the two. Built-in
+	// tags are always merged.
+	KeepBothTags bool
+	// CoderID is who merges, for the audit trail; may be empty.
+	CoderID string
+}
+
+// Merge merges a colleague's project file src into this project and
+// reports what it did.
+//
+// src is untrusted: it is copied to a temporary directory and checked like
+// Open checks a project (plus a full quick_check and the exact schema
+// version of this Clipper); a file that fails is refused with the reason
+// (ErrNotProject, ErrCorrupt, ErrUnsafeSchema, ErrSchemaVersion) and
+// nothing here changes.
+//
+// Clippings match by id, then by text (body hash); tags by id, then by
+// name (merged, or kept apart with opt.KeepBothTags); coders and
+// annotations by id. Incoming ids are kept; only references to clippings
+// and tags matched by text or name are redirected. Where a clipping's
+// text differs here (a correction on one side), this project's text is
+// kept and the incoming annotations are re-anchored onto it: remapped,
+// fuzzy or orphaned (see AnchorReview); none is dropped.
+//
+// An annotation present on both sides is compared with the state both had
+// when this project last synced with that file's replica (a merge, or the
+// Share that made it): changed only there → theirs is taken; only here →
+// ours is kept; the same change on both → nothing; different changes →
+// a conflict is recorded (see Conflicts) and ours is kept. A deletion
+// merges like any edit. Without a sync record, differing annotations are
+// conflicts.
+//
+// Everything is applied in one transaction, which a crash or kill rolls
+// back; merging the same file again changes nothing. The merge is
+// recorded in the audit trail (the merges table) unless it changed
+// nothing or opt.DryRun is set.
+func (s *Store) Merge(ctx context.Context, src string, opt MergeOptions) (MergeReport, error) {
+	rep := MergeReport{Source: filepath.Base(src), DryRun: opt.DryRun}
+	fail := func(err error) (MergeReport, error) {
+		return MergeReport{Source: rep.Source, DryRun: opt.DryRun}, fmt.Errorf("merge %s: %w", src, err)
+	}
+	if s.readOnly {
+		return fail(fmt.Errorf("%w: %s", ErrReadOnly, s.roReason))
+	}
+	in, err := prepareIncoming(ctx, src)
+	if err != nil {
+		return fail(fmt.Errorf("refused: %w", err))
+	}
+	defer in.remove()
+	err = s.attached(ctx, in.path, func(tx *wtx) (bool, error) {
+		m, err := newMerger(tx, opt, &rep)
+		if err != nil {
+			return false, err
+		}
+		if err := m.plan(); err != nil {
+			return false, err
+		}
+		if opt.DryRun || !m.writes() {
+			return false, nil
+		}
+		return true, m.apply()
+	})
+	if err != nil {
+		return fail(err)
+	}
+	rep.lists()
+	return rep, nil
+}
+
+// attached runs fn in one immediate transaction on the store's write
+// connection with the file at path attached read-only as "theirs" (ATTACH
+// is per connection, so it must be this one), foreign keys deferred to the
+// end. fn says whether to commit; before committing, PRAGMA
+// foreign_key_check must come out clean.
+func (s *Store) attached(ctx context.Context, path string, fn func(tx *wtx) (bool, error)) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	if s.closed {
+		return fmt.Errorf("the project is closed")
+	}
+	attach := func() error {
+		_, err := s.w.ExecContext(ctx, `ATTACH DATABASE ? AS theirs`, fileURI(path, "mode=ro"))
+		return err
+	}
+	err := attach()
+	if errors.Is(err, sql.ErrConnDone) {
+		if s.w, err = s.db.Conn(ctx); err == nil {
+			err = attach()
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("attach the file: %w", classify(err))
+	}
+	defer s.detach()
+	// A big merge dirties tens of megabytes of pages: a larger page cache
+	// keeps them from spilling (each spill syncs the journal) before the
+	// commit.
+	var cache int64
+	if err := s.w.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cache); err != nil {
+		return fmt.Errorf("read cache size: %w", classify(err))
+	}
+	if _, err := s.w.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = %d`, mergeCacheKiB)); err != nil {
+		return fmt.Errorf("set cache size: %w", classify(err))
+	}
+	defer s.w.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA cache_size = %d`, cache))
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", classify(err))
+	}
+	commit, err := func() (bool, error) {
+		if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
+			return false, err
+		}
+		return fn(&wtx{Tx: tx, ctx: ctx, s: s})
+	}()
+	if err == nil && commit {
+		err = foreignKeyCheck(ctx, tx)
+	}
+	if err != nil || !commit {
+		tx.Rollback()
+		return classify(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", classify(err))
+	}
+	return nil
+}
+
+// detach detaches "theirs" from the write connection. If that fails the
+// connection is discarded — it must not go back to the pool with a
+// colleague's file attached — and replaced. The caller holds s.wmu.
+func (s *Store) detach() {
+	ctx := context.Background()
+	if _, err := s.w.ExecContext(ctx, `DETACH DATABASE theirs`); err == nil {
+		return
+	}
+	s.w.Raw(func(any) error { return driver.ErrBadConn }) // closes the driver connection
+	s.w.Close()
+	if c, err := s.db.Conn(ctx); err == nil {
+		s.w = c
+	}
+}
+
+// mergeCacheKiB is the page cache of the write connection during a merge
+// (negative: in KiB), 64 MiB.
+const mergeCacheKiB = -64 << 10
+
+// mergedTables are the tables a merge writes that have foreign keys.
+var mergedTables = []string{"annotations", "rejections", "merge_base", "merges", "conflicts"}
+
+// foreignKeyCheck runs PRAGMA foreign_key_check on the tables a merge
+// writes and names the first dangling reference.
+func foreignKeyCheck(ctx context.Context, tx *sql.Tx) error {
+	for _, t := range mergedTables {
+		rows, err := tx.QueryContext(ctx, `PRAGMA main.foreign_key_check(`+t+`)`)
+		if err != nil {
+			return fmt.Errorf("foreign key check: %w", err)
+		}
+		var bad []string
+		for rows.Next() && len(bad) < 3 {
+			var table, parent string
+			var rowid sql.NullInt64
+			var fk int
+			if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
+				rows.Close()
+				return fmt.Errorf("foreign key check: %w", err)
+			}
+			bad = append(bad, fmt.Sprintf("%s row %d refers to a missing %s", table, rowid.Int64, parent))
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return fmt.Errorf("foreign key check: %w", err)
+		}
+		if len(bad) > 0 {
+			return fmt.Errorf("%w: the merged file has dangling references: %s", ErrCorrupt, strings.Join(bad, "; "))
+		}
+	}
+	return nil
+}
