@@ -19,22 +19,18 @@ func cmdAgree(e *env, args []string) error {
 	if err := fs.Parse(args); err != nil || fs.NArg() != 0 {
 		return errUsage
 	}
-	ctx := context.Background()
-	st, err := e.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	rep, err := agreement(ctx, st, clippings, tags, coders)
-	if err != nil {
-		return err
-	}
-	enc := json.NewEncoder(e.stdout)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(rep); err != nil {
-		return fmt.Errorf("writing output: %w", err)
-	}
-	return nil
+	return e.withStore(func(ctx context.Context, st *store.Store) error {
+		rep, err := agreement(ctx, st, clippings, tags, coders)
+		if err != nil {
+			return err
+		}
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			return fmt.Errorf("writing output: %w", err)
+		}
+		return nil
+	})
 }
 
 // agreement compares coders (by name) on tags (by name) over clippings

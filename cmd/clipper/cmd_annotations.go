@@ -64,25 +64,21 @@ func cmdAnnotate(e *env, args []string) error {
 	a.Status = model.Status(status)
 	a.Value, a.Low, a.High = value.v, low.v, high.v
 
-	ctx := context.Background()
-	st, err := e.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	t, err := st.TagByName(ctx, tag)
-	if err != nil {
-		return fmt.Errorf("tag %q: %w", tag, err)
-	}
-	coder, err := e.currentCoder(ctx, st)
-	if err != nil {
-		return err
-	}
-	a.TagID, a.CoderID = t.ID, coder.ID
-	if err := st.AddAnnotation(ctx, &a); err != nil {
-		return err
-	}
-	return e.writeJSON(map[string]string{"id": a.ID})
+	return e.withStore(func(ctx context.Context, st *store.Store) error {
+		t, err := st.TagByName(ctx, tag)
+		if err != nil {
+			return fmt.Errorf("tag %q: %w", tag, err)
+		}
+		coder, err := e.currentCoder(ctx, st)
+		if err != nil {
+			return err
+		}
+		a.TagID, a.CoderID = t.ID, coder.ID
+		if err := st.AddAnnotation(ctx, &a); err != nil {
+			return err
+		}
+		return e.writeJSON(map[string]string{"id": a.ID})
+	})
 }
 
 // annotationJSON is one line of `clipper annotations`.
@@ -119,34 +115,30 @@ func cmdAnnotations(e *env, args []string) error {
 	if err := fs.Parse(args); err != nil || fs.NArg() != 0 {
 		return errUsage
 	}
-	ctx := context.Background()
-	st, err := e.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	tags, coders, err := names(ctx, st)
-	if err != nil {
-		return err
-	}
-	as, err := st.Annotations(ctx, store.AnnotationFilter{ClippingIDs: clippings})
-	if err != nil {
-		return err
-	}
-	for _, a := range as {
-		t := tags[a.TagID]
-		out := annotationJSON{
-			ID: a.ID, ClippingID: a.ClippingID, Tag: t.Name, Kind: string(t.Kind), Coder: coders[a.CoderID],
-			Start: a.Start, End: a.End, Text: a.Exact, Prefix: a.Prefix, Suffix: a.Suffix, BodyHash: a.BodyHash,
-			Speaker: a.Speaker, Claimant: a.Claimant, Status: string(a.Status), Value: a.Value, Low: a.Low, High: a.High,
-			Unit: a.Unit, Comparator: a.Comparator, Note: a.Note, Origin: a.Origin,
-			Created: a.CreatedAt.UTC().Format(time.RFC3339Nano), Updated: a.UpdatedAt.UTC().Format(time.RFC3339Nano),
-		}
-		if err := e.writeJSON(out); err != nil {
+	return e.withStore(func(ctx context.Context, st *store.Store) error {
+		tags, coders, err := names(ctx, st)
+		if err != nil {
 			return err
 		}
-	}
-	return nil
+		as, err := st.Annotations(ctx, store.AnnotationFilter{ClippingIDs: clippings})
+		if err != nil {
+			return err
+		}
+		for _, a := range as {
+			t := tags[a.TagID]
+			out := annotationJSON{
+				ID: a.ID, ClippingID: a.ClippingID, Tag: t.Name, Kind: string(t.Kind), Coder: coders[a.CoderID],
+				Start: a.Start, End: a.End, Text: a.Exact, Prefix: a.Prefix, Suffix: a.Suffix, BodyHash: a.BodyHash,
+				Speaker: a.Speaker, Claimant: a.Claimant, Status: string(a.Status), Value: a.Value, Low: a.Low, High: a.High,
+				Unit: a.Unit, Comparator: a.Comparator, Note: a.Note, Origin: a.Origin,
+				Created: a.CreatedAt.UTC().Format(time.RFC3339Nano), Updated: a.UpdatedAt.UTC().Format(time.RFC3339Nano),
+			}
+			if err := e.writeJSON(out); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // names maps tag ids to tags and coder ids to coder names.

@@ -8,6 +8,7 @@ import (
 
 	"clipper/model"
 	"clipper/model/ingest"
+	"clipper/model/store"
 )
 
 // parsedJSON is the output of `clipper parse`.
@@ -107,38 +108,34 @@ func cmdImport(e *env, args []string) error {
 	if fs.NArg() == 0 {
 		return errUsage
 	}
-	ctx := context.Background()
-	st, err := e.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	results, err := ingest.ImportPaths(ctx, st, fs.Args(), nil)
-	if err != nil {
-		return err
-	}
-	var added, dups, failed int
-	for _, r := range results {
-		out := importJSON{Path: r.Path, ID: r.ID, Headline: r.Headline, Duplicate: r.Duplicate, Warnings: r.Warnings}
-		switch {
-		case r.Err != nil:
-			out.Error = r.Err.Error()
-			failed++
-			fmt.Fprintf(e.stderr, "clipper import: %v\n", r.Err)
-		case r.Duplicate:
-			dups++
-		default:
-			added++
-		}
-		if err := e.writeJSON(out); err != nil {
+	return e.withStore(func(ctx context.Context, st *store.Store) error {
+		results, err := ingest.ImportPaths(ctx, st, fs.Args(), nil)
+		if err != nil {
 			return err
 		}
-	}
-	fmt.Fprintf(e.stderr, "clipper import: %d added, %d already in the project, %d failed\n", added, dups, failed)
-	if failed > 0 {
-		return exitError{code: 1, msg: fmt.Sprintf("%d of %d files could not be imported", failed, len(results))}
-	}
-	return nil
+		var added, dups, failed int
+		for _, r := range results {
+			out := importJSON{Path: r.Path, ID: r.ID, Headline: r.Headline, Duplicate: r.Duplicate, Warnings: r.Warnings}
+			switch {
+			case r.Err != nil:
+				out.Error = r.Err.Error()
+				failed++
+				fmt.Fprintf(e.stderr, "clipper import: %v\n", r.Err)
+			case r.Duplicate:
+				dups++
+			default:
+				added++
+			}
+			if err := e.writeJSON(out); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintf(e.stderr, "clipper import: %d added, %d already in the project, %d failed\n", added, dups, failed)
+		if failed > 0 {
+			return exitError{code: 1, msg: fmt.Sprintf("%d of %d files could not be imported", failed, len(results))}
+		}
+		return nil
+	})
 }
 
 // listJSON is one line of `clipper list`.
@@ -155,22 +152,18 @@ func cmdList(e *env, args []string) error {
 	if err := fs.Parse(args); err != nil || fs.NArg() != 0 {
 		return errUsage
 	}
-	ctx := context.Background()
-	st, err := e.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	items, err := st.ClippingSummaries(ctx)
-	if err != nil {
-		return err
-	}
-	for _, it := range items {
-		if err := e.writeJSON(listJSON{ID: it.ID, Date: it.Date, Publication: it.Publication, Headline: it.Headline, Annotations: it.Annotations}); err != nil {
+	return e.withStore(func(ctx context.Context, st *store.Store) error {
+		items, err := st.ClippingSummaries(ctx)
+		if err != nil {
 			return err
 		}
-	}
-	return nil
+		for _, it := range items {
+			if err := e.writeJSON(listJSON{ID: it.ID, Date: it.Date, Publication: it.Publication, Headline: it.Headline, Annotations: it.Annotations}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // searchJSON is one line of `clipper search`.
@@ -187,23 +180,19 @@ func cmdSearch(e *env, args []string) error {
 	if err := fs.Parse(args); err != nil || fs.NArg() == 0 {
 		return errUsage
 	}
-	ctx := context.Background()
-	st, err := e.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	query := strings.Join(fs.Args(), " ")
-	hits, err := st.Search(ctx, query, *limit)
-	if err != nil {
-		return err
-	}
-	for _, h := range hits {
-		if err := e.writeJSON(searchJSON{ClippingID: h.ClippingID, Headline: h.Headline, Snippet: h.Snippet, AnnotationID: h.AnnotationID}); err != nil {
+	return e.withStore(func(ctx context.Context, st *store.Store) error {
+		query := strings.Join(fs.Args(), " ")
+		hits, err := st.Search(ctx, query, *limit)
+		if err != nil {
 			return err
 		}
-	}
-	return nil
+		for _, h := range hits {
+			if err := e.writeJSON(searchJSON{ClippingID: h.ClippingID, Headline: h.Headline, Snippet: h.Snippet, AnnotationID: h.AnnotationID}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 func cmdStats(e *env, args []string) error {
@@ -211,21 +200,17 @@ func cmdStats(e *env, args []string) error {
 	if err := fs.Parse(args); err != nil || fs.NArg() != 0 {
 		return errUsage
 	}
-	ctx := context.Background()
-	st, err := e.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	s, err := st.Stats(ctx)
-	if err != nil {
-		return err
-	}
-	return e.writeJSON(map[string]any{
-		"clippings":   s.Clippings,
-		"annotations": s.Annotations,
-		"by_tag":      s.ByTag,
-		"by_coder":    s.ByCoder,
-		"by_clipping": s.ByClipping,
+	return e.withStore(func(ctx context.Context, st *store.Store) error {
+		s, err := st.Stats(ctx)
+		if err != nil {
+			return err
+		}
+		return e.writeJSON(map[string]any{
+			"clippings":   s.Clippings,
+			"annotations": s.Annotations,
+			"by_tag":      s.ByTag,
+			"by_coder":    s.ByCoder,
+			"by_clipping": s.ByClipping,
+		})
 	})
 }

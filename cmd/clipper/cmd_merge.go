@@ -19,32 +19,28 @@ func cmdMerge(e *env, args []string) error {
 	if err != nil || len(files) != 1 {
 		return errUsage
 	}
-	ctx := context.Background()
-	st, err := e.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	opt := store.MergeOptions{DryRun: *dry, KeepBothTags: *keepBoth}
-	if !*dry { // a dry run writes nothing, not even the coder
-		c, err := e.currentCoder(ctx, st)
+	return e.withStore(func(ctx context.Context, st *store.Store) error {
+		opt := store.MergeOptions{DryRun: *dry, KeepBothTags: *keepBoth}
+		if !*dry { // a dry run writes nothing, not even the coder
+			c, err := e.currentCoder(ctx, st)
+			if err != nil {
+				return err
+			}
+			opt.CoderID = c.ID
+		}
+		rep, err := st.Merge(ctx, files[0], opt)
 		if err != nil {
 			return err
 		}
-		opt.CoderID = c.ID
-	}
-	rep, err := st.Merge(ctx, files[0], opt)
-	if err != nil {
-		return err
-	}
-	enc := json.NewEncoder(e.stdout)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(rep); err != nil {
-		return fmt.Errorf("writing output: %w", err)
-	}
-	fmt.Fprintf(e.stderr, "clipper merge: %s\n", rep.Summary())
-	return nil
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			return fmt.Errorf("writing output: %w", err)
+		}
+		fmt.Fprintf(e.stderr, "clipper merge: %s\n", rep.Summary())
+		return nil
+	})
 }
 
 // parseInterspersed parses flags that may come before or after the

@@ -17,18 +17,14 @@ func cmdShare(e *env, args []string) error {
 	if err := fs.Parse(args); err != nil || fs.NArg() != 0 || *out == "" {
 		return errUsage
 	}
-	ctx := context.Background()
-	st, err := e.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	if err := st.Share(ctx, *out, store.ShareOptions{WithoutOriginals: *noOrig}); err != nil {
-		return err
-	}
-	fi, err := os.Stat(*out)
-	if err != nil {
-		return fmt.Errorf("shared copy: %w", err)
-	}
-	return e.writeJSON(map[string]any{"file": *out, "bytes": fi.Size()})
+	return e.withStore(func(ctx context.Context, st *store.Store) error {
+		if err := st.Share(ctx, *out, store.ShareOptions{WithoutOriginals: *noOrig}); err != nil {
+			return err
+		}
+		fi, err := os.Stat(*out)
+		if err != nil {
+			return fmt.Errorf("shared copy: %w", err)
+		}
+		return e.writeJSON(map[string]any{"file": *out, "bytes": fi.Size()})
+	})
 }

@@ -160,3 +160,17 @@ func flagSetNoCoder(e *env, name string) *flag.FlagSet {
 	fs.StringVar(&e.db, "db", e.db, "project file (default $CLIPPER_DB or the default project)")
 	return fs
 }
+
+// withStore opens the project, runs fn on it and closes it again.
+func (e *env) withStore(fn func(ctx context.Context, st *store.Store) error) error {
+	ctx := context.Background()
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	err = fn(ctx, st)
+	if cerr := st.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("closing the project: %w", cerr)
+	}
+	return err
+}
