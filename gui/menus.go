@@ -2,7 +2,6 @@ package gui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 )
 
 // mainMenu builds File, Edit, View and Tags. It is rebuilt when tags change
@@ -11,12 +10,6 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	item := func(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
 		it := fyne.NewMenuItem(label, action)
 		it.Shortcut = sc
-		return it
-	}
-	notYet := func(label, what string) *fyne.MenuItem {
-		it := fyne.NewMenuItem(label, func() {
-			dialog.ShowInformation(label, what, u.win)
-		})
 		return it
 	}
 
@@ -32,8 +25,9 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		item("Paste clipping", scPaste, u.pasteClipping),
 		fyne.NewMenuItemSeparator(),
 		item("Export…", nil, u.exportDialog),
-		notYet("Share a copy…", "Sharing a compact copy of the project arrives with the share-and-merge feature. Until then, close Clipper and copy the .clip file: it is complete on its own."),
-		notYet("Merge a colleague's project…", "Merging arrives with the share-and-merge feature."),
+		fyne.NewMenuItem("Share a copy…", u.shareDialog),
+		fyne.NewMenuItem("Merge a colleague's project…", u.mergeDialog),
+		fyne.NewMenuItem("Review merged changes", u.openMergeReview),
 	)
 
 	edit := fyne.NewMenu("Edit",
@@ -76,6 +70,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Default text size", func() { u.setTextScale(1) }),
 		fyne.NewMenuItemSeparator(),
 		snap,
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Compare coders…", u.openCompare),
 	)
 
 	tagItems := []*fyne.MenuItem{fyne.NewMenuItem("Manage tags…", u.manageTags), fyne.NewMenuItemSeparator()}

@@ -3,6 +3,8 @@ package gui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+
+	"clipper/gui/textview"
 )
 
 // Every keyboard shortcut of the app is declared here. Shortcuts with a
@@ -12,8 +14,8 @@ import (
 // tags text. Reviewing suggestions: Enter accepts, Backspace rejects, and
 // Tab / Shift+Tab move while the suggestion list has focus (reviewList in
 // reviewpanel.go); in the reader Enter and Backspace act on the current
-// suggestion and N / P move between suggestions while the Suggestions tab
-// shows. The find bar: Enter in the pattern goes to the first hit, Escape
+// suggestion and N / P and Tab / Shift+Tab move between suggestions while
+// the Suggestions tab shows. The find bar: Enter in the pattern goes to the first hit, Escape
 // closes it (findEntry in findbar.go).
 var (
 	scUndo        = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
@@ -93,6 +95,18 @@ func (u *UI) readerKey(ev *fyne.KeyEvent) bool {
 			u.rejectSuggestion(cur)
 			return true
 		}
+	case fyne.KeyTab, textview.KeyBackTab:
+		// Tab / Shift+Tab move between suggestions while reviewing; otherwise
+		// the view moves the focus on.
+		if !u.reviewing() || len(u.sugg.shown) == 0 {
+			return false
+		}
+		if ev.Name == fyne.KeyTab {
+			u.moveSuggestion(+1)
+		} else {
+			u.moveSuggestion(-1)
+		}
+		return true
 	case fyne.KeyEscape:
 		u.selectAnnotation("", false)
 		return true

@@ -4,6 +4,8 @@
 // clipping list), reader.go (the open clipping), panel.go and editor.go (its
 // annotations), review.go, reviewpanel.go and suggestrun.go (suggestions and
 // their review), findbar.go, kwic.go and findtag.go (find and tag),
+// share.go, merge.go and mergereview.go (sharing, merging and reviewing a
+// merge), compare.go and agreement.go (comparing coders and adjudicating),
 // menus.go, shortcuts.go, tagging.go, and dialogs in their own files.
 package gui
 
@@ -48,9 +50,13 @@ type UI struct {
 	panel     *panel
 	reviewer  *reviewer
 	finder    *finder
-	tabs      *container.AppTabs // right pane: Annotations | Suggestions
+	tabs      *container.AppTabs // right pane: Annotations | Suggestions (| Merge | Compare)
 	annTab    *container.TabItem
 	reviewTab *container.TabItem
+	merges    *mergeReview       // the Merge (review) tab's content
+	mergeTab  *container.TabItem // nil while the tab is closed
+	cmp       *comparer          // the Compare tab's content
+	cmpTab    *container.TabItem // nil outside compare mode
 	status    *widget.Label
 	sugg      *suggestions // the session's suggestions, per clipping
 
@@ -80,11 +86,16 @@ func New(a fyne.App, st *store.Store, opts Options) *UI {
 	u.panel = newPanel(u)
 	u.reviewer = newReviewer(u)
 	u.finder = newFinder(u)
+	u.merges = newMergeReview(u)
+	u.cmp = newComparer(u)
 
 	u.annTab = container.NewTabItem("Annotations", u.panel.object())
 	u.reviewTab = container.NewTabItem("Suggestions", u.reviewer.object())
 	u.tabs = container.NewAppTabs(u.annTab, u.reviewTab)
-	u.tabs.OnSelected = func(*container.TabItem) { u.reviewModeChanged() }
+	u.tabs.OnSelected = func(*container.TabItem) {
+		u.redrawMarks() // entering or leaving compare mode
+		u.reviewModeChanged()
+	}
 	centre := container.NewHSplit(u.finder.withReader(u.reader.object()), u.tabs)
 	centre.Offset = 0.68
 	split := container.NewHSplit(u.lib.object(), centre)
@@ -147,6 +158,13 @@ func (u *UI) tagForKey(key string) (model.Tag, bool) {
 
 // refreshLibrary reloads the clipping list and keeps or picks the open clipping.
 func (u *UI) refreshLibrary() {
+	// The merge review and comparison belong to the project they were opened on.
+	if u.mergeTab != nil && u.merges.st != u.store {
+		u.closeMergeReview()
+	}
+	if u.cmpTab != nil && u.cmp.st != u.store {
+		u.closeCompare()
+	}
 	if err := u.lib.reload(); err != nil {
 		u.showError(err)
 		return
@@ -238,8 +256,12 @@ func (u *UI) selectAnnotation(id string, scroll bool) {
 }
 
 // markedID is the highlight the reader outlines: the selected annotation,
-// else while reviewing the current suggestion.
+// else while reviewing the current suggestion; in compare mode the current
+// disagreement.
 func (u *UI) markedID() string {
+	if u.comparing() {
+		return u.cmp.outlined()
+	}
 	if u.selected == "" && u.reviewing() {
 		return u.sugg.cur
 	}
@@ -247,14 +269,23 @@ func (u *UI) markedID() string {
 }
 
 // redrawMarks draws the open clipping's annotations and, while there are
-// any, its pending suggestions.
+// any, its pending suggestions; in compare mode it colours the text by
+// agreement instead.
 func (u *UI) redrawMarks() {
+	if u.comparing() {
+		u.cmp.refresh()
+		return
+	}
 	u.reader.setMarks(u.anns, u.sugg.shown, u.markedID())
 }
 
 // highlightTapped selects a clicked annotation (showing it in the
 // Annotations tab) or makes a clicked suggestion current.
 func (u *UI) highlightTapped(id string) {
+	if isCompareID(id) {
+		u.cmp.tapped(id)
+		return
+	}
 	if isSuggestionID(id) {
 		if !u.reviewing() {
 			u.tabs.Select(u.reviewTab)
@@ -276,7 +307,11 @@ func (u *UI) reviewModeChanged() {
 		u.reviewer.showCurrent()
 	}
 	if u.clip.ID != "" {
-		u.reader.hint.SetText(u.hintText())
+		if u.comparing() {
+			u.reader.hint.SetText(compareHint)
+		} else {
+			u.reader.hint.SetText(u.hintText())
+		}
 	}
 	u.reader.view.SetSelectedHighlight(u.markedID())
 }

@@ -39,11 +39,23 @@ func (v *View) TypedRune(r rune) {
 	}
 }
 
+// KeyBackTab is the key name OnTypedKey receives for Shift+Tab (a
+// fyne.KeyEvent carries no modifiers).
+const KeyBackTab fyne.KeyName = "BackTab"
+
+// AcceptsTab implements fyne.Tabbable: while OnTypedKey is set, Tab and
+// Shift+Tab go to it (as fyne.KeyTab and KeyBackTab) instead of moving the
+// focus; when it does not use them the focus moves on as usual.
+func (v *View) AcceptsTab() bool { return v.OnTypedKey != nil }
+
 // TypedKey implements fyne.Focusable. Arrows, Home/End and PageUp/PageDown
 // move the caret (with Shift held they extend the selection); Escape clears
 // a selection. Other keys go to OnTypedKey.
 func (v *View) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
+	case fyne.KeyTab:
+		v.typedTab()
+		return
 	case fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown,
 		fyne.KeyHome, fyne.KeyEnd, fyne.KeyPageUp, fyne.KeyPageDown:
 		v.move(ev.Name, byChar, v.shift)
@@ -56,6 +68,26 @@ func (v *View) TypedKey(ev *fyne.KeyEvent) {
 	}
 	if f := v.OnTypedKey; f != nil {
 		f(ev)
+	}
+}
+
+// typedTab offers Tab (KeyBackTab with Shift held) to OnTypedKey and moves
+// the focus to the next (previous) widget when it is not used.
+func (v *View) typedTab() {
+	ev := &fyne.KeyEvent{Name: fyne.KeyTab}
+	if v.shift {
+		ev.Name = KeyBackTab
+	}
+	if f := v.OnTypedKey; f != nil && f(ev) {
+		return
+	}
+	c := fyne.CurrentApp().Driver().CanvasForObject(v)
+	switch {
+	case c == nil:
+	case v.shift:
+		c.FocusPrevious()
+	default:
+		c.FocusNext()
 	}
 }
 

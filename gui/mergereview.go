@@ -1,0 +1,385 @@
+package gui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"clipper/model"
+	"clipper/model/store"
+)
+
+// mergeReview is the "Merge" (review) tab of the right pane, opened after a
+// merge that needs checking: annotations placed on a changed text by
+// approximate search (fuzzy) or not found at all (orphan), and annotations
+// both sides changed (conflicts). Picking one opens its clipping with the
+// best-guess span selected.
+type mergeReview struct {
+	u       *UI
+	items   []reviewItem
+	cur     int // index in items, -1 for none
+	summary *widget.Label
+	list    *widget.List
+	detail  *fyne.Container
+	box     fyne.CanvasObject
+	st      *store.Store // the project the items were read from
+}
+
+// reviewItem is one row: an anchor issue or a conflict.
+type reviewItem struct {
+	issue    *store.AnchorIssue
+	conflict *store.Conflict
+}
+
+// annotation is the annotation the row is about (ours for a conflict).
+func (it reviewItem) annotation() model.Annotation {
+	if it.issue != nil {
+		return it.issue.Annotation
+	}
+	return it.conflict.Ours
+}
+
+func newMergeReview(u *UI) *mergeReview {
+	m := &mergeReview{u: u, cur: -1}
+	m.summary = widget.NewLabel("")
+	m.summary.TextStyle = fyne.TextStyle{Bold: true}
+	m.summary.Wrapping = fyne.TextWrapWord
+	m.list = widget.NewList(
+		func() int { return len(m.items) },
+		func() fyne.CanvasObject {
+			head := widget.NewLabel("status")
+			head.TextStyle = fyne.TextStyle{Bold: true}
+			head.SizeName = theme.SizeNameCaptionText
+			head.Truncation = fyne.TextTruncateEllipsis
+			text := widget.NewLabel("text")
+			text.Truncation = fyne.TextTruncateEllipsis
+			return container.New(&tightVBox{}, head, text)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(m.items) {
+				return
+			}
+			head, text := m.rowText(m.items[i])
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(head)
+			box.Objects[1].(*widget.Label).SetText(text)
+		},
+	)
+	m.list.OnSelected = func(i widget.ListItemID) {
+		if i >= 0 && i < len(m.items) && i != m.cur {
+			m.show(i)
+		}
+	}
+	m.detail = container.NewStack()
+	closeBtn := widget.NewButtonWithIcon("Close review", theme.WindowCloseIcon(), u.closeMergeReview)
+	closeBtn.Importance = widget.LowImportance
+	split := container.NewVSplit(m.list, container.NewVScroll(m.detail))
+	split.Offset = 0.45
+	m.box = container.NewBorder(m.summary, container.NewHBox(closeBtn), nil, nil, split)
+	return m
+}
+
+func (m *mergeReview) object() fyne.CanvasObject { return m.box }
+
+// pending is how many items wait for review.
+func (m *mergeReview) pending() int { return len(m.items) }
+
+// reload rereads the anchor issues and open conflicts, keeping the current
+// position in the list.
+func (m *mergeReview) reload() {
+	ctx := m.u.ctx()
+	issues, err := m.u.store.AnchorReview(ctx)
+	if err != nil {
+		m.u.showError(fmt.Errorf("reading the merge review: %w", err))
+		return
+	}
+	conflicts, err := m.u.store.Conflicts(ctx)
+	if err != nil {
+		m.u.showError(fmt.Errorf("reading the merge conflicts: %w", err))
+		return
+	}
+	m.st = m.u.store
+	m.items = m.items[:0]
+	for i := range issues {
+		m.items = append(m.items, reviewItem{issue: &issues[i]})
+	}
+	for i := range conflicts {
+		m.items = append(m.items, reviewItem{conflict: &conflicts[i]})
+	}
+	var fuzzy, orphan int
+	for _, is := range issues {
+		if is.Status == "orphan" {
+			orphan++
+		} else {
+			fuzzy++
+		}
+	}
+	if len(m.items) == 0 {
+		m.summary.SetText("Nothing left to review from merges.")
+	} else {
+		var parts []string
+		if fuzzy > 0 {
+			parts = append(parts, count(fuzzy, "fuzzy placement", "fuzzy placements"))
+		}
+		if orphan > 0 {
+			parts = append(parts, count(orphan, "annotation not found", "annotations not found"))
+		}
+		if n := len(conflicts); n > 0 {
+			parts = append(parts, count(n, "conflict", "conflicts"))
+		}
+		m.summary.SetText("To check: " + strings.Join(parts, " · "))
+	}
+	m.list.UnselectAll()
+	m.list.Refresh()
+	if m.cur >= len(m.items) {
+		m.cur = len(m.items) - 1
+	}
+	if m.cur < 0 && len(m.items) > 0 {
+		m.cur = 0
+	}
+	m.showDetail()
+	if m.cur >= 0 {
+		m.list.Select(m.cur)
+	}
+}
+
+// rowText is a row's status line and text.
+func (m *mergeReview) rowText(it reviewItem) (head, text string) {
+	a := it.annotation()
+	t, _ := m.u.tag(a.TagID)
+	where := m.headline(a.ClippingID)
+	if it.issue != nil {
+		return fmt.Sprintf("%s · %s · %s", anchorWord(it.issue.Status), t.Name, where), "“" + oneLine(it.issue.Quote) + "”"
+	}
+	return fmt.Sprintf("Conflict · %s · %s", t.Name, where), "“" + oneLine(a.Exact) + "”"
+}
+
+// headline is the library's headline of a clipping.
+func (m *mergeReview) headline(id string) string {
+	for _, s := range m.u.lib.all {
+		if s.ID == id {
+			return orUntitled(s.Headline)
+		}
+	}
+	return "(clipping not found)"
+}
+
+// show makes item i current: its clipping opens with the annotation
+// selected and its best-guess span selected in the reader.
+func (m *mergeReview) show(i int) {
+	m.cur = i
+	a := m.items[i].annotation()
+	if err := m.u.Open(a.ClippingID); err != nil {
+		m.u.showError(err)
+		return
+	}
+	if m.u.annotation(a.ID) != nil {
+		m.u.selectAnnotation(a.ID, true)
+	}
+	m.u.reader.view.Select(a.Start, a.End)
+	m.u.reader.view.ScrollToOffset(a.Start)
+	m.showDetail()
+}
+
+// showDetail builds the current item's explanation and actions.
+func (m *mergeReview) showDetail() {
+	var obj fyne.CanvasObject = widget.NewLabel("")
+	if m.cur >= 0 && m.cur < len(m.items) {
+		it := m.items[m.cur]
+		if it.issue != nil {
+			obj = m.issueDetail(*it.issue)
+		} else {
+			obj = m.conflictDetail(*it.conflict)
+		}
+	}
+	m.detail.Objects = []fyne.CanvasObject{obj}
+	m.detail.Refresh()
+}
+
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// issueDetail explains a fuzzy or orphaned placement and offers Looks right,
+// Move to selection and Delete.
+func (m *mergeReview) issueDetail(is store.AnchorIssue) fyne.CanvasObject {
+	u := m.u
+	a := is.Annotation
+	now := spanText(u.clip.Body, a.Start, a.End)
+	var title, explain string
+	if is.Status == "orphan" {
+		title = "Not found in this text"
+		explain = "The text it was made on is gone from this version of the clipping. It is kept near where the change left it: select the right words in the reader and press Move to selection, or delete it."
+	} else {
+		title = "Placed by approximate search"
+		explain = "The clipping's text differs here, so the annotation was placed where its words fit best. Check the selected words in the reader."
+	}
+	head := wrapped(title)
+	head.TextStyle = fyne.TextStyle{Bold: true}
+	made := wrapped("Made on: “" + oneLine(is.Quote) + "”")
+	made.TextStyle = fyne.TextStyle{Italic: true}
+	placed := wrapped("Now on: “" + oneLine(now) + "”")
+	placed.Hidden = u.clip.ID != a.ClippingID
+	ok := widget.NewButtonWithIcon("Looks right", theme.ConfirmIcon(), func() { m.confirm(a.ID) })
+	ok.Importance = widget.HighImportance
+	if is.Status == "orphan" {
+		ok.Disable()
+	}
+	move := widget.NewButtonWithIcon("Move to selection", theme.ViewRestoreIcon(), func() { m.moveToSelection(a) })
+	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { m.delete(a.ID) })
+	return container.NewVBox(head, made, placed, wrapped(explain), container.NewGridWithColumns(2, ok, del), move)
+}
+
+// conflictDetail shows ours and theirs side by side with Keep ours and
+// Take theirs.
+func (m *mergeReview) conflictDetail(c store.Conflict) fyne.CanvasObject {
+	head := wrapped(fmt.Sprintf("You and %s changed this annotation differently.", c.Source))
+	head.TextStyle = fyne.TextStyle{Bold: true}
+	ours := widget.NewButtonWithIcon("Keep ours", theme.ConfirmIcon(), func() { m.resolve(c.ID, "ours") })
+	theirs := widget.NewButtonWithIcon("Take theirs", theme.DownloadIcon(), func() { m.resolve(c.ID, "theirs") })
+	cols := container.NewGridWithColumns(2,
+		container.NewVBox(m.versionCard("Ours (kept for now)", c.Ours, ""), ours),
+		container.NewVBox(m.versionCard("Theirs", c.Theirs, c.TheirAnchor), theirs))
+	return container.NewVBox(head, cols)
+}
+
+// versionCard describes one side of a conflict.
+func (m *mergeReview) versionCard(title string, a model.Annotation, anchor string) fyne.CanvasObject {
+	h := widget.NewLabel(title)
+	h.TextStyle = fyne.TextStyle{Bold: true}
+	if a.DeletedAt != nil {
+		return container.NewVBox(h, wrapped("Deleted"))
+	}
+	t, _ := m.u.tag(a.TagID)
+	lines := []string{"“" + oneLine(a.Exact) + "”", annotationLabel(t, a)}
+	if anchor != "" {
+		lines = append(lines, "placed: "+anchorWord(anchor))
+	}
+	lines = append(lines, "changed "+a.UpdatedAt.Local().Format("2006-01-02 15:04"))
+	return container.NewVBox(h, wrapped(strings.Join(lines, "\n")))
+}
+
+// spanText is body's text at [start, end), clamped.
+func spanText(body string, start, end int) string {
+	r := []rune(body)
+	start, end = max(0, min(start, len(r))), max(0, min(end, len(r)))
+	if start >= end {
+		return ""
+	}
+	return string(r[start:end])
+}
+
+// needCoder asks for the coder's name when none is set and reports whether
+// one is.
+func (m *mergeReview) needCoder() bool {
+	if m.u.coder.ID == "" {
+		m.u.askCoder(true)
+		return false
+	}
+	return true
+}
+
+func (m *mergeReview) confirm(id string) {
+	if !m.needCoder() {
+		return
+	}
+	if err := m.u.store.ConfirmAnchor(m.u.ctx(), m.u.coder.ID, id); err != nil {
+		m.u.showError(fmt.Errorf("confirming the placement: %w", err))
+		return
+	}
+	m.done("Placement confirmed.")
+}
+
+// moveToSelection moves annotation a to the reader's selection.
+func (m *mergeReview) moveToSelection(a model.Annotation) {
+	u := m.u
+	if !m.needCoder() {
+		return
+	}
+	start, end := u.reader.view.Selection()
+	if u.clip.ID != a.ClippingID || start == end {
+		u.flash("Select the right words in the reader first, then press Move to selection.")
+		return
+	}
+	if cur := u.annotation(a.ID); cur != nil {
+		a = *cur
+	}
+	if start == a.Start && end == a.End {
+		u.flash("The selection is where the annotation already is: select other words, or press Looks right.")
+		return
+	}
+	a.Start, a.End, a.Exact = start, end, ""
+	if err := u.store.UpdateAnnotation(u.ctx(), u.coder.ID, a); err != nil {
+		u.showError(fmt.Errorf("moving the annotation: %w", err))
+		return
+	}
+	u.reader.view.ClearSelection()
+	m.done("Annotation moved to the selection.")
+}
+
+func (m *mergeReview) delete(id string) {
+	if !m.needCoder() {
+		return
+	}
+	if err := m.u.store.DeleteAnnotation(m.u.ctx(), m.u.coder.ID, id); err != nil {
+		m.u.showError(fmt.Errorf("deleting the annotation: %w", err))
+		return
+	}
+	m.done("Annotation deleted — Ctrl+Z brings it back.")
+}
+
+func (m *mergeReview) resolve(id, choice string) {
+	if !m.needCoder() {
+		return
+	}
+	if err := m.u.store.ResolveConflict(m.u.ctx(), m.u.coder.ID, id, choice); err != nil {
+		m.u.showError(fmt.Errorf("resolving the conflict: %w", err))
+		return
+	}
+	if choice == "ours" {
+		m.done("Kept your version.")
+	} else {
+		m.done("Took their version.")
+	}
+}
+
+// done reloads after an action and moves on to the item that took the
+// acted-on one's place.
+func (m *mergeReview) done(msg string) {
+	m.u.reloadAnnotations()
+	m.reload()
+	if m.cur >= 0 {
+		m.show(m.cur)
+	}
+	m.u.flash(msg)
+}
+
+// openMergeReview shows the Merge (review) tab (adding it when needed).
+func (u *UI) openMergeReview() {
+	u.merges.reload()
+	if u.mergeTab == nil {
+		u.mergeTab = container.NewTabItem("Merge", u.merges.object())
+		u.tabs.Append(u.mergeTab)
+	}
+	u.tabs.Select(u.mergeTab)
+	if u.merges.cur >= 0 {
+		u.merges.show(u.merges.cur)
+	}
+}
+
+// closeMergeReview removes the Merge (review) tab; File → Review merged changes
+// brings it back.
+func (u *UI) closeMergeReview() {
+	if u.mergeTab == nil {
+		return
+	}
+	u.tabs.Remove(u.mergeTab)
+	u.mergeTab = nil
+	u.tabs.Select(u.annTab)
+}
