@@ -94,24 +94,10 @@ func (u *UI) exportDialog() {
 
 // chooseExportFile asks where to write, then runs the export.
 func (u *UI) chooseExportFile(f export.Format, filter export.Filter) {
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if !strings.EqualFold(filepath.Ext(path), f.Ext()) {
-			path += f.Ext()
-		}
-		u.runExport(path, f, filter)
-	}, u.win)
 	name := strings.TrimSuffix(filepath.Base(u.store.Path()), filepath.Ext(u.store.Path()))
-	save.SetFileName(name + f.Ext())
-	save.Show()
+	u.askSavePath("Export to", name+f.Ext(), f.Ext(), true, func(path string) {
+		u.runExport(path, f, filter)
+	})
 }
 
 // runExport writes the file in the background with a progress dialog.

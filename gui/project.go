@@ -3,7 +3,6 @@ package gui
 import (
 	"fmt"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -15,28 +14,14 @@ import (
 
 // newProjectDialog asks where to create an empty project and opens it.
 func (u *UI) newProjectDialog() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if !strings.HasSuffix(strings.ToLower(path), ".clip") {
-			path += ".clip"
-		}
-		st, err := store.OpenOrCreate(path)
+	u.askSavePath("New project", "project.clip", ".clip", false, func(path string) {
+		st, err := store.Create(path)
 		if err != nil {
 			u.showError(fmt.Errorf("creating %s: %w", path, err))
 			return
 		}
 		u.switchProject(st)
-	}, u.win)
-	d.SetFileName("project.clip")
-	d.Show()
+	})
 }
 
 // openProjectDialog asks for a .clip file and opens it.

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"clipper/model/store"
@@ -28,30 +27,10 @@ func (u *UI) shareDialog() {
 		if !ok {
 			return
 		}
-		save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			if w == nil {
-				return
-			}
-			path := w.URI().Path()
-			w.Close()
-			// The dialog created the file; Share refuses an existing one.
-			if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
-				os.Remove(path)
-			}
-			if !strings.EqualFold(filepath.Ext(path), ".clip") {
-				path += ".clip"
-			}
+		name := shareName(u.store.Path(), u.coder.Name, time.Now())
+		u.askSavePath("Share a copy", name, ".clip", false, func(path string) {
 			u.runShare(path, store.ShareOptions{WithoutOriginals: noOrig.Checked})
-		}, u.win)
-		save.SetFileName(shareName(u.store.Path(), u.coder.Name, time.Now()))
-		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(u.store.Path()))); err == nil {
-			save.SetLocation(dir) // next to the project
-		}
-		save.Show()
+		})
 	}, u.win)
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
