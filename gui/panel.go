@@ -23,6 +23,7 @@ type panel struct {
 	filter *widget.Select
 	list   *widget.List
 	count  *widget.Label
+	top    *fyne.Container // count and filter; relaid out when the count's width changes
 	editor *editor
 	box    fyne.CanvasObject
 }
@@ -77,7 +78,8 @@ func newPanel(u *UI) *panel {
 		}
 	}
 	p.editor = newEditor(u)
-	top := container.NewBorder(nil, nil, p.count, nil, p.filter)
+	p.top = container.NewBorder(nil, nil, p.count, nil, p.filter)
+	top := p.top
 	split := container.NewVSplit(p.list, p.editor.object())
 	split.Offset = 0.55
 	p.box = container.NewBorder(top, nil, nil, nil, split)
@@ -120,6 +122,7 @@ func (p *panel) apply() {
 	default:
 		p.count.SetText(fmtNum(float64(len(p.all))) + " annotations")
 	}
+	p.top.Refresh()
 	p.list.Refresh()
 	p.selectID(p.u.selected)
 }
