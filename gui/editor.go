@@ -31,6 +31,7 @@ type editor struct {
 	comparator *widget.Select
 	note       *widget.Entry
 	form       *widget.Form
+	formBox    *fyne.Container // holds form; replaced whole when the fields change
 	items      map[string]*widget.FormItem
 	del        *widget.Button
 	saveBtn    *widget.Button
@@ -81,6 +82,7 @@ func newEditor(u *UI) *editor {
 	add("unit", "Unit", e.unit)
 	add("note", "Note", e.note)
 	e.form = widget.NewForm()
+	e.formBox = container.NewStack(e.form)
 	e.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() {
 		e.save()
 		e.u.win.Canvas().Focus(e.u.reader.view)
@@ -88,7 +90,7 @@ func newEditor(u *UI) *editor {
 	e.saveBtn.Importance = widget.HighImportance
 	e.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { e.u.deleteSelected() })
 	buttons := container.NewHBox(e.saveBtn, e.del)
-	e.box = container.NewVScroll(container.NewVBox(e.title, e.form, buttons))
+	e.box = container.NewVScroll(container.NewVBox(e.title, e.formBox, buttons))
 	e.load(nil)
 	return e
 }
@@ -121,8 +123,7 @@ func (e *editor) load(a *model.Annotation) {
 	if a == nil {
 		e.id = ""
 		e.title.SetText("Select text and press a tag key, or click a highlight to edit it.")
-		e.form.Items = nil
-		e.form.Refresh()
+		e.setForm(nil)
 		e.saveBtn.Disable()
 		e.del.Disable()
 		return
@@ -160,11 +161,21 @@ func (e *editor) layoutFor(k model.Kind) {
 		}
 	}
 	keys = append(keys, "note")
-	e.form.Items = e.form.Items[:0]
+	items := make([]*widget.FormItem, 0, len(keys))
 	for _, k := range keys {
-		e.form.Items = append(e.form.Items, e.items[k])
+		items = append(items, e.items[k])
 	}
-	e.form.Refresh()
+	e.setForm(items)
+}
+
+// setForm shows a new form with items. A widget.Form binds validation
+// callbacks to its items' widgets by index, so changing the Items of a live
+// form leaves a focused field calling back into a shorter list (a crash on
+// the next focus change); a fresh form rebinds them.
+func (e *editor) setForm(items []*widget.FormItem) {
+	e.form = widget.NewForm(items...)
+	e.formBox.Objects = []fyne.CanvasObject{e.form}
+	e.formBox.Refresh()
 }
 
 // changed reacts to a select changing: a new tag or comparator changes the

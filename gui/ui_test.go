@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"clipper/assets"
@@ -208,5 +209,45 @@ func TestBlank(t *testing.T) {
 	img := u.win.Canvas().Capture()
 	if Blank(img) {
 		t.Error("a drawn window is reported blank")
+	}
+}
+
+// TestDragSelectThenKey drives the reader with mouse events as the desktop
+// driver delivers them, then types 3: a figure with parsed attributes.
+func TestDragSelectThenKey(t *testing.T) {
+	u, st := newTestUI(t)
+	v := u.reader.view
+	start, end := span(t, u.clip.Body, "an estimated cost of $48.5 million")
+	from, ok1 := v.PositionOf(start)
+	to, ok2 := v.PositionOf(end)
+	if !ok1 || !ok2 {
+		t.Fatal("view not laid out")
+	}
+	from.X++ // inside the first character
+	to.X--   // inside the last
+	v.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: from}, Button: desktop.MouseButtonPrimary})
+	v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: to}, Dragged: fyne.NewDelta(to.X-from.X, to.Y-from.Y)})
+	v.MouseUp(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: to}, Button: desktop.MouseButtonPrimary})
+	v.DragEnd()
+	if s, e := v.Selection(); s != start || e != end {
+		t.Fatalf("drag selected %d–%d %q, want %d–%d", s, e, string([]rune(u.clip.Body)[s:e]), start, end)
+	}
+	v.TypedRune('3')
+	as, err := st.Annotations(context.Background(), store.AnnotationFilter{ClippingIDs: []string{u.clip.ID}})
+	if err != nil || len(as) != 1 {
+		t.Fatalf("annotations = %d, %v", len(as), err)
+	}
+	a := as[0]
+	if a.Exact != "an estimated cost of $48.5 million" || a.Value == nil || *a.Value != 48.5e6 || a.Unit != "USD" {
+		t.Errorf("figure = %q value %v unit %q comparator %q", a.Exact, a.Value, a.Unit, a.Comparator)
+	}
+
+	// Clicking the new highlight (press and release without a drag) selects it in the panel.
+	u.selectAnnotation("", false)
+	mid, _ := v.PositionOf(start + 5)
+	v.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: mid}, Button: desktop.MouseButtonPrimary})
+	v.MouseUp(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: mid}, Button: desktop.MouseButtonPrimary})
+	if u.selected != a.ID || u.panel.editor.id != a.ID {
+		t.Errorf("click on highlight selected %q (editor %q), want %q", u.selected, u.panel.editor.id, a.ID)
 	}
 }

@@ -394,3 +394,17 @@ func (r *viewRenderer) Objects() []fyne.CanvasObject {
 func (r *viewRenderer) Destroy() {
 	r.v.mouse.stopAutoScroll()
 }
+
+// PositionOf returns where the caret before off sits in the view, halfway
+// down its line, taking scrolling into account; false when the view has
+// not been laid out yet. Apps use it to place pop-ups, tests to aim the
+// mouse.
+func (v *View) PositionOf(off int) (fyne.Position, bool) {
+	l := v.ensureLayout()
+	if l == nil {
+		return fyne.Position{}, false
+	}
+	x, y := l.OffsetToPoint(off)
+	mx, my := v.margins()
+	return fyne.NewPos(mx+x, my+y+l.LineHeight()/2-v.scroll.Offset.Y), true
+}
