@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -24,6 +25,7 @@ type reader struct {
 	captions *widget.Label
 	capSep   *widget.Separator
 	view     *textview.View
+	tagBar   *fyne.Container      // one button per tag: click to tag the selection
 	marks    []textview.Highlight // what the view was last given
 	compact  bool                 // deck and hint hidden while find hits show
 	box      fyne.CanvasObject
@@ -77,7 +79,8 @@ func newReader(u *UI) *reader {
 	sugg := widget.NewButtonWithIcon("Suggest", theme.SearchReplaceIcon(), func() { u.suggestOpen() })
 	sugg.Importance = widget.LowImportance
 	side := container.NewHBox(sugg, find, edit)
-	head := []fyne.CanvasObject{r.headline, r.deck, r.byline, r.hint, widget.NewSeparator()}
+	r.tagBar = container.NewHBox()
+	head := []fyne.CanvasObject{r.headline, r.deck, r.byline, r.tagBar, r.hint, widget.NewSeparator()}
 	foot := []fyne.CanvasObject{r.capSep, r.captions}
 	lay := &readerLayout{head: head, foot: foot, side: side, view: r.view}
 	objs := append(append([]fyne.CanvasObject{r.view, side}, head...), foot...)
@@ -281,4 +284,23 @@ func (r *reader) setCompact(on bool) {
 	r.deck.Hidden = on || r.deck.Text == ""
 	r.hint.Hidden = on && r.u.clip.ID != ""
 	r.box.Refresh()
+}
+
+// setTags rebuilds the tag buttons: a colour swatch and the tag's name and
+// key; clicking one tags the selection, as its key does.
+func (r *reader) setTags(tags []model.Tag) {
+	r.tagBar.Objects = r.tagBar.Objects[:0]
+	for _, t := range tags {
+		label := t.Name
+		if t.Shortcut != "" {
+			label += "  " + t.Shortcut
+		}
+		swatch := canvas.NewRectangle(tagColor(t.Color))
+		swatch.SetMinSize(fyne.NewSize(10, 10))
+		swatch.CornerRadius = 3
+		b := widget.NewButton(label, func() { r.u.tagSelection(t) })
+		b.Importance = widget.LowImportance
+		r.tagBar.Add(container.NewHBox(container.NewCenter(swatch), b))
+	}
+	r.tagBar.Refresh()
 }

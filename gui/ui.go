@@ -132,6 +132,7 @@ func (u *UI) loadTags() {
 	}
 	u.tags = tags
 	u.lib.setTags(tags)
+	u.reader.setTags(tags)
 	u.panel.setTags(tags)
 	u.win.SetMainMenu(u.mainMenu())
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"clipper/assets"
 	"clipper/model"
@@ -249,5 +250,28 @@ func TestDragSelectThenKey(t *testing.T) {
 	v.MouseUp(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: mid}, Button: desktop.MouseButtonPrimary})
 	if u.selected != a.ID || u.panel.editor.id != a.ID {
 		t.Errorf("click on highlight selected %q (editor %q), want %q", u.selected, u.panel.editor.id, a.ID)
+	}
+}
+
+func TestTagButton(t *testing.T) {
+	u, st := newTestUI(t)
+	start, end := span(t, u.clip.Body, "320 businesses")
+	u.reader.view.Select(start, end)
+	var clicked bool
+	for _, o := range u.reader.tagBar.Objects {
+		row := o.(*fyne.Container)
+		for _, c := range row.Objects {
+			if b, ok := c.(*widget.Button); ok && strings.HasPrefix(b.Text, "figure") {
+				test.Tap(b)
+				clicked = true
+			}
+		}
+	}
+	if !clicked {
+		t.Fatal("no figure button in the reader's tag bar")
+	}
+	as, err := st.Annotations(context.Background(), store.AnnotationFilter{})
+	if err != nil || len(as) != 1 || as[0].Exact != "320 businesses" || as[0].Value == nil || *as[0].Value != 320 {
+		t.Fatalf("after clicking figure: %+v, %v", as, err)
 	}
 }
