@@ -80,15 +80,7 @@ func newComparer(u *UI) *comparer {
 	done := widget.NewButtonWithIcon("Done", theme.WindowCloseIcon(), u.closeCompare)
 	c.list = widget.NewList(
 		func() int { return len(c.ds) },
-		func() fyne.CanvasObject {
-			head := widget.NewLabel("kind")
-			head.TextStyle = fyne.TextStyle{Bold: true}
-			head.SizeName = theme.SizeNameCaptionText
-			head.Truncation = fyne.TextTruncateEllipsis
-			text := widget.NewLabel("text")
-			text.Truncation = fyne.TextTruncateEllipsis
-			return container.New(&tightVBox{}, head, text)
-		},
+		func() fyne.CanvasObject { return twoLineRow(true) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= len(c.ds) {
 				return
@@ -98,9 +90,7 @@ func newComparer(u *UI) *comparer {
 			if c.settled(d) {
 				head = "✓ " + head + " · adjudicated"
 			}
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(head)
-			box.Objects[1].(*widget.Label).SetText("“" + oneLine(spanText(u.clip.Body, d.Start, d.End)) + "”")
+			setTwoLines(o, head, "“"+oneLine(spanText(u.clip.Body, d.Start, d.End))+"”")
 		},
 	)
 	c.list.OnSelected = func(i widget.ListItemID) {

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"clipper/model/ingest"
@@ -16,20 +15,9 @@ import (
 
 // importDialog asks for a clipping file to import.
 func (u *UI) importDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
+	u.askOpenPath([]string{".txt", ".html", ".htm", ".docx", ".md", ".markdown"}, func(path string) {
 		u.importPaths([]string{path})
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".html", ".htm", ".docx", ".md", ".markdown"}))
-	d.Show()
+	})
 }
 
 // importFolderDialog asks for a folder whose clippings are all imported.

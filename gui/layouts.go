@@ -1,6 +1,11 @@
 package gui
 
-import "fyne.io/fyne/v2"
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
 
 // tightVBox stacks objects vertically without padding between them, for
 // two-line list rows.
@@ -89,4 +94,25 @@ func (l *wrapStack) MinSize(objs []fyne.CanvasObject) fyne.Size {
 func (l *wrapStack) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	l.width = size.Width
 	stackedHeight(objs, 0, 0, size.Width, true)
+}
+
+// twoLineRow is a list row of a bold first line over a second line, both
+// cut with an ellipsis; small makes the first line caption-sized.
+func twoLineRow(small bool) *fyne.Container {
+	head := widget.NewLabel("head")
+	head.TextStyle = fyne.TextStyle{Bold: true}
+	head.Truncation = fyne.TextTruncateEllipsis
+	if small {
+		head.SizeName = theme.SizeNameCaptionText
+	}
+	text := widget.NewLabel("text")
+	text.Truncation = fyne.TextTruncateEllipsis
+	return container.New(&tightVBox{}, head, text)
+}
+
+// setTwoLines fills a row made by twoLineRow.
+func setTwoLines(row fyne.CanvasObject, head, text string) {
+	box := row.(*fyne.Container)
+	box.Objects[0].(*widget.Label).SetText(head)
+	box.Objects[1].(*widget.Label).SetText(text)
 }

@@ -39,27 +39,17 @@ func newLibrary(u *UI) *library {
 	l := &library{u: u}
 	l.list = widget.NewList(
 		func() int { return len(l.shown) },
-		func() fyne.CanvasObject {
-			head := widget.NewLabel("headline")
-			head.TextStyle = fyne.TextStyle{Bold: true}
-			head.Truncation = fyne.TextTruncateEllipsis
-			sub := widget.NewLabel("publication")
-			sub.Truncation = fyne.TextTruncateEllipsis
-
-			return container.New(&tightVBox{}, head, sub)
-		},
+		func() fyne.CanvasObject { return twoLineRow(false) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= len(l.shown) {
 				return
 			}
 			it := l.shown[i]
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(orUntitled(it.Headline))
 			line := summaryLine(it)
 			if n := u.sugg.count(it.ID); n > 0 {
 				line = fmt.Sprintf("%d to review · %s", n, line)
 			}
-			box.Objects[1].(*widget.Label).SetText(line)
+			setTwoLines(o, orUntitled(it.Headline), line)
 		},
 	)
 	l.list.OnSelected = func(i widget.ListItemID) {

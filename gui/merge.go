@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"clipper/model/store"
@@ -17,20 +16,7 @@ import (
 
 // mergeDialog asks for a colleague's .clip file and previews merging it.
 func (u *UI) mergeDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		u.previewMerge(path)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".clip"}))
-	d.Show()
+	u.askOpenPath([]string{".clip"}, u.previewMerge)
 }
 
 // runMerge merges src in the background behind a busy dialog and hands the

@@ -50,23 +50,13 @@ func newMergeReview(u *UI) *mergeReview {
 	m.summary.Wrapping = fyne.TextWrapWord
 	m.list = widget.NewList(
 		func() int { return len(m.items) },
-		func() fyne.CanvasObject {
-			head := widget.NewLabel("status")
-			head.TextStyle = fyne.TextStyle{Bold: true}
-			head.SizeName = theme.SizeNameCaptionText
-			head.Truncation = fyne.TextTruncateEllipsis
-			text := widget.NewLabel("text")
-			text.Truncation = fyne.TextTruncateEllipsis
-			return container.New(&tightVBox{}, head, text)
-		},
+		func() fyne.CanvasObject { return twoLineRow(true) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= len(m.items) {
 				return
 			}
 			head, text := m.rowText(m.items[i])
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(head)
-			box.Objects[1].(*widget.Label).SetText(text)
+			setTwoLines(o, head, text)
 		},
 	)
 	m.list.OnSelected = func(i widget.ListItemID) {

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 
 	"clipper/model"
 	"clipper/model/store"
@@ -26,20 +25,7 @@ func (u *UI) newProjectDialog() {
 
 // openProjectDialog asks for a .clip file and opens it.
 func (u *UI) openProjectDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		u.openProject(path)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".clip"}))
-	d.Show()
+	u.askOpenPath([]string{".clip"}, u.openProject)
 }
 
 // openProject opens the project at path in this window; on failure the

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -82,4 +83,23 @@ func savePath(folder, name, ext, project string) (string, error) {
 		return "", fmt.Errorf("%s is the open project; choose another name", path)
 	}
 	return path, nil
+}
+
+// askOpenPath asks for an existing file with one of exts and hands its path
+// to done.
+func (u *UI) askOpenPath(exts []string, done func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		done(path)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.Show()
 }
