@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"clipper/model"
+	"clipper/model/agree"
 )
 
 // Dataset is everything one export writes. Annotations are the live ones
@@ -20,6 +21,10 @@ type Dataset struct {
 	Tags          []model.Tag
 	Coders        []model.Coder
 	Annotations   []model.Annotation
+	// Agreement, when set and holding coder pairs, adds the Agreement sheet
+	// to the workbook (see AgreementFor and AttachAgreement); the other
+	// formats ignore it.
+	Agreement *agree.Report
 }
 
 // Filter restricts a Dataset. Empty fields do not restrict: no clipping IDs
@@ -30,14 +35,16 @@ type Filter struct {
 	Coder       string   // coder name to keep; "" keeps all coders
 }
 
-// Select returns a copy of d restricted by f. Annotations are kept when their
+// Select returns a copy of d restricted by f; Agreement is passed on as
+// given (it describes what it was computed from: call AttachAgreement on the
+// result to measure the selection). Annotations are kept when their
 // clipping, tag and coder all pass the filter. Clippings are the ones named
 // by f.ClippingIDs, or all of them when no clipping filter is set (so a
 // clipping without a matching annotation still appears, with zero counts);
 // Tags and Coders are narrowed to the named ones. Unknown names simply
 // select nothing: use CheckFilter to report them.
 func (d *Dataset) Select(f Filter) *Dataset {
-	out := &Dataset{ProjectPath: d.ProjectPath, SchemaVersion: d.SchemaVersion, Creator: d.Creator}
+	out := &Dataset{ProjectPath: d.ProjectPath, SchemaVersion: d.SchemaVersion, Creator: d.Creator, Agreement: d.Agreement}
 
 	clipOK := func(string) bool { return true }
 	if len(f.ClippingIDs) > 0 {

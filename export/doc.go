@@ -8,6 +8,9 @@
 // to any io.Writer; WriteFile writes atomically (temp file, fsync, rename),
 // so a failed or cancelled export never leaves a half-written file behind.
 //
+// A Dataset may carry an agreement report between its coders (AgreementFor,
+// AttachAgreement); the workbook then shows it on an Agreement sheet.
+//
 // Offsets (start, end) always count Unicode code points of the clipping's
 // body, end-exclusive, exactly as model.Annotation stores them. Every
 // writer returns a Report: how many annotations and clippings it wrote and

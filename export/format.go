@@ -12,7 +12,7 @@ type Format string
 
 // The formats Write knows.
 const (
-	XLSX   Format = "xlsx"    // Excel workbook (Annotations, Quotes, Figures, Claims, Clippings, Codebook, Matrix)
+	XLSX   Format = "xlsx"    // Excel workbook (Annotations, Quotes, Figures, Claims, Clippings, Codebook, Matrix, Agreement)
 	CSV    Format = "csv"     // the Annotations sheet for spreadsheet apps: BOM, CRLF, all quoted, formula-safe
 	CSVRaw Format = "csv-raw" // the same columns for scripts: no BOM, LF, minimal quoting, ISO timestamps
 	JSON   Format = "json"    // W3C Web Annotation JSON-LD AnnotationCollection

@@ -58,7 +58,7 @@ func writeClippingsSheet(f *excelize.File, ix *index, st styles, rep *Report) er
 		v[0] = text(c.ID)
 		v[1] = text(c.Publication)
 		if serial, ok := clippingDate(c.Date); ok {
-			v[2] = serial
+			v[2] = serialCell(serial)
 		} else {
 			v[2] = text(c.Date)
 		}
@@ -169,7 +169,7 @@ func writeMatrixSheet(f *excelize.File, ix *index, st styles, rep *Report) error
 			v[1] = s
 		}
 		if serial, ok := clippingDate(c.Date); ok {
-			v[2] = serial
+			v[2] = serialCell(serial)
 		} else if c.Date != "" {
 			v[2] = cleanLine(c.Date)
 		}

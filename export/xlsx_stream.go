@@ -1,10 +1,7 @@
 package export
 
 import (
-	"archive/zip"
-	"compress/flate"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -21,6 +18,7 @@ type sheetWriter struct {
 	table   string // table name, unique in the workbook
 	lastCol string // column letter of the last column
 	next    int    // next row number
+	end     int    // last row of the table; 0: the last row written
 	vals    []any  // reused row buffer
 }
 
@@ -79,9 +77,27 @@ func (s *sheetWriter) row() error {
 	return err
 }
 
-// finish adds the table over the written rows and flushes the sheet.
+// rowOf writes vals, of any length, as the next row.
+func (s *sheetWriter) rowOf(vals []any) error {
+	err := s.sw.SetRow("A"+strconv.Itoa(s.next), vals)
+	s.next++
+	return err
+}
+
+// skip leaves the next row empty.
+func (s *sheetWriter) skip() { s.next++ }
+
+// endTable ends the table at the last row written; later rows lie below it.
+func (s *sheetWriter) endTable() { s.end = s.next - 1 }
+
+// finish adds the table over the header and the rows written (up to
+// endTable, if called) and flushes the sheet.
 func (s *sheetWriter) finish() error {
-	lastRow := max(s.next-1, 2) // a table needs a data row, even an empty one
+	lastRow := s.next - 1
+	if s.end > 0 {
+		lastRow = s.end
+	}
+	lastRow = max(lastRow, 2) // a table needs a data row, even an empty one
 	err := s.sw.AddTable(&excelize.Table{
 		Range:     "A1:" + s.lastCol + strconv.Itoa(lastRow),
 		Name:      s.table,
@@ -168,16 +184,6 @@ func setProperties(f *excelize.File, d *Dataset, now time.Time) error {
 		}
 	}
 	return nil
-}
-
-// fastZip makes excelize deflate with BestSpeed: the workbook is a little
-// larger and written several times faster than with the default level.
-func fastZip(w io.Writer) excelize.ZipWriter {
-	zw := zip.NewWriter(w)
-	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(out, flate.BestSpeed)
-	})
-	return zw
 }
 
 // uniqueHeaders makes names unique ignoring case (Excel tables require it)
