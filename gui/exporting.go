@@ -113,7 +113,13 @@ func (u *UI) runExport(path string, f export.Format, filter export.Filter) {
 		d, err := export.Load(ctx, st, creator)
 		var rep export.Report
 		if err == nil {
-			rep, err = export.WriteFile(ctx, path, f, d.Select(filter), func(done, total int) {
+			d = d.Select(filter)
+			if f == export.XLSX {
+				err = d.AttachAgreement() // the Agreement sheet, when two coders annotated a clipping
+			}
+		}
+		if err == nil {
+			rep, err = export.WriteFile(ctx, path, f, d, func(done, total int) {
 				fyne.Do(func() {
 					if total > 0 {
 						bar.SetValue(float64(done) / float64(total))
