@@ -181,13 +181,13 @@ func (l *library) filter() (map[string]bool, error) {
 		f.CoderIDs = []string{l.coders[c]}
 	}
 	if f.TagIDs != nil || f.CoderIDs != nil {
-		as, err := l.u.store.Annotations(l.u.ctx(), f)
+		list, err := l.u.store.AnnotatedClippings(l.u.ctx(), f)
 		if err != nil {
 			return nil, fmt.Errorf("filtering clippings: %w", err)
 		}
-		ids := map[string]bool{}
-		for _, a := range as {
-			ids[a.ClippingID] = true
+		ids := make(map[string]bool, len(list))
+		for _, id := range list {
+			ids[id] = true
 		}
 		intersect(ids)
 	}

@@ -275,3 +275,51 @@ func TestTagButton(t *testing.T) {
 		t.Fatalf("after clicking figure: %+v, %v", as, err)
 	}
 }
+
+func TestLibraryFilters(t *testing.T) {
+	u, st := newTestUI(t)
+	second := &model.Clipping{Body: "Nothing tagged here about lead pipes.", Metadata: model.Metadata{Headline: "Second"}}
+	if _, err := st.AddClipping(context.Background(), second); err != nil {
+		t.Fatal(err)
+	}
+	if err := u.lib.reload(); err != nil {
+		t.Fatal(err)
+	}
+	start, end := span(t, u.clip.Body, "320 businesses")
+	u.reader.view.Select(start, end)
+	u.readerRune('3')
+	shown := func() []string {
+		var ids []string
+		for _, it := range u.lib.shown {
+			ids = append(ids, it.ID)
+		}
+		return ids
+	}
+	if got := shown(); len(got) != 2 {
+		t.Fatalf("unfiltered library shows %d clippings", len(got))
+	}
+	u.lib.tagSel.SetSelected("figure")
+	if got := shown(); len(got) != 1 || got[0] != u.clip.ID {
+		t.Errorf("tag filter figure: %v", got)
+	}
+	u.lib.tagSel.SetSelected("quote")
+	if got := shown(); len(got) != 0 {
+		t.Errorf("tag filter quote: %v", got)
+	}
+	u.lib.tagSel.SetSelected(allTags)
+	u.lib.cdrSel.SetSelected("Tess Tester")
+	if got := shown(); len(got) != 1 {
+		t.Errorf("coder filter: %v", got)
+	}
+	u.lib.cdrSel.SetSelected(allCoders)
+	u.lib.search.SetText("pipes")
+	u.lib.search.OnSubmitted("pipes")
+	if got := shown(); len(got) != 2 {
+		t.Errorf("search pipes (both texts mention pipes): %v", got)
+	}
+	u.lib.search.SetText("Okafor")
+	u.lib.search.OnSubmitted("Okafor")
+	if got := shown(); len(got) != 1 || got[0] != u.clip.ID {
+		t.Errorf("search Okafor: %v", got)
+	}
+}

@@ -254,29 +254,11 @@ func (s *Store) Annotation(ctx context.Context, id string) (model.Annotation, er
 // Annotations returns the annotations matching f, ordered by clipping id,
 // start, end. Tombstoned ones are left out unless f.IncludeDeleted.
 func (s *Store) Annotations(ctx context.Context, f AnnotationFilter) ([]model.Annotation, error) {
-	var where []string
-	var args []any
-	for _, c := range []struct {
-		col string
-		ids []string
-	}{{"clipping_id", f.ClippingIDs}, {"tag_id", f.TagIDs}, {"coder_id", f.CoderIDs}} {
-		if len(c.ids) == 0 {
-			continue
-		}
-		j, err := json.Marshal(c.ids)
-		if err != nil {
-			return nil, fmt.Errorf("list annotations: %w", err)
-		}
-		where = append(where, c.col+` IN (SELECT value FROM json_each(?))`)
-		args = append(args, string(j))
+	where, args, err := f.where()
+	if err != nil {
+		return nil, fmt.Errorf("list annotations: %w", err)
 	}
-	if !f.IncludeDeleted {
-		where = append(where, `deleted_at IS NULL`)
-	}
-	q := `SELECT ` + annCols + ` FROM annotations`
-	if len(where) > 0 {
-		q += ` WHERE ` + strings.Join(where, ` AND `)
-	}
+	q := `SELECT ` + annCols + ` FROM annotations` + where
 	rows, err := s.db.QueryContext(ctx, q+` ORDER BY clipping_id, start, "end", id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list annotations: %w", classify(err))
@@ -298,4 +280,58 @@ func (s *Store) Annotations(ctx context.Context, f AnnotationFilter) ([]model.An
 		return nil, fmt.Errorf("list annotations: %w", classify(err))
 	}
 	return out, nil
+}
+
+// where is the WHERE clause (with its leading space, or "") and arguments
+// that select the annotations f names.
+func (f AnnotationFilter) where() (string, []any, error) {
+	var where []string
+	var args []any
+	for _, c := range []struct {
+		col string
+		ids []string
+	}{{"clipping_id", f.ClippingIDs}, {"tag_id", f.TagIDs}, {"coder_id", f.CoderIDs}} {
+		if len(c.ids) == 0 {
+			continue
+		}
+		j, err := json.Marshal(c.ids)
+		if err != nil {
+			return "", nil, err
+		}
+		where = append(where, c.col+` IN (SELECT value FROM json_each(?))`)
+		args = append(args, string(j))
+	}
+	if !f.IncludeDeleted {
+		where = append(where, `deleted_at IS NULL`)
+	}
+	if len(where) == 0 {
+		return "", nil, nil
+	}
+	return ` WHERE ` + strings.Join(where, ` AND `), args, nil
+}
+
+// AnnotatedClippings returns the ids of the clippings that hold at least
+// one annotation f selects, without reading the annotations.
+func (s *Store) AnnotatedClippings(ctx context.Context, f AnnotationFilter) ([]string, error) {
+	where, args, err := f.where()
+	if err != nil {
+		return nil, fmt.Errorf("annotated clippings: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT clipping_id FROM annotations`+where+` ORDER BY clipping_id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("annotated clippings: %w", classify(err))
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("annotated clippings: %w", classify(err))
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("annotated clippings: %w", classify(err))
+	}
+	return ids, nil
 }

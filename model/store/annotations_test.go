@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -311,5 +312,41 @@ func TestAddAnnotationsBatch(t *testing.T) {
 	}
 	if errors.Is(f.s.AddAnnotation(f.ctx, nil), ErrInvalid) == false {
 		t.Error("nil annotation accepted")
+	}
+}
+
+func TestAnnotatedClippings(t *testing.T) {
+	f := newFixture(t)
+	other := &model.Clipping{Body: "A second clipping with 12 figures."}
+	if _, err := f.s.AddClipping(f.ctx, other); err != nil {
+		t.Fatal(err)
+	}
+	f.mustAdd(t, "quote", 0, 2)
+	fig := f.ann("figure", 23, 33)
+	fig.ClippingID = other.ID
+	if err := f.s.AddAnnotation(f.ctx, fig); err != nil {
+		t.Fatal(err)
+	}
+	gone := f.mustAdd(t, "claim", 3, 8)
+	if err := f.s.DeleteAnnotation(f.ctx, f.coder.ID, gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		f    AnnotationFilter
+		want []string
+	}{
+		{"all", AnnotationFilter{}, sortedIDs(map[string]bool{f.clip.ID: true, other.ID: true})},
+		{"by tag", AnnotationFilter{TagIDs: []string{f.tags["figure"].ID}}, []string{other.ID}},
+		{"tombstones left out", AnnotationFilter{TagIDs: []string{f.tags["claim"].ID}}, nil},
+		{"tombstones asked for", AnnotationFilter{TagIDs: []string{f.tags["claim"].ID}, IncludeDeleted: true}, []string{f.clip.ID}},
+		{"by coder", AnnotationFilter{CoderIDs: []string{f.coder.ID}}, sortedIDs(map[string]bool{f.clip.ID: true, other.ID: true})},
+		{"unknown coder", AnnotationFilter{CoderIDs: []string{"nobody"}}, nil},
+	}
+	for _, tc := range tests {
+		got, err := f.s.AnnotatedClippings(f.ctx, tc.f)
+		if err != nil || !slices.Equal(got, tc.want) {
+			t.Errorf("%s: AnnotatedClippings = %v, %v; want %v", tc.name, got, err, tc.want)
+		}
 	}
 }
