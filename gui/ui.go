@@ -60,6 +60,8 @@ type UI struct {
 	status    *widget.Label
 	sugg      *suggestions // the session's suggestions, per clipping
 
+	external externalState // last data version seen, for Watch
+
 	// inline runs background work on the calling goroutine. Tests set it:
 	// Fyne's test driver runs fyne.Do on the calling goroutine, so work on
 	// a real goroutine would touch widgets at the same time as the test.

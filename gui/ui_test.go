@@ -323,3 +323,37 @@ func TestLibraryFilters(t *testing.T) {
 		t.Errorf("search Okafor: %v", got)
 	}
 }
+
+func TestFollowsAnotherInstance(t *testing.T) {
+	u, st := newTestUI(t)
+	u.checkExternal() // first look: remembers the version
+	other, err := store.Open(st.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	ctx := context.Background()
+	coder, err := other.EnsureCoder(ctx, "Second Window")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tag, err := other.TagByName(ctx, "quote")
+	if err != nil {
+		t.Fatal(err)
+	}
+	start, end := span(t, u.clip.Body, "“This is the fastest safe option we have.”")
+	a := &model.Annotation{ClippingID: u.clip.ID, TagID: tag.ID, CoderID: coder.ID, Start: start, End: end}
+	if err := other.AddAnnotation(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	if u.annotation(a.ID) != nil {
+		t.Fatal("annotation visible before the check")
+	}
+	u.checkExternal()
+	if u.annotation(a.ID) == nil {
+		t.Error("the other instance's annotation did not appear")
+	}
+	if !strings.Contains(strings.Join(u.lib.cdrSel.Options, ","), "Second Window") {
+		t.Errorf("coder filter lacks the new coder: %v", u.lib.cdrSel.Options)
+	}
+}

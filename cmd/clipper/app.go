@@ -50,6 +50,9 @@ func runApp(e *env) error {
 		}
 	}
 	var shotErr error
+	if e.screenshot == "" {
+		u.Watch(2 * time.Second) // follow another window or the CLI writing the same file
+	}
 	if e.screenshot != "" {
 		a.Lifecycle().SetOnStarted(func() {
 			go func() {
