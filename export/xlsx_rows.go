@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sync"
 
 	"github.com/xuri/excelize/v2"
@@ -10,70 +11,79 @@ import (
 	"clipper/model"
 )
 
-// annotationTable streams rows of annotation columns to one sheet.
-type annotationTable struct {
-	*sheetWriter
-	cols []col
-}
-
-func newAnnotationTable(f *excelize.File, sheet, table string, cols []col, st styles) (*annotationTable, error) {
+// newAnnotationTable opens the stream of a sheet of annotation columns
+// and writes its header.
+func newAnnotationTable(f *excelize.File, sheet, table string, cols []col, st styles) (*sheetWriter, error) {
 	spec := sheetSpec{sheet: sheet, table: table}
 	for _, c := range cols {
 		spec.headers = append(spec.headers, c.name())
 		spec.widths = append(spec.widths, c.width())
 		spec.styles = append(spec.styles, st.style(c.typ()))
 	}
-	sw, err := newSheetWriter(f, spec, st.header)
+	return newSheetWriter(f, spec, st.header)
+}
+
+// writeSheets writes every sheet of the workbook. The four annotation
+// sheets (Annotations with the rich-text context, and Quotes, Figures,
+// Claims with the columns of their kind) get their header, columns, panes
+// and table from excelize; their data rows are written later, straight
+// into the compressed part, by the splicedSheet returned for each (see
+// parallelZip). Their warnings and cuts are counted in rep while the
+// package is written; cuts on the per-kind sheets repeat those of the
+// Annotations sheet and are not counted again. The rows are built once, up
+// front (buildAllRows); the zip writer checks ctx for every chunk it
+// compresses.
+func writeSheets(ctx context.Context, f *excelize.File, ix *index, st styles, rep *Report, progress func(done, total int)) (map[string]*splicedSheet, error) {
+	rows, err := buildAllRows(ctx, ix, rep)
 	if err != nil {
 		return nil, err
 	}
-	return &annotationTable{sheetWriter: sw, cols: cols}, nil
-}
-
-// rowBatch is a run of rows of the Annotations sheet, their cell values
-// ready, on its way from the goroutine that builds them to the one that
-// writes them; batches are reused.
-type rowBatch struct {
-	cells [][]any                   // per row: a value per column of the Annotations sheet
-	runs  [][3]excelize.RichTextRun // per row: the rich-text context the cells refer to
-	n     int                       // rows in use
-}
-
-func newRowBatch(cols int) *rowBatch {
-	b := &rowBatch{cells: make([][]any, batchRows), runs: make([][3]excelize.RichTextRun, batchRows)}
-	for i := range b.cells {
-		b.cells[i] = make([]any, cols)
+	perKind := map[model.Kind]int{}
+	for i := range rows {
+		perKind[rows[i].tag.Kind]++
 	}
-	return b
-}
-
-const (
-	batchRows = 256 // rows per batch
-	batches   = 4   // batches in circulation: how far building may run ahead
-)
-
-// writeSheets writes every sheet of the workbook on two goroutines, each
-// driving its own excelize StreamWriters (stream writers of different sheets
-// share no state while rows are written; creating a stream, adding a table
-// and flushing do, so those are serialised):
-//
-//   - the builder turns each annotation into a row once, writes it to the
-//     Quotes, Figures or Claims sheet (plain-text context), prepares its
-//     cells for the Annotations sheet and hands them on; when the
-//     annotations are done it writes the small sheets (Clippings, Codebook,
-//     Matrix, Agreement);
-//   - the writer puts every row on the Annotations sheet, the one with the
-//     rich-text context and the most cells (excelize's work on it is the
-//     longest single task of the export), and reports progress.
-//
-// Warnings and cuts are the builder's, counted on the Annotations sheet
-// (cuts on the per-kind sheets repeat them).
-func writeSheets(ctx context.Context, f *excelize.File, ix *index, st styles, rep *Report, progress func(done, total int)) error {
-	all, err := newAnnotationTable(f, SheetAnnotations, "tblAnnotations", annotationCols(), st)
+	colors := make([]string, len(ix.d.Tags))
+	for i, t := range ix.d.Tags {
+		colors[i] = spanColor(t.Color)
+	}
+	spliced := map[string]*splicedSheet{}
+	add := func(sheet, table string, cols []col, rows int, gen func(x *rowXML, cols []col, styles []int) error) error {
+		t, err := newAnnotationTable(f, sheet, table, cols, st)
+		if err != nil {
+			return err
+		}
+		t.next = rows + 2
+		if err := t.finish(); err != nil {
+			return err
+		}
+		path, err := sheetPart(f, sheet)
+		if err != nil {
+			return err
+		}
+		styles := make([]int, len(cols))
+		for i, c := range cols {
+			styles[i] = st.style(c.typ())
+		}
+		spliced[path] = &splicedSheet{sheet: sheet, path: path, rows: rows, lastCol: t.lastCol,
+			write: func(x *rowXML) error { return gen(x, cols, styles) }}
+		return nil
+	}
+	err = add(SheetAnnotations, "tblAnnotations", annotationCols(), ix.live, func(x *rowXML, cols []col, styles []int) error {
+		cw := cellWriter{rep: rep, colors: colors}
+		for i := range rows {
+			if progress != nil && i%1024 == 0 {
+				progress(i, len(rows))
+			}
+			cw.row(x, cols, styles, &rows[i])
+			if err := x.endRow(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	byKind := map[model.Kind]*annotationTable{}
 	for _, k := range []struct {
 		kind         model.Kind
 		sheet, table string
@@ -82,156 +92,71 @@ func writeSheets(ctx context.Context, f *excelize.File, ix *index, st styles, re
 		{model.KindFigure, SheetFigures, "tblFigures"},
 		{model.KindClaim, SheetClaims, "tblClaims"},
 	} {
-		t, err := newAnnotationTable(f, k.sheet, k.table, kindCols(k.kind), st)
+		err := add(k.sheet, k.table, kindCols(k.kind), perKind[k.kind], func(x *rowXML, cols []col, styles []int) error {
+			cw := cellWriter{} // plain-text context, cuts not counted again
+			for i := range rows {
+				if rows[i].tag.Kind != k.kind {
+					continue
+				}
+				cw.row(x, cols, styles, &rows[i])
+				if err := x.endRow(); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
 		if err != nil {
-			return err
+			return nil, err
 		}
-		byKind[k.kind] = t
 	}
+	if err := writeSmallSheets(f, ix, st, rep); err != nil {
+		return nil, err
+	}
+	return spliced, nil
+}
 
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	var (
-		mu       sync.Mutex
-		firstErr error
-		wg       sync.WaitGroup
-		fileMu   sync.Mutex // workbook-wide changes: one at a time
-		full     = make(chan *rowBatch, batches)
-		free     = make(chan *rowBatch, batches)
-		built    Report // the builder's: rows and cells, then small sheets
-		sheets   Report
-		written  int // rows on the Annotations sheet
-	)
-	for range batches {
-		free <- newRowBatch(len(all.cols))
+// buildAllRows builds the row of every live annotation, in the order of
+// index.each, on one goroutine per core (each taking a run of clippings);
+// the builders' warnings go to rep in that order.
+func buildAllRows(ctx context.Context, ix *index, rep *Report) ([]row, error) {
+	rows := make([]row, ix.live)
+	first := make([]int, len(ix.byClip)+1) // position of each clipping's first row
+	for ci, as := range ix.byClip {
+		first[ci+1] = first[ci] + len(as)
 	}
-	fail := func(err error) {
-		mu.Lock()
-		if firstErr == nil {
-			firstErr = err
-		}
-		mu.Unlock()
-		cancel()
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(ix.byClip)))
+	reps := make([]Report, workers)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*len(ix.byClip)/workers, (w+1)*len(ix.byClip)/workers
+		wg.Go(func() {
+			rb := newRowBuilder(ix, &reps[w])
+			for ci := lo; ci < hi; ci++ {
+				if err := ctx.Err(); err != nil {
+					errs[w] = fmt.Errorf("export cancelled after %d of %d annotations: %w", first[ci], ix.live, err)
+					return
+				}
+				c := &ix.d.Clippings[ci]
+				for k, ai := range ix.byClip[ci] {
+					rb.build(ci, c, &ix.d.Annotations[ai], &rows[first[ci]+k])
+				}
+			}
+		})
 	}
-	wg.Go(func() {
-		err := writeRows(ctx, all, full, free, ix.live, progress, &written)
-		if err == nil {
-			fileMu.Lock()
-			err = all.finish()
-			fileMu.Unlock()
-		}
-		if err != nil {
-			fail(err)
-		}
-	})
-	wg.Go(func() {
-		err := buildRows(ctx, ix, all.cols, byKind, full, free, &built)
-		close(full)
-		if err == nil {
-			fileMu.Lock()
-			err = writeSmallSheets(f, ix, st, byKind, &sheets)
-			fileMu.Unlock()
-		}
-		if err != nil {
-			fail(err)
-		}
-	})
 	wg.Wait()
-	rep.Annotations += written
-	rep.absorb(built)
-	rep.absorb(sheets)
-	return firstErr
+	for w := range workers {
+		if errs[w] != nil {
+			return nil, errs[w]
+		}
+		rep.absorb(reps[w])
+	}
+	return rows, nil
 }
 
-// buildRows builds a row per live annotation, writes it to its kind's sheet
-// if the kind has one, and sends its cells for the columns cols of the
-// Annotations sheet in batches on full.
-func buildRows(ctx context.Context, ix *index, cols []col, byKind map[model.Kind]*annotationTable, full chan<- *rowBatch, free <-chan *rowBatch, rep *Report) error {
-	rb := newRowBuilder(ix, rep)
-	var r row
-	plain := cellWriter{} // per-kind sheets: plain-text context, cuts not counted again
-	rich := cellWriter{rep: rep, fonts: spanFonts(ix.d.Tags)}
-	var b *rowBatch
-	take := func() error {
-		select {
-		case b = <-free:
-			b.n = 0
-			return nil
-		case <-ctx.Done():
-			return fmt.Errorf("export cancelled: %w", ctx.Err())
-		}
-	}
-	send := func() error {
-		select {
-		case full <- b:
-			b = nil
-			return nil
-		case <-ctx.Done():
-			return fmt.Errorf("export cancelled: %w", ctx.Err())
-		}
-	}
-	if err := take(); err != nil {
-		return err
-	}
-	err := ix.each(ctx, nil, func(ci int, c *model.Clipping, a *model.Annotation) error {
-		rb.build(ci, c, a, &r)
-		if t := byKind[r.tag.Kind]; t != nil {
-			plain.fill(t.vals, t.cols, &r, nil)
-			if err := t.row(); err != nil {
-				return fmt.Errorf("sheet for %ss, annotation %s: %w", r.tag.Kind, a.ID, err)
-			}
-		}
-		rich.fill(b.cells[b.n], cols, &r, &b.runs[b.n])
-		b.n++
-		if b.n < len(b.cells) {
-			return nil
-		}
-		if err := send(); err != nil {
-			return err
-		}
-		return take()
-	})
-	if err != nil {
-		return err
-	}
-	return send()
-}
-
-// writeRows writes the rows arriving on full to the Annotations sheet,
-// counting them in done, and returns each batch to free; it reports
-// progress every 1,024 rows.
-func writeRows(ctx context.Context, t *annotationTable, full <-chan *rowBatch, free chan<- *rowBatch, total int, progress func(done, total int), done *int) error {
-	for {
-		var b *rowBatch
-		select {
-		case b = <-full:
-		case <-ctx.Done():
-			return fmt.Errorf("export cancelled after %d of %d annotations: %w", *done, total, ctx.Err())
-		}
-		if b == nil { // closed: every row is written
-			return nil
-		}
-		for i := range b.n {
-			if progress != nil && *done%1024 == 0 {
-				progress(*done, total)
-			}
-			if err := t.rowOf(b.cells[i]); err != nil {
-				return fmt.Errorf("sheet %s, annotation %v: %w", SheetAnnotations, b.cells[i][0], err)
-			}
-			*done++
-		}
-		free <- b
-	}
-}
-
-// writeSmallSheets finishes the per-kind sheets and writes the sheets with
+// writeSmallSheets writes the sheets with
 // a row per clipping or tag, and the Agreement sheet when there is one.
-func writeSmallSheets(f *excelize.File, ix *index, st styles, byKind map[model.Kind]*annotationTable, rep *Report) error {
-	for _, k := range []model.Kind{model.KindQuote, model.KindFigure, model.KindClaim} {
-		if err := byKind[k].finish(); err != nil {
-			return err
-		}
-	}
+func writeSmallSheets(f *excelize.File, ix *index, st styles, rep *Report) error {
 	if err := writeClippingsSheet(f, ix, st, rep); err != nil {
 		return err
 	}
@@ -247,24 +172,11 @@ func writeSmallSheets(f *excelize.File, ix *index, st styles, byKind map[model.K
 	return nil
 }
 
-// spanFonts are the fonts of the emphasised span in the context cell, one
-// per tag: bold, in the tag's colour when it has a valid one.
-func spanFonts(tags []model.Tag) []*excelize.Font {
-	fonts := make([]*excelize.Font, len(tags))
-	for i, t := range tags {
-		fonts[i] = &excelize.Font{Bold: true}
-		if hexColor(t.Color) {
-			fonts[i].Color = t.Color
-		}
-	}
-	return fonts
-}
-
-// cellWriter turns row fields into cell values, shortening what does not
-// fit a cell.
+// cellWriter writes the cells of annotation rows, shortening what does
+// not fit a cell.
 type cellWriter struct {
-	rep   *Report          // where cuts are counted and warned about; nil: nowhere
-	fonts []*excelize.Font // span font per tag; nil: the context is plain text
+	rep    *Report  // where cuts are counted and warned about; nil: nowhere
+	colors []string // span colour ("FFRRGGBB" or "") per tag; nil: the context is plain text
 }
 
 // cut records that column c of r was shortened.
@@ -275,71 +187,66 @@ func (cw *cellWriter) cut(c col, r *row) {
 	}
 }
 
-// fill sets vals[i] to the value of column cols[i] for r; a rich-text
-// context keeps its runs in runs, which must outlive the use of vals.
-func (cw *cellWriter) fill(vals []any, cols []col, r *row, runs *[3]excelize.RichTextRun) {
+// row starts the next row of x and writes the cells of columns cols for r,
+// each with its column's style; empty values leave the cell out.
+func (cw *cellWriter) row(x *rowXML, cols []col, styles []int, r *row) {
+	x.startRow()
 	for i, c := range cols {
-		vals[i] = cw.value(c, r, runs)
+		s := styles[i]
+		switch c.typ() {
+		case cellInt:
+			if v := cellInt64(c, r); c != colParagraph || v != 0 {
+				x.int(i, s, int64(v))
+			}
+		case cellFloat:
+			if p := cellFloatPtr(c, r); p != nil {
+				x.float(i, s, *p)
+			}
+		case cellDate:
+			if v, ok := excelSerial(r.dateT); ok && r.hasDate {
+				x.float(i, s, v)
+			} else {
+				cw.text(x, i, s, c, r, r.date)
+			}
+		case cellDateTime:
+			t := r.created
+			if c == colModified {
+				t = r.modified
+			}
+			if v, ok := excelSerial(t); ok {
+				x.float(i, s, v)
+			} else {
+				cw.text(x, i, s, c, r, isoTime(t))
+			}
+		case cellContext:
+			if cw.colors == nil {
+				cw.text(x, i, s, c, r, r.contextText())
+			} else if r.hasContext {
+				before, span, after := cw.context(r)
+				x.rich(i, s, before, span, after, cw.colors[r.tagIdx])
+			}
+		default:
+			cw.text(x, i, s, c, r, cellString(c, r))
+		}
 	}
 }
 
-// value is the cell value of column c for r; nil leaves the cell empty.
-func (cw *cellWriter) value(c col, r *row, runs *[3]excelize.RichTextRun) any {
-	switch c.typ() {
-	case cellInt:
-		v := cellInt64(c, r)
-		if c == colParagraph && v == 0 {
-			return nil
-		}
-		return v
-	case cellFloat:
-		if p := cellFloatPtr(c, r); p != nil {
-			return *p
-		}
-		return nil
-	case cellDate:
-		if v, ok := excelSerial(r.dateT); ok && r.hasDate {
-			return serialCell(v)
-		}
-		return cw.text(c, r, r.date)
-	case cellDateTime:
-		t := r.created
-		if c == colModified {
-			t = r.modified
-		}
-		if v, ok := excelSerial(t); ok {
-			return serialCell(v)
-		}
-		return cw.text(c, r, isoTime(t))
-	case cellContext:
-		if cw.fonts == nil {
-			return cw.text(c, r, r.contextText())
-		}
-		return cw.context(r, runs)
-	}
-	return cw.text(c, r, cellString(c, r))
-}
-
-// text is a text cell value, cut to fit a cell.
-func (cw *cellWriter) text(c col, r *row, s string) any {
+// text writes a text cell cut to fit; an empty s leaves the cell out.
+func (cw *cellWriter) text(x *rowXML, i, style int, c col, r *row, s string) {
 	if s == "" {
-		return nil
+		return
 	}
 	s, cut := fitCell(s)
 	if cut {
 		cw.cut(c, r)
 	}
-	return s
+	x.text(i, style, s)
 }
 
-// context is the rich-text context cell: the sentence with the span in
-// bold and the tag's colour, its runs kept in buf. An overlong span is cut
-// so the cell fits.
-func (cw *cellWriter) context(r *row, buf *[3]excelize.RichTextRun) any {
-	if !r.hasContext {
-		return nil
-	}
-	span := r.span
+// context splits the context cell around the span, cutting an overlong
+// span so the cell fits.
+func (cw *cellWriter) context(r *row) (before, span, after string) {
+	span = r.span
 	if n := len(r.before) + len(span) + len(r.after); n > maxCellChars {
 		room := maxCellChars - utf16Len(r.before) - utf16Len(r.after)
 		if utf16Len(span) > room {
@@ -347,13 +254,5 @@ func (cw *cellWriter) context(r *row, buf *[3]excelize.RichTextRun) any {
 			cw.cut(colContext, r)
 		}
 	}
-	runs := buf[:0]
-	if r.before != "" {
-		runs = append(runs, excelize.RichTextRun{Text: r.before})
-	}
-	runs = append(runs, excelize.RichTextRun{Text: span, Font: cw.fonts[r.tagIdx]})
-	if r.after != "" {
-		runs = append(runs, excelize.RichTextRun{Text: r.after})
-	}
-	return runs
+	return r.before, span, r.after
 }

@@ -42,6 +42,11 @@ type parallelZip struct {
 	cur      *zipPart      // part being written; nil before the first Create
 	err      error         // first error; every later call returns it
 	inFlight int           // most jobs of a part submitted and not yet written
+	// splice maps part names to sheets whose data rows are put into the
+	// part excelize writes (see splicedSheet); open is such a part being
+	// collected.
+	splice map[string]*splicedSheet
+	open   *spliceBuf
 }
 
 // deflateJob is one chunk of a part on its way through a deflate goroutine.
@@ -114,6 +119,10 @@ func (z *parallelZip) Create(name string) (io.Writer, error) {
 		return nil, z.fail(fmt.Errorf("zip part %s: %w", name, err))
 	}
 	z.cur = &zipPart{fh: fh, raw: raw, fill: z.job()}
+	if sh := z.splice[name]; sh != nil {
+		z.open = &spliceBuf{sheet: sh}
+		return z.open, nil
+	}
 	return z, nil
 }
 
@@ -255,6 +264,14 @@ func (z *parallelZip) endPart() error {
 		return z.err
 	}
 	var err error
+	if s := z.open; s != nil {
+		z.open = nil
+		if z.err == nil {
+			if serr := s.finish(z); serr != nil {
+				err = z.fail(serr)
+			}
+		}
+	}
 	if z.err == nil {
 		err = z.submit(true)
 	}
