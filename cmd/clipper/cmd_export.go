@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"runtime/debug"
 
 	"clipper/export"
 )
@@ -39,10 +38,6 @@ func cmdExport(e *env, args []string) error {
 			return err
 		}
 	}
-	// Soft heap limit (a user's lower GOMEMLIMIT wins): the GC then keeps a
-	// 100,000-annotation xlsx export near 215 MB instead of ~330 MB, for a
-	// little more GC work; a project larger than the limit only runs more GC.
-	debug.SetMemoryLimit(min(debug.SetMemoryLimit(-1), 200<<20))
 	rep, err := export.WriteFile(ctx, *out, f, d, nil)
 	if err != nil {
 		return err
