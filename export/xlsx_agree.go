@@ -32,30 +32,25 @@ func writeAgreementSheet(f *excelize.File, rep *agree.Report, st styles) error {
 		return fmt.Errorf("sheet %s: ratio style: %w", SheetAgreement, err)
 	}
 	spec := sheetSpec{sheet: SheetAgreement, table: "tblAgreement"}
-	add := func(name string, width float64, style int) {
-		spec.headers = append(spec.headers, name)
-		spec.widths = append(spec.widths, width)
-		spec.styles = append(spec.styles, style)
-	}
-	add("coder_a", 16, st.text)
-	add("coder_b", 16, st.text)
-	add("tag", 14, st.text)
-	add("percent_agreement", 12, pct)
-	add("kappa", 9, ratio)
-	add("alpha_u", 9, ratio)
-	add("spans_a", 9, 0)
-	add("spans_b", 9, 0)
+	spec.col("coder_a", 16, st.text)
+	spec.col("coder_b", 16, st.text)
+	spec.col("tag", 14, st.text)
+	spec.col("percent_agreement", 12, pct)
+	spec.col("kappa", 9, ratio)
+	spec.col("alpha_u", 9, ratio)
+	spec.col("spans_a", 9, 0)
+	spec.col("spans_b", 9, 0)
 	for _, rule := range []string{"exact", "overlap"} {
-		add(rule+"_matched", 10, 0)
-		add(rule+"_precision", 10, ratio)
-		add(rule+"_recall", 10, ratio)
-		add(rule+"_f1", 10, ratio)
+		spec.col(rule+"_matched", 10, 0)
+		spec.col(rule+"_precision", 10, ratio)
+		spec.col(rule+"_recall", 10, ratio)
+		spec.col(rule+"_f1", 10, ratio)
 	}
-	add("chars_both", 11, 0)
-	add("chars_only_a", 11, 0)
-	add("chars_only_b", 11, 0)
-	add("chars_neither", 11, 0)
-	add("characters", 11, 0)
+	spec.col("chars_both", 11, 0)
+	spec.col("chars_only_a", 11, 0)
+	spec.col("chars_only_b", 11, 0)
+	spec.col("chars_neither", 11, 0)
+	spec.col("characters", 11, 0)
 	sw, err := newSheetWriter(f, spec, st.header)
 	if err != nil {
 		return err

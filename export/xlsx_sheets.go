@@ -14,25 +14,20 @@ import (
 func writeClippingsSheet(f *excelize.File, ix *index, st styles, rep *Report) error {
 	d := ix.d
 	spec := sheetSpec{sheet: SheetClippings, table: "tblClippings"}
-	add := func(name string, width float64, style int) {
-		spec.headers = append(spec.headers, name)
-		spec.widths = append(spec.widths, width)
-		spec.styles = append(spec.styles, style)
-	}
-	add("clipping_id", 14, st.text)
-	add("publication", 18, st.text)
-	add("date", 11, st.date)
-	add("headline", 40, st.text)
-	add("deck", 30, st.text)
-	add("authors", 20, st.text)
-	add("credit", 14, st.text)
-	add("dateline", 14, st.text)
-	add("url", 30, st.text)
-	add("source", 20, st.text)
-	add("words", 8, 0)
-	add("annotations", 12, 0)
+	spec.col("clipping_id", 14, st.text)
+	spec.col("publication", 18, st.text)
+	spec.col("date", 11, st.date)
+	spec.col("headline", 40, st.text)
+	spec.col("deck", 30, st.text)
+	spec.col("authors", 20, st.text)
+	spec.col("credit", 14, st.text)
+	spec.col("dateline", 14, st.text)
+	spec.col("url", 30, st.text)
+	spec.col("source", 20, st.text)
+	spec.col("words", 8, 0)
+	spec.col("annotations", 12, 0)
 	for _, t := range d.Tags {
-		add("n_"+t.Name, 10, 0)
+		spec.col("n_"+t.Name, 10, 0)
 	}
 	spec.headers = uniqueHeaders(spec.headers)
 	sw, err := newSheetWriter(f, spec, st.header)
@@ -140,20 +135,15 @@ func writeCodebookSheet(f *excelize.File, ix *index, st styles, rep *Report) err
 func writeMatrixSheet(f *excelize.File, ix *index, st styles, rep *Report) error {
 	d := ix.d
 	spec := sheetSpec{sheet: SheetMatrix, table: "tblMatrix"}
-	add := func(name string, width float64, style int) {
-		spec.headers = append(spec.headers, name)
-		spec.widths = append(spec.widths, width)
-		spec.styles = append(spec.styles, style)
-	}
-	add("clipping_id", 14, st.text)
-	add("publication", 18, st.text)
-	add("date", 11, st.date)
-	add("headline", 40, st.text)
+	spec.col("clipping_id", 14, st.text)
+	spec.col("publication", 18, st.text)
+	spec.col("date", 11, st.date)
+	spec.col("headline", 40, st.text)
 	for _, t := range d.Tags {
-		add("n_"+t.Name, 10, 0)
+		spec.col("n_"+t.Name, 10, 0)
 	}
 	for _, t := range d.Tags {
-		add("has_"+t.Name, 10, 0)
+		spec.col("has_"+t.Name, 10, 0)
 	}
 	spec.headers = uniqueHeaders(spec.headers)
 	sw, err := newSheetWriter(f, spec, st.header)

@@ -31,6 +31,13 @@ type sheetSpec struct {
 	styles       []int
 }
 
+// col adds a column: its header, width and style (0 for none).
+func (s *sheetSpec) col(header string, width float64, style int) {
+	s.headers = append(s.headers, header)
+	s.widths = append(s.widths, width)
+	s.styles = append(s.styles, style)
+}
+
 // newSheetWriter opens a stream on an existing sheet, sizes and styles the
 // columns, freezes the header and writes it.
 func newSheetWriter(f *excelize.File, spec sheetSpec, headerStyle int) (*sheetWriter, error) {
