@@ -27,8 +27,9 @@ var formatLabels = map[export.Format]string{
 }
 
 const (
-	scopeAll  = "All clippings"
-	scopeThis = "This clipping"
+	scopeAll    = "All clippings"
+	scopeListed = "The clippings listed in the library (search and filters)"
+	scopeThis   = "This clipping"
 )
 
 // exportDialog asks for format, scope and destination, exports in the
@@ -40,7 +41,7 @@ func (u *UI) exportDialog() {
 	}
 	format := widget.NewSelect(labels, nil)
 	format.SetSelected(labels[0])
-	scope := widget.NewRadioGroup([]string{scopeAll, scopeThis}, nil)
+	scope := widget.NewRadioGroup([]string{scopeAll, scopeListed, scopeThis}, nil)
 	scope.SetSelected(scopeAll)
 	if u.clip.ID == "" {
 		scope.Disable()
@@ -73,8 +74,17 @@ func (u *UI) exportDialog() {
 			}
 		}
 		filter := export.Filter{}
-		if scope.Selected == scopeThis {
+		switch scope.Selected {
+		case scopeThis:
 			filter.ClippingIDs = []string{u.clip.ID}
+		case scopeListed:
+			for _, it := range u.lib.shown {
+				filter.ClippingIDs = append(filter.ClippingIDs, it.ID)
+			}
+			if len(filter.ClippingIDs) == 0 {
+				dialog.ShowInformation("Export", "The library lists no clippings: clear the search or filters.", u.win)
+				return
+			}
 		}
 		if len(tagChecks.Selected) < len(tagChecks.Options) {
 			filter.TagNames = append([]string(nil), tagChecks.Selected...)
