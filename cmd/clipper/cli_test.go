@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"clipper/model"
 )
 
 // clipper runs one CLI invocation against db and returns stdout, stderr and the exit code.
@@ -47,7 +49,7 @@ func TestParseSample(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &p); err != nil {
 		t.Fatalf("parse output: %v", err)
 	}
-	want := parsedJSON{
+	want := model.Metadata{
 		Publication: "The Harbor Ledger",
 		Headline:    "Council votes to close Eastmoor water plant after lead readings triple",
 		Credit:      "LEDGER STAFF",

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 
 	"clipper/model"
@@ -11,26 +10,15 @@ import (
 	"clipper/model/store"
 )
 
-// parsedJSON is the output of `clipper parse`.
+// parsedJSON is the output of `clipper parse`: the metadata (with its JSON
+// names) and the normalised body.
 type parsedJSON struct {
-	Publication string          `json:"publication"`
-	Headline    string          `json:"headline"`
-	Deck        string          `json:"deck"`
-	Authors     []string        `json:"authors"`
-	Credit      string          `json:"credit"`
-	Dateline    string          `json:"dateline"`
-	Date        string          `json:"date"`
-	URL         string          `json:"url"`
-	Body        string          `json:"body"`
-	Captions    []model.Caption `json:"captions"`
+	model.Metadata
+	Body string `json:"body"`
 }
 
 func newParsedJSON(c *model.Clipping) parsedJSON {
-	p := parsedJSON{
-		Publication: c.Publication, Headline: c.Headline, Deck: c.Deck, Authors: c.Authors,
-		Credit: c.Credit, Dateline: c.Dateline, Date: c.Date, URL: c.URL, Body: c.Body,
-		Captions: c.Captions,
-	}
+	p := parsedJSON{Metadata: c.Metadata, Body: c.Body}
 	if p.Authors == nil {
 		p.Authors = []string{}
 	}
@@ -40,13 +28,10 @@ func newParsedJSON(c *model.Clipping) parsedJSON {
 	return p
 }
 
-// parseFile reads and parses one file without touching a project.
+// parseFile reads and parses one file without touching a project; the
+// importer's warnings (such as a converted encoding) go to stderr.
 func parseFile(path string, e *env) (*model.Clipping, error) {
-	data, err := readLimited(path)
-	if err != nil {
-		return nil, err
-	}
-	c, warnings, err := ingest.Parse(path, data)
+	c, warnings, err := ingest.ParseFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -54,25 +39,6 @@ func parseFile(path string, e *env) (*model.Clipping, error) {
 		fmt.Fprintf(e.stderr, "clipper: %s: %s\n", path, w)
 	}
 	return c, nil
-}
-
-// readLimited reads a file, refusing directories and files over the import limit.
-func readLimited(path string) ([]byte, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if fi.IsDir() {
-		return nil, fmt.Errorf("%s is a folder; give a file", path)
-	}
-	if fi.Size() > ingest.MaxFileSize {
-		return nil, fmt.Errorf("%s: %w", path, ingest.ErrTooLarge)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
-	}
-	return data, nil
 }
 
 func cmdParse(e *env, args []string) error {
