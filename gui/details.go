@@ -25,6 +25,8 @@ func (u *UI) editDetails() {
 	pub, head, deck := entry(m.Publication), entry(m.Headline), entry(m.Deck)
 	authors, credit, dateline := entry(strings.Join(m.Authors, "; ")), entry(m.Credit), entry(m.Dateline)
 	date, url := entry(m.Date), entry(m.URL)
+	section, language, page := entry(m.Section), entry(m.Language), entry(m.Page)
+	language.SetPlaceHolder("en, fr, de…")
 	date.SetPlaceHolder("YYYY-MM-DD")
 	authors.SetPlaceHolder("Separate names with ;")
 	date.Validator = func(s string) error {
@@ -46,18 +48,22 @@ func (u *UI) editDetails() {
 		widget.NewFormItem("Deck", deck), widget.NewFormItem("Authors", authors),
 		widget.NewFormItem("Credit", credit), widget.NewFormItem("Dateline", dateline),
 		widget.NewFormItem("Date", date), widget.NewFormItem("URL", url),
-		widget.NewFormItem("Captions", captions),
+		widget.NewFormItem("Section", section), widget.NewFormItem("Page", page),
+		widget.NewFormItem("Language", language), widget.NewFormItem("Captions", captions),
 	}
 	d := dialog.NewForm("Clipping details", "Save", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
-		nm := model.Metadata{
-			Publication: strings.TrimSpace(pub.Text), Headline: strings.TrimSpace(head.Text),
-			Deck: strings.TrimSpace(deck.Text), Credit: strings.TrimSpace(credit.Text),
-			Dateline: strings.TrimSpace(dateline.Text), Date: strings.TrimSpace(date.Text),
-			URL: strings.TrimSpace(url.Text),
-		}
+		// Start from the stored metadata so fields the form does not show
+		// (words, source id, details) are kept.
+		nm := m
+		nm.Publication, nm.Headline = strings.TrimSpace(pub.Text), strings.TrimSpace(head.Text)
+		nm.Deck, nm.Credit = strings.TrimSpace(deck.Text), strings.TrimSpace(credit.Text)
+		nm.Dateline, nm.Date = strings.TrimSpace(dateline.Text), strings.TrimSpace(date.Text)
+		nm.URL, nm.Section = strings.TrimSpace(url.Text), strings.TrimSpace(section.Text)
+		nm.Page, nm.Language = strings.TrimSpace(page.Text), strings.ToLower(strings.TrimSpace(language.Text))
+		nm.Authors, nm.Captions = nil, nil
 		for _, a := range strings.Split(authors.Text, ";") {
 			if a = strings.TrimSpace(a); a != "" {
 				nm.Authors = append(nm.Authors, a)

@@ -24,6 +24,19 @@ type Metadata struct {
 	Date        string    `json:"date"` // YYYY-MM-DD or ""
 	URL         string    `json:"url"`
 	Captions    []Caption `json:"captions"`
+	Section     string    `json:"section"`   // the paper's section or desk ("Business", "Inland")
+	Language    string    `json:"language"`  // ISO 639-1 code ("en", "fr") or ""
+	Page        string    `json:"page"`      // page or pages in the printed edition ("A1", "12-13")
+	Words       int       `json:"words"`     // length the source states, in words; 0 if none
+	SourceID    string    `json:"source_id"` // the archive's document id (Factiva AN, ProQuest id…)
+	Details     []Field   `json:"details"`   // what else the source said about the article
+}
+
+// Field is one labelled detail a source gives about an article that has no
+// column of its own: an archive's load date, copyright line, subject codes.
+type Field struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
 }
 
 // Clipping is one imported news text. Body is the normalised text that

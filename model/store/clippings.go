@@ -30,33 +30,67 @@ type ClippingSummary struct {
 
 // clipRow is a clipping validated and encoded for storage.
 type clipRow struct {
-	c                 *model.Clipping
-	hash              string
-	authors, captions string
-	imported          time.Time
+	c        *model.Clipping
+	hash     string
+	enc      encodedMeta
+	imported time.Time
 }
 
+// encodedMeta holds a Metadata's lists encoded as the JSON arrays the
+// clippings table stores.
+type encodedMeta struct {
+	authors, captions, details string
+}
+
+// maxLanguage is the longest language tag stored (BCP 47's practical limit).
+const maxLanguage = 35
+
 // checkMetadata validates m and encodes its lists as JSON.
-func checkMetadata(m model.Metadata) (authors, captions string, err error) {
+func checkMetadata(m model.Metadata) (encodedMeta, error) {
 	if m.Date != "" {
 		if _, err := time.Parse(time.DateOnly, m.Date); err != nil {
-			return "", "", fmt.Errorf("%w: date %q is not YYYY-MM-DD", ErrInvalid, m.Date)
+			return encodedMeta{}, fmt.Errorf("%w: date %q is not YYYY-MM-DD", ErrInvalid, m.Date)
 		}
 	}
-	for _, f := range []string{m.Publication, m.Headline, m.Deck, m.Credit, m.Dateline, m.URL} {
+	texts := []string{m.Publication, m.Headline, m.Deck, m.Credit, m.Dateline, m.URL, m.Section, m.Language, m.Page, m.SourceID}
+	texts = append(texts, m.Authors...)
+	for _, c := range m.Captions {
+		texts = append(texts, c.Credit, c.Text)
+	}
+	for _, d := range m.Details {
+		if d.Key == "" {
+			return encodedMeta{}, fmt.Errorf("%w: a detail has no label (value %q)", ErrInvalid, d.Value)
+		}
+		texts = append(texts, d.Key, d.Value)
+	}
+	for _, f := range texts {
 		if !utf8.ValidString(f) {
-			return "", "", fmt.Errorf("%w: metadata %q is not valid UTF-8", ErrInvalid, f)
+			return encodedMeta{}, fmt.Errorf("%w: metadata %q is not valid UTF-8", ErrInvalid, f)
 		}
 	}
-	a, err := json.Marshal(orEmpty(m.Authors))
-	if err != nil {
-		return "", "", fmt.Errorf("encode authors: %w", err)
+	if len(m.Language) > maxLanguage {
+		return encodedMeta{}, fmt.Errorf("%w: language %q is longer than %d characters", ErrInvalid, m.Language, maxLanguage)
 	}
-	c, err := json.Marshal(orEmpty(m.Captions))
-	if err != nil {
-		return "", "", fmt.Errorf("encode captions: %w", err)
+	if m.Words < 0 {
+		return encodedMeta{}, fmt.Errorf("%w: length %d words is negative", ErrInvalid, m.Words)
 	}
-	return string(a), string(c), nil
+	var e encodedMeta
+	for _, x := range []struct {
+		what string
+		v    any
+		to   *string
+	}{
+		{"authors", orEmpty(m.Authors), &e.authors},
+		{"captions", orEmpty(m.Captions), &e.captions},
+		{"details", orEmpty(m.Details), &e.details},
+	} {
+		b, err := json.Marshal(x.v)
+		if err != nil {
+			return encodedMeta{}, fmt.Errorf("encode %s: %w", x.what, err)
+		}
+		*x.to = string(b)
+	}
+	return e, nil
 }
 
 func orEmpty[T any](s []T) []T {
@@ -83,7 +117,7 @@ func (s *Store) AddClippings(ctx context.Context, cs []*model.Clipping) ([]AddRe
 		if c.Body == "" || !utf8.ValidString(c.Body) {
 			return nil, fmt.Errorf("add clippings: %w: clipping %d (%q) has an empty or non-UTF-8 body", ErrInvalid, i, c.Headline)
 		}
-		a, cp, err := checkMetadata(c.Metadata)
+		enc, err := checkMetadata(c.Metadata)
 		if err != nil {
 			return nil, fmt.Errorf("add clippings: clipping %d (%q): %w", i, c.Headline, err)
 		}
@@ -91,7 +125,7 @@ func (s *Store) AddClippings(ctx context.Context, cs []*model.Clipping) ([]AddRe
 		if c.ImportedAt.IsZero() {
 			imp = nowUTC()
 		}
-		rows[i] = clipRow{c: c, hash: model.HashBody(c.Body), authors: a, captions: cp, imported: imp}
+		rows[i] = clipRow{c: c, hash: model.HashBody(c.Body), enc: enc, imported: imp}
 	}
 	res := make([]AddResult, len(cs))
 	var newIDs []string
@@ -105,8 +139,9 @@ func (s *Store) AddClippings(ctx context.Context, cs []*model.Clipping) ([]AddRe
 		defer find.Close()
 		ins, err := tx.PrepareContext(ctx, `INSERT INTO clippings
 			(id, body_hash, publication, headline, deck, authors, credit, dateline, date, url, captions,
+			 section, language, page, words, source_id, details,
 			 source_name, imported_at, created_at, updated_at, body, original)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return err
 		}
@@ -144,8 +179,9 @@ func (s *Store) AddClippings(ctx context.Context, cs []*model.Clipping) ([]AddRe
 			if len(c.Original) > 0 {
 				orig = c.Original
 			}
-			x, err := ins.ExecContext(ctx, id, r.hash, c.Publication, c.Headline, c.Deck, r.authors, c.Credit,
-				c.Dateline, c.Date, c.URL, r.captions, c.SourceName, fmtTime(r.imported), ts, ts, c.Body, orig)
+			x, err := ins.ExecContext(ctx, id, r.hash, c.Publication, c.Headline, c.Deck, r.enc.authors, c.Credit,
+				c.Dateline, c.Date, c.URL, r.enc.captions, c.Section, c.Language, c.Page, c.Words, c.SourceID,
+				r.enc.details, c.SourceName, fmtTime(r.imported), ts, ts, c.Body, orig)
 			if err != nil {
 				return fmt.Errorf("clipping %d (%q): %w", i, c.Headline, err)
 			}
@@ -186,16 +222,17 @@ func (s *Store) AddClipping(ctx context.Context, c *model.Clipping) (AddResult, 
 
 // clipCols are the columns scanClipping reads, in order.
 const clipCols = `id, body_hash, publication, headline, deck, authors, credit, dateline, date, url, captions,
-	source_name, imported_at, created_at, updated_at, body`
+	section, language, page, words, source_id, details, source_name, imported_at, created_at, updated_at, body`
 
 type scanner interface{ Scan(dest ...any) error }
 
 // scanClipping reads clipCols (plus original when orig) into a clipping.
 func scanClipping(sc scanner, orig bool) (model.Clipping, error) {
 	var c model.Clipping
-	var authors, captions, imported, created, updated string
+	var authors, captions, details, imported, created, updated string
 	dest := []any{&c.ID, &c.BodyHash, &c.Publication, &c.Headline, &c.Deck, &authors, &c.Credit, &c.Dateline,
-		&c.Date, &c.URL, &captions, &c.SourceName, &imported, &created, &updated, &c.Body}
+		&c.Date, &c.URL, &captions, &c.Section, &c.Language, &c.Page, &c.Words, &c.SourceID, &details,
+		&c.SourceName, &imported, &created, &updated, &c.Body}
 	if orig {
 		dest = append(dest, &c.Original)
 	}
@@ -208,8 +245,14 @@ func scanClipping(sc scanner, orig bool) (model.Clipping, error) {
 	if err := json.Unmarshal([]byte(captions), &c.Captions); err != nil {
 		return c, fmt.Errorf("clipping %s: bad captions %q: %w", c.ID, captions, err)
 	}
+	if err := json.Unmarshal([]byte(details), &c.Details); err != nil {
+		return c, fmt.Errorf("clipping %s: bad details %q: %w", c.ID, details, err)
+	}
 	if len(c.Authors) == 0 {
 		c.Authors = nil
+	}
+	if len(c.Details) == 0 {
+		c.Details = nil
 	}
 	if len(c.Captions) == 0 {
 		c.Captions = nil
@@ -320,7 +363,7 @@ func (s *Store) ClippingSummaries(ctx context.Context) ([]ClippingSummary, error
 // UpdateMetadata replaces the metadata of clipping id (the body never
 // changes here) and re-indexes its headline for search.
 func (s *Store) UpdateMetadata(ctx context.Context, id string, m model.Metadata) error {
-	authors, captions, err := checkMetadata(m)
+	enc, err := checkMetadata(m)
 	if err != nil {
 		return fmt.Errorf("update clipping %s: %w", id, err)
 	}
@@ -343,9 +386,10 @@ func (s *Store) UpdateMetadata(ctx context.Context, id string, m model.Metadata)
 			}
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE clippings SET publication = ?, headline = ?, deck = ?, authors = ?,
-			credit = ?, dateline = ?, date = ?, url = ?, captions = ?, updated_at = ? WHERE rid = ?`,
-			m.Publication, m.Headline, m.Deck, authors, m.Credit, m.Dateline, m.Date, m.URL, captions,
-			fmtTime(nowUTC()), rid); err != nil {
+			credit = ?, dateline = ?, date = ?, url = ?, captions = ?, section = ?, language = ?, page = ?,
+			words = ?, source_id = ?, details = ?, updated_at = ? WHERE rid = ?`,
+			m.Publication, m.Headline, m.Deck, enc.authors, m.Credit, m.Dateline, m.Date, m.URL, enc.captions,
+			m.Section, m.Language, m.Page, m.Words, m.SourceID, enc.details, fmtTime(nowUTC()), rid); err != nil {
 			return err
 		}
 		if reindex {

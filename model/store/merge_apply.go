@@ -51,8 +51,10 @@ func (m *merger) applyTags() error {
 func (m *merger) applyClippings() error {
 	for _, id := range m.newClips {
 		res, err := m.tx.ExecContext(m.ctx, `INSERT INTO main.clippings (id, body_hash, publication, headline, deck, authors,
-			credit, dateline, date, url, captions, source_name, imported_at, created_at, updated_at, body, original)
+			credit, dateline, date, url, captions, section, language, page, words, source_id, details,
+			source_name, imported_at, created_at, updated_at, body, original)
 			SELECT id, body_hash, publication, headline, deck, authors, credit, dateline, date, url, captions,
+			section, language, page, words, source_id, details,
 			source_name, imported_at, created_at, updated_at, body, original FROM theirs.clippings WHERE id = ?`, id)
 		if err != nil {
 			return fmt.Errorf("add clipping %s: %w", id, err)

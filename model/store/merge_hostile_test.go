@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -46,7 +47,7 @@ func TestMergeRefusesHostileFiles(t *testing.T) {
 			`CREATE VIEW rejections AS SELECT id, clipping_id, coder_id, 'quote' AS kind, 0 AS start, 1 AS "end", '' AS text,
 				created_at, updated_at FROM annotations`), ErrUnsafeSchema, "view where Clipper expects a table"},
 		{"wrong application id", tamper(t, src, `PRAGMA application_id = 42`), ErrNotProject, "another application"},
-		{"newer schema", tamper(t, src, `PRAGMA user_version = 7`), ErrSchemaVersion, "newer Clipper (schema 7, this one knows 1)"},
+		{"newer schema", tamper(t, src, `PRAGMA user_version = 7`), ErrSchemaVersion, fmt.Sprintf("newer Clipper (schema 7, this one knows %d)", len(defaultMigrations()))},
 		{"truncated", write(good[:pages/2*page]), ErrCorrupt, "truncated"},
 		{"corrupted pages", write(garbled), ErrCorrupt, "quick_check"},
 		{"not SQLite", write([]byte("Dear colleague,\nhere are my annotations.\n")), ErrNotProject, "not an SQLite database"},

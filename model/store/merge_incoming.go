@@ -75,8 +75,8 @@ func copyRegular(src, dst string) error {
 
 // checkIncoming validates the private copy at path the way Open validates
 // a project, and more strictly: the header and application id
-// (ErrNotProject, ErrCorrupt), the schema version (ErrSchemaVersion: only
-// files of this Clipper's version are merged), the schema against the
+// (ErrNotProject, ErrCorrupt), the schema version (ErrSchemaVersion for a
+// newer Clipper's file; an older one's copy is upgraded), the schema against the
 // allow-list (ErrUnsafeSchema) and PRAGMA quick_check over every page
 // whatever the size (ErrCorrupt). The file is opened read-only, with
 // trusted_schema off like every connection of the store.
@@ -90,19 +90,23 @@ func checkIncoming(ctx context.Context, path string) error {
 		return err
 	}
 	latest := len(defaultMigrations())
-	switch {
-	case h.userVersion > latest:
+	if h.userVersion > latest {
 		return fmt.Errorf("%w: it was made by a newer Clipper (schema %d, this one knows %d); update Clipper to merge it",
-			ErrSchemaVersion, h.userVersion, latest)
-	case h.userVersion < latest:
-		return fmt.Errorf("%w: it was made by an older Clipper (schema %d, this one knows %d); open it in this Clipper once to upgrade it, then merge it",
 			ErrSchemaVersion, h.userVersion, latest)
 	}
 	if err := rollbackMode(path); err != nil {
 		return err
 	}
-	s := &Store{path: path, version: h.userVersion, readOnly: true, roReason: "a file being merged"}
-	if s.db, err = sql.Open(driverName, roDSN(path)); err != nil {
+	// A file from an older Clipper is checked against its own version's
+	// schema and then upgraded: the copy is private, so it is opened
+	// writable for that, never the colleague's file itself.
+	upgrade := h.userVersion < latest
+	s := &Store{path: path, version: h.userVersion, readOnly: !upgrade, roReason: "a file being merged"}
+	dsn := roDSN(path)
+	if upgrade {
+		dsn = rwDSN(path)
+	}
+	if s.db, err = sql.Open(driverName, dsn); err != nil {
 		return err
 	}
 	defer s.db.Close()

@@ -335,7 +335,7 @@ func TestNewerSchemaOpensReadOnly(t *testing.T) {
 	}
 	defer s.Close()
 	ro, msg := s.ReadOnly()
-	if want := "made by a newer Clipper (schema 7, this one knows 1); opened read-only"; !ro || msg != want {
+	if want := fmt.Sprintf("made by a newer Clipper (schema 7, this one knows %d); opened read-only", next-1); !ro || msg != want {
 		t.Errorf("ReadOnly = %v %q, want %q", ro, msg, want)
 	}
 	if s.SchemaVersion() != 7 {
@@ -383,9 +383,13 @@ func TestNewerSchemaOpensReadOnly(t *testing.T) {
 	}
 }
 
-// v2 is an extra migration for tests: it adds a column and a table.
-func v2(fail bool) migration {
-	return migration{version: 2, name: "test v2", up: func(ctx context.Context, tx *sql.Tx) error {
+// next is the schema version one past this Clipper's.
+var next = len(defaultMigrations()) + 1
+
+// vNext is an extra migration for tests, one past the newest: it adds a
+// column and a table.
+func vNext(fail bool) migration {
+	return migration{version: next, name: "test next", up: func(ctx context.Context, tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `ALTER TABLE coders ADD COLUMN email TEXT NOT NULL DEFAULT ''`); err != nil {
 			return err
 		}
@@ -406,30 +410,31 @@ func TestMigrationUpgradesWithBackup(t *testing.T) {
 	f.s.Close()
 	ctx := context.Background()
 	o := defaultOptions()
-	o.migrations = append(o.migrations, v2(false))
+	o.migrations = append(o.migrations, vNext(false))
 
 	s, err := open(ctx, p, o)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.SchemaVersion() != 2 {
-		t.Errorf("SchemaVersion = %d, want 2", s.SchemaVersion())
+	if s.SchemaVersion() != next {
+		t.Errorf("SchemaVersion = %d, want %d", s.SchemaVersion(), next)
 	}
 	var cols int
 	if err := s.db.QueryRow(`SELECT count(*) FROM pragma_table_xinfo('coders') WHERE name = 'email'`).Scan(&cols); err != nil || cols != 1 {
-		t.Errorf("v2 column missing: %d %v", cols, err)
+		t.Errorf("new column missing: %d %v", cols, err)
 	}
 	if got, err := s.Annotation(ctx, a.ID); err != nil || got.Exact != "Le" {
 		t.Errorf("data after upgrade: %+v %v", got, err)
 	}
 	s.Close()
 
-	// The backup is the v1 file, openable by the v1 code.
-	bak, err := Open(p + ".bak-v1")
+	// The backup is the file before, openable by this code.
+	cur := next - 1
+	bak, err := Open(fmt.Sprintf("%s.bak-v%d", p, cur))
 	if err != nil {
 		t.Fatalf("backup: %v", err)
 	}
-	if bak.SchemaVersion() != 1 {
+	if bak.SchemaVersion() != cur {
 		t.Errorf("backup version %d", bak.SchemaVersion())
 	}
 	if _, err := bak.Annotation(ctx, a.ID); err != nil {
@@ -437,21 +442,21 @@ func TestMigrationUpgradesWithBackup(t *testing.T) {
 	}
 	bak.Close()
 
-	// Reopening with v2 code checks the v2 schema and needs no upgrade.
+	// Reopening with the newer code checks its schema and needs no upgrade.
 	if s, err = open(ctx, p, o); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
-	if _, err := os.Stat(p + ".bak-v1-2"); err == nil {
+	if _, err := os.Stat(fmt.Sprintf("%s.bak-v%d-2", p, cur)); err == nil {
 		t.Error("a second backup was made without an upgrade")
 	}
 
-	// The v1 code sees a newer file and opens it read-only.
+	// This code sees a newer file and opens it read-only.
 	s, err = Open(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ro, msg := s.ReadOnly(); !ro || !strings.Contains(msg, "schema 2, this one knows 1") {
+	if ro, msg := s.ReadOnly(); !ro || !strings.Contains(msg, fmt.Sprintf("schema %d, this one knows %d", next, cur)) {
 		t.Errorf("ReadOnly = %v %q", ro, msg)
 	}
 	s.Close()
@@ -462,7 +467,7 @@ func TestFailedMigrationKeepsOldVersion(t *testing.T) {
 	p := f.s.Path()
 	f.s.Close()
 	o := defaultOptions()
-	o.migrations = append(o.migrations, v2(true))
+	o.migrations = append(o.migrations, vNext(true))
 	_, err := open(context.Background(), p, o)
 	if err == nil || !strings.Contains(err.Error(), "failed on purpose") {
 		t.Fatalf("open = %v, want the step's error", err)
@@ -472,10 +477,10 @@ func TestFailedMigrationKeepsOldVersion(t *testing.T) {
 		t.Fatalf("file after a failed upgrade: %v", err)
 	}
 	defer s.Close()
-	if s.SchemaVersion() != 1 {
-		t.Errorf("version after failed upgrade = %d, want 1", s.SchemaVersion())
+	if s.SchemaVersion() != next-1 {
+		t.Errorf("version after failed upgrade = %d, want %d", s.SchemaVersion(), next-1)
 	}
-	if _, err := os.Stat(p + ".bak-v1"); err != nil {
+	if _, err := os.Stat(fmt.Sprintf("%s.bak-v%d", p, next-1)); err != nil {
 		t.Errorf("backup missing: %v", err)
 	}
 }

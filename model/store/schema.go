@@ -218,10 +218,38 @@ func migrateV1(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
+// schemaV2 gives clippings the article metadata that archive exports and
+// web pages carry beyond the first schema: section, language, page, the
+// stated length in words, the archive's document id (indexed: the same
+// article downloaded twice is found by it) and the other labelled details
+// as a JSON array of {"key","value"} objects.
+func schemaV2() []string {
+	return []string{
+		`ALTER TABLE clippings ADD COLUMN section TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE clippings ADD COLUMN language TEXT NOT NULL DEFAULT '' CHECK (length(language) <= 35)`,
+		`ALTER TABLE clippings ADD COLUMN page TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE clippings ADD COLUMN words INTEGER NOT NULL DEFAULT 0 CHECK (words >= 0)`,
+		`ALTER TABLE clippings ADD COLUMN source_id TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE clippings ADD COLUMN details TEXT NOT NULL DEFAULT '[]' CHECK (json_type(details) = 'array')`,
+		`CREATE INDEX clippings_source ON clippings (source_id) WHERE source_id <> ''`,
+	}
+}
+
+// migrateV2 adds the article metadata columns of schemaV2.
+func migrateV2(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range schemaV2() {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("add article metadata: %w", err)
+		}
+	}
+	return nil
+}
+
 // defaultMigrations is the schema history of this version of Clipper:
 // step i brings a file from version i-1 to version i.
 func defaultMigrations() []migration {
 	return []migration{
 		{version: 1, name: "initial schema", up: migrateV1},
+		{version: 2, name: "article metadata", up: migrateV2},
 	}
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -25,8 +26,9 @@ func TestOpensDatabase(t *testing.T) {
 func TestCreateIdentityAndPragmas(t *testing.T) {
 	s := newProject(t)
 	ctx := context.Background()
-	if got := s.SchemaVersion(); got != 1 {
-		t.Errorf("SchemaVersion = %d, want 1", got)
+	latest := len(defaultMigrations())
+	if got := s.SchemaVersion(); got != latest {
+		t.Errorf("SchemaVersion = %d, want %d", got, latest)
 	}
 	if ro, msg := s.ReadOnly(); ro || msg != "" {
 		t.Errorf("ReadOnly = %v %q for a new project", ro, msg)
@@ -36,7 +38,7 @@ func TestCreateIdentityAndPragmas(t *testing.T) {
 		want   string
 	}{
 		{"application_id", "1129072976"}, // 0x434C4950
-		{"user_version", "1"},
+		{"user_version", fmt.Sprint(latest)},
 		{"journal_mode", "delete"},
 		{"synchronous", "2"},
 		{"foreign_keys", "1"},
