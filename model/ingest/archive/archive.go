@@ -1,0 +1,116 @@
+// Package archive splits the batch downloads of news databases — Nexis Uni
+// and LexisNexis, Factiva, ProQuest, Europresse, APA/wiso — into one
+// Article per story, each with the metadata the database gives it. It
+// reads a Doc that the ingest readers made from the file (decoded text, an
+// HTML or XML source, or styled paragraphs from DOCX, RTF or PDF), never
+// the file name: a format is recognised from the content by several cues,
+// and the file name's date is never an article's date.
+//
+// Split answers three ways: the file is not an archive export (nil, nil);
+// it is one and was split (a Batch, which may hold warnings and articles
+// without a body); or it looks like one but its records cannot be found
+// (ErrUnsplittable), which the importer reports instead of importing the
+// whole file as one clipping.
+package archive
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"clipper/model"
+)
+
+// ErrUnsplittable: the file looks like an archive export but its article
+// records could not be found.
+var ErrUnsplittable = errors.New("looks like an archive export, but its articles could not be found")
+
+// Kind says what a Doc holds.
+type Kind int
+
+const (
+	// Text: decoded plain text (a .txt export, or text read from another format).
+	Text Kind = iota
+	// HTML: the decoded source of an HTML page (Doc.Text holds the markup).
+	HTML
+	// XML: the decoded source of an XML document.
+	XML
+	// Paragraphs: styled paragraphs read from a DOCX, RTF or PDF (Doc.Paras);
+	// Doc.Text holds the same paragraphs joined by blank lines.
+	Paragraphs
+)
+
+// Para is one paragraph of a word-processor or PDF document.
+type Para struct {
+	Text  string  // the paragraph's text; "\n" for line breaks inside it
+	Style string  // style name or id ("Title", "Heading1"), "" if none
+	Bold  bool    // the whole paragraph is bold
+	Size  float32 // font size in points, 0 if unknown
+	Page  int     // 1-based page (PDF), 0 if unknown
+}
+
+// Doc is one file as the readers give it to Split.
+type Doc struct {
+	Name   string // base file name, for messages only
+	Kind   Kind
+	Text   string
+	Paras  []Para
+	Source string // the reader that made it: "txt", "html", "xml", "docx", "rtf", "pdf", "eml"
+}
+
+// Article is one story of a batch: its metadata (headline, publication,
+// date, authors, section, words, language, page, source id, URL, and the
+// other labelled fields and trailers in Details) and its body text with
+// paragraphs separated by blank lines, not yet normalised.
+type Article struct {
+	model.Metadata
+	Body string
+	// N is the 1-based position the file gives the article ("3 of 100
+	// DOCUMENTS", "Document 3 of 100"), else its position in the file.
+	N int
+	// Problem says why the article has no usable body (the archive's "We
+	// are sorry but there is an error in this document" placeholder, an
+	// empty record); "" when it has one.
+	Problem string
+}
+
+// Batch is what Split found in one file.
+type Batch struct {
+	Format    string // the format recognised, e.g. "Nexis Uni DOCX", "Factiva HTML"
+	Articles  []Article
+	Announced int      // articles the file says it holds (N of M, the cover list, a count); 0 if it does not say
+	Warnings  []string // disagreements and assumptions, one sentence each ("found 99 of 100 articles; article 37 has no body")
+	LeftOut   []string // what was kept out of the bodies, one short line each ("cover page", "LOAD-DATE trailers")
+}
+
+// format is one database's export layout.
+type format struct {
+	name string
+	// detect reports whether doc is in this layout, from several cues.
+	detect func(doc *Doc) bool
+	// split finds the articles; it returns an error wrapping
+	// ErrUnsplittable when the records cannot be found.
+	split func(ctx context.Context, doc *Doc) (*Batch, error)
+}
+
+// formats lists the layouts Split knows, most specific first.
+func formats() []format {
+	return nil
+}
+
+// Split recognises doc's layout and splits it into articles. It returns
+// (nil, nil) for a file that is not an archive export.
+func Split(ctx context.Context, doc *Doc) (*Batch, error) {
+	for _, f := range formats() {
+		if !f.detect(doc) {
+			continue
+		}
+		b, err := f.split(ctx, doc)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f.name, err)
+		}
+		b.Format = f.name
+		return b, nil
+	}
+	return nil, nil
+}
