@@ -26,7 +26,7 @@ const agreementBody = "abcdefghij klmnopqrs"
 // ΣEF = (10·8 + 10·12)/20 = 10, kappa = (18−10)/(20−10) = 0.8. The spans
 // share 8 ≥ 10/2 characters: one overlap match, no exact one.
 func agreementDataset(coders int, spans map[int][][2]int) *Dataset {
-	d := &Dataset{ProjectPath: "/tmp/agree.clip", SchemaVersion: 3}
+	d := &Dataset{ProjectName: "agree.clip", SchemaVersion: 3}
 	for i, tag := range model.DefaultTags() {
 		tag.ID = testID(kindTag, i+1)
 		d.Tags = append(d.Tags, tag)

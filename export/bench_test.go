@@ -34,7 +34,7 @@ var (
 func bigDataset(clips, perClip int) *Dataset {
 	rng := rand.New(rand.NewPCG(1, 2))
 	at := time.Date(2024, 5, 1, 9, 0, 0, 0, time.UTC)
-	d := &Dataset{ProjectPath: "/data/bench.clip", SchemaVersion: 3, Creator: "Coder 1"}
+	d := &Dataset{ProjectName: "bench.clip", SchemaVersion: 3, Creator: "Coder 1"}
 	for i, tag := range model.DefaultTags() {
 		tag.ID = testID(kindTag, i+1)
 		d.Tags = append(d.Tags, tag)

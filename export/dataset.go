@@ -14,7 +14,10 @@ import (
 // (tombstoned annotations are ignored), sorted by clipping then start; every
 // annotation must name a clipping and a tag of the dataset.
 type Dataset struct {
-	ProjectPath   string // the .clip file, for document properties and provenance
+	// ProjectName is the project's file name without its folder
+	// ("study.clip"), for document properties and provenance: an export
+	// never carries the folder, which often holds the user's login name.
+	ProjectName   string
 	SchemaVersion int    // schema version of the project file
 	Creator       string // name of the coder who exports, for document properties
 	Clippings     []model.Clipping
@@ -44,7 +47,7 @@ type Filter struct {
 // Tags and Coders are narrowed to the named ones. Unknown names simply
 // select nothing: use CheckFilter to report them.
 func (d *Dataset) Select(f Filter) *Dataset {
-	out := &Dataset{ProjectPath: d.ProjectPath, SchemaVersion: d.SchemaVersion, Creator: d.Creator, Agreement: d.Agreement}
+	out := &Dataset{ProjectName: d.ProjectName, SchemaVersion: d.SchemaVersion, Creator: d.Creator, Agreement: d.Agreement}
 
 	clipOK := func(string) bool { return true }
 	if len(f.ClippingIDs) > 0 {

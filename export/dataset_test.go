@@ -96,7 +96,7 @@ func TestSelect(t *testing.T) {
 				t.Errorf("got annotations %v clippings %v tags %v coders %v\nwant %v %v %v %v",
 					anns, clips, tags, coders, tt.anns, tt.clips, tt.tags, tt.coders)
 			}
-			if s.ProjectPath != d.ProjectPath || s.SchemaVersion != d.SchemaVersion || s.Creator != d.Creator {
+			if s.ProjectName != d.ProjectName || s.SchemaVersion != d.SchemaVersion || s.Creator != d.Creator {
 				t.Error("provenance not copied")
 			}
 			// The selection must be exportable as it is.

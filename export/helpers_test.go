@@ -53,14 +53,15 @@ func sampleDataset(t testing.TB) *Dataset {
 	paris := time.FixedZone("CET", 3600)
 	created := time.Date(2024, 3, 2, 10, 30, 0, 0, time.UTC)
 	d := &Dataset{
-		ProjectPath:   "/home/ana/research/energy.clip",
+		ProjectName:   "energy.clip",
 		SchemaVersion: 3,
 		Creator:       "Ana Lima",
 		Clippings: []model.Clipping{
 			{ID: testID(kindClip, 1), Body: body1, Metadata: model.Metadata{
 				Publication: "The Daily Ledger", Headline: "Énergie: bills climb 🔥 “again”", Deck: "A deck",
 				Authors: []string{"Anne Dupré", "Jo Smith"}, Credit: "Staff", Dateline: "PARIS",
-				Date: "2024-03-01", URL: "https://example.org/energy"},
+				Date: "2024-03-01", URL: "https://example.org/energy", Section: "Economy", Page: "A4", Language: "en",
+				SourceID: "LN-4711", Details: []model.Field{{Key: "LOAD-DATE", Value: "March 2, 2024"}}},
 				SourceName: "ledger-2024-03-01.txt", ImportedAt: created, CreatedAt: created, UpdatedAt: created},
 			{ID: testID(kindClip, 2), Body: body2, Metadata: model.Metadata{Publication: "Note", Date: ""},
 				CreatedAt: created, UpdatedAt: created},

@@ -31,6 +31,12 @@ func codingGUID(annotationID string) string {
 	return uuid.NewSHA1(namespace(), []byte("coding:"+annotationID)).String()
 }
 
+// noteGUID is the GUID of the REFI-QDA Note holding an annotation's note:
+// UUIDv5(namespace, "note:"+annotation id).
+func noteGUID(annotationID string) string {
+	return uuid.NewSHA1(namespace(), []byte("note:"+annotationID)).String()
+}
+
 // variableGUID is the GUID of the REFI-QDA Variable holding a clipping
 // metadata field: UUIDv5(namespace, "variable:"+name).
 func variableGUID(name string) string {

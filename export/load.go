@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 
 	"clipper/model/store"
 )
@@ -28,7 +29,7 @@ func Load(ctx context.Context, st *store.Store, creator string) (*Dataset, error
 		return nil, fmt.Errorf("reading annotations: %w", err)
 	}
 	return &Dataset{
-		ProjectPath: st.Path(), SchemaVersion: st.SchemaVersion(), Creator: creator,
+		ProjectName: filepath.Base(st.Path()), SchemaVersion: st.SchemaVersion(), Creator: creator,
 		Clippings: cs, Tags: tags, Coders: coders, Annotations: as,
 	}, nil
 }

@@ -96,6 +96,10 @@ func qdaVariables() []qdaVariable {
 		{"credit", "Text", func(c *model.Clipping) string { return c.Credit }},
 		{"dateline", "Text", func(c *model.Clipping) string { return c.Dateline }},
 		{"url", "Text", func(c *model.Clipping) string { return c.URL }},
+		{"section", "Text", func(c *model.Clipping) string { return c.Section }},
+		{"page", "Text", func(c *model.Clipping) string { return c.Page }},
+		{"language", "Text", func(c *model.Clipping) string { return c.Language }},
+		{"source_id", "Text", func(c *model.Clipping) string { return c.SourceID }},
 		{"source", "Text", func(c *model.Clipping) string { return c.SourceName }},
 		{"words", "Integer", func(c *model.Clipping) string { return strconv.Itoa(wordCount(c.Body)) }},
 	}
@@ -113,17 +117,23 @@ func writeProject(ctx context.Context, bw *bufio.Writer, ix *index, rep *Report,
 		}
 	}
 	name := "Clipper project"
-	if d.ProjectPath != "" {
-		name = strings.TrimSuffix(filepath.Base(d.ProjectPath), filepath.Ext(d.ProjectPath))
+	if d.ProjectName != "" {
+		name = strings.TrimSuffix(d.ProjectName, filepath.Ext(d.ProjectName))
 	}
 	_, _ = bw.WriteString(`<?xml version="1.0" encoding="utf-8"?>`)
 	x.open("Project", req("xmlns", projectNS), req("name", name), req("origin", "Clipper"),
 		opt("creatingUserGUID", creator), req("creationDateTime", isoTime(time.Now())))
 
 	if len(d.Coders) > 0 {
+		// QualCoder takes the first User as the person now coding: the
+		// exporting coder comes first, then the rest in the dataset's order.
 		x.open("Users")
-		for _, c := range d.Coders {
-			x.empty("User", req("guid", guid(c.ID)), opt("name", c.Name))
+		for _, first := range []bool{true, false} {
+			for _, c := range d.Coders {
+				if (guid(c.ID) == creator) == first {
+					x.empty("User", req("guid", guid(c.ID)), opt("name", c.Name))
+				}
+			}
 		}
 		x.close("Users")
 	}
@@ -141,6 +151,7 @@ func writeProject(ctx context.Context, bw *bufio.Writer, ix *index, rep *Report,
 	}
 	x.close("Variables")
 
+	var notes []qdaNote
 	if len(d.Clippings) > 0 {
 		x.open("Sources")
 		done := 0
@@ -148,7 +159,7 @@ func writeProject(ctx context.Context, bw *bufio.Writer, ix *index, rep *Report,
 			if err := ctx.Err(); err != nil {
 				return fmt.Errorf("export cancelled after %d of %d annotations: %w", done, ix.live, err)
 			}
-			writeSource(x, ix, ci, creator, vars, rep)
+			notes = writeSource(x, ix, ci, creator, vars, rep, notes)
 			done += len(ix.byClip[ci])
 			if progress != nil {
 				progress(done, ix.live)
@@ -156,7 +167,8 @@ func writeProject(ctx context.Context, bw *bufio.Writer, ix *index, rep *Report,
 		}
 		x.close("Sources")
 	}
-	x.text("Description", fmt.Sprintf("Exported by Clipper from the project file %s (schema version %d).", d.ProjectPath, d.SchemaVersion))
+	writeNotes(x, notes)
+	x.text("Description", fmt.Sprintf("Exported by Clipper from the project file %s (schema version %d).", d.ProjectName, d.SchemaVersion))
 	x.close("Project")
 	_ = bw.WriteByte('\n')
 	return nil
@@ -182,9 +194,35 @@ func writeCodes(x *xmlWriter, tags []model.Tag) {
 	x.close("Codes")
 }
 
+// qdaNote is an annotation's note, written as a REFI-QDA Note that the
+// annotation's Coding refers to with a NoteRef.
+type qdaNote struct {
+	a    *model.Annotation
+	user string // the coder's GUID, "" when unknown
+}
+
+// writeNotes writes the Notes element: one Note per annotation note, named
+// after the annotated text, so NVivo, ATLAS.ti and MAXQDA show them as
+// notes (memos) linked to their codings.
+func writeNotes(x *xmlWriter, notes []qdaNote) {
+	if len(notes) == 0 {
+		return
+	}
+	x.open("Notes")
+	for _, n := range notes {
+		x.open("Note", req("guid", noteGUID(n.a.ID)), req("name", "Note on “"+shorten(cleanLine(n.a.Exact), 80)+"”"),
+			opt("creatingUser", n.user), opt("creationDateTime", isoTime(n.a.CreatedAt)),
+			opt("modifyingUser", n.user), opt("modifiedDateTime", isoTime(n.a.UpdatedAt)))
+		x.text("PlainTextContent", n.a.Note)
+		x.close("Note")
+	}
+	x.close("Notes")
+}
+
 // writeSource writes clipping ci as a TextSource with its selections and
-// variable values.
-func writeSource(x *xmlWriter, ix *index, ci int, creator string, vars []qdaVariable, rep *Report) {
+// variable values, and returns notes with the notes of the annotations it
+// wrote appended.
+func writeSource(x *xmlWriter, ix *index, ci int, creator string, vars []qdaVariable, rep *Report, notes []qdaNote) []qdaNote {
 	c := &ix.d.Clippings[ci]
 	id := guid(c.ID)
 	name := c.Headline
@@ -220,6 +258,10 @@ func writeSource(x *xmlWriter, ix *index, ci int, creator string, vars []qdaVari
 		x.text("Description", selectionDescription(t, a))
 		x.open("Coding", req("guid", codingGUID(a.ID)), opt("creatingUser", user), opt("creationDateTime", isoTime(a.CreatedAt)))
 		x.empty("CodeRef", req("targetGUID", guid(t.ID)))
+		if a.Note != "" {
+			x.empty("NoteRef", req("targetGUID", noteGUID(a.ID)))
+			notes = append(notes, qdaNote{a: a, user: user})
+		}
 		x.close("Coding")
 		x.close("PlainTextSelection")
 		rep.Annotations++
@@ -246,6 +288,7 @@ func writeSource(x *xmlWriter, ix *index, ci int, creator string, vars []qdaVari
 		x.close("VariableValue")
 	}
 	x.close("TextSource")
+	return notes
 }
 
 // selectionDescription is the memo of a selection: "key=value" lines for

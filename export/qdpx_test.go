@@ -70,6 +70,9 @@ type qdeProject struct {
 				CodeRef struct {
 					Target string `xml:"targetGUID,attr"`
 				} `xml:"CodeRef"`
+				NoteRefs []struct {
+					Target string `xml:"targetGUID,attr"`
+				} `xml:"NoteRef"`
 			} `xml:"Coding"`
 		} `xml:"PlainTextSelection"`
 		Values []struct {
@@ -81,6 +84,12 @@ type qdeProject struct {
 			Integer string `xml:"IntegerValue"`
 		} `xml:"VariableValue"`
 	} `xml:"Sources>TextSource"`
+	Notes []struct {
+		GUID    string `xml:"guid,attr"`
+		Name    string `xml:"name,attr"`
+		User    string `xml:"creatingUser,attr"`
+		Content string `xml:"PlainTextContent"`
+	} `xml:"Notes>Note"`
 	Description string `xml:"Description"`
 }
 
@@ -149,7 +158,7 @@ func TestQDPXProject(t *testing.T) {
 	if p.Name != "energy" || p.Origin != "Clipper" || p.Creator != testID(kindCode, 1) {
 		t.Errorf("project name %q origin %q creator %q", p.Name, p.Origin, p.Creator)
 	}
-	if !strings.Contains(p.Description, d.ProjectPath) || !strings.Contains(p.Description, "schema version 3") {
+	if !strings.Contains(p.Description, d.ProjectName) || !strings.Contains(p.Description, "schema version 3") {
 		t.Errorf("description %q", p.Description)
 	}
 	if len(p.Users) != 2 || p.Users[1].GUID != testID(kindCode, 2) || p.Users[1].Name != "Ben Okafor" {
@@ -291,5 +300,85 @@ func TestQDC(t *testing.T) {
 	}
 	if _, err := WriteQDC(context.Background(), &bytes.Buffer{}, &Dataset{}, nil); err == nil || !strings.Contains(err.Error(), "no tags") {
 		t.Errorf("codebook without tags: %v", err)
+	}
+}
+
+func TestQDPXUsersExporterFirst(t *testing.T) {
+	for _, c := range []struct {
+		creator string
+		want    []string
+	}{
+		{"Ana Lima", []string{"Ana Lima", "Ben Okafor"}},
+		{"Ben Okafor", []string{"Ben Okafor", "Ana Lima"}},
+		{"", []string{"Ana Lima", "Ben Okafor"}},
+	} {
+		d := sampleDataset(t)
+		d.Creator = c.creator
+		var p qdeProject
+		if err := xml.Unmarshal(writeQDPX(t, d)["project.qde"], &p); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, u := range p.Users {
+			got = append(got, u.Name)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("exported by %q: users %v, want %v", c.creator, got, c.want)
+		}
+	}
+}
+
+func TestQDPXNotesLinkedToCodings(t *testing.T) {
+	d := sampleDataset(t)
+	files := writeQDPX(t, d)
+	validate(t, "Project.xsd", files["project.qde"])
+	var p qdeProject
+	if err := xml.Unmarshal(files["project.qde"], &p); err != nil {
+		t.Fatal(err)
+	}
+	notes := map[string]string{}
+	for _, n := range p.Notes {
+		notes[n.GUID] = n.Content
+		if !strings.HasPrefix(n.Name, "Note on “") {
+			t.Errorf("note %s named %q", n.GUID, n.Name)
+		}
+	}
+	want := 0
+	for _, a := range d.Annotations {
+		if a.Note != "" {
+			want++
+		}
+	}
+	if len(p.Notes) != want {
+		t.Errorf("%d notes, want one per annotation with a note (%d)", len(p.Notes), want)
+	}
+	linked := 0
+	for _, s := range p.Sources {
+		for _, sel := range s.Selections {
+			a := d.Annotations[slices.IndexFunc(d.Annotations, func(x annotationLike) bool { return x.ID == sel.GUID })]
+			refs := sel.Coding.NoteRefs
+			if a.Note == "" {
+				if len(refs) != 0 {
+					t.Errorf("selection %s has no note but refers to %v", sel.GUID, refs)
+				}
+				continue
+			}
+			if len(refs) != 1 {
+				t.Errorf("selection %s: %d note refs, want 1", sel.GUID, len(refs))
+				continue
+			}
+			content, ok := notes[refs[0].Target]
+			if !ok {
+				t.Errorf("selection %s refers to a missing note %s", sel.GUID, refs[0].Target)
+				continue
+			}
+			if want := cleanText(a.Note); content != want {
+				t.Errorf("note of %s = %q, want %q", sel.GUID, content, want)
+			}
+			linked++
+		}
+	}
+	if linked != want {
+		t.Errorf("%d codings link a note, want %d", linked, want)
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strconv"
 
 	"github.com/google/uuid"
@@ -220,8 +219,8 @@ func collectionID(ix *index) uuid.UUID {
 
 // collectionLabel names the collection after the project file.
 func collectionLabel(d *Dataset) string {
-	if d.ProjectPath == "" {
+	if d.ProjectName == "" {
 		return "Clipper annotations"
 	}
-	return "Clipper annotations: " + filepath.Base(d.ProjectPath)
+	return "Clipper annotations: " + d.ProjectName
 }

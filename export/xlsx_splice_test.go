@@ -34,7 +34,7 @@ func TestXLSXSplicedTextRoundTrips(t *testing.T) {
 		{"truncated", long, "s"},
 	}
 	const body = "Fish & chips <cost> \"£5\" 🔥 _x0041_ today. Quote & <unquote> “here” now.  "
-	d := &Dataset{ProjectPath: "/tmp/tricky.clip", SchemaVersion: 3, Creator: "A <coder> & co"}
+	d := &Dataset{ProjectName: "tricky.clip", SchemaVersion: 3, Creator: "A <coder> & co"}
 	for i, tag := range model.DefaultTags() {
 		tag.ID = testID(kindTag, i+1)
 		d.Tags = append(d.Tags, tag)

@@ -2,7 +2,6 @@ package export
 
 import (
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -164,8 +163,8 @@ func (st styles) style(t cellType) int {
 // setProperties records provenance: title, creator, a description naming
 // the project file and schema version, and custom properties for both.
 func setProperties(f *excelize.File, d *Dataset, now time.Time) error {
-	project := filepath.Base(d.ProjectPath)
-	if d.ProjectPath == "" {
+	project := d.ProjectName
+	if project == "" {
 		project = "unsaved project"
 	}
 	stamp := now.UTC().Format(time.RFC3339)
@@ -175,7 +174,7 @@ func setProperties(f *excelize.File, d *Dataset, now time.Time) error {
 		Creator:        d.Creator,
 		LastModifiedBy: d.Creator,
 		Description: fmt.Sprintf("Exported by Clipper from the project file %s (schema version %d).",
-			d.ProjectPath, d.SchemaVersion),
+			project, d.SchemaVersion),
 		Keywords: "Clipper; annotations; claims; quotes; figures",
 		Created:  stamp,
 		Modified: stamp,
@@ -184,7 +183,7 @@ func setProperties(f *excelize.File, d *Dataset, now time.Time) error {
 	}
 	for _, p := range []excelize.CustomProperty{
 		{Name: "ClipperSchemaVersion", Value: int32(d.SchemaVersion)},
-		{Name: "ClipperSource", Value: d.ProjectPath},
+		{Name: "ClipperSource", Value: project},
 	} {
 		if err := f.SetCustomProps(p); err != nil {
 			return fmt.Errorf("custom property %s: %w", p.Name, err)

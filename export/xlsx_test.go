@@ -69,7 +69,8 @@ func TestXLSXSheetsAndHeaders(t *testing.T) {
 		{"Claims", []string{"annotation_id", "clipping_id", "publication", "date", "headline", "tag", "exact",
 			"claimant", "status", "context", "paragraph", "note", "coder"}, 2},
 		{"Clippings", []string{"clipping_id", "publication", "date", "headline", "deck", "authors", "credit", "dateline",
-			"url", "source", "words", "annotations", "n_claim", "n_quote", "n_figure", "n_follow-up"}, 3},
+			"url", "section", "page", "language", "source_id", "source", "words", "annotations",
+			"n_claim", "n_quote", "n_figure", "n_follow-up"}, 3},
 		{"Codebook", []string{"colour", "name", "kind", "description", "shortcut", "count"}, 4},
 		{"Matrix", []string{"clipping_id", "publication", "date", "headline", "n_claim", "n_quote", "n_figure",
 			"n_follow-up", "has_claim", "has_quote", "has_figure", "has_follow-up"}, 3},
@@ -294,10 +295,10 @@ func TestXLSXClippingsCodebookMatrix(t *testing.T) {
 	}
 	want := [][]string{
 		{testID(kindClip, 1), "The Daily Ledger", "2024-03-01", "Énergie: bills climb 🔥 “again”", "A deck",
-			"Anne Dupré; Jo Smith", "Staff", "PARIS", "https://example.org/energy", "ledger-2024-03-01.txt",
-			strconv.Itoa(wordCount(body1)), "5", "1", "1", "2", "1"},
-		{testID(kindClip, 2), "Note", "", "", "", "", "", "", "", "", "10", "0", "0", "0", "0", "0"},
-		{testID(kindClip, 3), "Le Quotidien", "2024-02-29", "La ministre tient bon", "", "", "", "", "", "",
+			"Anne Dupré; Jo Smith", "Staff", "PARIS", "https://example.org/energy", "Economy", "A4", "en",
+			"LN-4711", "ledger-2024-03-01.txt", strconv.Itoa(wordCount(body1)), "5", "1", "1", "2", "1"},
+		{testID(kindClip, 2), "Note", "", "", "", "", "", "", "", "", "", "", "", "", "10", "0", "0", "0", "0", "0"},
+		{testID(kindClip, 3), "Le Quotidien", "2024-02-29", "La ministre tient bon", "", "", "", "", "", "", "", "", "", "",
 			"15", "1", "1", "0", "0", "0"},
 	}
 	for i, w := range want {
@@ -358,7 +359,7 @@ func TestXLSXProperties(t *testing.T) {
 	if p.Title != "Clipper annotations: energy.clip" || p.Creator != "Ana Lima" {
 		t.Errorf("title %q, creator %q", p.Title, p.Creator)
 	}
-	if !strings.Contains(p.Description, d.ProjectPath) || !strings.Contains(p.Description, "schema version 3") {
+	if !strings.Contains(p.Description, d.ProjectName) || !strings.Contains(p.Description, "schema version 3") {
 		t.Errorf("description %q should name the project file and schema version", p.Description)
 	}
 	custom, err := f.GetCustomProps()
@@ -369,7 +370,7 @@ func TestXLSXProperties(t *testing.T) {
 	for _, c := range custom {
 		got[c.Name] = c.Value
 	}
-	if got["ClipperSchemaVersion"] != int32(3) || got["ClipperSource"] != d.ProjectPath {
+	if got["ClipperSchemaVersion"] != int32(3) || got["ClipperSource"] != d.ProjectName {
 		t.Errorf("custom properties = %v", got)
 	}
 }
