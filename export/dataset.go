@@ -17,7 +17,10 @@ type Dataset struct {
 	// ProjectName is the project's file name without its folder
 	// ("study.clip"), for document properties and provenance: an export
 	// never carries the folder, which often holds the user's login name.
-	ProjectName   string
+	ProjectName string
+	// ProjectPath is the project file on disk. It is never written into
+	// an export; WriteFile uses it to refuse overwriting the project.
+	ProjectPath   string
 	SchemaVersion int    // schema version of the project file
 	Creator       string // name of the coder who exports, for document properties
 	Clippings     []model.Clipping
@@ -47,7 +50,7 @@ type Filter struct {
 // Tags and Coders are narrowed to the named ones. Unknown names simply
 // select nothing: use CheckFilter to report them.
 func (d *Dataset) Select(f Filter) *Dataset {
-	out := &Dataset{ProjectName: d.ProjectName, SchemaVersion: d.SchemaVersion, Creator: d.Creator, Agreement: d.Agreement}
+	out := &Dataset{ProjectName: d.ProjectName, ProjectPath: d.ProjectPath, SchemaVersion: d.SchemaVersion, Creator: d.Creator, Agreement: d.Agreement}
 
 	clipOK := func(string) bool { return true }
 	if len(f.ClippingIDs) > 0 {

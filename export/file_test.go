@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -9,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"clipper/model/store"
 )
 
 // dirNames lists the names in dir.
@@ -87,7 +90,7 @@ func TestWriteFileAtomic(t *testing.T) {
 			return err
 		}, context.Canceled},
 		{"writer fails half way", func(ctx context.Context, path string) error {
-			return writeAtomic(ctx, path, func(w io.Writer) error {
+			return writeAtomic(ctx, path, func() error { return nil }, func(w io.Writer) error {
 				if _, err := io.WriteString(w, strings.Repeat("partial ", 100000)); err != nil {
 					return err
 				}
@@ -164,5 +167,76 @@ func TestWriteFailingWriter(t *testing.T) {
 				t.Errorf("%s, failing after %d of %d bytes: error %v", f, n, full.n, err)
 			}
 		}
+	}
+}
+
+// TestWriteFileRefusesProjects: an export never replaces the project it
+// comes from, however the path is spelled, nor any other Clipper project.
+func TestWriteFileRefusesProjects(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	open := filepath.Join(dir, "p.clip")
+	st, err := store.Create(open)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	d, err := Load(ctx, st, "Ana")
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(dir, "other.clip")
+	ost, err := store.Create(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ost.Close()
+	sym, hard := filepath.Join(dir, "link.clip"), filepath.Join(dir, "hard.clip")
+	if err := os.Symlink(open, sym); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Link(open, hard); err != nil {
+		t.Fatal(err)
+	}
+	sub := filepath.Join(dir, "sub")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(sub)
+	snapshot := func(p string) []byte {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	before, otherBefore := snapshot(open), snapshot(other)
+	for _, c := range []struct{ dst, says string }{
+		{open, "over the open project"},
+		{"../p.clip", "over the open project"},
+		{"./../sub/../p.clip", "over the open project"},
+		{sym, "over the open project"},
+		{hard, "over the open project"},
+		{other, "refusing to replace the Clipper project"},
+		{"../other.clip", "refusing to replace the Clipper project"},
+	} {
+		for _, f := range []Format{XLSX, CSV} {
+			_, err := WriteFile(ctx, c.dst, f, d, nil)
+			if !errors.Is(err, ErrProjectFile) || !strings.Contains(err.Error(), c.says) || !strings.Contains(err.Error(), "choose another file name") {
+				t.Errorf("export %s to %s: error %v, want %q", f, c.dst, err, c.says)
+			}
+		}
+	}
+	if !bytes.Equal(before, snapshot(open)) || !bytes.Equal(otherBefore, snapshot(other)) {
+		t.Fatal("a project file changed")
+	}
+	if fi, err := os.Lstat(sym); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the symbolic link was replaced: %v %v", fi, err)
+	}
+	if names := dirNames(t, dir); len(names) != 5 {
+		t.Errorf("temporary files left: %v", names)
+	}
+	if _, err := st.ClippingSummaries(ctx); err != nil {
+		t.Errorf("project unusable afterwards: %v", err)
 	}
 }

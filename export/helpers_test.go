@@ -2,12 +2,12 @@ package export
 
 import (
 	"fmt"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
+	"clipper/internal/testenv"
 	"clipper/model"
 )
 
@@ -106,15 +106,12 @@ func sampleDataset(t testing.TB) *Dataset {
 	return d
 }
 
-// requireTool returns the path of an external program the tests need and
-// fails — never skips — when it is missing.
+// requireTool returns the path of an external program the tests need.
+// When it is missing the test is skipped with a line saying what to
+// install, except in CI (CI=true), where it fails.
 func requireTool(t testing.TB, name, install string) string {
 	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		t.Fatalf("%s is not installed but this test needs it: %s", name, install)
-	}
-	return p
+	return testenv.Tool(t, name, install+", or make test-deps")
 }
 
 // clippingWithBody is a bare clipping.

@@ -10,12 +10,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"clipper/internal/testenv"
 )
 
 // TestLibreOfficeConverts opens a written workbook with LibreOffice
 // (headless) and checks what it reads from the Annotations sheet: a second,
-// independent consumer besides excelize. CI must install
-// libreoffice-calc-nogui; the test fails when soffice is missing.
+// independent consumer besides excelize. Without soffice it is skipped,
+// except in CI (CI=true), which must install libreoffice-calc-nogui.
 func TestLibreOfficeConverts(t *testing.T) {
 	soffice := requireTool(t, "soffice",
 		"apt-get install --no-install-recommends -y libreoffice-calc-nogui")
@@ -66,6 +68,22 @@ func TestLibreOfficeConverts(t *testing.T) {
 	for _, c := range checks {
 		if got := recs[c.row][col(c.name)]; got != c.want {
 			t.Errorf("LibreOffice row %d %s = %q, want %q", c.row, c.name, got, c.want)
+		}
+	}
+}
+
+// TestMissingToolsSkipOutsideCI: on a machine without LibreOffice or
+// xmllint the tests that need them skip with a line saying what to
+// install; with CI=true they fail.
+func TestMissingToolsSkipOutsideCI(t *testing.T) {
+	for _, test := range []string{"TestLibreOfficeConverts", "TestQDPXArchive"} {
+		out, err := testenv.RunWithoutTools(t, test, false)
+		if err != nil || !strings.Contains(out, "--- SKIP: "+test) || !strings.Contains(out, "apt-get install") {
+			t.Errorf("%s without its tool, outside CI: %v\n%s", test, err, out)
+		}
+		out, err = testenv.RunWithoutTools(t, test, true)
+		if err == nil || !strings.Contains(out, "--- FAIL: "+test) || !strings.Contains(out, "is not installed") {
+			t.Errorf("%s without its tool, CI=true: %v\n%s", test, err, out)
 		}
 	}
 }

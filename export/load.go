@@ -29,7 +29,7 @@ func Load(ctx context.Context, st *store.Store, creator string) (*Dataset, error
 		return nil, fmt.Errorf("reading annotations: %w", err)
 	}
 	return &Dataset{
-		ProjectName: filepath.Base(st.Path()), SchemaVersion: st.SchemaVersion(), Creator: creator,
+		ProjectName: filepath.Base(st.Path()), ProjectPath: st.Path(), SchemaVersion: st.SchemaVersion(), Creator: creator,
 		Clippings: cs, Tags: tags, Coders: coders, Annotations: as,
 	}, nil
 }

@@ -28,7 +28,8 @@ OpenGL and X11 (GL, X11, Xcursor, Xrandr, Xinerama, Xi, Xxf86vm).
   Fedora:  sudo dnf install gcc pkgconf-pkg-config libX11-devel libXcursor-devel libXrandr-devel libXinerama-devel libXi-devel libXxf86vm-devel mesa-libGL-devel
   Arch:    sudo pacman -S gcc pkgconf libx11 libxcursor libxrandr libxinerama libxi libxxf86vm mesa
   macOS:   xcode-select --install
-For the tests also: Xvfb (xorg-x11-server-Xvfb / xorg-server-xvfb) and xmllint (libxml2).
+For the tests also: Xvfb (xorg-x11-server-Xvfb / xorg-server-xvfb), xmllint (libxml2) and
+LibreOffice Calc; without them the tests that need them are skipped (CI=true makes them fail).
 MSG
 	exit 0
 fi

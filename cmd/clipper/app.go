@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"strconv"
@@ -25,12 +24,12 @@ func runApp(e *env) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	st, err := e.openStore(ctx)
+	st, err := e.openStore(e.ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	e.stopSignals() // from here on the window owns the process: Ctrl+C quits as usual
 
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))

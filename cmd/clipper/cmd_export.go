@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 
 	"clipper/export"
@@ -22,7 +21,7 @@ func cmdExport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
+	ctx := e.ctx
 	st, err := e.openStore(ctx)
 	if err != nil {
 		return err

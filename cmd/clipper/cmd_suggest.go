@@ -28,7 +28,7 @@ func cmdSuggest(e *env, args []string) error {
 			return fmt.Errorf("--kinds: unknown kind %q (want quote, figure, claim or date)", k)
 		}
 	}
-	ctx := context.Background()
+	ctx := e.ctx
 	switch {
 	case *clipping == "" && fs.NArg() == 1 && !*accept:
 		c, err := parseFile(fs.Arg(0), e)

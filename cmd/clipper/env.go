@@ -11,6 +11,8 @@ import (
 	"os/user"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"clipper/model"
 	"clipper/model/store"
@@ -40,7 +42,11 @@ type global struct {
 // env is what a command needs from its surroundings.
 type env struct {
 	global
-	stdout, stderr io.Writer
+	ctx            context.Context // cancelled by Ctrl+C (SIGINT)
+	stdout, stderr io.Writer       // stderr is safe for concurrent use
+	mayCreate      bool            // the command may create a missing project (see commands)
+	waited         atomic.Bool     // the project was busy and the user was told
+	stopSignals    func()          // restores Ctrl+C's default (the app does, once open)
 }
 
 // parseGlobal reads the flags before the subcommand.
@@ -89,17 +95,30 @@ func (e *env) dbPath() (path string, isDefault bool, err error) {
 	return p, true, err
 }
 
-// openStore opens (creating if needed) the project file. A new default
-// project receives the sample clipping.
+// openStore opens the project file. The default project is created, with
+// the sample clipping, on first use; another path is created only by a
+// command that may create one (import), so that a mistyped --db or a
+// dangling link gives "no such project" instead of a new empty file. While
+// another Clipper writes the file it waits, saying so on stderr.
 func (e *env) openStore(ctx context.Context) (*store.Store, error) {
 	path, isDefault, err := e.dbPath()
 	if err != nil {
 		return nil, err
 	}
+	opt := store.OpenOptions{Create: e.mayCreate, OnWait: e.onWait(path)}
+	var st *store.Store
 	if isDefault {
-		return openDefaultProject(ctx, path)
+		st, err = openDefaultProject(ctx, path, opt)
+	} else {
+		st, err = store.OpenWith(ctx, path, opt)
 	}
-	st, err := store.OpenOrCreate(path)
+	if errors.Is(err, store.ErrNoProject) {
+		msg := "no such project: " + path
+		if target, lerr := os.Readlink(path); lerr == nil {
+			msg += fmt.Sprintf(" (a symbolic link to %s, which does not exist)", target)
+		}
+		return nil, fmt.Errorf("%s; `clipper --db %s import FILE…` starts a new project", msg, path)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -107,6 +126,17 @@ func (e *env) openStore(ctx context.Context) (*store.Store, error) {
 		fmt.Fprintf(e.stderr, "clipper: %s\n", why)
 	}
 	return st, nil
+}
+
+// onWait returns the store's wait notifier: it tells the user on stderr
+// that the project is busy.
+func (e *env) onWait(path string) func(bool) {
+	return func(waiting bool) {
+		if waiting {
+			e.waited.Store(true)
+			fmt.Fprintf(e.stderr, "clipper: waiting for another Clipper to finish writing %s… (Ctrl+C stops)\n", path)
+		}
+	}
 }
 
 // coderName resolves who is annotating: --coder, $CLIPPER_CODER, login name.
@@ -163,7 +193,7 @@ func flagSetNoCoder(e *env, name string) *flag.FlagSet {
 
 // withStore opens the project, runs fn on it and closes it again.
 func (e *env) withStore(fn func(ctx context.Context, st *store.Store) error) error {
-	ctx := context.Background()
+	ctx := e.ctx
 	st, err := e.openStore(ctx)
 	if err != nil {
 		return err
@@ -173,4 +203,17 @@ func (e *env) withStore(fn func(ctx context.Context, st *store.Store) error) err
 		err = fmt.Errorf("closing the project: %w", cerr)
 	}
 	return err
+}
+
+// syncWriter serialises writes to w: the store's wait notice comes from
+// another goroutine than the command's own messages.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
 }

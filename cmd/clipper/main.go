@@ -4,15 +4,49 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"sync"
 
 	_ "clipper/cmd/clipper/internal/plainlocale" // before Fyne initialises
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	ctx, release := interruptContext()
+	code := runContext(ctx, release, os.Args[1:], os.Stdout, os.Stderr)
+	release()
+	os.Exit(code)
+}
+
+// interruptContext returns a context that the first Ctrl+C (SIGINT)
+// cancels — a wait for another Clipper or a long import then stops
+// cleanly — after which Ctrl+C kills as usual. release gives Ctrl+C back
+// its default behaviour without cancelling the context.
+func interruptContext() (context.Context, func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt)
+	released := make(chan struct{})
+	var once sync.Once
+	release := func() {
+		once.Do(func() {
+			signal.Stop(ch)
+			close(released)
+		})
+	}
+	go func() {
+		select {
+		case <-ch:
+			cancel()
+			release()
+		case <-released:
+		}
+	}()
+	return ctx, release
 }
 
 // command is one subcommand: its usage line and the function that runs it.
@@ -20,6 +54,13 @@ type command struct {
 	usage string
 	run   func(e *env, args []string) error
 }
+
+// createsProject reports whether the command makes a new project when --db
+// (or $CLIPPER_DB) names a missing file. Only import does: every other
+// command needs something in the project (a clipping to annotate, data to
+// list or export, a target to merge into) and answers "no such project",
+// so a mistyped path never leaves an empty project behind.
+func createsProject(name string) bool { return name == "import" }
 
 func commands() map[string]command {
 	return map[string]command{
@@ -40,7 +81,17 @@ func commands() map[string]command {
 
 // run executes one invocation and returns the process exit code.
 func run(args []string, stdout, stderr io.Writer) int {
-	e := &env{stdout: stdout, stderr: stderr}
+	return runContext(context.Background(), func() {}, args, stdout, stderr)
+}
+
+// exitInterrupted is the exit code of a command stopped by Ctrl+C.
+const exitInterrupted = 130
+
+// runContext is run with a context that Ctrl+C cancels; stopSignals gives
+// Ctrl+C back its default (the app calls it once its project is open).
+func runContext(ctx context.Context, stopSignals func(), args []string, stdout, stderr io.Writer) int {
+	stderr = &syncWriter{w: stderr}
+	e := &env{ctx: ctx, stopSignals: stopSignals, stdout: stdout, stderr: stderr}
 	g, rest, err := parseGlobal(args)
 	if err != nil {
 		fmt.Fprintf(stderr, "clipper: %v\n\n", err)
@@ -66,10 +117,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		usage(stderr)
 		return 2
 	}
+	e.mayCreate = createsProject(name)
 	if err := cmd.run(e, rest[1:]); err != nil {
 		if err == errUsage {
 			fmt.Fprintf(stderr, "usage: clipper [--db FILE] %s\n", cmd.usage)
 			return 2
+		}
+		if ctx.Err() != nil && errors.Is(err, context.Canceled) {
+			if e.waited.Load() {
+				fmt.Fprintf(stderr, "clipper %s: interrupted while waiting for another Clipper to finish writing the project; nothing was changed\n", name)
+			} else {
+				fmt.Fprintf(stderr, "clipper %s: interrupted (%v)\n", name, err)
+			}
+			return exitInterrupted
 		}
 		fmt.Fprintf(stderr, "clipper %s: %v\n", name, err)
 		if ex, ok := err.(exitError); ok {

@@ -40,15 +40,17 @@ func dataDir() (string, error) {
 
 // openDefaultProject opens the default project, creating it with the
 // bundled sample clipping on first use.
-func openDefaultProject(ctx context.Context, path string) (*store.Store, error) {
+func openDefaultProject(ctx context.Context, path string, opt store.OpenOptions) (*store.Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("creating the default project folder: %w", err)
 	}
 	fi, err := os.Stat(path)
 	if err == nil && fi.Size() > 0 {
-		return store.Open(path)
+		opt.Create = false
+		return store.OpenWith(ctx, path, opt)
 	}
-	st, err := store.OpenOrCreate(path)
+	opt.Create = true
+	st, err := store.OpenWith(ctx, path, opt)
 	if err != nil {
 		return nil, err
 	}

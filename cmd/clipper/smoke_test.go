@@ -6,20 +6,20 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"clipper/gui"
+	"clipper/internal/testenv"
 )
 
 // TestScreenshotUnderXvfb builds the real binary and runs it under Xvfb:
 // the window opens on a project holding the sample clipping, is drawn, and
 // its PNG has the requested size and is not blank. `make test` installs
-// Xvfb (scripts/deps.sh --test).
+// Xvfb (scripts/deps.sh --test); without it the test is skipped, except in
+// CI (CI=true), where it fails.
 func TestScreenshotUnderXvfb(t *testing.T) {
-	xvfb, err := exec.LookPath("xvfb-run")
-	if err != nil {
-		t.Fatalf("xvfb-run is needed for the real-window smoke test: run `make test-deps` (Debian package xvfb)")
-	}
+	xvfb := testenv.Tool(t, "xvfb-run", "the real-window smoke test needs it: apt-get install xvfb xauth, or make test-deps")
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "clipper")
 	build := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", bin, ".")
@@ -55,5 +55,19 @@ func TestScreenshotUnderXvfb(t *testing.T) {
 	}
 	if gui.Blank(img) {
 		t.Error("screenshot is blank")
+	}
+}
+
+// TestNoXvfbSkipsOutsideCI: on a machine without Xvfb the real-window test
+// skips with a line saying what to install; with CI=true it fails.
+func TestNoXvfbSkipsOutsideCI(t *testing.T) {
+	const test = "TestScreenshotUnderXvfb"
+	out, err := testenv.RunWithoutTools(t, test, false)
+	if err != nil || !strings.Contains(out, "--- SKIP: "+test) || !strings.Contains(out, "apt-get install xvfb") {
+		t.Errorf("without Xvfb, outside CI: %v\n%s", err, out)
+	}
+	out, err = testenv.RunWithoutTools(t, test, true)
+	if err == nil || !strings.Contains(out, "--- FAIL: "+test) || !strings.Contains(out, "xvfb-run is not installed") {
+		t.Errorf("without Xvfb, CI=true: %v\n%s", err, out)
 	}
 }

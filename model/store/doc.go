@@ -14,9 +14,14 @@
 // application id, schema) and the app calls Check in the background.
 //
 // Durability: rollback journal (journal_mode=DELETE, never WAL, so a
-// copied file is always complete), synchronous=FULL, immediate
-// transactions and a 5 s busy timeout so that a second Clipper instance on
-// the same file waits instead of failing with "database is locked".
+// copied file is always complete), synchronous=FULL and immediate
+// transactions. A second Clipper instance on the same file waits instead
+// of failing with "database is locked": every statement, BEGIN and COMMIT
+// that finds the file locked is retried in Go (busy.go, busyconn.go) for
+// as long as the lock holder makes progress, reported through OnWait and
+// stopped by cancelling the context. A write transaction keeps up to
+// 256 MiB of changed pages in memory (cache_spill), so it holds the
+// EXCLUSIVE lock — which shuts out readers — only while it commits.
 //
 // Every user action is one short transaction; batch work (an import, a
 // set of accepted suggestions) is one transaction. Ids are UUIDv7 text;

@@ -36,12 +36,27 @@ func connectHook(c *sqlite3.SQLiteConn) error {
 
 // rwParams are the durability settings for the user's own file: foreign
 // keys on, rollback journal (a copied file never misses a -wal sidecar),
-// fsync on every commit, immediate write transactions and a busy timeout
-// so a second Clipper instance waits instead of failing.
-const rwParams = "_fk=1&_journal_mode=DELETE&_sync=FULL&_busy_timeout=5000&_txlock=immediate"
+// fsync on every commit and immediate write transactions. The busy timeout
+// is one short step: the store's connections wait for another Clipper in
+// Go, where the wait can be reported and cancelled (busy.go).
+const rwParams = "_fk=1&_journal_mode=DELETE&_sync=FULL&_busy_timeout=" + busyStep + "&_txlock=immediate"
 
 // roParams open a file read-only (mode=ro is read by SQLite itself).
-const roParams = "mode=ro&_fk=1&_busy_timeout=5000"
+const roParams = "mode=ro&_fk=1&_busy_timeout=" + busyStep
+
+// openDB returns a database handle on dsn whose connections come from the
+// driver registered as name, wrapped to wait for locks through w (see
+// connector). rw marks the user's project opened for writing.
+func openDB(name, dsn string, w *waiter, rw bool) (*sql.DB, error) {
+	// sql.Open connects nothing; it is the way to find a driver by name.
+	probe, err := sql.Open(name, dsn)
+	if err != nil {
+		return nil, err
+	}
+	drv := probe.Driver()
+	probe.Close()
+	return sql.OpenDB(&connector{drv: drv, dsn: dsn, w: w, rw: rw}), nil
+}
 
 // rwDSN is the read-write DSN for the absolute path abs. A plain path is
 // used, as measured in the notes; a path containing '?' would be cut at

@@ -12,6 +12,12 @@ var (
 	// ErrNotProject: the file is not a Clipper project (not SQLite, or
 	// SQLite with another application id).
 	ErrNotProject = errors.New("not a Clipper project")
+	// ErrNoProject: there is no file at the path (or only a symbolic link
+	// to a missing file); nothing was created.
+	ErrNoProject = errors.New("no such project")
+	// ErrBusy: another program holds the project's lock and the store
+	// stopped waiting for it (cancelled, or the holder made no progress).
+	ErrBusy = errors.New("another program is writing the project")
 	// ErrCorrupt: the file is a Clipper project but damaged (bad header,
 	// truncated, failed quick_check).
 	ErrCorrupt = errors.New("project file is damaged")
@@ -43,8 +49,9 @@ var (
 	ErrUndoConflict = errors.New("changed since by someone else")
 )
 
-// classify adds ErrCorrupt or ErrReadOnly to SQLite errors that mean a
-// damaged or read-only file, so callers can test for them with errors.Is.
+// classify adds ErrCorrupt, ErrReadOnly or ErrBusy to SQLite errors that
+// mean a damaged, read-only or locked file, so callers can test for them
+// with errors.Is.
 func classify(err error) error {
 	var se sqlite3.Error
 	if !errors.As(err, &se) {
@@ -54,6 +61,10 @@ func classify(err error) error {
 	case sqlite3.ErrCorrupt, sqlite3.ErrNotADB:
 		if !errors.Is(err, ErrCorrupt) {
 			return fmt.Errorf("%w: %w", ErrCorrupt, err)
+		}
+	case sqlite3.ErrBusy, sqlite3.ErrLocked:
+		if !errors.Is(err, ErrBusy) {
+			return fmt.Errorf("%w: %w", ErrBusy, err)
 		}
 	case sqlite3.ErrReadonly:
 		if !errors.Is(err, ErrReadOnly) {

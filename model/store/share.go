@@ -36,10 +36,8 @@ func (s *Store) Share(ctx context.Context, dst string, opt ShareOptions) (err er
 	if s.version > len(defaultMigrations()) {
 		return fail(fmt.Errorf("%w: %s", ErrReadOnly, s.roReason))
 	}
-	if _, err := os.Lstat(abs); err == nil {
-		return fail(ErrExists)
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return fail(err)
+	if err := s.refuseOverwrite(dst, abs, "the shared copy"); err != nil {
+		return err
 	}
 	dir := filepath.Dir(abs)
 	f, err := os.CreateTemp(dir, filepath.Base(abs)+".tmp-*")
@@ -203,6 +201,33 @@ func (s *Store) recordShare(ctx context.Context, replica string, bases []baseRow
 		return nil
 	})
 }
+
+// refuseOverwrite returns an error when dst (abs: its absolute path)
+// exists: the open project itself, found with os.SameFile so that another
+// spelling, a symbolic or a hard link count, gets its own message; what
+// names the thing being written in it.
+func (s *Store) refuseOverwrite(dst, abs, what string) error {
+	fi, err := os.Lstat(abs)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("write %s to %s: %w", what, abs, err)
+	}
+	if target, terr := os.Stat(abs); terr == nil {
+		fi = target
+	}
+	if own, err := os.Stat(s.path); err == nil && os.SameFile(fi, own) {
+		return existsError{fmt.Sprintf("refusing to write %s over the open project %s; choose another file name", what, dst)}
+	}
+	return existsError{fmt.Sprintf("refusing to write %s to %s: the file already exists; choose another file name", what, dst)}
+}
+
+// existsError is an ErrExists whose message is the whole story.
+type existsError struct{ msg string }
+
+func (e existsError) Error() string { return e.msg }
+func (e existsError) Unwrap() error { return ErrExists }
 
 // syncFile fsyncs the file at path.
 func syncFile(path string) error {

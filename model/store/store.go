@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // Store is an open Clipper project file. Its methods are safe for
@@ -23,6 +24,8 @@ type Store struct {
 	version  int
 	verified atomic.Bool // the whole file passed quick_check (on open or Check)
 
+	wait *waiter // lock waits of this store's connections (busy.go)
+
 	wmu    sync.Mutex           // guards w and stmts: every write transaction and DataVersion
 	w      *sql.Conn            // pinned connection for writes and PRAGMA data_version
 	stmts  map[string]*sql.Stmt // write statements, prepared once and reused on w
@@ -31,9 +34,11 @@ type Store struct {
 
 // options are what tests may change about how a file is opened.
 type options struct {
-	driver     string      // database/sql driver name
-	migrations []migration // schema history; len = newest version
-	checkLimit int64       // largest file Open runs a full quick_check on
+	driver     string        // database/sql driver name
+	migrations []migration   // schema history; len = newest version
+	checkLimit int64         // largest file Open runs a full quick_check on
+	stall      time.Duration // give up waiting for a lock after this long without progress
+	onWait     func(bool)    // see OpenOptions.OnWait
 }
 
 // fullCheckLimit is the largest file Open verifies page by page with
@@ -47,7 +52,39 @@ type options struct {
 const fullCheckLimit = 16 << 20
 
 func defaultOptions() options {
-	return options{driver: driverName, migrations: defaultMigrations(), checkLimit: fullCheckLimit}
+	return options{driver: driverName, migrations: defaultMigrations(), checkLimit: fullCheckLimit, stall: stallLimit}
+}
+
+// OpenOptions tune OpenWith.
+type OpenOptions struct {
+	// Create makes a new project when the file is missing or empty, as
+	// OpenOrCreate does. Without it a missing file gives ErrNoProject.
+	Create bool
+	// OnWait, when set, is told when the store starts waiting for another
+	// program that holds the project's lock (true, about a second into the
+	// wait) and when no operation waits any more (false). It is called on
+	// the waiting goroutine and must return quickly without using the store.
+	OnWait func(waiting bool)
+}
+
+// OpenWith opens (or with Create, creates) the project at path. Like every
+// operation of the store it waits while another Clipper holds the file's
+// lock, for as long as that program makes progress; cancelling ctx stops
+// the wait with an error wrapping ErrBusy and ctx.Err().
+func OpenWith(ctx context.Context, path string, opt OpenOptions) (*Store, error) {
+	o := defaultOptions()
+	o.onWait = opt.OnWait
+	if opt.Create {
+		return openOrCreate(ctx, path, o)
+	}
+	return open(ctx, path, o)
+}
+
+// SetOnWait replaces the OnWait notifier given at open (nil: none).
+func (s *Store) SetOnWait(fn func(waiting bool)) {
+	if s.wait != nil {
+		s.wait.setNotify(fn)
+	}
 }
 
 // Create makes a new project at path. A missing or empty (0-byte) file
@@ -84,6 +121,9 @@ func create(ctx context.Context, path string, o options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create project %s: %w", path, err)
 	}
+	if err := danglingLink(abs); err != nil {
+		return nil, fmt.Errorf("create project %s: %w", abs, err)
+	}
 	fi, err := os.Stat(abs)
 	switch {
 	case err == nil && !fi.Mode().IsRegular():
@@ -96,7 +136,8 @@ func create(ctx context.Context, path string, o options) (*Store, error) {
 	if err := checkMigrations(o.migrations); err != nil {
 		return nil, err
 	}
-	db, err := sql.Open(o.driver, rwDSN(abs))
+	wait := o.waiter(abs)
+	db, err := openDB(o.driver, rwDSN(abs), wait, true)
 	if err != nil {
 		return nil, fmt.Errorf("create project %s: %w", abs, err)
 	}
@@ -114,7 +155,7 @@ func create(ctx context.Context, path string, o options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("create project %s: %w", abs, classify(err))
 	}
-	s := &Store{path: abs, db: db, w: conn, version: len(o.migrations)}
+	s := &Store{path: abs, db: db, w: conn, version: len(o.migrations), wait: wait}
 	s.verified.Store(true)
 	return s, nil
 }
@@ -137,6 +178,12 @@ func openAbs(ctx context.Context, abs string, o options) (*Store, error) {
 	}
 	latest := len(o.migrations)
 	fi, err := os.Stat(abs)
+	if errors.Is(err, fs.ErrNotExist) {
+		if lerr := danglingLink(abs); lerr != nil {
+			return nil, fmt.Errorf("%w: %w", ErrNoProject, lerr)
+		}
+		return nil, fmt.Errorf("%w: %w", ErrNoProject, fs.ErrNotExist)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -147,7 +194,7 @@ func openAbs(ctx context.Context, abs string, o options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{path: abs, version: h.userVersion}
+	s := &Store{path: abs, version: h.userVersion, wait: o.waiter(abs)}
 	switch {
 	case h.userVersion > latest:
 		s.readOnly = true
@@ -163,7 +210,7 @@ func openAbs(ctx context.Context, abs string, o options) (*Store, error) {
 	if s.readOnly {
 		dsn = roDSN(abs)
 	}
-	if s.db, err = sql.Open(o.driver, dsn); err != nil {
+	if s.db, err = openDB(o.driver, dsn, s.wait, !s.readOnly); err != nil {
 		return nil, err
 	}
 	if s.w, err = s.db.Conn(ctx); err == nil {
@@ -241,6 +288,27 @@ func (s *Store) backup(ctx context.Context, v int) (string, error) {
 			return dst, nil
 		}
 	}
+}
+
+// waiter returns the lock waiter for the project at abs.
+func (o options) waiter(abs string) *waiter {
+	w := newWaiter(abs, o.stall)
+	w.notify = o.onWait
+	return w
+}
+
+// danglingLink returns an error when path is a symbolic link whose target
+// does not exist: opening it would create the target somewhere else.
+func danglingLink(path string) error {
+	fi, err := os.Lstat(path)
+	if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		return nil
+	}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		target, _ := os.Readlink(path)
+		return fmt.Errorf("it is a symbolic link to %s, which does not exist: %w", target, fs.ErrNotExist)
+	}
+	return nil
 }
 
 // writable reports whether the file can be opened for writing.

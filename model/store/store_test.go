@@ -44,7 +44,8 @@ func TestCreateIdentityAndPragmas(t *testing.T) {
 		{"foreign_keys", "1"},
 		{"trusted_schema", "0"},
 		{"cell_size_check", "1"},
-		{"busy_timeout", "5000"},
+		{"busy_timeout", busyStep}, // one step; the store waits longer in Go (busy.go)
+		{"cache_spill", fmt.Sprint(spillBytes / 4096)},
 	} {
 		var got string
 		if err := s.db.QueryRowContext(ctx, "PRAGMA "+c.pragma).Scan(&got); err != nil {

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -24,10 +23,8 @@ func (s *Store) VacuumInto(ctx context.Context, dst string) error {
 	if err != nil {
 		return fmt.Errorf("copy project to %s: %w", dst, err)
 	}
-	if _, err := os.Lstat(abs); err == nil {
-		return fmt.Errorf("copy project to %s: %w", abs, ErrExists)
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("copy project to %s: %w", abs, err)
+	if err := s.refuseOverwrite(dst, abs, "the copy"); err != nil {
+		return err
 	}
 	if err := vacuumInto(ctx, s.db, abs); err != nil {
 		return fmt.Errorf("copy project to %s: %w", abs, err)
