@@ -7,7 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"clipper/internal/testenv"
+	"clipper/model/testenv"
 	"clipper/model"
 )
 

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"clipper/internal/testenv"
+	"clipper/model/testenv"
 )
 
 // TestLibreOfficeConverts opens a written workbook with LibreOffice

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"clipper/gui"
-	"clipper/internal/testenv"
+	"clipper/model/testenv"
 )
 
 // TestScreenshotUnderXvfb builds the real binary and runs it under Xvfb:
