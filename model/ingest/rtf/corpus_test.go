@@ -45,11 +45,11 @@ func readFile(t testing.TB, p string) []byte {
 // same words.
 func TestCorpusAPA(t *testing.T) {
 	tests := []struct {
-		file    string
-		marker  string // a paragraph that starts each article
-		n       int
-		has     []string // paragraphs that must be there, exactly
-		hasNot  []string // text that must not be anywhere
+		file   string
+		marker string // a paragraph that starts each article
+		n      int
+		has    []string // paragraphs that must be there, exactly
+		hasNot []string // text that must not be anywhere
 	}{
 		{"archives/apa/amcat_apa_online.rtf", `" gefunden am `, 38,
 			[]string{`"Kurier.at" gefunden am 28.12.2017 10:36 Uhr`, "Doskozil: Nein zu Superministerium", "Karmasin-Vorschlag: Eheschließung erst ab 18"},
