@@ -27,7 +27,6 @@ func factivaHTMLFormat() format {
 
 var (
 	factivaTitleRe   = regexp.MustCompile(`(?i)<title>\s*(?:dow jones\s+)?factiva\s*</title>`)
-	factivaRecordRe  = regexp.MustCompile(`(?i)class=["']?article\b|articleParagraph|<b>HD</b>|id=["']?hd\b`)
 	factivaNumRe     = regexp.MustCompile(`^(\d{1,5})\)\s+`)
 	factivaANRe      = regexp.MustCompile(`^(?:Document|Dokument|Documento|Documenten|Документ|Doc\.?)\s+([A-Za-z0-9]{10,})$`)
 	factivaTimeRe    = regexp.MustCompile(`^\d{1,2}:\d{2}(?::\d{2})?(?:\s+[A-Z]{2,5})?$`)
@@ -46,7 +45,15 @@ func factivaHTMLDetect(doc *Doc) bool {
 	}
 	head := doc.Text[:min(len(doc.Text), 64<<10)]
 	factiva := factivaTitleRe.MatchString(head) || strings.Contains(doc.Text, "Factiva, Inc.")
-	return factiva && factivaRecordRe.MatchString(doc.Text)
+	if !factiva {
+		return false
+	}
+	for _, cue := range []string{"articleParagraph", `class="article`, `class='article`, "<b>HD</b>", `id="hd"`} {
+		if strings.Contains(doc.Text, cue) {
+			return true
+		}
+	}
+	return false
 }
 
 // factivaCodeNames names the field codes kept in Details.

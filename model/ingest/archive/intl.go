@@ -59,7 +59,12 @@ func intlDate(s string) string {
 	if m := intlDMYRe.FindStringSubmatch(s); m != nil {
 		return intlYMD(m[3], m[2], m[1])
 	}
-	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	var words []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if !intlFillers[strings.ToLower(w)] {
+			words = append(words, w)
+		}
+	}
 	for i, w := range words {
 		month, ok := intlMonths[strings.ToLower(w)]
 		if !ok {
@@ -82,6 +87,10 @@ func intlDate(s string) string {
 	}
 	return ""
 }
+
+// intlFillers are words that may stand between a date's parts ("3 de
+// marzo de 2015", "le 3 mars").
+var intlFillers = map[string]bool{"de": true, "del": true, "di": true, "of": true, "the": true, "le": true, "den": true}
 
 // intlDay returns the day in "5", "05", "1er", "3rd", or "".
 func intlDay(w string) string {
@@ -214,7 +223,21 @@ func intlAuthors(s string) []string {
 
 // intlSpace collapses white space runs to one space and trims.
 func intlSpace(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // intlDetail appends a detail unless its value is empty.
