@@ -24,7 +24,10 @@ func isRTF(data []byte) bool {
 }
 
 // readRTF reads an RTF document into a Doc of styled paragraphs for
-// archive.Split. Errors wrap ErrCorruptRTF, ErrTooLarge or ErrEmpty.
+// archive.Split; Doc.Text is rtf.Text's (paragraphs separated by blank
+// lines, or, in a document that separates blocks with empty paragraphs as
+// a converted text file does, by the document's own blank lines). Errors
+// wrap ErrCorruptRTF, ErrTooLarge or ErrEmpty.
 func readRTF(name string, data []byte) (*archive.Doc, error) {
 	ps, err := rtf.Read(data)
 	switch {

@@ -138,6 +138,14 @@ func TestLexisRTF(t *testing.T) {
 				if fromTxt != nil && len(fromTxt.Articles) != len(fromRTF.Articles) {
 					t.Errorf("%s: %d articles from the TXT, %d from the RTF", name, len(fromTxt.Articles), len(fromRTF.Articles))
 				}
+				if fromTxt != nil && len(fromTxt.Articles) == len(fromRTF.Articles) {
+					for k, a := range fromTxt.Articles {
+						r := fromRTF.Articles[k]
+						if a.Publication != r.Publication || a.Date != r.Date {
+							t.Errorf("%s: article %d is %q, %q from the TXT but %q, %q from the RTF", name, k+1, a.Publication, a.Date, r.Publication, r.Date)
+						}
+					}
+				}
 			}
 		})
 	}

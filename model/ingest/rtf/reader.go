@@ -61,6 +61,7 @@ type reader struct {
 	highSur rune   // a high surrogate waiting for its pair
 
 	para  paraBuf
+	blank bool // an empty paragraph since the last one kept
 	out   []Paragraph
 	total int // bytes of text kept
 	stray int // stray control bytes in text
@@ -581,11 +582,15 @@ func (r *reader) endParagraph() error {
 			}
 		}
 		r.out = append(r.out, Paragraph{
-			Text:  text,
-			Bold:  p.runes > 0 && p.boldRunes == p.runes,
-			Size:  float32(p.sizes[best].size) / 2,
-			Style: r.styles[r.st.style],
+			Text:       text,
+			Bold:       p.runes > 0 && p.boldRunes == p.runes,
+			Size:       float32(p.sizes[best].size) / 2,
+			Style:      r.styles[r.st.style],
+			AfterBlank: r.blank,
 		})
+		r.blank = false
+	} else if len(r.out) > 0 {
+		r.blank = true
 	}
 	r.para = paraBuf{}
 	return nil

@@ -43,6 +43,9 @@ type Paragraph struct {
 	// Style is the name of the paragraph's style in the style sheet
 	// ("heading 1", "Title"), or "" when it has none or the sheet does not name it.
 	Style string
+	// AfterBlank: one or more empty paragraphs came before this one, as in
+	// documents that separate blocks with empty lines.
+	AfterBlank bool
 }
 
 // Read returns the non-empty paragraphs of an RTF document in order. A
@@ -76,12 +79,27 @@ func rtfStart(data []byte) (int, bool) {
 	return i, true
 }
 
-// Text returns the paragraphs' text joined by blank lines.
+// Text returns the paragraphs' text joined by blank lines. In a document
+// that separates blocks with empty paragraphs (at least three, and a tenth
+// of its paragraphs follow one), as a text file converted to RTF does, paragraphs
+// with no empty one between them are joined by a single line break
+// instead, so the text keeps the blocks of the original.
 func Text(ps []Paragraph) string {
+	blanks := 0
+	for _, p := range ps {
+		if p.AfterBlank {
+			blanks++
+		}
+	}
+	blockLayout := blanks >= 3 && blanks*10 >= len(ps)-1
 	var b strings.Builder
 	for i, p := range ps {
 		if i > 0 {
-			b.WriteString("\n\n")
+			if blockLayout && !p.AfterBlank {
+				b.WriteString("\n")
+			} else {
+				b.WriteString("\n\n")
+			}
 		}
 		b.WriteString(p.Text)
 	}

@@ -132,8 +132,29 @@ func TestReadTooLarge(t *testing.T) {
 }
 
 func TestText(t *testing.T) {
-	got := Text([]Paragraph{{Text: "a"}, {Text: "b\nc"}})
-	if got != "a\n\nb\nc" {
-		t.Errorf("got %q", got)
+	tests := []struct {
+		name, in, want string
+	}{
+		{"paragraphs", `{\rtf1 a\par b\line c\par}`, "a\n\nb\nc"},
+		{"blocks separated by empty paragraphs", `{\rtf1 1 of 2 DOCUMENTS\par\par Paper\par May 1, 2020\par\par\par Title\par\par Body line one\par line two\par}`,
+			"1 of 2 DOCUMENTS\n\nPaper\nMay 1, 2020\n\nTitle\n\nBody line one\nline two"},
+		{"a few empty paragraphs are not a layout", `{\rtf1 a\par b\par c\par d\par e\par f\par\par g\par}`, "a\n\nb\n\nc\n\nd\n\ne\n\nf\n\ng"},
+	}
+	for _, tt := range tests {
+		ps, err := Read([]byte(tt.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Text(ps); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	ps, _ := Read([]byte(`{\rtf1\par\par a\par\par b\par c}`))
+	var blank []bool
+	for _, p := range ps {
+		blank = append(blank, p.AfterBlank)
+	}
+	if !reflect.DeepEqual(blank, []bool{false, true, false}) {
+		t.Errorf("AfterBlank %v", blank)
 	}
 }
