@@ -246,3 +246,16 @@ func coverage(a, b map[string]int) float64 {
 	}
 	return float64(found) / float64(total)
 }
+
+// BenchmarkReadWien reads the 110 KiB wiso RTF export (Word-written, with
+// a 980-font table).
+func BenchmarkReadWien(b *testing.B) {
+	data := readFile(b, needCorpus(b, "archives/apa/amcat_rtfwien_test3.rtf"))
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Read(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
