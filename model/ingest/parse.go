@@ -15,10 +15,11 @@ import (
 // extension of name (.txt/.text, .html/.htm/.xhtml, .docx, .md/.markdown);
 // other names are sniffed: text starting with "<" that has <html, <body or
 // <p is HTML, anything else text. A ZIP holding a Word document is read as
-// .docx whatever its name. Known binary formats are refused whatever the name. The date
+// .docx whatever its name, and RTF as RTF whatever its name (see rtfdoc.go).
+// Known binary formats are refused whatever the name. The date
 // falls back to one in the file name ("2022-02-15 ledger.txt"). Warnings
 // report what the reader had to assume (an encoding fallback). Errors wrap
-// ErrBinary, ErrEmpty, ErrTooLarge, ErrEncoding or ErrCorruptDocx and start
+// ErrBinary, ErrEmpty, ErrTooLarge, ErrEncoding, ErrCorruptDocx or ErrCorruptRTF and start
 // with the file's base name.
 func Parse(name string, data []byte) (*model.Clipping, []string, error) {
 	base := baseName(name)
@@ -122,6 +123,9 @@ func parse(base string, data []byte) (*model.Clipping, []string, error) {
 	}
 	if len(data) == 0 {
 		return nil, nil, fmt.Errorf("%w: the file is empty", ErrEmpty)
+	}
+	if isRTF(data) { // an .rtf, or a .doc that is RTF
+		return parseRTFFile(base, data)
 	}
 	if what := knownBinary(data); what != "" {
 		return nil, nil, binaryErr(what)

@@ -27,7 +27,6 @@ var magics = []magic{
 	{0, "7z\xbc\xaf\x27\x1c", "a 7-Zip archive; unpack it and import the files inside"},
 	{0, "Rar!\x1a\x07", "a RAR archive; unpack it and import the files inside"},
 	{0, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Office file (.doc, .xls) or a password-protected document; save it as .docx or plain text first"},
-	{0, "{\\rtf", "an RTF document; save it as .docx or plain text first"},
 	{0, "SQLite format 3\x00", "a SQLite database (perhaps a Clipper project); open it instead of importing it"},
 	{0, "\x7fELF", "a program, not a text file"},
 }

@@ -95,7 +95,12 @@ type format struct {
 
 // formats lists the layouts Split knows, most specific first.
 func formats() []format {
-	return nil
+	return []format{
+		factivaHTMLFormat(),
+		factivaXMLFormat(),
+		europresseFormat(),
+		apaFormat(),
+	}
 }
 
 // Split recognises doc's layout and splits it into articles. It returns
