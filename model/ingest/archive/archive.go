@@ -95,7 +95,9 @@ type format struct {
 
 // formats lists the layouts Split knows, most specific first.
 func formats() []format {
-	return nil
+	return []format{
+		bzkFormat(),
+	}
 }
 
 // Split recognises doc's layout and splits it into articles. It returns
