@@ -87,7 +87,7 @@ func parseImage(base string, data []byte) (*model.Clipping, []string, error) {
 	}
 	text, err := pdf.RecogniseImage(context.Background(), bin, file)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%w: looks like %s, and OCR could not read it", ErrBinary, knownBinary(data))
+		return nil, nil, binaryErr(knownBinary(data)) // as without OCR: not an image tesseract reads
 	}
 	meta, body := parseLayout(text, hints{})
 	if body == "" {

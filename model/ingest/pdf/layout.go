@@ -263,14 +263,14 @@ func order(bs []*block) []*block {
 // line, or, in justified text, after a line that stops short.
 func paragraphs(b *block, page int) []Paragraph {
 	ls := b.lines
+	// The usual leading is the smallest gap between lines that is not a
+	// superscript's: blank lines between paragraphs may outnumber the
+	// lines within them.
 	lead := 0.0
-	if len(ls) >= 3 {
-		var gaps []float64
-		for i := 1; i < len(ls); i++ {
-			gaps = append(gaps, ls[i-1].y-ls[i].y)
+	for i := 1; i < len(ls); i++ {
+		if g := ls[i-1].y - ls[i].y; g >= 0.8*ls[i].size && (lead == 0 || g < lead) {
+			lead = g
 		}
-		slices.Sort(gaps)
-		lead = gaps[len(gaps)/2]
 	}
 	justified := false
 	if len(ls) >= 4 {
