@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -146,7 +147,7 @@ func Read(ctx context.Context, data []byte) (*Document, error) {
 			d.Truncated = true
 			break
 		}
-		p.Paragraphs = dropFurniture(p.Paragraphs, p.height)
+		p.Paragraphs = dropFurniture(p.Paragraphs, p.height, r.ctx.PageCount)
 		if n := len(d.Pages); n > 0 && len(p.Paragraphs) > 0 {
 			prev := &d.Pages[n-1]
 			if k := len(prev.Paragraphs); k > 0 && continues(prev.Paragraphs[k-1], p.Paragraphs[0]) {
@@ -169,16 +170,21 @@ func Read(ctx context.Context, data []byte) (*Document, error) {
 // pageNumberRe matches a page number line: "12", "- 12 -", "Page 3 of 9".
 var pageNumberRe = regexp.MustCompile(`(?i)^[-–—\s]*(?:page|pagina|seite|p\.)?\s*\d{1,4}(?:\s*(?:/|of|van|von|sur|de)\s*\d{1,4})?[-–—\s]*$`)
 
+var digitsRe = regexp.MustCompile(`\d+`)
+
 // dropFurniture leaves out page numbers: one-line paragraphs that are
-// only a page number, in the top or bottom tenth of the page, with no
-// other text beside them.
-func dropFurniture(ps []Paragraph, height float64) []Paragraph {
+// only a page number (at most pages), in the top or bottom tenth of the
+// page, with no other text beside them.
+func dropFurniture(ps []Paragraph, height float64, pages int) []Paragraph {
 	if height <= 0 {
 		return ps
 	}
 	furniture := func(i int) bool {
 		p := ps[i]
 		if len(p.Lines) != 1 || (p.Top >= 0.1*height && p.Bottom <= 0.9*height) || !pageNumberRe.MatchString(p.Lines[0]) {
+			return false
+		}
+		if n, err := strconv.Atoi(digitsRe.FindString(p.Lines[0])); err != nil || n < 1 || n > pages {
 			return false
 		}
 		for j, q := range ps {

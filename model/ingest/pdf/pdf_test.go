@@ -66,7 +66,7 @@ func twoColumns() string {
 			fmt.Fprintf(&s, "BT /F1 10 Tf %d %d Td [%s] TJ ET\n", 50+260*k, y, strings.Join(tj, " -300 "))
 		}
 	}
-	s.WriteString("BT /F1 10 Tf 290 30 Td (7) Tj ET\n") // a page number
+	s.WriteString("BT /F1 10 Tf 290 30 Td (1) Tj ET\n") // the page number
 	return s.String()
 }
 
