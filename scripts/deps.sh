@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Installs what Clipper needs to build and test: a C compiler for cgo (SQLite),
-# Fyne's OpenGL/X11 headers, and for the tests Xvfb, xmllint and LibreOffice Calc
-# (the export tests validate REFI-QDA files and convert a workbook headless).
+# Fyne's OpenGL/X11 headers, and for the tests Xvfb, xmllint, LibreOffice Calc and Writer
+# (the export tests validate REFI-QDA files and convert a workbook headless; the PDF
+# tests convert a Lexis TXT to PDF) and tesseract (the optional OCR tests).
 # Idempotent: installs only what is missing. Debian/Ubuntu via apt-get
 # (with sudo when not root); elsewhere prints what to install.
 set -euo pipefail
 
 build_pkgs=(gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
 	libxinerama-dev libxi-dev libxxf86vm-dev)
-test_pkgs=(xvfb xauth libxml2-utils libreoffice-calc-nogui)
+# LibreOffice Writer makes the Lexis PDFs the PDF tests read; tesseract lets
+# the optional OCR tests run (Clipper never needs it to build or test).
+test_pkgs=(xvfb xauth libxml2-utils libreoffice-calc-nogui libreoffice-writer-nogui tesseract-ocr tesseract-ocr-eng)
 
 want=("${build_pkgs[@]}")
 if [ "${1:-}" = "--test" ]; then

@@ -71,15 +71,16 @@ func readLimited(p string) ([]byte, error) {
 	if !st.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s: not a regular file", baseName(p))
 	}
-	if st.Size() > MaxFileSize {
-		return nil, fmt.Errorf("%s: %w: %d MiB is over the %d MiB limit", baseName(p), ErrTooLarge, st.Size()>>20, MaxFileSize>>20)
+	limit := fileSizeLimit(f) // PDFs have their own (pdfdoc.go)
+	if st.Size() > limit {
+		return nil, fmt.Errorf("%s: %w: %d MiB is over the %d MiB limit", baseName(p), ErrTooLarge, st.Size()>>20, limit>>20)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", baseName(p), err)
 	}
-	if len(data) > MaxFileSize { // grew while we read it
-		return nil, fmt.Errorf("%s: %w: over the %d MiB limit", baseName(p), ErrTooLarge, MaxFileSize>>20)
+	if int64(len(data)) > limit { // grew while we read it
+		return nil, fmt.Errorf("%s: %w: over the %d MiB limit", baseName(p), ErrTooLarge, limit>>20)
 	}
 	return data, nil
 }
@@ -118,6 +119,9 @@ func formatOf(base string) format {
 }
 
 func parse(base string, data []byte) (*model.Clipping, []string, error) {
+	if kind := documentKind(data); kind != "" { // PDF, or an image to OCR (pdfdoc.go)
+		return parseDocument(kind, base, data)
+	}
 	if len(data) > MaxFileSize {
 		return nil, nil, fmt.Errorf("%w: %d MiB is over the %d MiB limit", ErrTooLarge, len(data)>>20, MaxFileSize>>20)
 	}

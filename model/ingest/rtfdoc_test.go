@@ -88,8 +88,8 @@ func TestReadRTFDoc(t *testing.T) {
 // treats them as it treats the TXT.
 func TestLexisRTF(t *testing.T) {
 	srcs := []string{
-		corpusFile(t, "archives/nexis/lnt_sample_lexisnexis_classic.TXT"),
-		corpusFile(t, "archives/nexis/amcat_lexisnexis_test.txt"),
+		corpusPath(t, "archives/nexis/lnt_sample_lexisnexis_classic.TXT"),
+		corpusPath(t, "archives/nexis/amcat_lexisnexis_test.txt"),
 	}
 	rtfs := sofficeRTF(t, srcs)
 	for i, src := range srcs {
@@ -151,9 +151,9 @@ func TestLexisRTF(t *testing.T) {
 	}
 }
 
-// corpusFile returns the path of a file of the shared corpus, skipping the
+// corpusPath returns the path of a file of the shared corpus, skipping the
 // test when the corpus is absent (failing in CI).
-func corpusFile(t testing.TB, rel string) string {
+func corpusPath(t testing.TB, rel string) string {
 	t.Helper()
 	p := filepath.Join("../../../shared/corpus", rel)
 	if _, err := os.Stat(p); err != nil {

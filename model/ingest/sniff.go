@@ -13,7 +13,6 @@ type magic struct {
 }
 
 var magics = []magic{
-	{0, "%PDF-", "a PDF file; export it as text first"},
 	{0, "%!PS", "a PostScript file; export it as text first"},
 	{0, "\x89PNG\r\n\x1a\n", "a PNG image; Clipper imports text, not scans"},
 	{0, "\xff\xd8\xff", "a JPEG image; Clipper imports text, not scans"},

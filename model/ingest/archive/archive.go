@@ -100,6 +100,7 @@ func formats() []format {
 		factivaXMLFormat(),
 		europresseFormat(),
 		apaFormat(),
+		bzkFormat(),
 	}
 }
 
