@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"clipper/export"
+	"clipper/model/store"
 )
 
 // formatLabels describes each export format in the dialog.
@@ -110,44 +111,35 @@ func (u *UI) chooseExportFile(f export.Format, filter export.Filter) {
 	})
 }
 
-// runExport writes the file in the background with a progress dialog.
+// runExport writes the file as a background job. It checks the
+// destination again just before writing: never the open project, never
+// any Clipper project.
 func (u *UI) runExport(path string, f export.Format, filter export.Filter) {
-	bar := widget.NewProgressBar()
-	ctx, cancel := context.WithCancel(context.Background())
-	prog := dialog.NewCustom("Exporting", "Cancel", container.NewVBox(widget.NewLabel(filepath.Base(path)), bar), u.win)
-	prog.SetOnClosed(cancel)
-	prog.Resize(fyne.NewSize(420, 0))
-	prog.Show()
-	st, creator := u.store, u.coder.Name
-	go func() {
-		d, err := export.Load(ctx, st, creator)
-		var rep export.Report
-		if err == nil {
+	creator := u.coder.Name
+	startJob(u, job[export.Report]{
+		title:  "Exporting",
+		detail: filepath.Base(path),
+		work: func(ctx context.Context, st *store.Store, report func(int, int)) (export.Report, error) {
+			if err := refuseReplacing(path, st.Path(), true); err != nil {
+				return export.Report{}, err
+			}
+			d, err := export.Load(ctx, st, creator)
+			if err != nil {
+				return export.Report{}, err
+			}
 			d = d.Select(filter)
 			if f == export.XLSX {
-				err = d.AttachAgreement() // the Agreement sheet, when two coders annotated a clipping
+				// the Agreement sheet, when two coders annotated a clipping
+				if err := d.AttachAgreement(); err != nil {
+					return export.Report{}, err
+				}
 			}
-		}
-		if err == nil {
-			rep, err = export.WriteFile(ctx, path, f, d, func(done, total int) {
-				fyne.Do(func() {
-					if total > 0 {
-						bar.SetValue(float64(done) / float64(total))
-					}
-				})
-			})
-		}
-		fyne.Do(func() {
-			prog.SetOnClosed(nil)
-			prog.Hide()
-			cancel()
-			if err != nil {
-				u.showError(fmt.Errorf("export to %s failed (no file was written): %w", path, err))
-				return
-			}
-			u.exportDone(path, rep)
-		})
-	}()
+			return export.WriteFile(ctx, path, f, d, report)
+		},
+		done:      func(rep export.Report) { u.exportDone(path, rep) },
+		failed:    fmt.Sprintf("export to %s failed (no file was written)", path),
+		cancelled: "Export cancelled; no file was written.",
+	})
 }
 
 // exportDone says what was written and offers to open the file.

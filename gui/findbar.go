@@ -219,7 +219,7 @@ func (f *finder) search() <-chan struct{} {
 	f.stop = cancel
 	f.status.SetText("Searching the project…")
 	st := f.u.store
-	f.u.background(func() {
+	f.u.background(cancel, func() {
 		defer close(done)
 		hits, err := findInProject(ctx, st, m, ids)
 		fyne.Do(func() {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"clipper/model/ingest"
+	"clipper/model/store"
 )
 
 // importDialog asks for a clipping file to import.
@@ -46,37 +47,25 @@ func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
 	}
 }
 
-// importPaths imports files and folders in the background with a progress
-// dialog, then reports per-file results. The import is one transaction.
+// importPaths imports files and folders as a background job, then reports
+// per-file results. The import is one transaction: cancelled or failed,
+// it adds nothing.
 func (u *UI) importPaths(paths []string) {
-	bar := widget.NewProgressBar()
-	label := widget.NewLabel("Reading files…")
-	ctx, cancel := context.WithCancel(context.Background())
-	prog := dialog.NewCustom("Importing", "Cancel", container.NewVBox(label, bar), u.win)
-	prog.SetOnClosed(cancel)
-	prog.Resize(fyne.NewSize(420, 0))
-	prog.Show()
-	go func() {
-		results, err := ingest.ImportPaths(ctx, u.store, paths, func(done, total int) {
-			fyne.Do(func() {
-				label.SetText(fmt.Sprintf("%d of %d files", done, total))
-				if total > 0 {
-					bar.SetValue(float64(done) / float64(total))
-				}
-			})
-		})
-		fyne.Do(func() {
-			// Hide runs the close callback, which cancels ctx: harmless now.
-			// (SetOnClosed(nil) would chain a nil call and panic.)
-			prog.Hide()
-			cancel()
-			if err != nil {
-				u.showError(fmt.Errorf("import failed, nothing was added: %w", err))
-				return
-			}
-			u.importDone(results)
-		})
-	}()
+	detail := baseName(paths[0])
+	if len(paths) > 1 {
+		detail = fmt.Sprintf("%s and %d more", detail, len(paths)-1)
+	}
+	startJob(u, job[[]ingest.FileResult]{
+		title:  "Importing",
+		detail: detail,
+		unit:   "files read",
+		work: func(ctx context.Context, st *store.Store, report func(int, int)) ([]ingest.FileResult, error) {
+			return ingest.ImportPaths(ctx, st, paths, report)
+		},
+		done:      u.importDone,
+		failed:    "import failed, nothing was added",
+		cancelled: "Import cancelled; nothing was added.",
+	})
 }
 
 // importDone refreshes the library, opens the first new clipping and says

@@ -19,39 +19,28 @@ func (u *UI) mergeDialog() {
 	u.askOpenPath([]string{".clip"}, u.previewMerge)
 }
 
-// runMerge merges src in the background behind a busy dialog and hands the
-// report (or the store's reason for refusing the file) to done on the UI
-// goroutine.
-func (u *UI) runMerge(src string, opt store.MergeOptions, title string, done func(store.MergeReport, error)) {
-	bar := widget.NewProgressBarInfinite()
-	ctx, cancel := context.WithCancel(context.Background())
-	prog := dialog.NewCustom(title, "Cancel", container.NewVBox(widget.NewLabel(filepath.Base(src)), bar), u.win)
-	prog.SetOnClosed(cancel)
-	prog.Resize(fyne.NewSize(420, 0))
-	prog.Show()
-	st := u.store
-	u.background(func() {
-		rep, err := st.Merge(ctx, src, opt)
-		fyne.Do(func() {
-			bar.Stop()
-			prog.Hide() // runs cancel: harmless now
-			if u.store != st {
-				return // another project was opened meanwhile
-			}
-			done(rep, err)
-		})
+// runMerge merges src as a background job and hands the report to done
+// on the UI goroutine; when the store refuses the file, failed introduces
+// its reason in an error dialog.
+func (u *UI) runMerge(src string, opt store.MergeOptions, title, failed, cancelled string, done func(store.MergeReport)) {
+	startJob(u, job[store.MergeReport]{
+		title:  title,
+		detail: filepath.Base(src),
+		work: func(ctx context.Context, st *store.Store, _ func(int, int)) (store.MergeReport, error) {
+			return st.Merge(ctx, src, opt)
+		},
+		done:      done,
+		failed:    failed,
+		cancelled: cancelled,
 	})
 }
 
 // previewMerge runs a dry run of merging src and shows what it would do.
 func (u *UI) previewMerge(src string) {
-	u.runMerge(src, store.MergeOptions{DryRun: true}, "Reading "+filepath.Base(src), func(rep store.MergeReport, err error) {
-		if err != nil {
-			u.showError(fmt.Errorf("%s cannot be merged, nothing was changed: %w", filepath.Base(src), err))
-			return
-		}
-		u.showMergePreview(src, rep)
-	})
+	name := filepath.Base(src)
+	u.runMerge(src, store.MergeOptions{DryRun: true}, "Reading "+name,
+		name+" cannot be merged, nothing was changed", "Merge cancelled; nothing was changed.",
+		func(rep store.MergeReport) { u.showMergePreview(src, rep) })
 }
 
 // showMergePreview lists what merging src would add, update, re-anchor and
@@ -240,13 +229,9 @@ func listLabel(lines []string, n int) fyne.CanvasObject {
 func (u *UI) applyMerge(src string, keepBoth bool) {
 	u.panel.flush()
 	opt := store.MergeOptions{KeepBothTags: keepBoth, CoderID: u.coder.ID}
-	u.runMerge(src, opt, "Merging "+filepath.Base(src), func(rep store.MergeReport, err error) {
-		if err != nil {
-			u.showError(fmt.Errorf("merging %s failed, nothing was changed: %w", filepath.Base(src), err))
-			return
-		}
-		u.mergeDone(rep)
-	})
+	name := filepath.Base(src)
+	u.runMerge(src, opt, "Merging "+name, "merging "+name+" failed, nothing was changed",
+		"Merge cancelled; nothing was changed.", u.mergeDone)
 }
 
 // mergeDone shows the merged project and what needs review.

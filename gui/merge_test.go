@@ -84,6 +84,7 @@ func TestShareWritesAProjectFile(t *testing.T) {
 			u, _ := newTestUI(t)
 			dst := filepath.Join(t.TempDir(), "copy.clip")
 			u.runShare(dst, store.ShareOptions{WithoutOriginals: tc.noOrig})
+			u.jobs.wait()
 			text := overlayText(t, u)
 			if !strings.Contains(text, dst) || !strings.Contains(text, " KB") {
 				t.Errorf("share result says %q, want the path and size", text)
@@ -147,6 +148,7 @@ func TestMergePreviewThenApply(t *testing.T) {
 
 	closeDialogs(u)
 	u.previewMerge(theirFile)
+	u.jobs.wait()
 	text := overlayText(t, u)
 	for _, want := range []string{"2 new annotations", "New coders (1)", "New annotations (2)", "[Merge]"} {
 		if !strings.Contains(text, want) {
@@ -158,6 +160,7 @@ func TestMergePreviewThenApply(t *testing.T) {
 	}
 
 	tapDialogButton(t, u, "Merge")
+	u.jobs.wait()
 	got := annotationsOnDisk(t, st)
 	if len(got) != 3 {
 		t.Fatalf("after merging: %d annotations, want 3", len(got))
@@ -181,6 +184,7 @@ func TestMergePreviewThenApply(t *testing.T) {
 	// Merging the same file again changes nothing.
 	closeDialogs(u)
 	u.previewMerge(theirFile)
+	u.jobs.wait()
 	if text := overlayText(t, u); !strings.Contains(text, "Nothing to merge") || strings.Contains(text, "[Merge]") {
 		t.Errorf("second preview:\n%s", text)
 	}
@@ -190,6 +194,7 @@ func TestMergePreviewThenApply(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.applyMerge(theirFile, false)
+	u.jobs.wait()
 	if !strings.Contains(u.status.Text, "nothing new") {
 		t.Errorf("status after the second merge: %q", u.status.Text)
 	}
@@ -218,6 +223,7 @@ func TestMergeRefusesANonProject(t *testing.T) {
 	}
 	closeDialogs(u)
 	u.previewMerge(bad)
+	u.jobs.wait()
 	text := overlayText(t, u)
 	if !strings.Contains(text, "cannot be merged") || !strings.Contains(text, "not a Clipper project") {
 		t.Errorf("error dialog says %q", text)
@@ -266,10 +272,12 @@ func TestMergeReviewResolvesAConflict(t *testing.T) {
 
 	closeDialogs(u)
 	u.previewMerge(theirFile)
+	u.jobs.wait()
 	if text := overlayText(t, u); !strings.Contains(text, "1 conflict") {
 		t.Errorf("preview does not announce the conflict:\n%s", text)
 	}
 	tapDialogButton(t, u, "Merge")
+	u.jobs.wait()
 	if u.mergeTab == nil || u.tabs.Selected() != u.mergeTab {
 		t.Fatal("the merge review did not open after a merge with a conflict")
 	}
@@ -356,4 +364,65 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 		}
 	}
 	return nil
+}
+
+// colleagueFile shares st and adds one annotation of "Ben Other" to the
+// copy: a colleague's project to merge.
+func colleagueFile(t *testing.T, u *UI, st *store.Store) string {
+	t.Helper()
+	ctx := context.Background()
+	theirFile := filepath.Join(t.TempDir(), "ben.clip")
+	if err := st.Share(ctx, theirFile, store.ShareOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	other, err := store.Open(theirFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	ben, err := other.EnsureCoder(ctx, "Ben Other")
+	if err != nil {
+		t.Fatal(err)
+	}
+	annotate(t, other, ben, u.clip, "figure", "$48.5 million")
+	return theirFile
+}
+
+// TestMergeCancel: Cancel while reading the colleague's file (the
+// preview) or while merging leaves the project as it was.
+func TestMergeCancel(t *testing.T) {
+	u, st := newTestUI(t)
+	theirFile := colleagueFile(t, u, st)
+	before := fileBytes(t, st.Path())
+
+	u.previewMerge(theirFile)
+	cancelJob(t, u, "Reading ben.clip")
+	u.jobs.wait()
+	if dialogCount(u) != 0 {
+		t.Errorf("the preview showed although cancelled:\n%s", overlayText(t, u))
+	}
+	if !strings.Contains(u.status.Text, "Merge cancelled; nothing was changed.") {
+		t.Errorf("status %q", u.status.Text)
+	}
+
+	u.previewMerge(theirFile)
+	u.jobs.wait()
+	tapDialogButton(t, u, "Merge")
+	cancelJob(t, u, "Merging ben.clip")
+	u.jobs.wait()
+	if n := len(annotationsOnDisk(t, st)); n != 0 {
+		t.Errorf("a cancelled merge added %d annotations", n)
+	}
+	if string(before) != string(fileBytes(t, st.Path())) {
+		t.Error("a cancelled merge changed the project file")
+	}
+
+	// Not cancelled, the same merge goes through.
+	u.previewMerge(theirFile)
+	u.jobs.wait()
+	tapDialogButton(t, u, "Merge")
+	u.jobs.wait()
+	if n := len(annotationsOnDisk(t, st)); n != 1 {
+		t.Errorf("after merging: %d annotations, want 1", n)
+	}
 }

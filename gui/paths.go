@@ -1,7 +1,9 @@
 package gui
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,14 +12,16 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+
+	"clipper/model/store"
 )
 
 // askSavePath asks for a folder and a file name and hands done the path
 // without creating or truncating anything. (Fyne's save dialog opens the
 // chosen file for writing before its callback runs, which would empty an
-// existing project picked by mistake.) The open project is never offered;
-// an existing file is refused unless overwrite is set, and then it is
-// confirmed first.
+// existing project picked by mistake.) The open project and, whatever
+// overwrite says, any other Clipper project are refused; another existing
+// file is refused unless overwrite is set, and then it is confirmed first.
 func (u *UI) askSavePath(title, name, ext string, overwrite bool, done func(path string)) {
 	folder := filepath.Dir(u.store.Path())
 	folderLabel := widget.NewLabel(folder)
@@ -41,16 +45,15 @@ func (u *UI) askSavePath(title, name, ext string, overwrite bool, done func(path
 		if !ok {
 			return
 		}
-		path, err := savePath(folder, file.Text, ext, u.store.Path())
+		path, err := savePath(folder, file.Text, ext)
+		if err == nil {
+			err = refuseReplacing(path, u.store.Path(), overwrite)
+		}
 		if err != nil {
 			u.showError(err)
 			return
 		}
-		if _, err := os.Stat(path); err == nil {
-			if !overwrite {
-				u.showError(fmt.Errorf("%s already exists; choose another name", path))
-				return
-			}
+		if _, err := os.Lstat(path); err == nil {
 			dialog.ShowConfirm("Replace file?", fmt.Sprintf("%s already exists. Replace it?", path), func(yes bool) {
 				if yes {
 					done(path)
@@ -65,9 +68,9 @@ func (u *UI) askSavePath(title, name, ext string, overwrite bool, done func(path
 	u.win.Canvas().Focus(file)
 }
 
-// savePath joins folder and name, adds ext when the name lacks it, and
-// refuses an empty name, a folder that does not exist and the open project.
-func savePath(folder, name, ext, project string) (string, error) {
+// savePath joins folder and name and adds ext when the name lacks it; it
+// refuses an empty name and a folder that does not exist.
+func savePath(folder, name, ext string) (string, error) {
 	name = strings.TrimSpace(name)
 	if name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\`) {
 		return "", fmt.Errorf("enter a file name (without folders)")
@@ -78,11 +81,38 @@ func savePath(folder, name, ext, project string) (string, error) {
 	if fi, err := os.Stat(folder); err != nil || !fi.IsDir() {
 		return "", fmt.Errorf("folder %s does not exist", folder)
 	}
-	path := filepath.Join(folder, name)
-	if abs, err := filepath.Abs(path); err == nil && abs == project {
-		return "", fmt.Errorf("%s is the open project; choose another name", path)
+	return filepath.Join(folder, name), nil
+}
+
+// refuseReplacing says why path must not be written: it is the open
+// project (the same file by any name, link or relative path), another
+// Clipper project, or — unless replaceable — any existing file. A path
+// that does not exist is fine.
+func refuseReplacing(path, project string, replaceable bool) error {
+	fi, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		if _, lerr := os.Lstat(path); lerr == nil && !replaceable {
+			return fmt.Errorf("%s already exists (a link to nothing); choose another name", path)
+		}
+		return nil
 	}
-	return path, nil
+	if err != nil {
+		return fmt.Errorf("checking %s: %w", path, err)
+	}
+	if pfi, err := os.Stat(project); err == nil && os.SameFile(fi, pfi) {
+		return fmt.Errorf("%s is the open project; choose another name", path)
+	}
+	isProject, err := store.IsProject(path)
+	if err != nil {
+		return err
+	}
+	switch {
+	case isProject:
+		return fmt.Errorf("%s is a Clipper project, which is never replaced; choose another name", path)
+	case !replaceable:
+		return fmt.Errorf("%s already exists; choose another name", path)
+	}
+	return nil
 }
 
 // askOpenPath asks for an existing file with one of exts and hands its path

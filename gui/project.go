@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 
@@ -14,12 +15,7 @@ import (
 // newProjectDialog asks where to create an empty project and opens it.
 func (u *UI) newProjectDialog() {
 	u.askSavePath("New project", "project.clip", ".clip", false, func(path string) {
-		st, err := store.Create(path)
-		if err != nil {
-			u.showError(fmt.Errorf("creating %s: %w", path, err))
-			return
-		}
-		u.switchProject(st)
+		u.openStore("Creating project", "could not create "+filepath.Base(path), path, store.Create)
 	})
 }
 
@@ -31,19 +27,53 @@ func (u *UI) openProjectDialog() {
 // openProject opens the project at path in this window; on failure the
 // current project stays open.
 func (u *UI) openProject(path string) {
-	st, err := store.Open(path)
-	if err != nil {
-		u.showError(fmt.Errorf("opening %s: %w", path, err))
-		return
-	}
-	u.switchProject(st)
+	u.openStore("Opening project", "could not open "+filepath.Base(path), path, store.Open)
 }
 
-// switchProject replaces the open project with st.
+// openStore opens (or creates) a project as a background job — opening
+// checks the whole file, which takes a moment for a big one — and then
+// switches the window to it.
+func (u *UI) openStore(title, failed, path string, open func(string) (*store.Store, error)) {
+	startJob(u, job[*store.Store]{
+		title:  title,
+		detail: path,
+		work: func(ctx context.Context, _ *store.Store, _ func(int, int)) (*store.Store, error) {
+			st, err := open(path)
+			if err != nil {
+				return nil, err
+			}
+			if err := ctx.Err(); err != nil {
+				st.Close()
+				return nil, err
+			}
+			return st, nil
+		},
+		done:      u.switchProject,
+		failed:    failed,
+		cancelled: "Cancelled; " + filepath.Base(u.store.Path()) + " stays open.",
+		discard:   func(st *store.Store) { st.Close() },
+	})
+}
+
+// switchProject replaces the open project with st. Running jobs are
+// cancelled first, and the old project is closed only after they have
+// returned.
 func (u *UI) switchProject(st *store.Store) {
+	u.panel.flush()
+	u.afterJobs(func() { u.replaceProject(st) })
+}
+
+// replaceProject closes the open project and shows st. No job may be
+// running (see switchProject).
+func (u *UI) replaceProject(st *store.Store) {
+	if u.closed {
+		st.Close()
+		return
+	}
 	u.panel.flush()
 	old := u.store
 	u.store = st
+	u.current.Store(st)
 	if err := old.Close(); err != nil {
 		u.showError(fmt.Errorf("closing %s: %w", old.Path(), err))
 	}
@@ -58,6 +88,29 @@ func (u *UI) switchProject(st *store.Store) {
 	u.win.SetTitle("Clipper — " + filepath.Base(st.Path()))
 	if ro, why := st.ReadOnly(); ro {
 		dialog.ShowInformation("Opened read-only", why, u.win)
+	}
+}
+
+// closeRequested closes the window when its jobs have stopped: a running
+// job is cancelled, and the window stays, its dialog saying "Stopping…",
+// until the job has returned.
+func (u *UI) closeRequested() {
+	u.panel.flush()
+	u.afterJobs(u.win.Close)
+}
+
+// windowClosed stops the window's jobs, waits for them and closes the open
+// project. It runs however the window closes.
+func (u *UI) windowClosed() {
+	if u.closed {
+		return
+	}
+	u.panel.flush()
+	u.closed = true
+	close(u.quit)
+	u.stopJobs()
+	if err := u.store.Close(); err != nil {
+		fyne.LogError("closing the project", err)
 	}
 }
 

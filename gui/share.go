@@ -59,34 +59,23 @@ func isLetter(r rune) bool {
 	return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || r > 0x7f
 }
 
-// runShare writes the copy in the background behind a busy dialog, then
-// says where it wrote and how big the copy is.
+// runShare writes the copy as a background job, then says where it wrote
+// and how big the copy is.
 func (u *UI) runShare(path string, opt store.ShareOptions) {
-	bar := widget.NewProgressBarInfinite()
-	ctx, cancel := context.WithCancel(context.Background())
-	prog := dialog.NewCustom("Sharing", "Cancel", container.NewVBox(widget.NewLabel("Writing "+filepath.Base(path)+"…"), bar), u.win)
-	prog.SetOnClosed(cancel)
-	prog.Resize(fyne.NewSize(420, 0))
-	prog.Show()
-	st := u.store
-	u.background(func() {
-		err := st.Share(ctx, path, opt)
-		var size int64
-		if err == nil {
-			fi, serr := os.Stat(path)
-			if serr != nil {
-				err = fmt.Errorf("checking the shared copy: %w", serr)
-			} else {
-				size = fi.Size()
+	startJob(u, job[int64]{
+		title:  "Sharing",
+		detail: "Writing " + filepath.Base(path) + "…",
+		work: func(ctx context.Context, st *store.Store, _ func(int, int)) (int64, error) {
+			if err := st.Share(ctx, path, opt); err != nil {
+				return 0, err
 			}
-		}
-		fyne.Do(func() {
-			bar.Stop()
-			prog.Hide() // runs cancel: harmless now
+			fi, err := os.Stat(path)
 			if err != nil {
-				u.showError(fmt.Errorf("sharing failed, no copy was written: %w", err))
-				return
+				return 0, fmt.Errorf("checking the shared copy: %w", err)
 			}
+			return fi.Size(), nil
+		},
+		done: func(size int64) {
 			msg := fmt.Sprintf("Wrote a copy of the project (%s) to\n%s\n\nSend it to your colleague. When they send theirs back, use File → Merge a colleague's project.",
 				fileSize(size), path)
 			if opt.WithoutOriginals {
@@ -94,7 +83,9 @@ func (u *UI) runShare(path string, opt store.ShareOptions) {
 			}
 			dialog.ShowInformation("Shared", msg, u.win)
 			u.flash("Shared a copy: " + path)
-		})
+		},
+		failed:    "sharing failed, no copy was written",
+		cancelled: "Sharing cancelled; no copy was written.",
 	})
 }
 

@@ -5,9 +5,7 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 
 	"clipper/model/store"
 	"clipper/model/suggest"
@@ -46,7 +44,7 @@ func (u *UI) suggestOpen() <-chan struct{} {
 	u.tabs.Select(u.reviewTab)
 	u.reviewer.refresh()
 	st, id, body := u.store, u.clip.ID, u.clip.Body
-	u.background(func() {
+	u.background(cancel, func() {
 		defer close(done)
 		ss, err := suggestFor(ctx, st, id, body)
 		fyne.Do(func() {
@@ -109,61 +107,55 @@ func (u *UI) suggestAll() {
 	u.suggestMany(ids)
 }
 
-// suggestMany finds suggestions for several clippings in the background
-// with a cancellable progress dialog; they wait in memory for review when
-// each clipping is opened. The channel closes when the run has ended.
-func (u *UI) suggestMany(ids []string) <-chan struct{} {
-	done := make(chan struct{})
+// manyFound is what a run over several clippings found before it ended,
+// was cancelled or failed.
+type manyFound struct {
+	found     map[string][]suggest.Suggestion
+	cancelled bool
+	err       error
+}
+
+// suggestMany finds suggestions for several clippings as a background job
+// with a progress dialog; they wait in memory for review when each
+// clipping is opened. Cancelled, it keeps what it found so far.
+func (u *UI) suggestMany(ids []string) {
 	if len(ids) == 0 {
-		close(done)
 		dialog.ShowInformation("Suggest", "There are no clippings to look at.", u.win)
-		return done
+		return
 	}
-	bar := widget.NewProgressBar()
-	label := widget.NewLabel(fmt.Sprintf("0 of %d clippings", len(ids)))
-	ctx, cancel := context.WithCancel(context.Background())
-	prog := dialog.NewCustom("Finding suggestions", "Cancel", container.NewVBox(label, bar), u.win)
-	prog.SetOnClosed(cancel)
-	prog.Resize(fyne.NewSize(420, 0))
-	prog.Show()
-	st := u.store
-	u.background(func() {
-		defer close(done)
-		found := map[string][]suggest.Suggestion{}
-		var err error
-		for i, id := range ids {
-			if ctx.Err() != nil {
-				break
-			}
-			c, cerr := st.Clipping(ctx, id)
-			if cerr != nil {
-				err = fmt.Errorf("reading clipping %s: %w", id, cerr)
-				break
-			}
-			ss, serr := suggestFor(ctx, st, id, c.Body)
-			if serr != nil {
-				if ctx.Err() == nil {
-					err = fmt.Errorf("%s: %w", orUntitled(c.Headline), serr)
+	startJob(u, job[manyFound]{
+		title:  "Finding suggestions",
+		detail: "Reading the clippings",
+		unit:   "clippings",
+		work: func(ctx context.Context, st *store.Store, report func(int, int)) (manyFound, error) {
+			r := manyFound{found: map[string][]suggest.Suggestion{}}
+			report(0, len(ids))
+			for i, id := range ids {
+				if ctx.Err() != nil {
+					break
 				}
-				break
+				c, err := st.Clipping(ctx, id)
+				if err != nil {
+					if ctx.Err() == nil {
+						r.err = fmt.Errorf("reading clipping %s: %w", id, err)
+					}
+					break
+				}
+				ss, err := suggestFor(ctx, st, id, c.Body)
+				if err != nil {
+					if ctx.Err() == nil {
+						r.err = fmt.Errorf("%s: %w", orUntitled(c.Headline), err)
+					}
+					break
+				}
+				r.found[id] = ss
+				report(i+1, len(ids))
 			}
-			found[id] = ss
-			fyne.Do(func() {
-				label.SetText(fmt.Sprintf("%d of %d clippings", i+1, len(ids)))
-				bar.SetValue(float64(i+1) / float64(len(ids)))
-			})
-		}
-		fyne.Do(func() {
-			cancelled := ctx.Err() != nil
-			prog.Hide() // its close callback cancels ctx, harmless now
-			cancel()
-			if u.store != st {
-				return
-			}
-			u.suggestManyDone(found, len(ids), cancelled, err)
-		})
+			r.cancelled = ctx.Err() != nil
+			return r, nil // partial results are kept, also when cancelled
+		},
+		done: func(r manyFound) { u.suggestManyDone(r.found, len(ids), r.cancelled, r.err) },
 	})
-	return done
 }
 
 // suggestManyDone keeps a batch's suggestions and says what was found.

@@ -6,7 +6,9 @@
 // their review), findbar.go, kwic.go and findtag.go (find and tag),
 // share.go, merge.go and mergereview.go (sharing, merging and reviewing a
 // merge), compare.go and agreement.go (comparing coders and adjudicating),
-// menus.go, shortcuts.go, tagging.go, and dialogs in their own files.
+// menus.go, shortcuts.go, tagging.go, and dialogs in their own files. Every
+// background job (import, export, share, merge, suggest, opening a project)
+// runs through startJob (job.go), tracked by jobs.go.
 package gui
 
 import (
@@ -15,6 +17,7 @@ import (
 	"fmt"
 	"image/color"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -60,12 +63,11 @@ type UI struct {
 	status    *widget.Label
 	sugg      *suggestions // the session's suggestions, per clipping
 
-	external externalState // last data version seen, for Watch
-
-	// inline runs background work on the calling goroutine. Tests set it:
-	// Fyne's test driver runs fyne.Do on the calling goroutine, so work on
-	// a real goroutine would touch widgets at the same time as the test.
-	inline bool
+	jobs     *jobs                       // background work; see jobs.go
+	current  atomic.Pointer[store.Store] // u.store, for the watcher's goroutine
+	external externalState               // last data version seen, for Watch (its goroutine only)
+	quit     chan struct{}               // closed when the window closes
+	closed   bool                        // the window closed; results of late jobs are dropped
 
 	clip     model.Clipping     // the open clipping; ID "" when none
 	anns     []model.Annotation // its live annotations, by start
@@ -73,8 +75,11 @@ type UI struct {
 }
 
 // New builds the main window for an open project. The caller shows it.
+// Closing the window stops its background jobs, waits for them and closes
+// the project then open (st, or one opened since).
 func New(a fyne.App, st *store.Store, opts Options) *UI {
-	u := &UI{app: a, store: st, opts: opts, sugg: newSuggestions()}
+	u := &UI{app: a, store: st, opts: opts, sugg: newSuggestions(), jobs: newJobs(), quit: make(chan struct{})}
+	u.current.Store(st)
 	u.look = &look{
 		variant: a.Preferences().StringWithFallback(prefTheme, themeSystem),
 		scale:   float32(a.Preferences().FloatWithFallback(prefTextScale, 1)),
@@ -105,6 +110,8 @@ func New(a fyne.App, st *store.Store, opts Options) *UI {
 	u.win.SetContent(container.NewBorder(nil, u.status, nil, nil, split))
 	u.win.SetMainMenu(u.mainMenu())
 	u.win.SetOnDropped(u.dropped)
+	u.win.SetCloseIntercept(u.closeRequested)
+	u.win.SetOnClosed(u.windowClosed)
 	u.win.Resize(fyne.NewSize(1280, 800))
 
 	u.setCoder(u.initialCoder())
@@ -377,13 +384,4 @@ func tagColor(hex string) color.NRGBA {
 		}
 	}
 	return color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0xff}
-}
-
-// background runs work (which reports through fyne.Do) on a new goroutine.
-func (u *UI) background(work func()) {
-	if u.inline {
-		work()
-		return
-	}
-	go work()
 }

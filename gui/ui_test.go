@@ -34,10 +34,14 @@ func newTestUI(t *testing.T) (*UI, *store.Store) {
 		t.Fatal(err)
 	}
 	u := New(a, st, Options{Coder: "Tess Tester", NoPrompts: true})
-	u.inline = true // suggest and project search finish before returning
+	u.jobs.held = true // background work runs at u.jobs.wait(); see jobs.go
 	u.win.Resize(fyne.NewSize(1280, 800))
 	u.win.Show()
-	t.Cleanup(u.win.Close)
+	t.Cleanup(func() {
+		if !u.closed { // the test driver panics on closing twice
+			u.win.Close()
+		}
+	})
 	return u, st
 }
 

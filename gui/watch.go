@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"context"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -9,15 +10,21 @@ import (
 )
 
 // Watch makes the window follow changes that another Clipper window or the
-// command line commits to the same project file: every interval it asks the
-// store whether anyone else wrote, and reloads tags, library and
-// annotations if so. It runs until the app quits.
+// command line commits to the same project file: every interval it asks,
+// off the UI goroutine, whether anyone else wrote, and has the window
+// reload tags, library and annotations if so. It runs until the window
+// closes.
 func (u *UI) Watch(interval time.Duration) {
 	go func() {
 		t := time.NewTicker(interval)
 		defer t.Stop()
-		for range t.C {
-			fyne.Do(u.checkExternal)
+		for {
+			select {
+			case <-u.quit:
+				return
+			case <-t.C:
+				u.checkExternal()
+			}
 		}
 	}()
 }
@@ -28,18 +35,34 @@ type externalState struct {
 	version int64
 }
 
-// checkExternal reloads what the window shows when another connection has
-// committed to the project since the last check. Runs on the UI goroutine.
+// checkExternal asks the open project whether another connection has
+// committed since the last check and, if so, hops to the UI goroutine to
+// reload what the window shows. It never waits for this window's own
+// writes (the store answers "busy" and the next tick asks again), so the
+// window stays responsive during a long merge or import. Call it from one
+// goroutine at a time: the watcher's.
 func (u *UI) checkExternal() {
-	v, err := u.store.DataVersion(u.ctx())
+	st := u.current.Load()
+	v, err := st.DataVersion(context.Background())
 	if err != nil {
-		return // a closed or switching project; the next tick tries again
+		return // busy writing, closed or switching: the next tick tries again
 	}
 	seen := u.external
-	u.external = externalState{store: u.store, version: v}
-	if seen.store != u.store || seen.version == v {
+	u.external = externalState{store: st, version: v}
+	if seen.store != st || seen.version == v {
 		return
 	}
+	fyne.Do(func() {
+		if u.closed || u.store != st {
+			return
+		}
+		u.followExternal()
+	})
+}
+
+// followExternal reloads tags, library and the open clipping's annotations
+// after another connection changed the project.
+func (u *UI) followExternal() {
 	u.panel.flush()
 	u.loadTags()
 	if err := u.lib.reload(); err != nil {

@@ -371,13 +371,24 @@ func (s *Store) ReadOnly() (bool, string) { return s.readOnly, s.roReason }
 // SchemaVersion is the file's schema version (user_version).
 func (s *Store) SchemaVersion() int { return s.version }
 
+// ErrWriteBusy: DataVersion found this store in the middle of a write;
+// ask again later.
+var ErrWriteBusy = errors.New("the project is busy writing; try again later")
+
 // DataVersion returns PRAGMA data_version of the store's pinned
 // connection. It changes when another connection — another Clipper
 // instance on the same file — commits; this store's own writes do not
 // change it. Poll it to notice a colleague's or another window's changes.
+// It never waits for a write of this store to finish: while one runs it
+// returns ErrWriteBusy.
 func (s *Store) DataVersion(ctx context.Context) (int64, error) {
-	s.wmu.Lock()
+	if !s.wmu.TryLock() {
+		return 0, fmt.Errorf("data version: %w", ErrWriteBusy)
+	}
 	defer s.wmu.Unlock()
+	if s.closed {
+		return 0, fmt.Errorf("data version: %s is closed", s.path)
+	}
 	var v int64
 	if err := s.w.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
 		return 0, fmt.Errorf("data version: %w", classify(err))

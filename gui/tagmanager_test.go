@@ -1,0 +1,115 @@
+package gui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"clipper/model"
+)
+
+// tagNamed returns the project's tag called name, read from the store.
+func tagNamed(t *testing.T, u *UI, name string) (model.Tag, bool) {
+	t.Helper()
+	tags, err := u.store.Tags(u.ctx())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tg := range tags {
+		if tg.Name == name {
+			return tg, true
+		}
+	}
+	return model.Tag{}, false
+}
+
+// newTagForm opens Tags → Manage tags… → Add tag… and fills name and key.
+func newTagForm(t *testing.T, u *UI, name, key string) {
+	t.Helper()
+	menuAction(t, u, "Tags", "Manage tags…")
+	test.Tap(dialogButton(t, u, "Add tag…"))
+	typeText(formField[*widget.Entry](t, u, "Name"), name)
+	typeText(formField[*widget.Entry](t, u, "Shortcut"), key)
+}
+
+// TestTagManagerAddRenameDelete drives the tag manager through a custom
+// tag's life: added with a key, renamed, deleted.
+func TestTagManagerAddRenameDelete(t *testing.T) {
+	u, _ := newTestUI(t)
+	newTagForm(t, u, "source", "4")
+	typeText(formField[*widget.Entry](t, u, "Description"), "Who the text cites")
+	test.Tap(dialogButton(t, u, "Save"))
+	tg, ok := tagNamed(t, u, "source")
+	if !ok || tg.Shortcut != "4" || tg.Kind != model.KindCustom || tg.Description != "Who the text cites" {
+		t.Fatalf("stored tag: %+v (found %v)", tg, ok)
+	}
+	if got, ok := u.tagForKey("4"); !ok || got.ID != tg.ID {
+		t.Error("key 4 does not tag as source")
+	}
+	menuAction(t, u, "Tags", "Tag selection as source   4")
+
+	// The tag manager lists it; picking it opens its form.
+	list := topWidget[*widget.List](t, u, nil)
+	i := -1
+	for j, x := range u.tags {
+		if x.ID == tg.ID {
+			i = j
+		}
+	}
+	list.Select(i)
+	if title := overlayText(t, u); !strings.Contains(title, "Edit tag") {
+		t.Fatalf("picking the tag shows:\n%s", title)
+	}
+	typeText(formField[*widget.Entry](t, u, "Name"), "origin")
+	test.Tap(dialogButton(t, u, "Save"))
+	if _, ok := tagNamed(t, u, "origin"); !ok {
+		t.Fatal("the rename was not saved")
+	}
+
+	list.Select(i)
+	test.Tap(dialogButton(t, u, "Delete this tag…"))
+	test.Tap(dialogButton(t, u, "Delete"))
+	if _, ok := tagNamed(t, u, "origin"); ok {
+		t.Error("the tag was not deleted")
+	}
+	if _, ok := u.tagForKey("4"); ok {
+		t.Error("key 4 still tags after the tag was deleted")
+	}
+}
+
+// TestTagManagerErrors: a name already taken is refused with a dialog; a
+// key that moves between annotations cannot be saved.
+func TestTagManagerErrors(t *testing.T) {
+	u, _ := newTestUI(t)
+	before := len(u.tags)
+	newTagForm(t, u, "quote", "")
+	test.Tap(dialogButton(t, u, "Save"))
+	if text := strings.ToLower(overlayText(t, u)); !strings.Contains(text, `saving tag "quote"`) || !strings.Contains(text, "already exists") {
+		t.Errorf("the error dialog says:\n%s", text)
+	}
+	closeDialogs(u)
+
+	newTagForm(t, u, "next", "n")
+	save := dialogButton(t, u, "Save")
+	if !save.Disabled() {
+		t.Error("Save is enabled with key N, which moves to the next annotation")
+	}
+	test.Tap(save)
+	if _, ok := tagNamed(t, u, "next"); ok || len(u.tags) != before {
+		t.Error("a tag with key N was saved")
+	}
+}
+
+func TestTagManagerCancel(t *testing.T) {
+	u, _ := newTestUI(t)
+	newTagForm(t, u, "source", "4")
+	test.Tap(dialogButton(t, u, "Cancel"))
+	if _, ok := tagNamed(t, u, "source"); ok {
+		t.Error("a cancelled new tag was saved")
+	}
+	if text := overlayText(t, u); !strings.Contains(text, "Click a tag to edit") {
+		t.Errorf("after Cancel the tag manager is not showing:\n%s", text)
+	}
+}
