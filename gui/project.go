@@ -74,6 +74,7 @@ func (u *UI) replaceProject(st *store.Store) {
 	old := u.store
 	u.store = st
 	u.current.Store(st)
+	u.followWaits(st)
 	if err := old.Close(); err != nil {
 		u.showError(fmt.Errorf("closing %s: %w", old.Path(), err))
 	}

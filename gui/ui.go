@@ -80,6 +80,7 @@ type UI struct {
 func New(a fyne.App, st *store.Store, opts Options) *UI {
 	u := &UI{app: a, store: st, opts: opts, sugg: newSuggestions(), jobs: newJobs(), quit: make(chan struct{})}
 	u.current.Store(st)
+	u.followWaits(st)
 	u.look = &look{
 		variant: a.Preferences().StringWithFallback(prefTheme, themeSystem),
 		scale:   float32(a.Preferences().FloatWithFallback(prefTextScale, 1)),

@@ -71,3 +71,22 @@ func (u *UI) followExternal() {
 	u.reloadAnnotations()
 	u.flash("Updated with changes saved by another Clipper window.")
 }
+
+// followWaits has the status bar say when st is waiting for another
+// Clipper (a window or a command) that holds the project's write lock, and
+// restores it when the wait ends. The store calls the notifier about a
+// second into a wait, from the waiting goroutine.
+func (u *UI) followWaits(st *store.Store) {
+	st.SetOnWait(func(waiting bool) {
+		fyne.Do(func() {
+			if u.closed || u.store != st {
+				return
+			}
+			if waiting {
+				u.flash("Waiting for another Clipper to finish writing to this project…")
+				return
+			}
+			u.updateStatus()
+		})
+	})
+}
