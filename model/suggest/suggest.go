@@ -46,6 +46,12 @@ type Suggestion struct {
 type Options struct {
 	Kinds         []Kind  // nil: quote, figure and claim
 	MinConfidence float64 // drop suggestions below this (0–1)
+	// Language is the body's ISO 639-1 code ("en", "fr", "de", "es", "it",
+	// "pt"), as the clipping's metadata gives it; "" detects it from the body.
+	Language string
+	// Byline lists the clipping's authors and credits: names that are never
+	// taken as a speaker or claimant, even when the body repeats them.
+	Byline []string
 }
 
 func (o Options) kinds() (map[Kind]bool, error) {
