@@ -84,7 +84,7 @@ func (an *analyzer) cueAt(i int) cueKind {
 	if t.kind != tWord || t.quote >= 0 {
 		return 0
 	}
-	k := cueForms[t.low]
+	k := d.lx.cues[t.low]
 	if k == 0 {
 		return 0
 	}
@@ -94,15 +94,15 @@ func (an *analyzer) cueAt(i int) cueKind {
 	}
 	if i > 0 && d.toks[i-1].para == t.para {
 		p := d.toks[i-1]
-		if determiners.has(p.low) && p.low != "that" {
+		if d.lx.determiners.has(p.low) && p.low != "that" {
 			return 0 // "an estimated", "the reported attack": not a verb
 		}
-		if nounLikeCues.has(t.low) && (npStop.has(p.low) && p.low != "also" ||
+		if d.lx.nounLikeCues.has(t.low) && (d.lx.npStop.has(p.low) && p.low != "also" ||
 			strings.HasSuffix(p.low, "’s") || strings.HasSuffix(p.low, "'s") || p.kind == tNum) {
 			return 0
 		}
 	}
-	if nounLikeCues.has(t.low) && (n.low == "of" || cueForms[n.low] != 0 && n.low != "that") {
+	if d.lx.nounLikeCues.has(t.low) && (n.low == "of" || d.lx.cues[n.low] != 0 && n.low != "that") {
 		return 0 // "reports of a buildup", "forecasts show"
 	}
 	if strings.HasPrefix(t.low, "add") && n.para == t.para && (n.kind == tNum || isCurrencySymbol(n.text)) {
@@ -184,13 +184,13 @@ func (an *analyzer) postSource(q quoted) (segs []tspan, verb int, ok bool) {
 			break
 		}
 		if c := an.cueAt(m); c != cueSpeech {
-			if c != 0 || npStop.has(t.low) && !skipBeforeVerb.has(t.low) {
+			if c != 0 || d.lx.npStop.has(t.low) && !d.lx.skipBeforeVerb.has(t.low) {
 				break
 			}
 			continue
 		}
 		e := m
-		for e > k && skipBeforeVerb.has(d.toks[e-1].low) {
+		for e > k && d.lx.skipBeforeVerb.has(d.toks[e-1].low) {
 			e--
 		}
 		if e == k {
@@ -238,7 +238,7 @@ func (an *analyzer) subjectOf(v int) source {
 	d := an.d
 	s := d.sentenceOf(v)
 	e := v
-	for e > s.a && skipBeforeVerb.has(d.toks[e-1].low) {
+	for e > s.a && d.lx.skipBeforeVerb.has(d.toks[e-1].low) {
 		e--
 	}
 	lo := max(s.a, e-maxReach)
@@ -323,7 +323,7 @@ func (d *doc) abbrevDot(i int) bool {
 		return false
 	}
 	w := d.toks[i-1].low
-	return abbrevTitles.has(w) || abbrevOther.has(w) || len([]rune(w)) == 1
+	return d.lx.abbrevTitles.has(w) || d.lx.abbrevOther.has(w) || len([]rune(w)) == 1
 }
 
 // segmentsRight splits the noun phrase after a verb ("Gen. Marta Kowalczyk,
@@ -365,7 +365,7 @@ const maxReach = 60
 func (d *doc) npRightEnd(k, lim int) int {
 	lim = min(lim, k+maxReach/2)
 	if k < lim {
-		if w := d.toks[k].low; npStop.has(w) || relStart.has(w) || questionWords.has(w) {
+		if w := d.toks[k].low; d.lx.npStop.has(w) || d.lx.relStart.has(w) || d.lx.questionWords.has(w) {
 			return k
 		}
 	}
@@ -389,11 +389,11 @@ func (d *doc) npRightEnd(k, lim int) int {
 				continue // "people familiar with the matter"
 			}
 		case "at":
-			if n := d.tok(i + 1); determiners.has(n.low) || n.upper() {
+			if n := d.tok(i + 1); d.lx.determiners.has(n.low) || n.upper() {
 				continue
 			}
 		}
-		if npStop.has(t.low) || cueForms[t.low] != 0 || relStart.has(t.low) ||
+		if d.lx.npStop.has(t.low) || d.lx.cues[t.low] != 0 || d.lx.relStart.has(t.low) ||
 			(strings.HasSuffix(t.low, "ed") && !t.upper() && i > k) || strings.HasSuffix(t.low, "ing") && !t.upper() {
 			break
 		}
@@ -457,10 +457,10 @@ func (d *doc) npLeftStart(k, lo int) int {
 			}
 			break
 		}
-		if j == k && isPronounWord(t.low) {
+		if j == k && d.isPronounWord(t.low) {
 			return j
 		}
-		if determiners.has(t.low) {
+		if d.lx.determiners.has(t.low) {
 			if p := d.tok(j - 1); j-1 >= lo && (p.low == "of" || p.low == "for") {
 				j--
 				continue
@@ -477,12 +477,12 @@ func (d *doc) npLeftStart(k, lo int) int {
 				continue
 			}
 		case "in", "at", "from":
-			if n, p := d.tok(j+1), d.tok(j-1); j-1 >= lo && j < k && n.upper() && p.kind == tWord && !p.upper() && !npStop.has(p.low) {
+			if n, p := d.tok(j+1), d.tok(j-1); j-1 >= lo && j < k && n.upper() && p.kind == tWord && !p.upper() && !d.lx.npStop.has(p.low) {
 				j--
 				continue
 			}
 		}
-		if npStop.has(t.low) || cueForms[t.low] == cueSpeech || isPronounWord(t.low) || t.kind == tNum && j == k {
+		if d.lx.npStop.has(t.low) || d.lx.cues[t.low] == cueSpeech || d.isPronounWord(t.low) || t.kind == tNum && j == k {
 			break
 		}
 		j--
@@ -504,7 +504,7 @@ func (an *analyzer) sourceOf(segs []tspan, verb int) source {
 			continue
 		}
 		first := d.toks[sg.a]
-		if sg.b-sg.a == 1 && isPronounWord(first.low) {
+		if sg.b-sg.a == 1 && d.isPronounWord(first.low) {
 			if first.low == "i" || first.low == "we" {
 				return source{pronoun: first.low}
 			}
@@ -514,14 +514,14 @@ func (an *analyzer) sourceOf(segs []tspan, verb int) source {
 			}
 			return source{name: e.name, kind: e.kind, gender: e.gender, plural: e.plural, pronoun: first.low}
 		}
-		if relStart.has(first.low) || first.kind == tNum {
+		if d.lx.relStart.has(first.low) || first.kind == tNum {
 			continue
 		}
 		if src, ok := an.personIn(sg); ok {
 			// An appositive ("the head of the border guard") is a fuller role
 			// than a rank or title before the name.
 			for j, o := range segs {
-				if j != idx && o.a < o.b && !relStart.has(d.toks[o.a].low) && d.toks[o.a].kind != tNum {
+				if j != idx && o.a < o.b && !d.lx.relStart.has(d.toks[o.a].low) && d.toks[o.a].kind != tNum {
 					if _, isPerson := an.personIn(o); !isPerson {
 						src.role = d.text(o.a, o.b)
 						break
@@ -546,7 +546,7 @@ func (an *analyzer) sourceOf(segs []tspan, verb int) source {
 func (an *analyzer) personIn(sg tspan) (source, bool) {
 	d := an.d
 	first := d.toks[sg.a]
-	if determiners.has(first.low) && first.low != "his" && first.low != "her" && first.low != "its" && first.low != "their" {
+	if d.lx.determiners.has(first.low) && first.low != "his" && first.low != "her" && first.low != "its" && first.low != "their" {
 		// "the Valdorian Foreign Ministry", "a consultant at St Aldhelm's"
 		if !(first.low == "the" && sg.b-sg.a >= 2 && an.isNamedRole(sg)) {
 			return source{}, false
@@ -609,7 +609,7 @@ func (an *analyzer) phraseSource(sg tspan) source {
 	last := d.toks[sg.b-1]
 	src := source{name: name, kind: entOrg, plural: isPluralNoun(last.low) && !last.upper()}
 	for i := sg.a; i < sg.b; i++ {
-		if g, ok := personRoleGender[d.toks[i].low]; ok {
+		if g, ok := d.lx.personRoleGender[d.toks[i].low]; ok {
 			src.gender, src.kind = g, entPerson
 		}
 	}
@@ -631,7 +631,7 @@ func (an *analyzer) phraseSource(sg tspan) source {
 func roleGender(d *doc, segs []tspan) (gender, bool) {
 	for _, sg := range segs {
 		for i := sg.a; i < sg.b; i++ {
-			if g, ok := personRoleGender[d.toks[i].low]; ok && !honorifics.has(d.toks[i].low) {
+			if g, ok := d.lx.personRoleGender[d.toks[i].low]; ok && !d.lx.honorifics.has(d.toks[i].low) {
 				return g, true
 			}
 		}

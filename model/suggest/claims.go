@@ -63,12 +63,12 @@ func (an *analyzer) scoreSentence(si int, hasFigure, hasDate bool) claimScore {
 		}
 		return ""
 	}
-	if w := found(claimSuperlative); w != "" {
+	if w := found(d.lx.claimSuperlative); w != "" {
 		c.add(2, "comparative “"+w+"”")
 	} else if w := an.superlative(s); w != "" {
 		c.add(2, "superlative “"+w+"”")
 	}
-	if w := found(claimChange); w != "" {
+	if w := found(d.lx.claimChange); w != "" {
 		c.add(2, "change verb “"+w+"”")
 	}
 	if !quoteSentence {
@@ -79,17 +79,17 @@ func (an *analyzer) scoreSentence(si int, hasFigure, hasDate bool) claimScore {
 			c.add(1, "named subject")
 		}
 	}
-	if w := found(claimCausal); w != "" || d.phrase(s, "due", "to") || d.phrase(s, "led", "to") ||
+	if w := found(d.lx.claimCausal); w != "" || d.phrase(s, "due", "to") || d.phrase(s, "led", "to") ||
 		d.phrase(s, "as", "a", "result") || d.phrase(s, "resulted", "in") {
 		c.add(1, "causal")
 	}
-	if w := found(claimLegal); w != "" {
+	if w := found(d.lx.claimLegal); w != "" {
 		c.add(1, "legal “"+w+"”")
 	}
 	if w := an.factualVerb(s); w != "" {
 		c.add(1, "factual verb “"+w+"”")
 	}
-	if w := found(claimPredict); w != "" || d.phrase(s, "expected", "to") || d.phrase(s, "set", "to") ||
+	if w := found(d.lx.claimPredict); w != "" || d.phrase(s, "expected", "to") || d.phrase(s, "set", "to") ||
 		d.phrase(s, "due", "to") {
 		c.add(1, "prediction")
 	}
@@ -100,11 +100,11 @@ func (an *analyzer) scoreSentence(si int, hasFigure, hasDate bool) claimScore {
 	if d.toks[last].text == "?" {
 		c.add(-3, "question")
 	}
-	fp := found(firstPerson) != ""
-	if !hasFigure && (fp && found(opinionVerbs) != "" || found(hedges) != "") {
+	fp := found(d.lx.firstPerson) != ""
+	if !hasFigure && (fp && found(d.lx.opinionVerbs) != "" || found(d.lx.hedges) != "") {
 		c.add(-2, "opinion or hedge")
 	}
-	if quoteSentence && !hasFigure && fp && found(resolveWords) != "" {
+	if quoteSentence && !hasFigure && fp && found(d.lx.resolveWords) != "" {
 		c.add(-2, "resolve in a quote")
 	}
 	if nWords < 6 {
@@ -159,16 +159,16 @@ func (an *analyzer) namedSubject(s sentence) bool {
 		return false
 	}
 	t := d.toks[i]
-	if !t.upper() || isPronounWord(t.low) {
+	if !t.upper() || d.isPronounWord(t.low) {
 		return false
 	}
 	if t.low == "the" {
 		return d.tok(i + 1).upper()
 	}
-	if capFunctionWords.has(t.low) {
+	if d.lx.capFunctionWords.has(t.low) {
 		return false
 	}
-	return d.properNouns.has(t.low) || d.tok(i+1).upper() || titleHeads.has(t.low)
+	return d.properNouns.has(t.low) || d.tok(i+1).upper() || d.lx.titleHeads.has(t.low)
 }
 
 // factualVerb finds a perfect or passive verb: "has killed", "were deployed".

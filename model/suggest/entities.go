@@ -81,7 +81,7 @@ func (d *doc) runEnd(i, lim int) int {
 			}
 			j++
 		case t.text == "." && d.adjacent(j) && d.toks[j-1].kind == tWord &&
-			(abbrevTitles.has(d.toks[j-1].low) || len([]rune(d.toks[j-1].low)) == 1):
+			(d.lx.abbrevTitles.has(d.toks[j-1].low) || len([]rune(d.toks[j-1].low)) == 1):
 			j++
 		case t.text == "-" && d.adjacent(j) && d.adjacent(j+1) && j+1 < lim && d.toks[j+1].kind == tWord:
 			j += 2
@@ -105,7 +105,7 @@ func (an *analyzer) classifyRun(a, b int) source {
 			ws = append(ws, i)
 		}
 	}
-	for len(ws) > 0 && capFunctionWords.has(d.toks[ws[0]].low) {
+	for len(ws) > 0 && d.lx.capFunctionWords.has(d.toks[ws[0]].low) {
 		ws = ws[1:]
 	}
 	if len(ws) == 0 {
@@ -116,17 +116,17 @@ func (an *analyzer) classifyRun(a, b int) source {
 		return source{}
 	}
 	for _, i := range ws {
-		if orgHeads.has(d.toks[i].low) {
+		if d.lx.orgHeads.has(d.toks[i].low) {
 			return source{name: d.text(ws[0], ws[len(ws)-1]+1), kind: entOrg}
 		}
 	}
-	if calendarWords.has(d.toks[ws[0]].low) || placeFirst.has(d.toks[ws[0]].low) ||
-		placeHeads.has(last.low) || numberWordValue(d.toks[ws[0]].low) >= 0 {
+	if d.lx.calendarWords.has(d.toks[ws[0]].low) || placeFirst.has(d.toks[ws[0]].low) ||
+		d.lx.placeHeads.has(last.low) || d.numberWordValue(d.toks[ws[0]].low) >= 0 {
 		return source{}
 	}
 	h := -1
 	for k, i := range ws[:len(ws)-1] {
-		if titleHeads.has(d.toks[i].low) {
+		if d.lx.titleHeads.has(d.toks[i].low) {
 			h = k
 		}
 	}
@@ -135,7 +135,7 @@ func (an *analyzer) classifyRun(a, b int) source {
 	if h >= 0 {
 		role = d.text(ws[0], ws[h]+1)
 		for _, i := range ws[:h+1] {
-			if pg, ok := personRoleGender[d.toks[i].low]; ok {
+			if pg, ok := d.lx.personRoleGender[d.toks[i].low]; ok {
 				g = pg
 			}
 		}
@@ -236,14 +236,14 @@ func (an *analyzer) addMentions(si int) {
 	// a later "it" can refer to.
 	if first := d.toks[s.a]; first.low == "the" && first.quote < 0 {
 		end := d.npRightEnd(s.a+1, min(s.b, s.a+5))
-		if end > s.a+1 && orgNouns.has(d.toks[end-1].low) && !d.toks[end-1].upper() {
+		if end > s.a+1 && d.lx.orgNouns.has(d.toks[end-1].low) && !d.toks[end-1].upper() {
 			an.ents = append(an.ents, entity{name: d.text(s.a, end), kind: entOrg, pos: s.a,
 				para: first.para, salient: true})
 		}
 	}
 	// A sentence-initial pronoun keeps its antecedent salient ("He spoke…").
 	if first := d.toks[s.a]; first.quote < 0 {
-		if _, ok := pronounGender[first.low]; ok && first.low != "her" && first.low != "him" {
+		if _, ok := d.lx.pronounGender[first.low]; ok && first.low != "her" && first.low != "him" {
 			if e, ok := an.resolve(first.low, s.a, first.para); ok {
 				e.pos, e.salient = s.a, true
 				an.ents = append(an.ents, e)
@@ -266,7 +266,7 @@ func (d *doc) isSubject(s sentence, i, j int) bool {
 		if t.text == "," && firstComma < 0 {
 			firstComma = k
 		}
-		if npStop.has(t.low) || (t.kind == tWord && pronounGender[t.low] != 0 && t.low != "her") {
+		if d.lx.npStop.has(t.low) || (t.kind == tWord && d.lx.pronounGender[t.low] != 0 && t.low != "her") {
 			ok = false
 		}
 	}
@@ -280,7 +280,7 @@ func (d *doc) isSubject(s sentence, i, j int) bool {
 // salient entity of matching gender within three paragraphs, else any
 // matching mention within two.
 func (an *analyzer) resolve(pronoun string, pos, para int) (entity, bool) {
-	want := pronounGender[pronoun]
+	want := an.d.lx.pronounGender[pronoun]
 	for pass := 0; pass < 2; pass++ {
 		window := 3
 		if pass == 1 {
@@ -323,11 +323,13 @@ func compatible(want gender, e entity) bool {
 	return false
 }
 
-// isPronounWord reports whether w is a personal pronoun usable as a source.
-func isPronounWord(w string) bool {
+// isPronounWord reports whether w is a personal pronoun usable as a source:
+// a third-person subject pronoun or a first-person one.
+func (d *doc) isPronounWord(w string) bool {
 	switch w {
 	case "he", "she", "they", "it", "i", "we":
 		return true
 	}
-	return false
+	_, ok := d.lx.pronounGender[w]
+	return ok && w != "her" && w != "him" || d.lx.firstPerson.has(w) && d.lx.code != "en" && len(w) > 1
 }

@@ -24,10 +24,7 @@ type figure struct {
 }
 
 // comparator phrases, longest first within each leading word.
-var comparators = []struct {
-	words []string
-	comp  string
-}{
+var comparators = []comparator{
 	{[]string{"in", "excess", "of"}, ">"}, {[]string{"upwards", "of"}, ">"}, {[]string{"upward", "of"}, ">"},
 	{[]string{"more", "than"}, ">"}, {[]string{"greater", "than"}, ">"}, {[]string{"higher", "than"}, ">"},
 	{[]string{"longer", "than"}, ">"}, {[]string{"larger", "than"}, ">"}, {[]string{"bigger", "than"}, ">"},
@@ -122,19 +119,12 @@ func (d *doc) findFigures(ctx context.Context) ([]figure, error) {
 	return out, nil
 }
 
-// comparatorsByFirst indexes comparators by their first word.
-var comparatorsByFirst = func() map[string][]int {
-	m := map[string][]int{}
-	for i, c := range comparators {
-		m[c.words[0]] = append(m[c.words[0]], i)
-	}
-	return m
-}()
+
 
 // comparatorAt matches a comparator phrase at token i.
 func (d *doc) comparatorAt(i, lim int) (string, int) {
-	for _, ci := range comparatorsByFirst[d.toks[i].low] {
-		c := comparators[ci]
+	for _, ci := range d.lx.compByFirst[d.toks[i].low] {
+		c := d.lx.comparators[ci]
 		if i+len(c.words) > lim {
 			continue
 		}
@@ -259,7 +249,7 @@ func (d *doc) changeBefore(a int) bool {
 		if d.toks[k].sent != s || d.toks[k].kind == tPunct && d.toks[k].text != "-" {
 			return false
 		}
-		if changeVerbs.has(d.toks[k].low) {
+		if d.lx.changeVerbs.has(d.toks[k].low) {
 			return true
 		}
 	}
@@ -317,7 +307,7 @@ func (d *doc) digitFigure(i, j int, cur string, lim int) (figure, bool) {
 	k := j + 1
 	if k < lim {
 		n := d.toks[k]
-		if s, ok := scaleWords[n.low]; ok && n.kind == tWord {
+		if s, ok := d.lx.scaleWords[n.low]; ok && n.kind == tWord {
 			f.value *= s
 			f.mult = s
 			f.b = k + 1
@@ -358,14 +348,14 @@ func (d *doc) notQuantity(j, lim int, v float64) (figure, bool) {
 		end = d.skipTimeSuffix(end, lim)
 		return skip(end)
 	}
-	if nIn && (timeSuffixes.has(n.low) || (n.low == "a" || n.low == "p") && d.is(j+2, ".") && d.is(j+3, "m")) {
+	if nIn && (d.lx.timeSuffixes.has(n.low) || (n.low == "a" || n.low == "p") && d.is(j+2, ".") && d.is(j+3, "m")) {
 		return skip(d.skipTimeSuffix(j+1, lim))
 	}
 	if nIn && (n.low == "o’clock" || n.low == "o'clock") {
 		return skip(j + 2)
 	}
 	// Ordinals: 1st, 22nd.
-	if nIn && ordinalSuffixes.has(n.low) && d.adjacent(j+1) {
+	if nIn && d.lx.ordinalSuffixes.has(n.low) && d.adjacent(j+1) {
 		return skip(j + 2)
 	}
 	// Decades: 1990s, ’90s, 60s.
@@ -381,8 +371,8 @@ func (d *doc) notQuantity(j, lim int, v float64) (figure, bool) {
 	}
 	if pIn && p.kind == tWord && plain {
 		first := d.toks[j-1].sent != t.sent || j-1 == d.sents[t.sent].a
-		if identNouns.has(p.low) && !(p.low == "no" && !d.is(j, ".")) ||
-			(p.upper() && !first && !calendarWords.has(p.low) && !capFunctionWords.has(p.low) && !p.allCaps()) {
+		if d.lx.identNouns.has(p.low) && !(p.low == "no" && !d.is(j, ".")) ||
+			(p.upper() && !first && !d.lx.calendarWords.has(p.low) && !d.lx.capFunctionWords.has(p.low) && !p.allCaps()) {
 			return skip(j + 1)
 		}
 	}
@@ -396,7 +386,7 @@ func (d *doc) notQuantity(j, lim int, v float64) (figure, bool) {
 		if pIn && before == "a" {
 			before = d.tok(j - 2).low
 		}
-		if scoreWords.has(before) || scoreWords.has(d.tok(j+3).low) {
+		if d.lx.scoreWords.has(before) || d.lx.scoreWords.has(d.tok(j+3).low) {
 			return skip(j + 3)
 		}
 	}
@@ -440,7 +430,7 @@ func (d *doc) notQuantity(j, lim int, v float64) (figure, bool) {
 		}
 		if _, unit := d.unitAt(j+1, lim); !unit {
 			_, noun := d.countedNoun(j+1, lim)
-			_, scale := scaleWords[n.low]
+			_, scale := d.lx.scaleWords[n.low]
 			if !noun && !scale {
 				return figure{a: j, b: j + 1, value: v, class: "year", date: true, conf: 0.85, why: []string{"year"}}, true
 			}
@@ -478,7 +468,7 @@ func (d *doc) skipTimeSuffix(k, lim int) int {
 	for k < lim {
 		t := d.toks[k]
 		switch {
-		case timeSuffixes.has(t.low), t.text == "." && d.adjacent(k), (t.low == "a" || t.low == "p" || t.low == "m") && k+1 < lim:
+		case d.lx.timeSuffixes.has(t.low), t.text == "." && d.adjacent(k), (t.low == "a" || t.low == "p" || t.low == "m") && k+1 < lim:
 			k++
 		default:
 			return k
@@ -541,7 +531,7 @@ func (d *doc) wordFigure(i, lim int, afterComp bool) (figure, bool) {
 		f.b += 3
 	}
 	small := v < 100 && end-i <= 3
-	if small && i > 0 && definiteRefs.has(d.toks[i-1].low) && d.toks[i-1].para == t.para {
+	if small && i > 0 && d.lx.definiteRefs.has(d.toks[i-1].low) && d.toks[i-1].para == t.para {
 		return figure{}, false
 	}
 	f = d.finish(f, lim)
@@ -550,7 +540,7 @@ func (d *doc) wordFigure(i, lim int, afterComp bool) (figure, bool) {
 		if v >= 1000 || afterComp {
 			break
 		}
-		if v >= 2 && d.is(f.b, "of") && (determiners.has(d.tok(f.b+1).low) || d.is(f.b+1, "them") || d.is(f.b+1, "us")) {
+		if v >= 2 && d.is(f.b, "of") && (d.lx.determiners.has(d.tok(f.b+1).low) || d.is(f.b+1, "them") || d.is(f.b+1, "us")) {
 			break
 		}
 		if v >= 2 && (d.is(f.b, "to") || d.is(f.b, "and")) {
@@ -603,7 +593,7 @@ func (d *doc) smallValue(i int) float64 {
 		return v
 	}
 	if t.kind == tWord {
-		return numberWordValue(t.low)
+		return d.numberWordValue(t.low)
 	}
 	return -1
 }
@@ -621,7 +611,7 @@ func (d *doc) fractionAt(i, lim int, afterComp bool) (figure, bool) {
 		}
 		v = 0.5
 		if (n.low == "a" || n.low == "an") && i+2 < lim {
-			if s, ok := scaleWords[d.toks[i+2].low]; ok {
+			if s, ok := d.lx.scaleWords[d.toks[i+2].low]; ok {
 				f := figure{a: i, b: i + 3, value: 0.5 * s, conf: 0.75, why: []string{"fraction half", fmt.Sprintf("scale ×%g", s)}}
 				return d.finish(f, lim), true
 			}
@@ -640,7 +630,7 @@ func (d *doc) fractionAt(i, lim int, afterComp bool) (figure, bool) {
 		case w == "a" || w == "an":
 			num = 1
 		default:
-			num = numberWordValue(w)
+			num = d.numberWordValue(w)
 		}
 		if num <= 0 || num > 10 {
 			return figure{}, false
@@ -649,7 +639,7 @@ func (d *doc) fractionAt(i, lim int, afterComp bool) (figure, bool) {
 		if d.is(k, "-") && d.adjacent(k) && d.adjacent(k+1) {
 			k++
 		}
-		den, ok := denominators[d.tok(k).low]
+		den, ok := d.lx.denominators[d.tok(k).low]
 		if !ok || k >= lim || den == 2 && num == 1 && w != "a" && w != "one" {
 			return figure{}, false
 		}
@@ -658,7 +648,7 @@ func (d *doc) fractionAt(i, lim int, afterComp bool) (figure, bool) {
 	}
 	// "a fifth term" is an ordinal: a fraction stands before "of", a
 	// function word or the end of the clause.
-	if n := d.tok(end); end < lim && n.kind == tWord && !nounStop.has(n.low) && n.low != "of" {
+	if n := d.tok(end); end < lim && n.kind == tWord && !d.lx.nounStop.has(n.low) && n.low != "of" {
 		return figure{}, false
 	}
 	f := figure{a: i, b: end, value: v, class: "ratio", conf: 0.75, why: []string{"fraction"}}
@@ -678,17 +668,17 @@ func (d *doc) vagueAt(i, lim int) (figure, bool) {
 	var v float64
 	end := i + 1
 	switch {
-	case (w == "tens" || w == "hundreds") && d.is(i+1, "of") && i+2 < lim && vagueScales[d.toks[i+2].low] >= 1e3:
-		v = vagueScales[d.toks[i+2].low] * 10
+	case (w == "tens" || w == "hundreds") && d.is(i+1, "of") && i+2 < lim && d.lx.vagueScales[d.toks[i+2].low] >= 1e3:
+		v = d.lx.vagueScales[d.toks[i+2].low] * 10
 		if w == "hundreds" {
 			v *= 10
 		}
 		end = i + 3
-	case vagueScales[w] > 0:
+	case d.lx.vagueScales[w] > 0:
 		if p := d.tok(i - 1); p.low == "the" && p.para == d.toks[i].para {
 			return figure{}, false
 		}
-		v = vagueScales[w]
+		v = d.lx.vagueScales[w]
 	case w == "several" || w == "many" || (w == "a" && d.is(i+1, "few")):
 		k := i + 1
 		if w == "a" {
@@ -697,9 +687,9 @@ func (d *doc) vagueAt(i, lim int) (figure, bool) {
 		if k >= lim {
 			return figure{}, false
 		}
-		s, ok := scaleWords[d.toks[k].low]
+		s, ok := d.lx.scaleWords[d.toks[k].low]
 		if !ok {
-			s = vagueScales[d.toks[k].low]
+			s = d.lx.vagueScales[d.toks[k].low]
 		}
 		if s < 100 {
 			return figure{}, false
@@ -813,14 +803,14 @@ func (d *doc) countedNoun(k, lim int) (int, bool) {
 			}
 			return k, false
 		}
-		if t.kind != tWord || nounStop.has(t.low) || timeUnits[t.low] != "" && j > k ||
-			cueForms[t.low] != 0 && !nounLikeCues.has(t.low) {
+		if t.kind != tWord || d.lx.nounStop.has(t.low) || d.lx.timeUnits[t.low] != "" && j > k ||
+			d.lx.cues[t.low] != 0 && !d.lx.nounLikeCues.has(t.low) {
 			return k, false
 		}
 		if !t.upper() && isPluralNoun(t.low) {
 			end := j + 1
 			for end < lim && d.toks[end].kind == tWord && !d.toks[end].upper() && isPluralNoun(d.toks[end].low) &&
-				!nounStop.has(d.toks[end].low) && d.toks[end].space {
+				!d.lx.nounStop.has(d.toks[end].low) && d.toks[end].space {
 				end++
 			}
 			return end, true

@@ -41,11 +41,11 @@ var denominators = map[string]float64{
 }
 
 // numberWordValue returns the value of a single number word, or -1.
-func numberWordValue(w string) float64 {
-	if v, ok := smallNumbers[w]; ok {
+func (d *doc) numberWordValue(w string) float64 {
+	if v, ok := d.lx.smallNumbers[w]; ok {
 		return v
 	}
-	if v, ok := tensNumbers[w]; ok {
+	if v, ok := d.lx.tensNumbers[w]; ok {
 		return v
 	}
 	return -1
@@ -69,7 +69,7 @@ func (d *doc) spelled(i, lim int) (v float64, end int, ok bool) {
 		if t.kind == tPunct {
 			// twenty-five
 			if t.text == "-" && lastTens && d.adjacent(k) && k+1 < lim && d.adjacent(k+1) {
-				if u, ok := smallNumbers[d.toks[k+1].low]; ok && u > 0 && u < 10 {
+				if u, ok := d.lx.smallNumbers[d.toks[k+1].low]; ok && u > 0 && u < 10 {
 					current += u
 					k += 2
 					lastTens = false
@@ -82,13 +82,13 @@ func (d *doc) spelled(i, lim int) (v float64, end int, ok bool) {
 			break
 		}
 		w := t.low
-		if u, ok := smallNumbers[w]; ok && (!seen || lastScale || (lastTens && u < 10)) {
+		if u, ok := d.lx.smallNumbers[w]; ok && (!seen || lastScale || (lastTens && u < 10)) {
 			current += u
 			seen, lastScale, lastTens = true, false, false
 			k++
 			continue
 		}
-		if u, ok := tensNumbers[w]; ok && (!seen || lastScale) {
+		if u, ok := d.lx.tensNumbers[w]; ok && (!seen || lastScale) {
 			current += u
 			seen, lastScale, lastTens = true, false, true
 			k++
@@ -100,7 +100,7 @@ func (d *doc) spelled(i, lim int) (v float64, end int, ok bool) {
 			k++
 			continue
 		}
-		if s, ok := scaleWords[w]; ok && w != "hundred" && seen && (current > 0 || total == 0) {
+		if s, ok := d.lx.scaleWords[w]; ok && w != "hundred" && seen && (current > 0 || total == 0) {
 			total += max(current, 1) * s
 			current = 0
 			lastScale, lastTens = true, false
@@ -113,13 +113,13 @@ func (d *doc) spelled(i, lim int) (v float64, end int, ok bool) {
 			k++
 			continue
 		}
-		if w == "and" && seen && lastScale && k+1 < lim && numberWordValue(d.toks[k+1].low) > 0 {
+		if w == "and" && seen && lastScale && k+1 < lim && d.numberWordValue(d.toks[k+1].low) > 0 {
 			k++
 			continue
 		}
 		if (w == "a" || w == "an") && !seen && k+1 < lim {
 			n := d.toks[k+1].low
-			if _, ok := scaleWords[n]; ok || n == "dozen" {
+			if _, ok := d.lx.scaleWords[n]; ok || n == "dozen" {
 				current, seen, lastScale = 1, true, true
 				if n == "dozen" {
 					current = 12
@@ -128,7 +128,7 @@ func (d *doc) spelled(i, lim int) (v float64, end int, ok bool) {
 					if n == "hundred" {
 						current = 100
 					} else {
-						total = scaleWords[n]
+						total = d.lx.scaleWords[n]
 					}
 				}
 				k += 2

@@ -32,7 +32,7 @@ func (an *analyzer) rejectQuote(qi int) string {
 	for k := q.a - 1; k >= s.a && k >= q.a-3; k-- {
 		w := d.toks[k].low
 		switch {
-		case directTitleCues.has(w):
+		case d.lx.directTitleCues.has(w):
 			return "title or name after “" + d.toks[k].text + "”"
 		case w == "as" && d.is(k-1, "known"):
 			return "name after “known as”"

@@ -80,8 +80,8 @@ func (d *doc) abbreviationEnds(i, j int) bool {
 	}
 	w := d.toks[i-1].low
 	nt := d.toks[j].text
-	starter := sentenceStarters.has(d.toks[j].low) || nt == "“" || nt == "‘" || nt == "\"" || nt == "'" || nt == "«" || nt == "„"
-	if abbrevTitles.has(w) {
+	starter := d.lx.sentenceStarters.has(d.toks[j].low) || nt == "“" || nt == "‘" || nt == "\"" || nt == "'" || nt == "«" || nt == "„"
+	if d.lx.abbrevTitles.has(w) {
 		return true
 	}
 	if len([]rune(w)) == 1 {
@@ -91,7 +91,7 @@ func (d *doc) abbreviationEnds(i, j int) bool {
 		}
 		return unicode.IsUpper([]rune(d.toks[i-1].text)[0])
 	}
-	if abbrevOther.has(w) {
+	if d.lx.abbrevOther.has(w) {
 		return !starter
 	}
 	return false

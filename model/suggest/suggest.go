@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"clipper/model/lang"
 )
 
 // Kind is what a suggestion proposes to tag.
@@ -81,8 +83,18 @@ type analysis struct {
 	figs []figure
 }
 
-func analyse(ctx context.Context, body string) (*analysis, error) {
-	d := newDoc(body)
+// lexiconOf picks the lexicon for a body: the language given, else the
+// one detected, else English.
+func lexiconOf(body, language string) *lexicon {
+	if language == "" {
+		language = lang.Detect(body)
+	}
+	return lexiconFor(language)
+}
+
+func analyse(ctx context.Context, body string, opt Options) (*analysis, error) {
+	d := newDocIn(body, lexiconOf(body, opt.Language))
+	d.byline = bylineNames(opt.Byline)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -106,7 +118,7 @@ func Suggest(ctx context.Context, body string, opt Options) ([]Suggestion, error
 	if err != nil {
 		return nil, fmt.Errorf("suggest: %w", err)
 	}
-	a, err := analyse(ctx, body)
+	a, err := analyse(ctx, body, opt)
 	if err != nil {
 		return nil, fmt.Errorf("suggest: %w", err)
 	}

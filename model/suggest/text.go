@@ -32,6 +32,8 @@ type tspan struct{ a, b int }
 
 // doc is the analysed body shared by the quote, figure and claim rules.
 type doc struct {
+	lx     *lexicon // the body's language tables
+	byline wordSet  // lower-cased words of the byline's names: never a speaker
 	r      []rune
 	toks   []token
 	paras  []tspan
@@ -42,8 +44,11 @@ type doc struct {
 	properNouns wordSet
 }
 
-func newDoc(body string) *doc {
-	d := &doc{r: []rune(body)}
+// newDoc analyses an English body; newDocIn one in a given language.
+func newDoc(body string) *doc { return newDocIn(body, english) }
+
+func newDocIn(body string, lx *lexicon) *doc {
+	d := &doc{lx: lx, r: []rune(body)}
 	d.toks = make([]token, 0, len(d.r)/4+1)
 	d.tokenize()
 	d.splitSentences()
@@ -202,4 +207,17 @@ func isOpenMarkText(s string) bool {
 		return true
 	}
 	return false
+}
+
+// bylineNames collects the lower-cased name words of the byline entries.
+func bylineNames(names []string) wordSet {
+	s := wordSet{}
+	for _, n := range names {
+		for _, w := range strings.Fields(n) {
+			if r := []rune(w); len(r) > 1 && unicode.IsUpper(r[0]) {
+				s[strings.ToLower(strings.Trim(w, ".,;'’"))] = struct{}{}
+			}
+		}
+	}
+	return s
 }

@@ -109,7 +109,7 @@ func (d *doc) unitAt(k, lim int) (unitMatch, bool) {
 	if iso, ok := subunits[t.low]; ok && (t.low != "p" || (!t.space && !(nIn && n.text == "."))) {
 		return unitMatch{unit: iso, class: "money", end: k + 1, factor: 0.01}, true
 	}
-	if iso, ok := currencyWords[t.low]; ok {
+	if iso, ok := d.lx.currencyWords[t.low]; ok {
 		if t.low == "pounds" && nIn && n.low == "of" {
 			return unitMatch{unit: "lb", class: "measure", end: k + 1, factor: 1}, true
 		}
@@ -119,14 +119,14 @@ func (d *doc) unitAt(k, lim int) (unitMatch, bool) {
 		}
 		return unitMatch{unit: iso, class: "money", end: end, factor: 1}, true
 	}
-	if u, ok := timeUnits[t.low]; ok {
+	if u, ok := d.lx.timeUnits[t.low]; ok {
 		if u == "years" && nIn && n.low == "old" {
 			return unitMatch{unit: "years", class: "age", end: k + 2, factor: 1, age: true}, true
 		}
 		return unitMatch{unit: u, class: "duration", end: k + 1, factor: 1}, true
 	}
 	if (t.low == "square" || t.low == "sq" || t.low == "cubic") && nIn {
-		if u, ok := measureUnits[n.low]; ok {
+		if u, ok := d.lx.measureUnits[n.low]; ok {
 			name := n.low
 			if u == "km" || u == "m" || u == "miles" || u == "feet" || u == "yards" {
 				name = pluralUnit(n.low)
@@ -138,7 +138,7 @@ func (d *doc) unitAt(k, lim int) (unitMatch, bool) {
 			return unitMatch{unit: prefix + name, class: "measure", end: k + 2, factor: 1}, true
 		}
 	}
-	if u, ok := measureUnits[t.low]; ok {
+	if u, ok := d.lx.measureUnits[t.low]; ok {
 		end := k + 1
 		switch {
 		case (t.low == "km" || t.low == "kilometres" || t.low == "kilometers") && nIn && n.text == "/" &&
@@ -181,13 +181,13 @@ func (d *doc) hyphenUnit(k, lim int) (unitMatch, bool) {
 		return unitMatch{}, false
 	}
 	w := d.toks[k+1].low
-	if u, ok := timeUnits[w]; ok {
+	if u, ok := d.lx.timeUnits[w]; ok {
 		if k+3 < lim+1 && d.is(k+2, "-") && d.adjacent(k+2) && d.is(k+3, "old") && d.adjacent(k+3) {
 			return unitMatch{unit: "years", class: "age", end: k + 4, factor: 1, age: true}, true
 		}
 		return unitMatch{unit: u, class: "duration", end: k + 2, factor: 1}, true
 	}
-	if u, ok := measureUnits[w]; ok && w != "degree" && w != "degrees" {
+	if u, ok := d.lx.measureUnits[w]; ok && w != "degree" && w != "degrees" {
 		return unitMatch{unit: u, class: "measure", end: k + 2, factor: 1}, true
 	}
 	if w == "percent" {
