@@ -289,12 +289,12 @@ func (d *doc) core(i, lim int, afterComp bool) (figure, bool) {
 // symbol may start the figure at i).
 func (d *doc) digitFigure(i, j int, cur string, lim int) (figure, bool) {
 	t := d.toks[j]
-	v, ok := parseDigits(t.text)
+	v, ok := d.numValue(t.text)
 	if !ok {
 		return figure{}, false
 	}
 	if cur == "" {
-		if f, ok := d.notQuantity(j, lim, v); ok {
+		if f, ok := d.notQuantity(j, lim); ok {
 			return f, true
 		}
 	}
@@ -331,160 +331,6 @@ func (d *doc) digitFigure(i, j int, cur string, lim int) (figure, bool) {
 		f.b += 3
 	}
 	return d.finish(f, lim), true
-}
-
-// notQuantity recognises digits that are not quantities: clock times,
-// ordinals, identifiers, scores, years and dates. It returns a skip or
-// date figure.
-func (d *doc) notQuantity(j, lim int, v float64) (figure, bool) {
-	t := d.toks[j]
-	n := d.tok(j + 1)
-	nIn := j+1 < lim
-	skip := func(end int) (figure, bool) { return figure{a: j, b: end, skip: true}, true }
-	plain := !strings.ContainsAny(t.text, ",.")
-	// Clock times: 18:42, 9 a.m., 7:45 p.m., 9.30am, 10 GMT.
-	if nIn && n.text == ":" && d.adjacent(j+1) && d.tok(j+2).kind == tNum && d.adjacent(j+2) {
-		end := j + 3
-		end = d.skipTimeSuffix(end, lim)
-		return skip(end)
-	}
-	if nIn && (d.lx.timeSuffixes.has(n.low) || (n.low == "a" || n.low == "p") && d.is(j+2, ".") && d.is(j+3, "m")) {
-		return skip(d.skipTimeSuffix(j+1, lim))
-	}
-	if nIn && (n.low == "o’clock" || n.low == "o'clock") {
-		return skip(j + 2)
-	}
-	// Ordinals: 1st, 22nd.
-	if nIn && d.lx.ordinalSuffixes.has(n.low) && d.adjacent(j+1) {
-		return skip(j + 2)
-	}
-	// Decades: 1990s, ’90s, 60s.
-	if nIn && n.low == "s" && d.adjacent(j+1) && plain && (len(t.text) == 4 || len(t.text) == 2) {
-		return figure{a: j, b: j + 2, value: v, class: "decade", date: true, conf: 0.8,
-			why: []string{"decade"}}, true
-	}
-	p := d.tok(j - 1)
-	pIn := j > 0 && p.para == t.para
-	// Identifiers: Su-35, COVID-19, Article 5, Boeing 737, No. 10.
-	if pIn && p.text == "-" && d.adjacent(j) && j >= 2 && d.adjacent(j-1) && d.toks[j-2].kind == tWord {
-		return skip(j + 1)
-	}
-	if pIn && p.kind == tWord && plain {
-		first := d.toks[j-1].sent != t.sent || j-1 == d.sents[t.sent].a
-		if d.lx.identNouns.has(p.low) && !(p.low == "no" && !d.is(j, ".")) ||
-			(p.upper() && !first && !d.lx.calendarWords.has(p.low) && !d.lx.capFunctionWords.has(p.low) && !p.allCaps()) {
-			return skip(j + 1)
-		}
-	}
-	if pIn && p.text == "." && j >= 2 && (d.toks[j-2].low == "no" || d.toks[j-2].low == "nos") {
-		return skip(j + 1)
-	}
-	// Scores and votes: voted 7-2, lost 3-1, a 5-4 majority.
-	if plain && v < 100 && nIn && (n.text == "-" || n.text == "–") && d.adjacent(j+1) && d.adjacent(j+2) &&
-		d.tok(j+2).kind == tNum && !strings.ContainsAny(d.tok(j+2).text, ",.") && len(d.tok(j+2).text) <= 2 {
-		before := d.tok(j - 1).low
-		if pIn && before == "a" {
-			before = d.tok(j - 2).low
-		}
-		if d.lx.scoreWords.has(before) || d.lx.scoreWords.has(d.tok(j+3).low) {
-			return skip(j + 3)
-		}
-	}
-	// Phone-like numbers: 555-0142-88.
-	if nIn && n.text == "-" && d.adjacent(j+1) && d.tok(j+2).kind == tNum && d.is(j+3, "-") && d.tok(j+4).kind == tNum {
-		return skip(j + 5)
-	}
-	// Dates: Jan. 5, June 3, 5 March, March 3, 2024, 3, 4 and 12 November.
-	if plain && v >= 1 && v <= 31 && len(t.text) <= 2 {
-		if end, ok := d.dayList(j, lim); ok {
-			return figure{a: j, b: end, value: v, class: "date", date: true, conf: 0.85, why: []string{"days of a month"}}, true
-		}
-		if pIn && (isMonth(p.low) && p.upper() || p.text == "." && isMonth(d.tok(j-2).low) && d.tok(j-2).upper()) {
-			start := j - 1
-			if p.text == "." {
-				start = j - 2
-			}
-			end := j + 1
-			if d.is(end, ",") && d.tok(end+1).kind == tNum && len(d.tok(end+1).text) == 4 {
-				end += 2
-			}
-			return figure{a: start, b: end, value: v, class: "date", date: true, conf: 0.9, why: []string{"day of month"}}, true
-		}
-		if nIn && isMonth(n.low) && n.upper() {
-			return figure{a: j, b: j + 2, value: v, class: "date", date: true, conf: 0.9, why: []string{"day of month"}}, true
-		}
-	}
-	// Years: 1000–2099 written without a comma, unless a unit or a counted
-	// noun follows (1500 troops).
-	if plain && len(t.text) == 4 && v >= 1000 && v <= 2100 {
-		if nIn && (n.text == "-" || n.text == "–") && d.adjacent(j+1) && d.adjacent(j+2) && d.tok(j+2).kind == tNum {
-			y2 := d.tok(j + 2).text
-			if len(y2) == 2 || len(y2) == 4 {
-				hi, _ := parseDigits(y2)
-				if len(y2) == 2 {
-					hi = float64(int(v)/100*100) + hi
-				}
-				return figure{a: j, b: j + 3, low: v, high: hi, isRange: true, comp: "range", class: "year",
-					date: true, conf: 0.9, why: []string{"year range"}}, true
-			}
-		}
-		if _, unit := d.unitAt(j+1, lim); !unit {
-			_, noun := d.countedNoun(j+1, lim)
-			_, scale := d.lx.scaleWords[n.low]
-			if !noun && !scale {
-				return figure{a: j, b: j + 1, value: v, class: "year", date: true, conf: 0.85, why: []string{"year"}}, true
-			}
-		}
-	}
-	return figure{}, false
-}
-
-// dayList recognises "3, 4, 10, 11 and 12 November" from its first day:
-// small numbers joined by commas and "and"/"or" up to a month name.
-func (d *doc) dayList(j, lim int) (int, bool) {
-	k := j
-	for k < lim {
-		v := d.smallValue(k)
-		if v < 1 || v > 31 || d.toks[k].kind != tNum {
-			return j, false
-		}
-		n := d.tok(k + 1)
-		switch {
-		case k+1 < lim && isMonth(n.low) && n.upper():
-			if k == j {
-				return j, false // a single day: handled as "5 March"
-			}
-			return k + 2, true
-		case n.text == "," || n.low == "and" || n.low == "or" || n.text == "–" || n.text == "-":
-			k += 2
-		default:
-			return j, false
-		}
-	}
-	return j, false
-}
-
-func (d *doc) skipTimeSuffix(k, lim int) int {
-	for k < lim {
-		t := d.toks[k]
-		switch {
-		case d.lx.timeSuffixes.has(t.low), t.text == "." && d.adjacent(k), (t.low == "a" || t.low == "p" || t.low == "m") && k+1 < lim:
-			k++
-		default:
-			return k
-		}
-	}
-	return k
-}
-
-func isMonth(w string) bool {
-	switch w {
-	case "january", "february", "march", "april", "may", "june", "july", "august", "september",
-		"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-		"sept", "oct", "nov", "dec":
-		return true
-	}
-	return false
 }
 
 // wordFigure reads a figure that starts with a word: fractions (a third,
@@ -589,7 +435,7 @@ func (d *doc) ratioAt(i, lim int) (figure, bool) {
 func (d *doc) smallValue(i int) float64 {
 	t := d.tok(i)
 	if t.kind == tNum && !strings.ContainsAny(t.text, ",.") {
-		v, _ := parseDigits(t.text)
+		v, _ := d.numValue(t.text)
 		return v
 	}
 	if t.kind == tWord {

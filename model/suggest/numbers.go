@@ -1,9 +1,5 @@
 package suggest
 
-import (
-	"strconv"
-	"strings"
-)
 
 var smallNumbers = map[string]float64{
 	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -51,11 +47,6 @@ func (d *doc) numberWordValue(w string) float64 {
 	return -1
 }
 
-// parseDigits reads "1,234.5" as 1234.5.
-func parseDigits(s string) (float64, bool) {
-	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
-	return v, err == nil
-}
 
 // spelled reads a spelled-out number starting at token i: "two hundred and
 // fifty thousand", "twenty-five", "a million", "a dozen". It returns the

@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -103,22 +104,7 @@ func (d *doc) tokenize() {
 			}
 		case isDigit(c):
 			kind = tNum
-			for j < len(r) {
-				if isDigit(r[j]) {
-					j++
-					continue
-				}
-				if r[j] == ',' && j+3 < len(r) && isDigit(r[j+1]) && isDigit(r[j+2]) && isDigit(r[j+3]) &&
-					(j+4 >= len(r) || !isDigit(r[j+4])) {
-					j += 4
-					continue
-				}
-				if r[j] == '.' && j+1 < len(r) && isDigit(r[j+1]) {
-					j += 2
-					continue
-				}
-				break
-			}
+			j = scanNumber(r, i, d.lx.decimalComma)
 		}
 		text := string(r[i:j])
 		low := text
@@ -220,4 +206,60 @@ func bylineNames(names []string) wordSet {
 		}
 	}
 	return s
+}
+
+// group3 reports whether r[j] is followed by exactly three digits.
+func group3(r []rune, j int) bool {
+	return j+3 < len(r) && isDigit(r[j+1]) && isDigit(r[j+2]) && isDigit(r[j+3]) &&
+		(j+4 >= len(r) || !isDigit(r[j+4]))
+}
+
+// scanNumber returns the end of the number starting at r[i]: digits with
+// thousands separators and one decimal separator, as the language writes
+// them — 1,234.5 in English; 1.234,5 or 1 234,5 in the others.
+func scanNumber(r []rune, i int, decimalComma bool) int {
+	thousands, decimal := ',', '.'
+	if decimalComma {
+		thousands, decimal = '.', ','
+	}
+	j, lead, grouped, frac := i, 0, false, false
+	for j < len(r) {
+		c := r[j]
+		switch {
+		case isDigit(c):
+			if !grouped && !frac {
+				lead++
+			}
+			j++
+			continue
+		case frac:
+		case c == thousands && group3(r, j) && lead <= 3:
+			grouped = true
+			j += 4
+			continue
+		case decimalComma && (c == ' ' || c == '\u00a0' || c == '\u202f') && lead <= 3 && group3(r, j) &&
+			(j+4 >= len(r) || r[j+4] != '.' || j+5 >= len(r) || !isDigit(r[j+5])):
+			grouped = true
+			j += 4
+			continue
+		case c == decimal && j+1 < len(r) && isDigit(r[j+1]):
+			frac = true
+			j += 2
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// numValue reads a number token written the language's way ("1,234.5",
+// "1.234,5", "2 209") as a float.
+func (d *doc) numValue(s string) (float64, bool) {
+	if d.lx.decimalComma {
+		s = strings.NewReplacer(".", "", " ", "", "\u00a0", "", "\u202f", "", ",", ".").Replace(s)
+	} else {
+		s = strings.ReplaceAll(s, ",", "")
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	return v, err == nil
 }
