@@ -119,8 +119,6 @@ func (d *doc) findFigures(ctx context.Context) ([]figure, error) {
 	return out, nil
 }
 
-
-
 // comparatorAt matches a comparator phrase at token i.
 func (d *doc) comparatorAt(i, lim int) (string, int) {
 	for _, ci := range d.lx.compByFirst[d.toks[i].low] {

@@ -37,7 +37,7 @@ var english = func() *lexicon {
 		between: words(`between`),
 		months: words(`january february march april may june july august september october november
 			december jan feb mar apr jun jul aug sep sept oct nov dec`),
-		weekdays: words(`monday tuesday wednesday thursday friday saturday sunday`),
+		weekdays:        words(`monday tuesday wednesday thursday friday saturday sunday`),
 		ordinalSuffixes: ordinalSuffixes, timeSuffixes: timeSuffixes, clockBefore: wordSet{},
 		tensOf: map[string]float64{"tens": 10, "hundreds": 100},
 	}

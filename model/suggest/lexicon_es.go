@@ -10,11 +10,11 @@ var spanish = langData{
 		insiste denunció denuncia admitió anunció anuncia aclaró aclara recordó recuerda relató
 		confirmó confirma negó niega criticó critica escribió tuiteó explicaron dijeron señalaron
 		afirmaron indicaron aseguraron agregaron`,
-	naming:      `calificó califica denominó llamó`,
-	assert:      `considera consideró estimó estima reveló revela mostró muestra`,
-	according:   []string{"según", "de acuerdo con", "de acuerdo a"},
-	determiners: `el la los las un una unos unas su sus este esta estos estas ese esa esos esas aquel`,
-	definite:    `los las ambos ambas sus estos esas`,
+	naming:         `calificó califica denominó llamó`,
+	assert:         `considera consideró estimó estima reveló revela mostró muestra`,
+	according:      []string{"según", "de acuerdo con", "de acuerdo a"},
+	determiners:    `el la los las un una unos unas su sus este esta estos estas ese esa esos esas aquel`,
+	definite:       `los las ambos ambas sus estos esas`,
 	skipBeforeVerb: `también luego además ya ha han había habían`,
 	npStop: `a al en con por para sin sobre entre desde hasta hacia contra tras durante y e o u pero
 		que quien quienes cuyo donde cuando como si porque aunque es son fue fueron era está están ha

@@ -12,9 +12,9 @@ var french = langData{
 		assuré estime estimé juge jugé dénonce dénoncé regrette regretté admet admis promet promis
 		nuance nuancé renchérit renchéri s'exclame confirme confirmé démenti dément interroge
 		lâche lâché glisse glissé analyse analysé témoigne témoigné avance avancé`,
-	naming:     `appelle appelé qualifie qualifié surnomme surnommé baptisé définissent définit`,
-	assert:     `révèle révélé montre montré estime`,
-	according:  []string{"selon", "d'après", "d’après"},
+	naming:    `appelle appelé qualifie qualifié surnomme surnommé baptisé définissent définit`,
+	assert:    `révèle révélé montre montré estime`,
+	according: []string{"selon", "d'après", "d’après"},
 	determiners: `le la les l' un une des du ce cet cette ces son sa ses leur leurs notre nos votre
 		vos mon ma mes aucun aucune chaque`,
 	definite:       `les deux ces ses leurs`,
@@ -22,8 +22,8 @@ var french = langData{
 	npStop: `à au aux en dans sur sous par pour avec sans entre vers chez contre après avant pendant
 		depuis et ou mais que qui dont où si car comme lors est sont a ont était été être ne pas plus
 		se s'est il elle ils elles on nous vous lui leur y`,
-	relStart: `qui dont lequel laquelle lesquels où lorsque quand selon notamment dont`,
-	ofWords:  `de du des d' de la`,
+	relStart:   `qui dont lequel laquelle lesquels où lorsque quand selon notamment dont`,
+	ofWords:    `de du des d' de la`,
 	honorifics: `m mme mlle pr dr me`,
 	titles: `président présidente ministre porte-parole directeur directrice professeur professeure
 		docteur général générale maire secrétaire chef député députée sénateur sénatrice juge
@@ -39,7 +39,7 @@ var french = langData{
 		nous vous je tout tous toute toutes pas ni même quoi avec`,
 	abbrevTitles: `m mme mlle pr dr me`,
 	firstPerson:  `je j' nous mon ma mes notre nos moi`,
-	pronouns: map[string]gender{"il": male, "elle": female, "ils": plural, "elles": plural},
+	pronouns:     map[string]gender{"il": male, "elle": female, "ils": plural, "elles": plural},
 	roleGender: map[string]gender{"m": male, "mme": female, "mlle": female, "présidente": female,
 		"directrice": female, "professeure": female, "chercheuse": female, "députée": female,
 		"sénatrice": female, "ambassadrice": female, "avocate": female, "doctorante": female},
@@ -62,7 +62,7 @@ var french = langData{
 	currencies: map[string]string{"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD",
 		"livre": "GBP", "livres": "GBP", "franc": "francs", "francs": "francs", "dinar": "dinars",
 		"dinars": "dinars"},
-	cents:     `centime centimes`,
+	cents: `centime centimes`,
 	timeUnits: map[string]string{"seconde": "seconds", "secondes": "seconds", "minute": "minutes",
 		"minutes": "minutes", "heure": "hours", "heures": "hours", "jour": "days", "jours": "days",
 		"semaine": "weeks", "semaines": "weeks", "mois": "months", "an": "years", "ans": "years",

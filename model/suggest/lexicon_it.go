@@ -8,11 +8,11 @@ var italian = langData{
 		precisa precisato racconta raccontato comunica comunicato annuncia annunciato ribadisce
 		ribadito avverte avvertito denuncia denunciato ammette ammesso replica replicato risponde
 		risposto assicura assicurato scrive scritto twittato`,
-	naming:      `definisce definito chiama chiamato`,
-	assert:      `rivela rivelato mostra mostrato stima stimato`,
-	according:   []string{"secondo", "stando a"},
-	determiners: `il lo la l' i gli le un uno una suo sua suoi sue questo questa questi queste quel quella`,
-	definite:    `i gli le due entrambi suoi`,
+	naming:         `definisce definito chiama chiamato`,
+	assert:         `rivela rivelato mostra mostrato stima stimato`,
+	according:      []string{"secondo", "stando a"},
+	determiners:    `il lo la l' i gli le un uno una suo sua suoi sue questo questa questi queste quel quella`,
+	definite:       `i gli le due entrambi suoi`,
 	skipBeforeVerb: `ha hanno aveva avevano anche poi inoltre già`,
 	npStop: `a al alla ai alle in nel nella nei nelle su sul sulla con per tra fra da dal dalla verso
 		contro dopo prima durante e ed o ma che chi cui dove quando come se perché è sono era erano

@@ -21,12 +21,12 @@ type lexicon struct {
 	nounLikeCues wordSet
 
 	determiners, definiteRefs, skipBeforeVerb, npStop, relStart, ofWords wordSet
-	honorifics, titleHeads, orgHeads, placeHeads, capFunctionWords      wordSet
-	titleSuffixes, orgSuffixes                                          []string
-	sentenceStarters, abbrevTitles, abbrevOther, calendarWords          wordSet
-	directTitleCues, questionWords, orgNouns, nounStop, identNouns      wordSet
-	scoreWords, firstPerson                                             wordSet
-	pronounGender, personRoleGender                                     map[string]gender
+	honorifics, titleHeads, orgHeads, placeHeads, capFunctionWords       wordSet
+	titleSuffixes, orgSuffixes                                           []string
+	sentenceStarters, abbrevTitles, abbrevOther, calendarWords           wordSet
+	directTitleCues, questionWords, orgNouns, nounStop, identNouns       wordSet
+	scoreWords, firstPerson                                              wordSet
+	pronounGender, personRoleGender                                      map[string]gender
 
 	changeVerbs, claimChange, claimSuperlative, claimCausal, claimLegal wordSet
 	claimPredict, opinionVerbs, hedges, resolveWords, chrome            wordSet
@@ -38,7 +38,7 @@ type lexicon struct {
 	comparators                                                      []comparator
 	compByFirst                                                      map[string][]int
 	compArticles                                                     wordSet // "hasta el 70%", "sopra i 1400 metri"
-	rangeTo, rangeAnd, rangeOr, rangeFrom, between                  wordSet
+	rangeTo, rangeAnd, rangeOr, rangeFrom, between                   wordSet
 	months, weekdays, ordinalSuffixes, timeSuffixes, clockBefore     wordSet
 	tensOf                                                           map[string]float64 // "tens of", "dizaines de": ×10 of a vague scale
 }
@@ -57,53 +57,53 @@ type comparator struct {
 
 // langData is what one language adds to the English base, as word lists.
 type langData struct {
-	code                  string
-	decimalComma          bool
-	nullSubject           bool
+	code                   string
+	decimalComma           bool
+	nullSubject            bool
 	speech, naming, assert string
-	postOnly              string
-	according             []string // phrases, words separated by spaces
-	postAccord            string
-	determiners           string
-	definiteRefs          string
-	skipBeforeVerb        string
-	npStop, relStart      string
-	ofWords               string
-	honorifics, titles    string
-	titleSuffixes         string
-	orgHeads, orgSuffixes string
-	placeHeads            string
-	capFunctionWords      string
-	sentenceStarters      string
-	abbrevTitles          string
-	firstPerson           string
-	pronouns              map[string]gender
-	roleGender            map[string]gender
-	changeVerbs           string
-	superlatives          string
-	legal                 string
-	predict               string
-	opinion, hedges       string
-	chrome                string
-	numbers               map[string]float64 // small numbers and tens
-	scales, vague         map[string]float64
-	tensOf                map[string]float64
-	currencies            map[string]string
-	cents                 string
-	timeUnits             map[string]string
-	measures              map[string]string
-	percent               []unitPhrase
-	comparators           []comparator
-	compArticles          string
-	rangeTo, rangeAnd     string
-	rangeOr, rangeFrom    string
-	between               string
-	months, weekdays      string
-	ordinalSuffixes       string
-	timeSuffixes          string
-	clockBefore           string
-	identNouns            string
-	definite              string
+	postOnly               string
+	according              []string // phrases, words separated by spaces
+	postAccord             string
+	determiners            string
+	definiteRefs           string
+	skipBeforeVerb         string
+	npStop, relStart       string
+	ofWords                string
+	honorifics, titles     string
+	titleSuffixes          string
+	orgHeads, orgSuffixes  string
+	placeHeads             string
+	capFunctionWords       string
+	sentenceStarters       string
+	abbrevTitles           string
+	firstPerson            string
+	pronouns               map[string]gender
+	roleGender             map[string]gender
+	changeVerbs            string
+	superlatives           string
+	legal                  string
+	predict                string
+	opinion, hedges        string
+	chrome                 string
+	numbers                map[string]float64 // small numbers and tens
+	scales, vague          map[string]float64
+	tensOf                 map[string]float64
+	currencies             map[string]string
+	cents                  string
+	timeUnits              map[string]string
+	measures               map[string]string
+	percent                []unitPhrase
+	comparators            []comparator
+	compArticles           string
+	rangeTo, rangeAnd      string
+	rangeOr, rangeFrom     string
+	between                string
+	months, weekdays       string
+	ordinalSuffixes        string
+	timeSuffixes           string
+	clockBefore            string
+	identNouns             string
+	definite               string
 }
 
 // union returns a new set holding a's words and the words of list.

@@ -9,11 +9,11 @@ var portuguese = langData{
 		defendeu defende argumentou argumenta admitiu admite reconheceu reconhece negou nega
 		confirmou confirma anunciou anuncia garantiu garante criticou critica alertou alerta
 		escreveu afirmaram disseram ponderou salientou sublinhou contou relatou informou`,
-	naming:      `chamou chama classificou classifica`,
-	assert:      `revelou revela mostrou mostra estimou estima`,
-	according:   []string{"segundo", "de acordo com", "conforme"},
-	determiners: `o a os as um uma uns umas seu sua seus suas este esta estes estas esse essa esses essas`,
-	definite:    `os as ambos ambas seus suas estes`,
+	naming:         `chamou chama classificou classifica`,
+	assert:         `revelou revela mostrou mostra estimou estima`,
+	according:      []string{"segundo", "de acordo com", "conforme"},
+	determiners:    `o a os as um uma uns umas seu sua seus suas este esta estes estas esse essa esses essas`,
+	definite:       `os as ambos ambas seus suas estes`,
 	skipBeforeVerb: `também ainda já depois tem têm`,
 	npStop: `a ao aos à às em no na nos nas com por pelo pela pelos pelas para sem sobre entre desde
 		até contra após durante e ou mas que quem cujo onde quando como se porque é são foi foram era

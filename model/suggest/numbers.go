@@ -1,6 +1,5 @@
 package suggest
 
-
 var smallNumbers = map[string]float64{
 	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -46,7 +45,6 @@ func (d *doc) numberWordValue(w string) float64 {
 	}
 	return -1
 }
-
 
 // spelled reads a spelled-out number starting at token i: "two hundred and
 // fifty thousand", "twenty-five", "a million", "a dozen". It returns the
