@@ -79,7 +79,7 @@ var nonPluralS = words(`was has is as us yes its this thus perhaps always across
 
 // isPluralNoun reports whether a lower-case word looks like a plural noun.
 func isPluralNoun(w string) bool {
-	if irregularPlurals.has(w) {
+	if irregularPlurals.has(w) || strings.HasSuffix(w, "men") && len(w) > 4 {
 		return true
 	}
 	if len(w) < 3 || nonPluralS.has(w) || !strings.HasSuffix(w, "s") {
@@ -148,7 +148,13 @@ func (d *doc) figureAt(i, lim, prevEnd int) (figure, bool) {
 			if f, ok := d.betweenRange(i, lim); ok {
 				return f, true
 			}
-		} else if f, ok := d.coreAt(i+n, lim, true); ok && !f.date && !f.skip {
+		} else if f, ok := d.afterComparator(i+n, lim); ok {
+			if comp == "<=" && d.changeBefore(i) {
+				// "rising up to 23°C", "in calo fino a 1200 metri": the end
+				// point of a change, not a bound.
+				f.why = append(f.why, "end point of a change")
+				return f, true
+			}
 			f.a = i
 			if !f.isRange {
 				f.comp = comp
@@ -158,13 +164,67 @@ func (d *doc) figureAt(i, lim, prevEnd int) (figure, bool) {
 			return f, true
 		}
 	}
-	return d.coreAt(i, lim, false)
+	f, ok := d.coreAt(i, lim, false)
+	if ok && !f.date && !f.skip && !f.isRange && f.comp == "" {
+		f = d.postComparator(f, lim)
+	}
+	return f, ok
+}
+
+// afterComparator reads the figure after a comparator, past an article
+// the language puts there ("hasta el 70%", "sopra i 1400 metri", "up to a
+// $1 billion").
+func (d *doc) afterComparator(k, lim int) (figure, bool) {
+	if f, ok := d.coreAt(k, lim, true); ok && !f.date && !f.skip {
+		return f, true
+	}
+	if k+1 < lim && d.lx.compArticles.has(d.toks[k].low) {
+		if f, ok := d.coreAt(k+1, lim, true); ok && !f.date && !f.skip && d.toks[k+1].kind == tNum ||
+			ok && !f.date && !f.skip && isCurrencySymbol(d.toks[k+1].text) {
+			return f, true
+		}
+	}
+	return figure{}, false
+}
+
+// postComparators follow the figure they bound: "four months minimum",
+// "500 or more".
+var postComparators = []comparator{
+	{[]string{"or", "more"}, ">="}, {[]string{"or", "fewer"}, "<="}, {[]string{"or", "less"}, "<="},
+	{[]string{"minimum"}, ">="}, {[]string{"maximum"}, "<="}, {[]string{"au", "moins"}, ">="},
+	{[]string{"como", "mínimo"}, ">="}, {[]string{"no", "mínimo"}, ">="}, {[]string{"als", "minimum"}, ">="},
+}
+
+// postComparator extends a figure with unit over a comparator after it.
+func (d *doc) postComparator(f figure, lim int) figure {
+	if f.class == "" || f.class == "number" || f.class == "date" {
+		return f
+	}
+	for _, c := range postComparators {
+		if f.b+len(c.words) > lim {
+			continue
+		}
+		ok := true
+		for k, w := range c.words {
+			if d.toks[f.b+k].low != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			f.comp = c.comp
+			f.b += len(c.words)
+			f.why = append(f.why, fmt.Sprintf("comparator after it (%s)", c.comp))
+			return f
+		}
+	}
+	return f
 }
 
 // betweenRange reads "between X and Y".
 func (d *doc) betweenRange(i, lim int) (figure, bool) {
 	x, ok := d.coreAt(i+1, lim, true)
-	if !ok || x.date || x.skip || x.isRange || !d.is(x.b, "and") {
+	if !ok || x.date || x.skip || x.isRange || x.b >= lim || !d.lx.rangeAnd.has(d.toks[x.b].low) {
 		return figure{}, false
 	}
 	y, ok := d.coreAtNoRange(x.b+1, lim)
@@ -210,7 +270,8 @@ func (d *doc) tryRange(x figure, lim int) figure {
 	}
 	sep := d.toks[k]
 	dash := (sep.text == "-" || sep.text == "–") && d.adjacent(k) && d.adjacent(k+1)
-	if sep.low != "to" && !dash {
+	or := d.lx.rangeOr.has(sep.low) && x.class == "number" && x.b == x.a+1
+	if !d.lx.rangeTo.has(sep.low) && !dash && !or {
 		return x
 	}
 	y, ok := d.coreAtNoRange(k+1, lim)
@@ -220,7 +281,15 @@ func (d *doc) tryRange(x figure, lim int) figure {
 	if x.unit != "" && x.unit != y.unit {
 		return x
 	}
-	from := x.a > 0 && d.is(x.a-1, "from") && d.toks[x.a-1].sent == d.toks[x.a].sent
+	if or {
+		// "30 o 40 días", "two or three days": a range when both are bare
+		// numbers and the second carries the unit.
+		if y.value <= x.value || y.class == "number" || d.toks[y.a].kind != d.toks[x.a].kind {
+			return x
+		}
+		return d.makeRange(x, y)
+	}
+	from := x.a > 0 && d.lx.rangeFrom.has(d.toks[x.a-1].low) && d.toks[x.a-1].sent == d.toks[x.a].sent
 	if d.changeBefore(x.a) || (!from && y.value <= x.value) {
 		if x.unit == "" && y.unit != "" {
 			x.unit, x.class = y.unit, y.class
@@ -240,14 +309,17 @@ func (d *doc) tryRange(x figure, lim int) figure {
 	return f
 }
 
-// changeBefore reports a change verb just before a figure or its "from".
+// changeBefore reports a change verb or noun shortly before a figure or
+// its "from" within the clause ("rose from", "in aumento fino a 23°C sulle
+// valli alpine e fino a 18°C").
 func (d *doc) changeBefore(a int) bool {
 	s := d.toks[a].sent
-	for k := a - 1; k >= 0 && k >= a-6; k-- {
-		if d.toks[k].sent != s || d.toks[k].kind == tPunct && d.toks[k].text != "-" {
+	for k := a - 1; k >= 0 && k >= a-10; k-- {
+		t := d.toks[k]
+		if t.sent != s || t.kind == tPunct && (t.text == "," || t.text == ";" || t.text == ":" || isTerminator(t.text)) {
 			return false
 		}
-		if d.lx.changeVerbs.has(d.toks[k].low) {
+		if d.lx.changeVerbs.has(t.low) {
 			return true
 		}
 	}
@@ -636,8 +708,9 @@ func (d *doc) isAgeAt(f figure) bool {
 }
 
 // countedNoun reads the noun phrase counted by a number ("armored
-// vehicles", "free vaccination clinics"): up to five words ending at the
-// first plural noun.
+// vehicles", "fuentes ministeriales", "interne Unterlagen"): up to five
+// words ending at the first plural noun, and in the Romance languages the
+// plural adjectives after it (not participles: "despidos anunciados").
 func (d *doc) countedNoun(k, lim int) (int, bool) {
 	for j := k; j < lim && j < k+6; j++ {
 		t := d.toks[j]
@@ -651,14 +724,66 @@ func (d *doc) countedNoun(k, lim int) (int, bool) {
 			d.lx.cues[t.low] != 0 && !d.lx.nounLikeCues.has(t.low) {
 			return k, false
 		}
-		if !t.upper() && isPluralNoun(t.low) {
+		if d.isPluralNoun(j) {
 			end := j + 1
-			for end < lim && d.toks[end].kind == tWord && !d.toks[end].upper() && isPluralNoun(d.toks[end].low) &&
-				!d.lx.nounStop.has(d.toks[end].low) && d.toks[end].space {
+			if d.lx.code == "de" {
+				return d.hyphenWordEnd(end, lim), true
+			}
+			for end < lim && d.toks[end].space && d.isPluralNoun(end) && !d.lx.nounStop.has(d.toks[end].low) &&
+				!isParticiple(d.lx.code, d.toks[end].low) && (d.lx.code != "en" || !d.toks[end].upper()) {
 				end++
 			}
 			return end, true
 		}
 	}
 	return k, false
+}
+
+// hyphenWordEnd extends a word over hyphenated parts ("Rheinmetall-Töchter").
+func (d *doc) hyphenWordEnd(end, lim int) int {
+	for end+1 < lim && d.toks[end].text == "-" && d.adjacent(end) && d.adjacent(end+1) && d.toks[end+1].kind == tWord {
+		end += 2
+	}
+	return end
+}
+
+// isPluralNoun reports whether word token i looks like a plural noun in
+// the body's language (any capitalised noun in German).
+func (d *doc) isPluralNoun(i int) bool {
+	t := d.toks[i]
+	if t.kind != tWord {
+		return false
+	}
+	w := t.low
+	switch d.lx.code {
+	case "de":
+		return t.upper() && !d.lx.capFunctionWords.has(w) && !d.lx.months.has(w)
+	case "en":
+		return !t.upper() && isPluralNoun(w)
+	}
+	if t.upper() || len([]rune(w)) < 3 || d.lx.capFunctionWords.has(w) || d.lx.determiners.has(w) || d.lx.npStop.has(w) {
+		return false
+	}
+	switch d.lx.code {
+	case "it":
+		return strings.HasSuffix(w, "i") || strings.HasSuffix(w, "e")
+	case "fr":
+		return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x")
+	}
+	return strings.HasSuffix(w, "s")
+}
+
+// isParticiple reports a past participle used as an adjective after a
+// Romance noun, which the counted noun phrase stops before.
+func isParticiple(code, w string) bool {
+	var sufs []string
+	switch code {
+	case "es", "pt":
+		sufs = []string{"ados", "idos", "adas", "idas"}
+	case "fr":
+		sufs = []string{"és", "ées", "is", "us"}
+	case "it":
+		sufs = []string{"ati", "iti", "ate", "ite", "uti"}
+	}
+	return hasSuffixIn(w, sufs)
 }
