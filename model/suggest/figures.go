@@ -45,6 +45,10 @@ var comparators = []comparator{
 	{[]string{"between"}, "range"},
 }
 
+// definiteArticles of the six languages: after one, a plural scale word
+// refers ("les milliers de…" aside, which takes "des").
+var definiteArticles = words(`the le la les l' der die das den dem el los las il lo gli i o os as`)
+
 var scoreWords = words(`voted vote votes won win wins winning lost lose losing beat beaten beating drew draw defeated defeat led lead trailed
 	trailing leading victory loss margin decision ruling majority scoreline verdict split`)
 
@@ -149,7 +153,7 @@ func (d *doc) figureAt(i, lim, prevEnd int) (figure, bool) {
 				return f, true
 			}
 		} else if f, ok := d.afterComparator(i+n, lim); ok {
-			if comp == "<=" && d.changeBefore(i) {
+			if comp == "<=" && d.changeBefore(i) && !(i > 0 && d.lx.ofWords.has(d.toks[i-1].low)) {
 				// "rising up to 23°C", "in calo fino a 1200 metri": the end
 				// point of a change, not a bound.
 				f.why = append(f.why, "end point of a change")
@@ -584,15 +588,14 @@ func (d *doc) vagueAt(i, lim int) (figure, bool) {
 	var v float64
 	end := i + 1
 	switch {
-	case (w == "tens" || w == "hundreds") && d.is(i+1, "of") && i+2 < lim && d.lx.vagueScales[d.toks[i+2].low] >= 1e3:
-		v = d.lx.vagueScales[d.toks[i+2].low] * 10
-		if w == "hundreds" {
-			v *= 10
-		}
+	case d.lx.tensOf[w] > 0 && i+2 < lim && (d.is(i+1, "of") || d.lx.ofWords.has(d.toks[i+1].low)) &&
+		d.lx.vagueScales[d.toks[i+2].low] >= 1e3:
+		// tens of thousands, des dizaines de milliers, centinaia di migliaia
+		v = d.lx.vagueScales[d.toks[i+2].low] * d.lx.tensOf[w]
 		end = i + 3
 	case d.lx.vagueScales[w] > 0:
-		if p := d.tok(i - 1); p.low == "the" && p.para == d.toks[i].para {
-			return figure{}, false
+		if p := d.tok(i - 1); definiteArticles.has(p.low) && p.para == d.toks[i].para {
+			return figure{}, false // "the millions who watched": a reference, not a quantity
 		}
 		v = d.lx.vagueScales[w]
 	case w == "several" || w == "many" || (w == "a" && d.is(i+1, "few")):
@@ -615,7 +618,7 @@ func (d *doc) vagueAt(i, lim int) (figure, bool) {
 		return figure{}, false
 	}
 	f := figure{a: i, b: end, value: v, comp: ">", conf: 0.7, why: []string{"vague quantity (lower bound)"}}
-	if d.is(f.b, "of") {
+	if f.b < lim && (d.is(f.b, "of") || d.lx.ofWords.has(d.toks[f.b].low) && d.lx.code != "en") {
 		if u, ok := d.unitAt(f.b+1, lim); ok && u.class == "money" {
 			f.b, f.unit, f.class = u.end, u.unit, "money"
 			return f, true
@@ -657,6 +660,16 @@ func (d *doc) finish(f figure, lim int) figure {
 		f.unit, f.class = "years", "age"
 		f.why = append(f.why, "age in apposition")
 		f.conf = 0.7
+	}
+	if f.class == "" && f.mult > 0 && d.lx.code != "en" && f.b < lim && d.lx.ofWords.has(d.toks[f.b].low) {
+		// "200 millions de neurones", "2 mil millones de pesos"
+		if u, ok := d.unitAt(f.b+1, lim); ok && u.class == "money" {
+			f.applyUnit(u)
+		} else if end, ok := d.countedNoun(f.b+1, lim); ok {
+			f.unit = d.text(f.b+1, end)
+			f.b, f.class = end, "count"
+			f.why = append(f.why, "counted noun")
+		}
 	}
 	if f.class == "" {
 		if end, ok := d.countedNoun(f.b, lim); ok {
@@ -721,6 +734,7 @@ func (d *doc) countedNoun(k, lim int) (int, bool) {
 			return k, false
 		}
 		if t.kind != tWord || d.lx.nounStop.has(t.low) || d.lx.timeUnits[t.low] != "" && j > k ||
+			d.lx.code != "en" && d.lx.ofWords.has(t.low) ||
 			d.lx.cues[t.low] != 0 && !d.lx.nounLikeCues.has(t.low) {
 			return k, false
 		}

@@ -100,10 +100,11 @@ func decade(d *doc, j, lim int) (figure, bool) {
 // numbers and codes written with digits.
 func mathOrVersion(d *doc, j, lim int) (figure, bool) {
 	n := d.tok(j + 1)
-	if j+1 < lim && (n.text == "^" || n.text == "*" || n.text == "=" || n.text == "×") {
+	if j+1 < lim && (n.text == "^" || n.text == "*" || n.text == "×") {
 		return skipSpan(j, j+1)
 	}
-	if p := d.tok(j - 1); j > 0 && (p.text == "^" || p.text == "*" || p.text == "=") && d.toks[j-1].para == d.toks[j].para {
+	if p := d.tok(j - 1); j > 1 && d.toks[j-1].para == d.toks[j].para &&
+		(p.text == "^" || p.text == "*" || p.text == "×" || (p.text == "-" || p.text == "+") && d.toks[j-2].kind == tNum && !d.adjacent(j) && !d.adjacent(j-1)) {
 		return skipSpan(j, j+1)
 	}
 	if j+2 < lim && n.text == "." && d.adjacent(j+1) && d.tok(j+2).kind == tNum && d.adjacent(j+2) {

@@ -35,11 +35,16 @@ type tspan struct{ a, b int }
 type doc struct {
 	lx     *lexicon // the body's language tables
 	byline wordSet  // lower-cased words of the byline's names: never a speaker
-	r      []rune
-	toks   []token
-	paras  []tspan
-	sents  []sentence
-	quotes []quoted
+	// currency and poundKind cache what the whole body says about money:
+	// the currency its cents belong to, and whether its pounds weigh
+	// (2) or pay (1); 0 until asked.
+	currency  string
+	poundKind uint8
+	r         []rune
+	toks      []token
+	paras     []tspan
+	sents     []sentence
+	quotes    []quoted
 	// properNouns holds lower-cased words seen capitalised away from the
 	// start of a sentence: evidence that a sentence-initial word is a name.
 	properNouns wordSet
