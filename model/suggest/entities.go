@@ -124,10 +124,29 @@ func (an *analyzer) classifyRun(a, b int) source {
 		d.lx.placeHeads.has(last.low) || d.numberWordValue(d.toks[ws[0]].low) >= 0 {
 		return source{}
 	}
+	allCaps := true
+	for _, i := range ws {
+		if !d.toks[i].allCaps() {
+			allCaps = false
+		}
+	}
+	if allCaps {
+		return source{name: d.text(ws[0], ws[len(ws)-1]+1), kind: entOrg} // PP-AL, NDR, STF
+	}
 	h := -1
 	for k, i := range ws[:len(ws)-1] {
-		if d.lx.titleHeads.has(d.toks[i].low) {
+		if w := d.toks[i].low; d.lx.titleHeads.has(w) || hasSuffixIn(w, d.lx.titleSuffixes) {
 			h = k
+		}
+	}
+	if h < 0 && len(ws) >= 3 {
+		// "Siemens-Chef Joe Kaeser", "Klimaaktivistin Luisa Neubauer": the
+		// name starts at the first forename.
+		for k, i := range ws[1 : len(ws)-1] {
+			if w := d.toks[i].low; maleNames.has(w) || femaleNames.has(w) {
+				h = k
+				break
+			}
 		}
 	}
 	g := unknownGender
@@ -151,6 +170,12 @@ func (an *analyzer) classifyRun(a, b int) source {
 	}
 	name := d.text(ws[0], ws[len(ws)-1]+1)
 	switch {
+	case d.lx.code == "de" && h < 0 && !maleNames.has(first) && !femaleNames.has(first):
+		// German capitalises every noun: only a forename or a title makes a person.
+		if full, ok := an.surnames[strings.ToLower(d.toks[ws[len(ws)-1]].low)]; ok && nameWords == 1 {
+			return source{name: full, role: role, kind: entPerson, gender: an.genders[full]}
+		}
+		return source{name: name, kind: entOther}
 	case h >= 0 || nameWords >= 2 || maleNames.has(first) || femaleNames.has(first):
 		return source{name: an.canonical(name, nameWords, g), role: role, kind: entPerson, gender: an.genderOf(name, g)}
 	case nameWords == 1:
@@ -223,8 +248,11 @@ func (an *analyzer) addMentions(si int) {
 		}
 		j := d.runEnd(i, s.b)
 		src := an.classifyRun(i, j)
-		if src.kind == entOther && !d.properNouns.has(strings.ToLower(src.name)) {
+		if src.kind == entOther && (!d.properNouns.has(strings.ToLower(src.name)) || d.lx.code == "de") {
 			src.kind = 0
+		}
+		if d.chrome[s.para] || d.inByline(src.name) {
+			src.kind = 0 // a byline, credit or caption name is never a speaker
 		}
 		if src.kind != 0 {
 			an.ents = append(an.ents, entity{name: src.name, kind: src.kind, gender: src.gender,
@@ -233,12 +261,21 @@ func (an *analyzer) addMentions(si int) {
 		i = j
 	}
 	// A sentence-initial "the board", "the company": an organisation that
-	// a later "it" can refer to.
-	if first := d.toks[s.a]; first.low == "the" && first.quote < 0 {
+	// a later "it" can refer to; "Der Mann", "the woman": a person.
+	if first := d.toks[s.a]; definiteArticles.has(first.low) && first.quote < 0 && !d.chrome[s.para] {
 		end := d.npRightEnd(s.a+1, min(s.b, s.a+5))
-		if end > s.a+1 && d.lx.orgNouns.has(d.toks[end-1].low) && !d.toks[end-1].upper() {
-			an.ents = append(an.ents, entity{name: d.text(s.a, end), kind: entOrg, pos: s.a,
-				para: first.para, salient: true})
+		if end > s.a+1 {
+			head := d.toks[end-1].low
+			if g, ok := d.lx.personRoleGender[head]; ok || personNouns[head] != 0 {
+				if !ok {
+					g = personNouns[head]
+				}
+				an.ents = append(an.ents, entity{name: d.text(s.a, end), kind: entPerson, gender: g,
+					pos: s.a, para: first.para, salient: true})
+			} else if d.lx.orgNouns.has(head) && (!d.toks[end-1].upper() || d.lx.code == "de") {
+				an.ents = append(an.ents, entity{name: d.text(s.a, end), kind: entOrg, pos: s.a,
+					para: first.para, salient: true})
+			}
 		}
 	}
 	// A sentence-initial pronoun keeps its antecedent salient ("He spoke…").
@@ -333,3 +370,8 @@ func (d *doc) isPronounWord(w string) bool {
 	_, ok := d.lx.pronounGender[w]
 	return ok && w != "her" && w != "him" || d.lx.firstPerson.has(w) && d.lx.code != "en" && len(w) > 1
 }
+
+// personNouns head a definite phrase that names a person ("the man").
+var personNouns = map[string]gender{"man": male, "woman": female, "mann": male, "frau": female,
+	"homme": male, "femme": female, "hombre": male, "mujer": female, "uomo": male, "donna": female,
+	"homem": male, "mulher": female, "aktivist": male, "aktivistin": female}

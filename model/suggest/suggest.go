@@ -94,7 +94,12 @@ func lexiconOf(body, language string) *lexicon {
 
 func analyse(ctx context.Context, body string, opt Options) (*analysis, error) {
 	d := newDocIn(body, lexiconOf(body, opt.Language))
-	d.byline = bylineNames(opt.Byline)
+	if len(opt.Byline) > 0 {
+		for w := range bylineNames(opt.Byline) {
+			d.byline[w] = struct{}{}
+		}
+		d.findChrome()
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

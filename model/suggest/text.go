@@ -40,6 +40,7 @@ type doc struct {
 	// (2) or pay (1); 0 until asked.
 	currency  string
 	poundKind uint8
+	chrome    []bool // per paragraph: a byline, credit or caption line
 	r         []rune
 	toks      []token
 	paras     []tspan
@@ -54,11 +55,12 @@ type doc struct {
 func newDoc(body string) *doc { return newDocIn(body, english) }
 
 func newDocIn(body string, lx *lexicon) *doc {
-	d := &doc{lx: lx, r: []rune(body)}
+	d := &doc{lx: lx, r: []rune(body), byline: wordSet{}}
 	d.toks = make([]token, 0, len(d.r)/4+1)
 	d.tokenize()
 	d.splitSentences()
 	d.collectProperNouns()
+	d.findChrome()
 	return d
 }
 
