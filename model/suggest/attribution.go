@@ -163,7 +163,9 @@ func sourceConf(src source, base float64) float64 {
 	return base
 }
 
-// postSource finds the source named right after a closing mark.
+// postSource finds the source named right after a closing mark: “Q,” said
+// S / “Q,” S said / “Q”, so ein Sprecher — or, past a clause, “Q” to hold
+// up their plans, Indyk said.
 func (an *analyzer) postSource(q quoted) (segs []tspan, verb int, ok bool) {
 	d := an.d
 	pe := d.paras[d.toks[q.b-1].para].b
@@ -174,8 +176,8 @@ func (an *analyzer) postSource(q quoted) (segs []tspan, verb int, ok bool) {
 	if k >= pe || d.toks[k].quote >= 0 {
 		return nil, 0, false
 	}
-	if an.cueAt(k) == cueSpeech {
-		segs = d.segmentsRight(k+1, pe)
+	if an.cueAt(k) == cueSpeech || d.lx.postOnlyCues.has(d.toks[k].low) && k > q.b {
+		segs = d.segmentsRight(d.skipFillers(k+1, pe), pe)
 		return segs, k, len(segs) > 0
 	}
 	for m := k; m < pe && m < k+24; m++ {
@@ -198,7 +200,46 @@ func (an *analyzer) postSource(q quoted) (segs []tspan, verb int, ok bool) {
 		}
 		return d.segmentsLeft(k, e), m, true
 	}
+	// A clause between the quote and the verb: the first "Name said" of
+	// the sentence, the name standing right before its verb.
+	for m := k + 1; m < pe && m < k+30; m++ {
+		t := d.toks[m]
+		if t.quote >= 0 || (isTerminator(t.text) && !d.abbrevDot(m)) || t.text == ";" {
+			break
+		}
+		if an.cueAt(m) != cueSpeech {
+			continue
+		}
+		e := m
+		for e > k && d.lx.skipBeforeVerb.has(d.toks[e-1].low) {
+			e--
+		}
+		if p := d.toks[e-1]; e > k && (p.upper() || d.isPronounWord(p.low)) && (d.toks[e-2].text == "," || e-2 < k ||
+			d.toks[e-2].upper() || d.abbrevDot(e-2)) {
+			a := d.npLeftStart(e-1, k)
+			if a < e {
+				return []tspan{{a, e}}, m, true
+			}
+		}
+	}
 	return nil, 0, false
+}
+
+// skipFillers steps over adverbs that stand between a reporting verb and
+// its subject ("sagt auch Stenger", "résume quant à elle Francisca…").
+func (d *doc) skipFillers(k, lim int) int {
+	for k < lim {
+		w := d.toks[k].low
+		switch {
+		case w == "quant" && d.is(k+1, "à") && k+2 < lim:
+			k += 3
+		case d.lx.skipBeforeVerb.has(w) && !d.isPronounWord(w) && w != "a":
+			k++
+		default:
+			return k
+		}
+	}
+	return k
 }
 
 // preSource looks left of an opening mark, within its sentence and outside
@@ -212,10 +253,10 @@ func (an *analyzer) preSource(qi int) (attribution, bool) {
 		if t.quote >= 0 {
 			continue
 		}
-		if t.low == "to" && d.is(i-1, "according") {
-			end := d.npRightEnd(i+1, q.a)
-			src := an.sourceOf([]tspan{{i + 1, end}}, -1)
-			return attribution{src: src, cue: "according to", how: "according", conf: sourceConf(src, 0.85)}, src.name != ""
+		if n := d.accordingAt(i); n > 0 && i+n < q.a {
+			end := d.npRightEnd(i+n, q.a)
+			src := an.sourceOf([]tspan{{i + n, end}}, -1)
+			return attribution{src: src, cue: d.text(i, i+n), how: "according", conf: sourceConf(src, 0.85)}, src.name != ""
 		}
 		kind := an.cueAt(i)
 		if kind == 0 || kind == cueAssertion {
@@ -229,7 +270,47 @@ func (an *analyzer) preSource(qi int) (attribution, bool) {
 		}
 		return attribution{src: src, cue: t.text, how: how, naming: kind == cueNaming, conf: sourceConf(src, conf)}, true
 	}
+	// A colon introduction without a verb: "Francisca Joly-Gomez est plus
+	// nuancée : «…»" — the person the sentence is about.
+	if c := q.a - 1; c > s.a && d.toks[c].text == ":" {
+		for i := s.a; i < c; i++ {
+			t := d.toks[i]
+			if !t.upper() || t.quote >= 0 {
+				continue
+			}
+			j := d.runEnd(i, c)
+			if src := an.classifyRun(i, j); src.kind == entPerson && !d.inByline(src.name) {
+				return attribution{src: src, cue: ":", how: "colon", conf: 0.8}, true
+			}
+			i = j - 1
+		}
+	}
 	return attribution{}, false
+}
+
+// accordingAt returns the length of an "according to" phrase of the
+// language starting at token i ("according to", "selon", "laut", "según",
+// "secondo", "segundo", "de acuerdo con"), or 0.
+func (d *doc) accordingAt(i int) int {
+	if d.toks[i].quote >= 0 {
+		return 0
+	}
+	for _, p := range d.lx.according {
+		if i+len(p) > len(d.toks) {
+			continue
+		}
+		ok := true
+		for k, w := range p {
+			if d.toks[i+k].low != w || d.toks[i+k].para != d.toks[i].para {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(p)
+		}
+	}
+	return 0
 }
 
 // subjectOf returns the source of the reporting verb at v: the noun phrase
@@ -294,12 +375,14 @@ func (an *analyzer) speechEvents(si int) {
 		if d.toks[i].quote >= 0 {
 			continue
 		}
-		if d.toks[i].low == "to" && d.is(i-1, "according") {
-			end := d.npRightEnd(i+1, s.b)
-			if src := an.sourceOf([]tspan{{i + 1, end}}, -1); src.name != "" {
+		if n := d.accordingAt(i); n > 0 {
+			end := d.npRightEnd(i+n, s.b)
+			if src := an.sourceOf([]tspan{{i + n, end}}, -1); src.name != "" {
 				an.claimant[si] = src // "according to" names the source outright
 				according = true
+				an.register(src, i, true)
 			}
+			i += n - 1
 			continue
 		}
 		kind := an.cueAt(i)

@@ -132,8 +132,8 @@ func (an *analyzer) attributionCue(s sentence) string {
 		if d.toks[i].quote >= 0 {
 			continue
 		}
-		if d.toks[i].low == "according" && d.is(i+1, "to") {
-			return "according to"
+		if n := d.accordingAt(i); n > 0 {
+			return d.text(i, i+n)
 		}
 		if k := an.cueAt(i); k == cueSpeech || k == cueAssertion {
 			return d.toks[i].text
