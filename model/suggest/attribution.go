@@ -68,7 +68,7 @@ func (an *analyzer) register(src source, pos int, speaker bool) {
 	if src.name == "" {
 		return
 	}
-	an.ents = append(an.ents, entity{name: src.name, kind: src.kind, gender: src.gender,
+	an.ents = append(an.ents, entity{name: src.name, role: src.role, kind: src.kind, gender: src.gender,
 		plural: src.plural, pos: pos, para: an.d.toks[pos].para, salient: true})
 	if speaker {
 		an.lastSpeak = len(an.ents) - 1
@@ -340,7 +340,7 @@ func (an *analyzer) subjectOf(v int) source {
 		}
 	}
 	if e > lo {
-		if w := d.toks[e-1].low; w == "and" || w == "but" {
+		if w := d.toks[e-1].low; d.lx.rangeAnd.has(w) || butWords.has(w) {
 			// "… welcomed the figures but said …": the sentence's subject.
 			end := d.npRightEnd(lo, e-1)
 			return an.sourceOf([]tspan{{lo, end}}, v)
@@ -359,7 +359,7 @@ func (an *analyzer) subjectOf(v int) source {
 		}
 	}
 	if e > s.a && (e == lo || d.toks[e-1].text == "," || d.toks[e-1].text == "—") {
-		return an.sourceOf(d.segmentsRight(v+1, hi), v)
+		return an.sourceOf(d.segmentsRight(d.skipFillers(v+1, hi), hi), v)
 	}
 	return source{}
 }
@@ -414,6 +414,9 @@ func (d *doc) abbrevDot(i int) bool {
 // the clause end.
 func (d *doc) segmentsRight(k, lim int) []tspan {
 	lim = min(lim, k+maxReach)
+	if k < lim && d.isPronounWord(d.toks[k].low) && d.toks[k].quote < 0 {
+		return []tspan{{k, k + 1}} // "sagte er dem NDR", "warnt er"
+	}
 	var segs []tspan
 	start := k
 	for i := k; i <= lim; i++ {
@@ -438,6 +441,9 @@ func (d *doc) segmentsRight(k, lim int) []tspan {
 	}
 	return segs
 }
+
+// butWords join a second verb to the sentence's subject ("… but said").
+var butWords = words(`but mais aber pero ma mas sondern`)
 
 // maxReach bounds how many tokens the attribution rules look across: a
 // reporting verb further from its quote or subject is not taken.

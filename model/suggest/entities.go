@@ -25,6 +25,7 @@ const (
 // antecedents for pronouns.
 type entity struct {
 	name    string
+	role    string // titles and appositives given with the name
 	kind    entKind
 	gender  gender
 	plural  bool
@@ -83,7 +84,7 @@ func (d *doc) runEnd(i, lim int) int {
 		case t.text == "." && d.adjacent(j) && d.toks[j-1].kind == tWord &&
 			(d.lx.abbrevTitles.has(d.toks[j-1].low) || len([]rune(d.toks[j-1].low)) == 1):
 			j++
-		case t.text == "-" && d.adjacent(j) && d.adjacent(j+1) && j+1 < lim && d.toks[j+1].kind == tWord:
+		case t.text == "-" && d.adjacent(j) && d.adjacent(j+1) && j+1 < lim && d.toks[j+1].upper():
 			j += 2
 		case (nameParticles.has(t.low) || t.low == "of" || t.low == "for") && j+1 < lim && d.toks[j+1].upper() &&
 			!strings.HasSuffix(d.toks[j-1].low, "’s"):
@@ -255,7 +256,7 @@ func (an *analyzer) addMentions(si int) {
 			src.kind = 0 // a byline, credit or caption name is never a speaker
 		}
 		if src.kind != 0 {
-			an.ents = append(an.ents, entity{name: src.name, kind: src.kind, gender: src.gender,
+			an.ents = append(an.ents, entity{name: src.name, role: src.role, kind: src.kind, gender: src.gender,
 				pos: i, para: t.para, salient: d.isSubject(s, i, j)})
 		}
 		i = j
