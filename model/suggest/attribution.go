@@ -470,6 +470,15 @@ func (d *doc) npRightEnd(k, lim int) int {
 		if i == k {
 			continue
 		}
+		if d.lx.code == "de" && d.toks[i-1].upper() && !t.upper() && !d.lx.ofWords.has(t.low) && !d.lx.determiners.has(t.low) {
+			break // a German noun phrase ends after its noun: "der Konzern-Sprecher | weiter mit"
+		}
+		if d.lx.code != "en" && (t.low == "a" || t.low == "à") {
+			break // a preposition here: "un integrante del Poder Ejecutivo | a El País"
+		}
+		if d.lx.ofWords.has(t.low) || definiteArticles.has(t.low) && !d.lx.npStop.has(t.low) {
+			continue // "o comunicado do STF", "Sprecher der Grünen"
+		}
 		switch t.low {
 		case "of", "for", "by", "from", "the", "a", "an":
 			continue
@@ -683,12 +692,15 @@ func (an *analyzer) isNamedRole(sg tspan) bool {
 		i--
 	}
 	src := an.classifyRun(i, sg.b)
-	return src.kind == entPerson && i > sg.a+1
+	return src.kind == entPerson && (i > sg.a+1 || src.role != "")
 }
 
 // phraseSource is an organisation or role phrase as a source ("the
-// ministry", "A spokeswoman for the health department"); a definite phrase
-// that repeats an earlier source's head word takes that source's name.
+// ministry", "A spokeswoman for the health department"). A definite phrase
+// refers back: to an earlier source it repeats ("las fuentes" → "fuentes de
+// Montecon"), or, when it is a title ("o senador", "la gastro-entérologue",
+// "O titular da Defesa"), to the person last given that title or, failing
+// that, the person last speaking.
 func (an *analyzer) phraseSource(sg tspan) source {
 	d := an.d
 	name := strings.Trim(d.text(sg.a, sg.b), " ,")
@@ -702,19 +714,70 @@ func (an *analyzer) phraseSource(sg tspan) source {
 			src.gender, src.kind = g, entPerson
 		}
 	}
-	if d.toks[sg.a].low == "the" && sg.b-sg.a <= 3 {
-		for i := len(an.ents) - 1; i >= 0; i-- {
-			e := an.ents[i]
-			if d.toks[sg.a].para-e.para > 6 {
+	first := d.toks[sg.a]
+	if !definiteArticles.has(first.low) || sg.b-sg.a > 6 {
+		return src
+	}
+	head := d.toks[sg.a+1].low
+	if sg.b-sg.a < 2 || d.toks[sg.a+1].upper() && d.lx.code != "de" {
+		return src
+	}
+	isTitle := d.lx.titleHeads.has(head) || hasSuffixIn(head, d.lx.titleSuffixes) || d.lx.personRoleGender[head] != 0
+	var content []string
+	for i := sg.a + 1; i < sg.b; i++ {
+		if w := d.toks[i].low; d.toks[i].kind == tWord && !d.lx.ofWords.has(w) && !definiteArticles.has(w) {
+			content = append(content, w)
+		}
+	}
+	para := first.para
+	best, bestScore := -1, 0
+	for i := len(an.ents) - 1; i >= 0; i-- {
+		e := an.ents[i]
+		if para-e.para > 6 || e.name == name {
+			if para-e.para > 6 {
 				break
 			}
-			if e.salient && e.name != name && strings.HasSuffix(strings.ToLower(e.name), " "+last.low) &&
-				strings.Count(e.name, " ") >= 1 && d.toks[sg.a].para-e.para <= 6 {
-				return source{name: e.name, kind: e.kind, gender: e.gender, plural: e.plural}
+			continue
+		}
+		score := 0
+		low := strings.ToLower(e.name + " " + e.role)
+		for _, w := range content {
+			if containsWord(low, w) {
+				score += 2
+			}
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best >= 0 && (bestScore >= 2 && (isTitle || len(content) <= 2)) {
+		e := an.ents[best]
+		return source{name: e.name, role: e.role, kind: e.kind, gender: e.gender, plural: e.plural}
+	}
+	if isTitle {
+		g := d.lx.personRoleGender[head]
+		for i := len(an.ents) - 1; i >= 0; i-- {
+			e := an.ents[i]
+			if para-e.para > 3 {
+				break
+			}
+			if e.kind == entPerson && e.salient && (g == unknownGender || e.gender == unknownGender || e.gender == g) {
+				return source{name: e.name, role: e.role, kind: e.kind, gender: e.gender}
 			}
 		}
 	}
 	return src
+}
+
+// containsWord reports whether the lower-case text holds w as a word or
+// as the last part of a hyphenated word.
+func containsWord(text, w string) bool {
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == ',' || r == '(' || r == ')' }) {
+		if f == w || strings.HasSuffix(f, "-"+w) {
+			return true
+		}
+	}
+	return false
 }
 
 func roleGender(d *doc, segs []tspan) (gender, bool) {
