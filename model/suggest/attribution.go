@@ -342,8 +342,24 @@ func (an *analyzer) subjectOf(v int) source {
 	if e > lo {
 		if w := d.toks[e-1].low; d.lx.rangeAnd.has(w) || butWords.has(w) {
 			// "… welcomed the figures but said …": the sentence's subject.
-			end := d.npRightEnd(lo, e-1)
-			return an.sourceOf([]tspan{{lo, end}}, v)
+			if sp := d.clauseSubject(lo, e-1); sp.b > sp.a {
+				return an.sourceOf([]tspan{sp}, v)
+			}
+			return source{}
+		}
+		if w := d.toks[v].low; isGerund(d.lx.code, w) && (d.toks[e-1].text == "," || d.lx.npStop.has(d.toks[e-1].low)) {
+			// "Emery retweeted the story, saying …", "which tried … by
+			// saying …": the subject of the clause, not the object before.
+			for k := e - 1; k > lo; k-- {
+				if d.lx.relStart.has(d.toks[k].low) && d.toks[k-1].text == "," {
+					if a := d.npLeftStart(k-2, lo); a < k-1 {
+						return an.sourceOf([]tspan{{a, k - 1}}, v)
+					}
+				}
+			}
+			if sp := d.clauseSubject(lo, e); sp.b > sp.a {
+				return an.sourceOf([]tspan{sp}, v)
+			}
 		}
 		if segs := d.segmentsLeft(lo, e); len(segs) > 0 {
 			if src := an.sourceOf(segs, v); src.name != "" || src.pronoun != "" {
@@ -359,9 +375,76 @@ func (an *analyzer) subjectOf(v int) source {
 		}
 	}
 	if e > s.a && (e == lo || d.toks[e-1].text == "," || d.toks[e-1].text == "—") {
-		return an.sourceOf(d.segmentsRight(d.skipFillers(v+1, hi), hi), v)
+		if src := an.sourceOf(d.segmentsRight(d.skipFillers(v+1, hi), hi), v); src.name != "" || src.pronoun != "" || !d.lx.nullSubject {
+			return src
+		}
+	}
+	if d.lx.nullSubject && (e == s.a || e == lo) {
+		// "Afirmou que …", "…”, disse.": the subject is the person the
+		// text is about — the last speaker or salient person.
+		return an.topicPerson(v)
 	}
 	return source{}
+}
+
+// topicPerson is the person a subjectless verb at token v refers to: the
+// last salient person of this or the previous paragraph, else the last
+// speaker within two paragraphs.
+func (an *analyzer) topicPerson(v int) source {
+	para := an.d.toks[v].para
+	for i := len(an.ents) - 1; i >= 0; i-- {
+		e := an.ents[i]
+		if e.para < para-1 {
+			break
+		}
+		if e.pos < v && e.salient && e.kind == entPerson {
+			return source{name: e.name, role: e.role, kind: e.kind, gender: e.gender}
+		}
+	}
+	if an.lastSpeak >= 0 {
+		if e := an.ents[an.lastSpeak]; para-e.para <= 2 {
+			return source{name: e.name, role: e.role, kind: e.kind, gender: e.gender}
+		}
+	}
+	return source{}
+}
+
+// isGerund reports a reporting verb in its -ing form ("saying", "diciendo").
+func isGerund(code, w string) bool {
+	switch code {
+	case "en":
+		return strings.HasSuffix(w, "ing")
+	case "es", "pt", "it":
+		return strings.HasSuffix(w, "ndo")
+	}
+	return false
+}
+
+// clauseSubject returns the subject noun phrase of the clause starting at
+// lo: after a dateline or an opening adverbial ("Na saída, Pacheco …"),
+// the first noun phrase, or failing that the first name, before lim.
+func (d *doc) clauseSubject(lo, lim int) tspan {
+	i := lo
+	if t := d.toks[i]; d.lx.npStop.has(t.low) && !d.isPronounWord(t.low) || d.lx.capFunctionWords.has(t.low) && !definiteArticles.has(t.low) && !d.isPronounWord(t.low) {
+		for k := i; k < lim && k < i+12; k++ {
+			if d.toks[k].text == "," {
+				i = k + 1
+				break
+			}
+		}
+	}
+	if i < lim && d.isPronounWord(d.toks[i].low) {
+		return tspan{i, i + 1}
+	}
+	if end := d.npRightEnd(i, lim); end > i {
+		return tspan{i, end}
+	}
+	for k := i; k < lim; k++ {
+		if d.toks[k].upper() {
+			return tspan{k, d.runEnd(k, lim)}
+		}
+	}
+	return tspan{}
 }
 
 // speechEvents records the sources of reporting verbs outside quotes in
@@ -646,7 +729,7 @@ func (an *analyzer) personIn(sg tspan) (source, bool) {
 	first := d.toks[sg.a]
 	if d.lx.determiners.has(first.low) && first.low != "his" && first.low != "her" && first.low != "its" && first.low != "their" {
 		// "the Valdorian Foreign Ministry", "a consultant at St Aldhelm's"
-		if !(first.low == "the" && sg.b-sg.a >= 2 && an.isNamedRole(sg)) {
+		if !(definiteArticles.has(first.low) && sg.b-sg.a >= 2 && an.isNamedRole(sg)) {
 			return source{}, false
 		}
 	}
@@ -739,8 +822,11 @@ func (an *analyzer) phraseSource(sg tspan) source {
 			}
 			continue
 		}
+		if isTitle && e.kind != entPerson {
+			continue
+		}
 		score := 0
-		low := strings.ToLower(e.name + " " + e.role)
+		low := strings.ToLower(e.name + " " + e.role + " " + e.ctx)
 		for _, w := range content {
 			if containsWord(low, w) {
 				score += 2

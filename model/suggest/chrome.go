@@ -34,8 +34,13 @@ func (d *doc) findChrome() {
 				hasAt = true
 			}
 		}
+		last := d.toks[p.b-1].text
+		ended := isTerminator(last) || isTrailingCloser(last) || last == ":" || last == ";"
 		switch {
 		case credit, hasAt:
+			d.chrome[pi] = true
+		case !ended && words <= 15:
+			d.chrome[pi] = true // a heading or a link: "Saiba Mais", "Câmara aprova lei Henry Borel"
 			d.chrome[pi] = true
 		case words > 0 && words <= 5 && caps == words && n <= 8:
 			d.chrome[pi] = true // a name line: "Luana Patriolino", "LP"

@@ -26,6 +26,7 @@ const (
 type entity struct {
 	name    string
 	role    string // titles and appositives given with the name
+	ctx     string // the words just before the mention, to match a later title
 	kind    entKind
 	gender  gender
 	plural  bool
@@ -257,7 +258,7 @@ func (an *analyzer) addMentions(si int) {
 		}
 		if src.kind != 0 {
 			an.ents = append(an.ents, entity{name: src.name, role: src.role, kind: src.kind, gender: src.gender,
-				pos: i, para: t.para, salient: d.isSubject(s, i, j)})
+				pos: i, para: t.para, salient: d.isSubject(s, i, j), ctx: d.text(max(s.a, i-8), i)})
 		}
 		i = j
 	}
