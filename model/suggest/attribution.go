@@ -328,8 +328,9 @@ func (an *analyzer) subjectOf(v int) source {
 		if d.toks[k].text == "," && k > s.a {
 			k--
 		}
-		if q := d.toks[k].quote; q >= 0 && d.quotes[q].a <= s.a {
-			lo = e
+		nx := d.tok(v + 1)
+		if q := d.toks[k].quote; q >= 0 && (d.quotes[q].a <= s.a || nx.para == d.toks[v].para && (nx.upper() || d.isPronounWord(nx.low))) {
+			lo = e // "…", schrieb er dem NDR.
 		}
 	}
 	// Dateline: "DORNHOLM, Kestria — …".
@@ -337,6 +338,18 @@ func (an *analyzer) subjectOf(v int) source {
 		if t := d.toks[k].text; (t == "—" || t == "–") && d.toks[s.a].allCaps() {
 			lo = max(lo, k+1)
 			break
+		}
+	}
+	if e > lo && d.toks[e-1].text == "," && e == v {
+		// "…, sagt Flixbus-Manager Stenger", "…, said the minister": an
+		// inverted subject after the verb speaks — unless a person stands
+		// right before the comma ("Albrecht, the negotiator, told …").
+		left := an.sourceOf(d.segmentsLeft(lo, e), v)
+		hi := min(s.b, v+1+maxReach)
+		if left.kind != entPerson || left.name == "" {
+			if src := an.sourceOf(d.segmentsRight(d.skipFillers(v+1, hi), hi), v); src.kind == entPerson && src.name != "" {
+				return src
+			}
 		}
 	}
 	if e > lo {
@@ -771,7 +784,7 @@ func (an *analyzer) isNamedRole(sg tspan) bool {
 		return false
 	}
 	i := sg.b - 1
-	for i > sg.a && d.toks[i-1].upper() {
+	for i > sg.a && (d.toks[i-1].upper() || d.toks[i-1].text == "-" && d.adjacent(i) || d.abbrevDot(i-1)) {
 		i--
 	}
 	src := an.classifyRun(i, sg.b)
@@ -806,6 +819,23 @@ func (an *analyzer) phraseSource(sg tspan) source {
 		return src
 	}
 	isTitle := d.lx.titleHeads.has(head) || hasSuffixIn(head, d.lx.titleSuffixes) || d.lx.personRoleGender[head] != 0
+	if !isTitle {
+		// "the ministry" after "the Valdorian Foreign Ministry", "las
+		// fuentes" after "fuentes de Montecon": an earlier source whose name
+		// ends (or, in the Romance languages, starts) with the same noun.
+		for i := len(an.ents) - 1; i >= 0; i-- {
+			e := an.ents[i]
+			if first.para-e.para > 6 {
+				break
+			}
+			low := strings.ToLower(e.name)
+			if e.salient && e.name != name && strings.Count(e.name, " ") >= 1 &&
+				(strings.HasSuffix(low, " "+last.low) || d.lx.code != "en" && strings.HasPrefix(low, last.low+" ")) {
+				return source{name: e.name, role: e.role, kind: e.kind, gender: e.gender, plural: e.plural}
+			}
+		}
+		return src
+	}
 	var content []string
 	for i := sg.a + 1; i < sg.b; i++ {
 		if w := d.toks[i].low; d.toks[i].kind == tWord && !d.lx.ofWords.has(w) && !definiteArticles.has(w) {
@@ -822,7 +852,7 @@ func (an *analyzer) phraseSource(sg tspan) source {
 			}
 			continue
 		}
-		if isTitle && e.kind != entPerson {
+		if e.kind != entPerson {
 			continue
 		}
 		score := 0
@@ -836,11 +866,11 @@ func (an *analyzer) phraseSource(sg tspan) source {
 			best, bestScore = i, score
 		}
 	}
-	if best >= 0 && (bestScore >= 2 && (isTitle || len(content) <= 2)) {
+	if best >= 0 && bestScore >= 2 {
 		e := an.ents[best]
 		return source{name: e.name, role: e.role, kind: e.kind, gender: e.gender, plural: e.plural}
 	}
-	if isTitle {
+	{
 		g := d.lx.personRoleGender[head]
 		for i := len(an.ents) - 1; i >= 0; i-- {
 			e := an.ents[i]

@@ -258,7 +258,7 @@ func (an *analyzer) addMentions(si int) {
 		}
 		if src.kind != 0 {
 			an.ents = append(an.ents, entity{name: src.name, role: src.role, kind: src.kind, gender: src.gender,
-				pos: i, para: t.para, salient: d.isSubject(s, i, j), ctx: d.text(max(s.a, i-8), i)})
+				pos: i, para: t.para, salient: d.isSubject(s, i, j), ctx: d.text(max(s.a, i-8), min(s.b, j+12))})
 		}
 		i = j
 	}

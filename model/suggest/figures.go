@@ -153,7 +153,7 @@ func (d *doc) figureAt(i, lim, prevEnd int) (figure, bool) {
 				return f, true
 			}
 		} else if f, ok := d.afterComparator(i+n, lim); ok {
-			if comp == "<=" && d.changeBefore(i) && !(i > 0 && d.lx.ofWords.has(d.toks[i-1].low)) {
+			if comp == "<=" && !withinWords.has(d.toks[i].low) && d.changeBefore(i) && !(i > 0 && d.lx.ofWords.has(d.toks[i-1].low)) {
 				// "rising up to 23°C", "in calo fino a 1200 metri": the end
 				// point of a change, not a bound.
 				f.why = append(f.why, "end point of a change")
@@ -183,8 +183,9 @@ func (d *doc) afterComparator(k, lim int) (figure, bool) {
 		return f, true
 	}
 	if k+1 < lim && d.lx.compArticles.has(d.toks[k].low) {
-		if f, ok := d.coreAt(k+1, lim, true); ok && !f.date && !f.skip && d.toks[k+1].kind == tNum ||
-			ok && !f.date && !f.skip && isCurrencySymbol(d.toks[k+1].text) {
+		// Not before a compound adjective: "within a 50-kilometre radius".
+		if f, ok := d.coreAt(k+1, lim, true); ok && !f.date && !f.skip && !d.is(f.a+1, "-") &&
+			(d.toks[k+1].kind == tNum || isCurrencySymbol(d.toks[k+1].text)) {
 			return f, true
 		}
 	}
@@ -194,9 +195,7 @@ func (d *doc) afterComparator(k, lim int) (figure, bool) {
 // postComparators follow the figure they bound: "four months minimum",
 // "500 or more".
 var postComparators = []comparator{
-	{[]string{"or", "more"}, ">="}, {[]string{"or", "fewer"}, "<="}, {[]string{"or", "less"}, "<="},
-	{[]string{"minimum"}, ">="}, {[]string{"maximum"}, "<="}, {[]string{"au", "moins"}, ">="},
-	{[]string{"como", "mínimo"}, ">="}, {[]string{"no", "mínimo"}, ">="}, {[]string{"als", "minimum"}, ">="},
+	{[]string{"minimum"}, ">="}, {[]string{"maximum"}, "<="}, {[]string{"mínimo"}, ">="}, {[]string{"máximo"}, "<="},
 }
 
 // postComparator extends a figure with unit over a comparator after it.
@@ -313,12 +312,20 @@ func (d *doc) tryRange(x figure, lim int) figure {
 	return f
 }
 
+// withinWords are "<=" comparators that bound a time, never a change's end.
+var withinWords = words(`within innerhalb dentro entro`)
+
 // changeBefore reports a change verb or noun shortly before a figure or
-// its "from" within the clause ("rose from", "in aumento fino a 23°C sulle
-// valli alpine e fino a 18°C").
+// its "from" within the clause ("rose from"); after "and" the change may
+// stand further back ("in aumento fino a 23°C sulle valli alpine e fino a
+// 18°C").
 func (d *doc) changeBefore(a int) bool {
 	s := d.toks[a].sent
-	for k := a - 1; k >= 0 && k >= a-10; k-- {
+	reach := 6
+	if a > 0 && d.lx.rangeAnd.has(d.toks[a-1].low) {
+		reach = 12
+	}
+	for k := a - 1; k >= 0 && k >= a-reach; k-- {
 		t := d.toks[k]
 		if t.sent != s || t.kind == tPunct && (t.text == "," || t.text == ";" || t.text == ":" || isTerminator(t.text)) {
 			return false
