@@ -15,6 +15,7 @@ var creditWords = words(`crédito credit credits foto fotos photo photos bild bi
 // adds the names of byline lines to the byline set.
 func (d *doc) findChrome() {
 	d.chrome = make([]bool, len(d.paras))
+	body := false // a paragraph of running text has been seen
 	for pi, p := range d.paras {
 		n, caps, words := p.b-p.a, 0, 0
 		first := d.toks[p.a]
@@ -36,18 +37,23 @@ func (d *doc) findChrome() {
 		}
 		last := d.toks[p.b-1].text
 		ended := isTerminator(last) || isTrailingCloser(last) || last == ":" || last == ";"
+		names := false
 		switch {
 		case credit, hasAt:
 			d.chrome[pi] = true
+		case words > 0 && words <= 5 && caps == words && n <= 8:
+			// a name line: "Luana Patriolino", "LP" — a byline before the
+			// text, a tag after it
+			d.chrome[pi], names = true, !body
+		case bylineStarts.has(first.low) && first.upper() && words <= 12 && d.tok(p.a+1).upper():
+			d.chrome[pi], names = true, true
 		case !ended && words <= 15:
 			d.chrome[pi] = true // a heading or a link: "Saiba Mais", "Câmara aprova lei Henry Borel"
-			d.chrome[pi] = true
-		case words > 0 && words <= 5 && caps == words && n <= 8:
-			d.chrome[pi] = true // a name line: "Luana Patriolino", "LP"
-		case bylineStarts.has(first.low) && first.upper() && words <= 12 && d.tok(p.a+1).upper():
-			d.chrome[pi] = true
 		}
-		if d.chrome[pi] && words <= 12 {
+		if ended && words >= 20 {
+			body = true
+		}
+		if names {
 			for i := p.a; i < p.b; i++ {
 				if t := d.toks[i]; t.upper() && !bylineStarts.has(t.low) && !creditWords.has(t.low) {
 					d.byline[t.low] = struct{}{}

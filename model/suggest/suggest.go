@@ -54,6 +54,9 @@ type Options struct {
 	// Byline lists the clipping's authors and credits: names that are never
 	// taken as a speaker or claimant, even when the body repeats them.
 	Byline []string
+	// AllClaims also suggests the weaker claims that the default threshold
+	// leaves out (for a researcher who wants recall over precision).
+	AllClaims bool
 }
 
 func (o Options) kinds() (map[Kind]bool, error) {
@@ -139,7 +142,7 @@ func Suggest(ctx context.Context, body string, opt Options) ([]Suggestion, error
 		}
 	}
 	if want[KindClaim] {
-		out = append(out, a.an.claimSuggestions(a.figs)...)
+		out = append(out, a.an.claimSuggestions(a.figs, opt.AllClaims)...)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("suggest: %w", err)

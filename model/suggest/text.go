@@ -49,6 +49,9 @@ type doc struct {
 	// properNouns holds lower-cased words seen capitalised away from the
 	// start of a sentence: evidence that a sentence-initial word is a name.
 	properNouns wordSet
+	// salient holds the capitalised words the clipping names three times
+	// or more (in German, where every noun is capitalised, five).
+	salient wordSet
 }
 
 // newDoc analyses an English body; newDocIn one in a given language.
@@ -184,6 +187,22 @@ func (t token) allCaps() bool {
 
 func (d *doc) collectProperNouns() {
 	d.properNouns = wordSet{}
+	d.salient = wordSet{}
+	count := map[string]int{}
+	for _, t := range d.toks {
+		if t.upper() && len(t.low) > 2 {
+			count[t.low]++
+		}
+	}
+	need := 3
+	if d.lx.code == "de" {
+		need = 5
+	}
+	for w, n := range count {
+		if n >= need {
+			d.salient[w] = struct{}{}
+		}
+	}
 	for _, s := range d.sents {
 		for i := s.a + 1; i < s.b; i++ {
 			t := d.toks[i]
