@@ -45,6 +45,10 @@ var comparators = []comparator{
 	{[]string{"between"}, "range"},
 }
 
+// vulgarFractions are the fraction characters written after a number.
+var vulgarFractions = map[string]float64{"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1.0 / 3, "⅔": 2.0 / 3,
+	"⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875, "⅕": 0.2}
+
 // definiteArticles of the six languages: after one, a plural scale word
 // refers ("les milliers de…" aside, which takes "des").
 var definiteArticles = words(`the le la les l' der die das den dem el los las il lo gli i o os as`)
@@ -404,8 +408,15 @@ func (d *doc) digitFigure(i, j int, cur string, lim int) (figure, bool) {
 				f.mult = s
 				f.b = k + 1
 				f.why = append(f.why, fmt.Sprintf("scale ×%g", s))
+			} else if d.adjacent(k) {
+				return figure{a: j, b: k + 1, skip: true}, true // 3M, 4K: a name, not a scale
 			}
 		}
+	}
+	if fr, ok := vulgarFractions[d.tok(f.b).text]; ok && f.b < lim && f.mult == 0 && !strings.ContainsAny(t.text, ".,") {
+		f.value += fr // 6 ½ minutes, 6½
+		f.b++
+		f.why = append(f.why, "fraction")
 	}
 	if d.is(f.b, "and") && d.is(f.b+1, "a") && d.is(f.b+2, "half") {
 		f.value += 0.5
@@ -663,10 +674,29 @@ func (d *doc) finish(f figure, lim int) figure {
 		// "$5 million dollars" is rare; a trailing currency word is not consumed.
 		f.conf = 0.9
 	}
+	if f.class == "" && d.is(f.b, "-") && d.adjacent(f.b) && d.adjacent(f.b+1) && f.b+1 < lim {
+		// "a six-member crew": the compound counts the noun that follows.
+		if w := d.toks[f.b+1]; w.kind == tWord && !w.upper() {
+			if end, ok := d.countedNoun(f.b+2, lim); ok && end == f.b+3 {
+				f.unit = d.text(f.b+1, end)
+				f.unit = strings.Replace(f.unit, "-", " ", 1)
+				f.b, f.class = end, "count"
+				f.why = append(f.why, "hyphenated count")
+				f.conf = max(f.conf, 0.8)
+			}
+		}
+	}
 	if f.class == "" && d.isAgeAt(f) {
 		f.unit, f.class = "years", "age"
 		f.why = append(f.why, "age in apposition")
 		f.conf = 0.7
+	}
+	if f.class == "" && f.mult > 0 && d.lx.code != "en" && f.b < lim {
+		if rest, ok := elided(d.toks[f.b].low); ok && d.lx.currencyWords[rest] == "" && len(rest) > 2 {
+			f.unit = rest // "2 millions d'habitants"
+			f.b, f.class = f.b+1, "count"
+			f.why = append(f.why, "counted noun")
+		}
 	}
 	if f.class == "" && f.mult > 0 && d.lx.code != "en" && f.b < lim && d.lx.ofWords.has(d.toks[f.b].low) {
 		// "200 millions de neurones", "2 mil millones de pesos"

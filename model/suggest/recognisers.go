@@ -167,7 +167,8 @@ func identifier(d *doc, j, lim int) (figure, bool) {
 	}
 	if p.kind == tWord && d.plainInt(j) {
 		first := d.toks[j-1].sent != t.sent || j-1 == d.sents[t.sent].a
-		named := p.upper() && !first && !d.lx.calendarWords.has(p.low) && !d.lx.capFunctionWords.has(p.low) && !p.allCaps()
+		named := (p.upper() || innerCapital(p.text)) && !first && !d.lx.calendarWords.has(p.low) &&
+			!d.lx.capFunctionWords.has(p.low) && !p.allCaps()
 		if d.lx.identNouns.has(p.low) && !(p.low == "no" && !d.is(j, ".")) || named {
 			if _, unit := d.unitAt(j+1, lim); unit {
 				return figure{}, false
@@ -181,6 +182,10 @@ func identifier(d *doc, j, lim int) (figure, bool) {
 	if p.text == "." && j >= 2 && (d.toks[j-2].low == "no" || d.toks[j-2].low == "nos") {
 		return skipSpan(j, j+1)
 	}
+	if n := d.tok(j + 1); n.text == "-" && d.adjacent(j+1) && d.adjacent(j+2) && d.tok(j+2).upper() && j+2 < lim &&
+		d.lx.timeUnits[d.tok(j+2).low] == "" {
+		return skipSpan(j, j+3) // 7-Eleven, 4-H
+	}
 	if n := d.tok(j + 1); (n.text == "/" && d.adjacent(j+1) && d.tok(j+2).kind == tNum && d.adjacent(j+2)) && j+2 < lim {
 		// 9/11, 24/7, 04/05/2022: dates and names, never a quantity here.
 		k := j + 2
@@ -190,6 +195,17 @@ func identifier(d *doc, j, lim int) (figure, bool) {
 		return skipSpan(j, k+1)
 	}
 	return figure{}, false
+}
+
+// innerCapital reports a word with a capital after its first letter
+// (iPhone, eBay, PlayStation): a product or brand name.
+func innerCapital(w string) bool {
+	for i, c := range w {
+		if i > 0 && c >= 'A' && c <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // score: voted 7-2, lost 3-1, a 5-4 majority.

@@ -124,6 +124,9 @@ func (d *doc) unitAt(k, lim int) (unitMatch, bool) {
 	if t.low == "us" && d.is(k+1, "-") && d.adjacent(k+1) && d.lx.currencyWords[d.tok(k+2).low] == "USD" && k+2 < lim {
 		return unitMatch{unit: "USD", class: "money", end: k + 3, factor: 1}, true // 600 US-Dollar
 	}
+	if rest, ok := elided(t.low); ok && d.lx.currencyWords[rest] != "" {
+		return unitMatch{unit: d.lx.currencyWords[rest], class: "money", end: k + 1, factor: 1}, true // d'euros
+	}
 	if iso, ok := d.lx.currencyWords[t.low]; ok {
 		if (t.low == "pounds" || t.low == "pound") && (nIn && n.low == "of" || d.poundsAreWeight()) {
 			return unitMatch{unit: "lb", class: "measure", end: k + 1, factor: 1}, true
@@ -262,4 +265,15 @@ func (d *doc) poundsAreWeight() bool {
 		}
 	}
 	return d.poundKind == 2
+}
+
+// elided splits a French or Italian elided "de" from its word: "d'euros"
+// is "de" + "euros".
+func elided(w string) (string, bool) {
+	for _, p := range []string{"d'", "d’"} {
+		if strings.HasPrefix(w, p) && len(w) > len(p)+1 {
+			return w[len(p):], true
+		}
+	}
+	return "", false
 }
