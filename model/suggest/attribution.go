@@ -94,7 +94,7 @@ func (an *analyzer) cueAt(i int) cueKind {
 	}
 	if i > 0 && d.toks[i-1].para == t.para {
 		p := d.toks[i-1]
-		if d.lx.determiners.has(p.low) && p.low != "that" {
+		if d.lx.determiners.has(p.low) && p.low != "that" && !d.lx.skipBeforeVerb.has(p.low) {
 			return 0 // "an estimated", "the reported attack": not a verb
 		}
 		if d.lx.nounLikeCues.has(t.low) && (d.lx.npStop.has(p.low) && p.low != "also" ||
@@ -122,9 +122,19 @@ func (an *analyzer) attribute(qi int) attribution {
 			if src := an.sourceOf(segs, verb); src.name != "" || src.pronoun != "" {
 				return attribution{src: src, cue: d.toks[verb].text, how: "post", conf: sourceConf(src, 0.95)}
 			}
+			if len(segs) == 0 {
+				// "«…», ha detto.": the verb without a subject speaks for the
+				// person in focus.
+				if src := an.topicPerson(verb); src.name != "" {
+					return attribution{src: src, cue: d.toks[verb].text, how: "post", conf: 0.8}
+				}
+			}
 		}
 	}
 	if a, ok := an.preSource(qi); ok {
+		return a
+	}
+	if a, ok := an.nextSentenceSource(qi); ok {
 		return a
 	}
 	para := d.toks[q.a].para
@@ -151,6 +161,44 @@ func (an *analyzer) attribute(qi int) attribution {
 	return attribution{how: "none", conf: 0.5}
 }
 
+// nextSentenceSource attributes a quote that ends its sentence to the
+// person the next sentence of the paragraph names as speaking it: "“…”
+// That was the promise of Mayor Anna Keller, …", "“…” Keller said so on
+// Monday."
+func (an *analyzer) nextSentenceSource(qi int) (attribution, bool) {
+	d := an.d
+	q := d.quotes[qi]
+	si := d.toks[q.b-1].sent
+	if q.unclosed || si+1 >= len(d.sents) || d.sents[si+1].para != d.sents[si].para || d.sents[si].b != q.b && d.sents[si].b != q.b+1 {
+		return attribution{}, false
+	}
+	ns := d.sents[si+1]
+	for i := ns.a; i < ns.b && i < ns.a+12; i++ {
+		t := d.toks[i]
+		if t.quote >= 0 {
+			return attribution{}, false
+		}
+		if an.cueAt(i) == cueSpeech {
+			if src := an.subjectOf(i); src.kind == entPerson && src.name != "" {
+				return attribution{src: src, cue: t.text, how: "next", conf: 0.7}, true
+			}
+		}
+		if wordsOfNouns.has(t.low) && d.lx.ofWords.has(d.tok(i+1).low) {
+			// "the promise of X", "the words of X"
+			end := d.npRightEnd(i+2, ns.b)
+			if src := an.sourceOf([]tspan{{i + 2, end}}, -1); src.kind == entPerson && src.name != "" {
+				return attribution{src: src, cue: t.text + " " + d.tok(i+1).text, how: "next", conf: 0.7}, true
+			}
+		}
+	}
+	return attribution{}, false
+}
+
+// wordsOfNouns name what someone said: "the promise of X".
+var wordsOfNouns = words(`words promise message warning verdict view assessment answer reply response
+	paroles promesse message mots Worte Botschaft Versprechen palabras promesa mensaje parole promessa
+	messaggio palavras promessa mensagem`)
+
 func sourceConf(src source, base float64) float64 {
 	switch {
 	case src.pronoun != "" && src.name == "":
@@ -176,9 +224,15 @@ func (an *analyzer) postSource(q quoted) (segs []tspan, verb int, ok bool) {
 	if k >= pe || d.toks[k].quote >= 0 {
 		return nil, 0, false
 	}
+	if k+1 < pe && d.lx.skipBeforeVerb.has(d.toks[k].low) && an.cueAt(k+1) == cueSpeech && d.lx.code != "en" {
+		k++ // "», a ajouté M. Dupont", "», ha detto"
+	}
+	if p, v, ok := d.invertedPronoun(k, pe); ok && an.cueAt(v) == cueSpeech {
+		return []tspan{{p, p + 1}}, v, true // "», a-t-il déclaré"
+	}
 	if an.cueAt(k) == cueSpeech || d.lx.postOnlyCues.has(d.toks[k].low) && k > q.b {
 		segs = d.segmentsRight(d.skipFillers(k+1, pe), pe)
-		return segs, k, len(segs) > 0
+		return segs, k, len(segs) > 0 || d.lx.nullSubject
 	}
 	for m := k; m < pe && m < k+24; m++ {
 		t := d.toks[m]
@@ -225,6 +279,15 @@ func (an *analyzer) postSource(q quoted) (segs []tspan, verb int, ok bool) {
 	return nil, 0, false
 }
 
+// invertedPronoun reads the French inverted auxiliary "a-t-il", "a-t-elle"
+// at k: the pronoun's token and the verb after it.
+func (d *doc) invertedPronoun(k, lim int) (pron, verb int, ok bool) {
+	if k+5 < lim && d.is(k+1, "-") && d.is(k+2, "t") && d.is(k+3, "-") && (d.is(k+4, "il") || d.is(k+4, "elle")) {
+		return k + 4, k + 5, true
+	}
+	return 0, 0, false
+}
+
 // skipFillers steps over adverbs that stand between a reporting verb and
 // its subject ("sagt auch Stenger", "résume quant à elle Francisca…").
 func (d *doc) skipFillers(k, lim int) int {
@@ -233,6 +296,10 @@ func (d *doc) skipFillers(k, lim int) int {
 		switch {
 		case w == "quant" && d.is(k+1, "à") && k+2 < lim:
 			k += 3
+		case w == "-" && d.is(k+1, "t") && d.is(k+2, "-"):
+			k += 3 // "déclare-t-il"
+		case w == "-" && k+1 < lim && d.isPronounWord(d.toks[k+1].low):
+			k++ // "dit-il"
 		case d.lx.skipBeforeVerb.has(w) && !d.isPronounWord(w) && w != "a":
 			k++
 		default:

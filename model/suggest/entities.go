@@ -122,7 +122,8 @@ func (an *analyzer) classifyRun(a, b int) source {
 			return source{name: d.text(ws[0], ws[len(ws)-1]+1), kind: entOrg}
 		}
 	}
-	if d.lx.calendarWords.has(d.toks[ws[0]].low) || placeFirst.has(d.toks[ws[0]].low) ||
+	forename := len(ws) >= 2 && (maleNames.has(d.toks[ws[0]].low) || femaleNames.has(d.toks[ws[0]].low))
+	if d.lx.calendarWords.has(d.toks[ws[0]].low) && !forename || placeFirst.has(d.toks[ws[0]].low) ||
 		d.lx.placeHeads.has(last.low) || d.numberWordValue(d.toks[ws[0]].low) >= 0 {
 		return source{}
 	}

@@ -48,7 +48,7 @@ func (an *analyzer) rejectQuote(qi int) string {
 	if a.naming && n < 6 {
 		return "label after a naming verb"
 	}
-	direct := a.how == "post" || a.how == "pre" || a.how == "partial" || a.how == "according" || a.how == "colon"
+	direct := a.how == "post" || a.how == "pre" || a.how == "partial" || a.how == "according" || a.how == "colon" || a.how == "next"
 	if n < 4 && !direct && !(d.fullSentence(q) && (d.quoteIsParagraph(q) || q.a == s.a)) {
 		return "scare quote: short and not governed by a reporting verb"
 	}
@@ -142,6 +142,8 @@ func quoteWhy(d *doc, q quoted, a attribution) string {
 		fmt.Fprintf(&b, "; partial quote governed by “%s”", a.cue)
 	case "according":
 		fmt.Fprintf(&b, "; attributed with “%s”", a.cue)
+	case "next":
+		fmt.Fprintf(&b, "; the next sentence names who said it (%s)", a.cue)
 	case "colon":
 		b.WriteString("; introduced with a colon after the person the sentence is about")
 	case "inherited":
