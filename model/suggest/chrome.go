@@ -27,12 +27,12 @@ func (d *doc) findChrome() {
 				if t.upper() {
 					caps++
 				}
-				if creditWords.has(t.low) && (d.is(i+1, ":") || d.is(i-1, "(") || i == p.b-2 && d.is(i+1, ")")) {
+				if creditWords.has(t.low) && (d.is(i+1, ":") || i == p.b-2 && d.is(i+1, ")")) {
 					credit = true
 				}
 			}
-			if t.text == "@" {
-				hasAt = true
+			if t.text == "@" || t.text == "|" {
+				hasAt = true // an address or a link bar: "… | mehr"
 			}
 		}
 		last := d.toks[p.b-1].text

@@ -75,6 +75,9 @@ func (d *doc) startsSentence(j int) bool {
 // abbreviationEnds reports whether the full stop at i closes an
 // abbreviation that does not end the sentence (next sentence token at j).
 func (d *doc) abbreviationEnds(i, j int) bool {
+	if i > 0 && d.toks[i-1].kind == tNum && !d.toks[i].space && len(d.toks[i-1].text) <= 2 && d.isMonth(j) && d.lx.code != "en" {
+		return true // an ordinal day: "am 29. April"
+	}
 	if i == 0 || d.toks[i].space || d.toks[i-1].kind != tWord {
 		return false
 	}

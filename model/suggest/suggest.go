@@ -165,6 +165,23 @@ func Suggest(ctx context.Context, body string, opt Options) ([]Suggestion, error
 	return kept, nil
 }
 
+// ByConfidence orders suggestions for review: the most confident first,
+// ties in the order of the text (then claims before quotes before figures).
+// It sorts ss in place and returns it.
+func ByConfidence(ss []Suggestion) []Suggestion {
+	sort.SliceStable(ss, func(i, j int) bool {
+		a, b := ss[i], ss[j]
+		switch {
+		case a.Confidence != b.Confidence:
+			return a.Confidence > b.Confidence
+		case a.Start != b.Start:
+			return a.Start < b.Start
+		}
+		return kindOrder(a.Kind) < kindOrder(b.Kind)
+	})
+	return ss
+}
+
 func kindOrder(k Kind) int {
 	switch k {
 	case KindClaim:
