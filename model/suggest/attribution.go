@@ -923,7 +923,7 @@ func (an *analyzer) phraseSource(sg tspan) source {
 			continue
 		}
 		score := 0
-		low := strings.ToLower(e.name + " " + e.role + " " + e.ctx)
+		low := strings.ToLower(e.name + " " + e.role + " " + d.text(e.ctx.a, e.ctx.b))
 		for _, w := range content {
 			if containsWord(low, w) {
 				score += 2

@@ -99,8 +99,9 @@ func (an *analyzer) scoreSentence(si int, fig figureStrength, hasDate bool) clai
 	if w := found(d.lx.claimChange); w != "" {
 		c.add(2, "change verb “"+w+"”")
 	}
+	attrib := an.attributionCue(s)
 	if !quoteSentence {
-		if w := an.attributionCue(s); w != "" {
+		if w := attrib; w != "" {
 			c.add(2, "attribution “"+w+"”")
 		}
 		if an.namedSubject(s) {
@@ -123,14 +124,14 @@ func (an *analyzer) scoreSentence(si int, fig figureStrength, hasDate bool) clai
 	if (first == "(" || first == "[") && s.b > s.a+1 {
 		first = d.toks[s.a+1].low
 	}
-	if conditionalStarts.has(first) || fig == 0 && !hasDate && !quoteSentence && an.attributionCue(s) == "" && an.mainModal(s) {
+	if conditionalStarts.has(first) || fig == 0 && !hasDate && !quoteSentence && attrib == "" && an.mainModal(s) {
 		c.add(-2, "conditional or forecast")
 	}
 	last := s.b - 1
 	for last > s.a && isTrailingCloser(d.toks[last].text) {
 		last--
 	}
-	if d.toks[last].text == "?" && !(d.toks[last].quote >= 0 && an.attributionCue(s) != "") {
+	if d.toks[last].text == "?" && !(d.toks[last].quote >= 0 && attrib != "") {
 		c.add(-3, "question")
 	}
 	fp := an.firstPersonOutside(s)

@@ -26,7 +26,7 @@ const (
 type entity struct {
 	name    string
 	role    string // titles and appositives given with the name
-	ctx     string // the words just before the mention, to match a later title
+	ctx     tspan  // the words around the mention, to match a later title
 	kind    entKind
 	gender  gender
 	plural  bool
@@ -259,7 +259,7 @@ func (an *analyzer) addMentions(si int) {
 		}
 		if src.kind != 0 {
 			an.ents = append(an.ents, entity{name: src.name, role: src.role, kind: src.kind, gender: src.gender,
-				pos: i, para: t.para, salient: d.isSubject(s, i, j), ctx: d.text(max(s.a, i-8), min(s.b, j+12))})
+				pos: i, para: t.para, salient: d.isSubject(s, i, j), ctx: tspan{max(s.a, i-8), min(s.b, j+12)}})
 		}
 		i = j
 	}

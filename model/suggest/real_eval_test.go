@@ -188,9 +188,13 @@ func loadReal(t testing.TB) []realPage {
 // issue's targets where the set reaches them, else just under today's
 // scores so that a regression fails.
 var realTargets = map[string]map[string]float64{
-	"en":    {"quote F1": 0, "speaker": 0, "figure F1": 0, "value": 0, "claim recall": 0},
-	"other": {"quote F1": 0, "speaker": 0, "figure F1": 0, "value": 0, "claim recall": 0},
+	"en": {"quote F1": 0.90, "speaker": 0.88, "figure F1": 0.92, "value": 0.95, "claim recall": 0.85,
+		"sentences per claim": 3},
+	"other": {"quote F1": 0.90, "speaker": 0.85, "figure F1": 0.85, "value": 0.92, "claim recall": 0.65},
 }
+
+// minJudgedPrecision is the floor for claim precision on the judged pages.
+const minJudgedPrecision = 0.8
 
 // TestRealPages scores the suggester on the real development set: pages from
 // the shared corpus, re-imported with today's importer and annotated by hand
@@ -224,6 +228,7 @@ func TestRealPages(t *testing.T) {
 		scores := map[string]float64{
 			"quote F1": qf, "speaker": ratio(q.attrOK, q.attrN), "figure F1": ff,
 			"value": ratio(f.attrOK, f.attrN), "claim recall": cr,
+			"sentences per claim": float64(sents[g]) / float64(max(1, c.tp+c.fp)),
 		}
 		t.Logf("%s (%d pages, %d sentences): quote F1 %.3f (tp %d fp %d fn %d) speaker %.3f (%d/%d) | figure F1 %.3f (tp %d fp %d fn %d) value %.3f (%d/%d) | claims recall %.3f, %d suggested = one per %.1f sentences, gold-span precision %.3f",
 			g, len(groups[g]), sents[g], qf, q.tp, q.fp, q.fn, scores["speaker"], q.attrOK, q.attrN,
@@ -278,5 +283,8 @@ func TestRealPages(t *testing.T) {
 	if judged > 0 {
 		t.Logf("claim precision on judged pages: %.3f (%d of %d checkable; %d suggestions not judged)",
 			ratio(checkable, judged), checkable, judged, unjudged)
+		if p := ratio(checkable, judged); p < minJudgedPrecision {
+			t.Errorf("claim precision on judged pages %.3f is below its floor %.2f", p, minJudgedPrecision)
+		}
 	}
 }
