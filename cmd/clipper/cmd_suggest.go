@@ -35,7 +35,7 @@ func cmdSuggest(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		ss, err := suggest.Suggest(ctx, c.Body, opt)
+		ss, err := suggest.Suggest(ctx, c.Body, withClipping(opt, c.Metadata))
 		if err != nil {
 			return err
 		}
@@ -44,6 +44,13 @@ func cmdSuggest(e *env, args []string) error {
 		return suggestClipping(ctx, e, *clipping, opt, *accept)
 	}
 	return errUsage
+}
+
+// withClipping tells the suggester the clipping's language and byline.
+func withClipping(opt suggest.Options, m model.Metadata) suggest.Options {
+	opt.Language = m.Language
+	opt.Byline = append(append([]string{}, m.Authors...), m.Credit)
+	return opt
 }
 
 // writeSuggestions prints the suggestions as one JSON array.
@@ -72,7 +79,7 @@ func suggestClipping(ctx context.Context, e *env, id string, opt suggest.Options
 	if err != nil {
 		return fmt.Errorf("clipping %s: %w", id, err)
 	}
-	ss, err := suggest.Suggest(ctx, c.Body, opt)
+	ss, err := suggest.Suggest(ctx, c.Body, withClipping(opt, c.Metadata))
 	if err != nil {
 		return err
 	}

@@ -68,7 +68,7 @@ func (an *analyzer) register(src source, pos int, speaker bool) {
 	if src.name == "" {
 		return
 	}
-	an.ents = append(an.ents, entity{name: src.name, kind: src.kind, gender: src.gender,
+	an.ents = append(an.ents, entity{name: src.name, role: src.role, kind: src.kind, gender: src.gender,
 		plural: src.plural, pos: pos, para: an.d.toks[pos].para, salient: true})
 	if speaker {
 		an.lastSpeak = len(an.ents) - 1
@@ -84,7 +84,7 @@ func (an *analyzer) cueAt(i int) cueKind {
 	if t.kind != tWord || t.quote >= 0 {
 		return 0
 	}
-	k := cueForms[t.low]
+	k := d.lx.cues[t.low]
 	if k == 0 {
 		return 0
 	}
@@ -94,15 +94,15 @@ func (an *analyzer) cueAt(i int) cueKind {
 	}
 	if i > 0 && d.toks[i-1].para == t.para {
 		p := d.toks[i-1]
-		if determiners.has(p.low) && p.low != "that" {
+		if d.lx.determiners.has(p.low) && p.low != "that" && !d.lx.skipBeforeVerb.has(p.low) {
 			return 0 // "an estimated", "the reported attack": not a verb
 		}
-		if nounLikeCues.has(t.low) && (npStop.has(p.low) && p.low != "also" ||
+		if d.lx.nounLikeCues.has(t.low) && (d.lx.npStop.has(p.low) && p.low != "also" ||
 			strings.HasSuffix(p.low, "’s") || strings.HasSuffix(p.low, "'s") || p.kind == tNum) {
 			return 0
 		}
 	}
-	if nounLikeCues.has(t.low) && (n.low == "of" || cueForms[n.low] != 0 && n.low != "that") {
+	if d.lx.nounLikeCues.has(t.low) && (n.low == "of" || d.lx.cues[n.low] != 0 && n.low != "that") {
 		return 0 // "reports of a buildup", "forecasts show"
 	}
 	if strings.HasPrefix(t.low, "add") && n.para == t.para && (n.kind == tNum || isCurrencySymbol(n.text)) {
@@ -122,9 +122,19 @@ func (an *analyzer) attribute(qi int) attribution {
 			if src := an.sourceOf(segs, verb); src.name != "" || src.pronoun != "" {
 				return attribution{src: src, cue: d.toks[verb].text, how: "post", conf: sourceConf(src, 0.95)}
 			}
+			if len(segs) == 0 {
+				// "«…», ha detto.": the verb without a subject speaks for the
+				// person in focus.
+				if src := an.topicPerson(verb); src.name != "" {
+					return attribution{src: src, cue: d.toks[verb].text, how: "post", conf: 0.8}
+				}
+			}
 		}
 	}
 	if a, ok := an.preSource(qi); ok {
+		return a
+	}
+	if a, ok := an.nextSentenceSource(qi); ok {
 		return a
 	}
 	para := d.toks[q.a].para
@@ -151,6 +161,44 @@ func (an *analyzer) attribute(qi int) attribution {
 	return attribution{how: "none", conf: 0.5}
 }
 
+// nextSentenceSource attributes a quote that ends its sentence to the
+// person the next sentence of the paragraph names as speaking it: "“…”
+// That was the promise of Mayor Anna Keller, …", "“…” Keller said so on
+// Monday."
+func (an *analyzer) nextSentenceSource(qi int) (attribution, bool) {
+	d := an.d
+	q := d.quotes[qi]
+	si := d.toks[q.b-1].sent
+	if q.unclosed || si+1 >= len(d.sents) || d.sents[si+1].para != d.sents[si].para || d.sents[si].b != q.b && d.sents[si].b != q.b+1 {
+		return attribution{}, false
+	}
+	ns := d.sents[si+1]
+	for i := ns.a; i < ns.b && i < ns.a+12; i++ {
+		t := d.toks[i]
+		if t.quote >= 0 {
+			return attribution{}, false
+		}
+		if an.cueAt(i) == cueSpeech {
+			if src := an.subjectOf(i); src.kind == entPerson && src.name != "" {
+				return attribution{src: src, cue: t.text, how: "next", conf: 0.7}, true
+			}
+		}
+		if wordsOfNouns.has(t.low) && d.lx.ofWords.has(d.tok(i+1).low) {
+			// "the promise of X", "the words of X"
+			end := d.npRightEnd(i+2, ns.b)
+			if src := an.sourceOf([]tspan{{i + 2, end}}, -1); src.kind == entPerson && src.name != "" {
+				return attribution{src: src, cue: t.text + " " + d.tok(i+1).text, how: "next", conf: 0.7}, true
+			}
+		}
+	}
+	return attribution{}, false
+}
+
+// wordsOfNouns name what someone said: "the promise of X".
+var wordsOfNouns = words(`words promise message warning verdict view assessment answer reply response
+	paroles promesse message mots Worte Botschaft Versprechen palabras promesa mensaje parole promessa
+	messaggio palavras promessa mensagem`)
+
 func sourceConf(src source, base float64) float64 {
 	switch {
 	case src.pronoun != "" && src.name == "":
@@ -163,7 +211,9 @@ func sourceConf(src source, base float64) float64 {
 	return base
 }
 
-// postSource finds the source named right after a closing mark.
+// postSource finds the source named right after a closing mark: “Q,” said
+// S / “Q,” S said / “Q”, so ein Sprecher — or, past a clause, “Q” to hold
+// up their plans, Indyk said.
 func (an *analyzer) postSource(q quoted) (segs []tspan, verb int, ok bool) {
 	d := an.d
 	pe := d.paras[d.toks[q.b-1].para].b
@@ -174,9 +224,15 @@ func (an *analyzer) postSource(q quoted) (segs []tspan, verb int, ok bool) {
 	if k >= pe || d.toks[k].quote >= 0 {
 		return nil, 0, false
 	}
-	if an.cueAt(k) == cueSpeech {
-		segs = d.segmentsRight(k+1, pe)
-		return segs, k, len(segs) > 0
+	if k+1 < pe && d.lx.skipBeforeVerb.has(d.toks[k].low) && an.cueAt(k+1) == cueSpeech && d.lx.code != "en" {
+		k++ // "», a ajouté M. Dupont", "», ha detto"
+	}
+	if p, v, ok := d.invertedPronoun(k, pe); ok && an.cueAt(v) == cueSpeech {
+		return []tspan{{p, p + 1}}, v, true // "», a-t-il déclaré"
+	}
+	if an.cueAt(k) == cueSpeech || d.lx.postOnlyCues.has(d.toks[k].low) && k > q.b {
+		segs = d.segmentsRight(d.skipFillers(k+1, pe), pe)
+		return segs, k, len(segs) > 0 || d.lx.nullSubject
 	}
 	for m := k; m < pe && m < k+24; m++ {
 		t := d.toks[m]
@@ -184,13 +240,13 @@ func (an *analyzer) postSource(q quoted) (segs []tspan, verb int, ok bool) {
 			break
 		}
 		if c := an.cueAt(m); c != cueSpeech {
-			if c != 0 || npStop.has(t.low) && !skipBeforeVerb.has(t.low) {
+			if c != 0 || d.lx.npStop.has(t.low) && !d.lx.skipBeforeVerb.has(t.low) {
 				break
 			}
 			continue
 		}
 		e := m
-		for e > k && skipBeforeVerb.has(d.toks[e-1].low) {
+		for e > k && d.lx.skipBeforeVerb.has(d.toks[e-1].low) {
 			e--
 		}
 		if e == k {
@@ -198,7 +254,59 @@ func (an *analyzer) postSource(q quoted) (segs []tspan, verb int, ok bool) {
 		}
 		return d.segmentsLeft(k, e), m, true
 	}
+	// A clause between the quote and the verb: the first "Name said" of
+	// the sentence, the name standing right before its verb.
+	for m := k + 1; m < pe && m < k+30; m++ {
+		t := d.toks[m]
+		if t.quote >= 0 || (isTerminator(t.text) && !d.abbrevDot(m)) || t.text == ";" {
+			break
+		}
+		if an.cueAt(m) != cueSpeech {
+			continue
+		}
+		e := m
+		for e > k && d.lx.skipBeforeVerb.has(d.toks[e-1].low) {
+			e--
+		}
+		if p := d.toks[e-1]; e > k && (p.upper() || d.isPronounWord(p.low)) && (d.toks[e-2].text == "," || e-2 < k ||
+			d.toks[e-2].upper() || d.abbrevDot(e-2)) {
+			a := d.npLeftStart(e-1, k)
+			if a < e {
+				return []tspan{{a, e}}, m, true
+			}
+		}
+	}
 	return nil, 0, false
+}
+
+// invertedPronoun reads the French inverted auxiliary "a-t-il", "a-t-elle"
+// at k: the pronoun's token and the verb after it.
+func (d *doc) invertedPronoun(k, lim int) (pron, verb int, ok bool) {
+	if k+5 < lim && d.is(k+1, "-") && d.is(k+2, "t") && d.is(k+3, "-") && (d.is(k+4, "il") || d.is(k+4, "elle")) {
+		return k + 4, k + 5, true
+	}
+	return 0, 0, false
+}
+
+// skipFillers steps over adverbs that stand between a reporting verb and
+// its subject ("sagt auch Stenger", "résume quant à elle Francisca…").
+func (d *doc) skipFillers(k, lim int) int {
+	for k < lim {
+		w := d.toks[k].low
+		switch {
+		case w == "quant" && d.is(k+1, "à") && k+2 < lim:
+			k += 3
+		case w == "-" && d.is(k+1, "t") && d.is(k+2, "-"):
+			k += 3 // "déclare-t-il"
+		case w == "-" && k+1 < lim && d.isPronounWord(d.toks[k+1].low):
+			k++ // "dit-il"
+		case d.lx.skipBeforeVerb.has(w) && !d.isPronounWord(w) && w != "a":
+			k++
+		default:
+			return k
+		}
+	}
+	return k
 }
 
 // preSource looks left of an opening mark, within its sentence and outside
@@ -212,10 +320,10 @@ func (an *analyzer) preSource(qi int) (attribution, bool) {
 		if t.quote >= 0 {
 			continue
 		}
-		if t.low == "to" && d.is(i-1, "according") {
-			end := d.npRightEnd(i+1, q.a)
-			src := an.sourceOf([]tspan{{i + 1, end}}, -1)
-			return attribution{src: src, cue: "according to", how: "according", conf: sourceConf(src, 0.85)}, src.name != ""
+		if n := d.accordingAt(i); n > 0 && i+n < q.a {
+			end := d.npRightEnd(i+n, q.a)
+			src := an.sourceOf([]tspan{{i + n, end}}, -1)
+			return attribution{src: src, cue: d.text(i, i+n), how: "according", conf: sourceConf(src, 0.85)}, src.name != ""
 		}
 		kind := an.cueAt(i)
 		if kind == 0 || kind == cueAssertion {
@@ -229,7 +337,47 @@ func (an *analyzer) preSource(qi int) (attribution, bool) {
 		}
 		return attribution{src: src, cue: t.text, how: how, naming: kind == cueNaming, conf: sourceConf(src, conf)}, true
 	}
+	// A colon introduction without a verb: "Francisca Joly-Gomez est plus
+	// nuancée : «…»" — the person the sentence is about.
+	if c := q.a - 1; c > s.a && d.toks[c].text == ":" {
+		for i := s.a; i < c; i++ {
+			t := d.toks[i]
+			if !t.upper() || t.quote >= 0 {
+				continue
+			}
+			j := d.runEnd(i, c)
+			if src := an.classifyRun(i, j); src.kind == entPerson && !d.inByline(src.name) {
+				return attribution{src: src, cue: ":", how: "colon", conf: 0.8}, true
+			}
+			i = j - 1
+		}
+	}
 	return attribution{}, false
+}
+
+// accordingAt returns the length of an "according to" phrase of the
+// language starting at token i ("according to", "selon", "laut", "según",
+// "secondo", "segundo", "de acuerdo con"), or 0.
+func (d *doc) accordingAt(i int) int {
+	if d.toks[i].quote >= 0 {
+		return 0
+	}
+	for _, p := range d.lx.according {
+		if i+len(p) > len(d.toks) {
+			continue
+		}
+		ok := true
+		for k, w := range p {
+			if d.toks[i+k].low != w || d.toks[i+k].para != d.toks[i].para {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(p)
+		}
+	}
+	return 0
 }
 
 // subjectOf returns the source of the reporting verb at v: the noun phrase
@@ -238,7 +386,7 @@ func (an *analyzer) subjectOf(v int) source {
 	d := an.d
 	s := d.sentenceOf(v)
 	e := v
-	for e > s.a && skipBeforeVerb.has(d.toks[e-1].low) {
+	for e > s.a && d.lx.skipBeforeVerb.has(d.toks[e-1].low) {
 		e--
 	}
 	lo := max(s.a, e-maxReach)
@@ -247,8 +395,9 @@ func (an *analyzer) subjectOf(v int) source {
 		if d.toks[k].text == "," && k > s.a {
 			k--
 		}
-		if q := d.toks[k].quote; q >= 0 && d.quotes[q].a <= s.a {
-			lo = e
+		nx := d.tok(v + 1)
+		if q := d.toks[k].quote; q >= 0 && (d.quotes[q].a <= s.a || nx.para == d.toks[v].para && (nx.upper() || d.isPronounWord(nx.low))) {
+			lo = e // "…", schrieb er dem NDR.
 		}
 	}
 	// Dateline: "DORNHOLM, Kestria — …".
@@ -258,11 +407,39 @@ func (an *analyzer) subjectOf(v int) source {
 			break
 		}
 	}
+	if e > lo && d.toks[e-1].text == "," && e == v {
+		// "…, sagt Flixbus-Manager Stenger", "…, said the minister": an
+		// inverted subject after the verb speaks — unless a person stands
+		// right before the comma ("Albrecht, the negotiator, told …").
+		left := an.sourceOf(d.segmentsLeft(lo, e), v)
+		hi := min(s.b, v+1+maxReach)
+		if left.kind != entPerson || left.name == "" {
+			if src := an.sourceOf(d.segmentsRight(d.skipFillers(v+1, hi), hi), v); src.kind == entPerson && src.name != "" {
+				return src
+			}
+		}
+	}
 	if e > lo {
-		if w := d.toks[e-1].low; w == "and" || w == "but" {
+		if w := d.toks[e-1].low; d.lx.rangeAnd.has(w) || butWords.has(w) {
 			// "… welcomed the figures but said …": the sentence's subject.
-			end := d.npRightEnd(lo, e-1)
-			return an.sourceOf([]tspan{{lo, end}}, v)
+			if sp := d.clauseSubject(lo, e-1); sp.b > sp.a {
+				return an.sourceOf([]tspan{sp}, v)
+			}
+			return source{}
+		}
+		if w := d.toks[v].low; isGerund(d.lx.code, w) && (d.toks[e-1].text == "," || d.lx.npStop.has(d.toks[e-1].low)) {
+			// "Emery retweeted the story, saying …", "which tried … by
+			// saying …": the subject of the clause, not the object before.
+			for k := e - 1; k > lo; k-- {
+				if d.lx.relStart.has(d.toks[k].low) && d.toks[k-1].text == "," {
+					if a := d.npLeftStart(k-2, lo); a < k-1 {
+						return an.sourceOf([]tspan{{a, k - 1}}, v)
+					}
+				}
+			}
+			if sp := d.clauseSubject(lo, e); sp.b > sp.a {
+				return an.sourceOf([]tspan{sp}, v)
+			}
 		}
 		if segs := d.segmentsLeft(lo, e); len(segs) > 0 {
 			if src := an.sourceOf(segs, v); src.name != "" || src.pronoun != "" {
@@ -278,9 +455,76 @@ func (an *analyzer) subjectOf(v int) source {
 		}
 	}
 	if e > s.a && (e == lo || d.toks[e-1].text == "," || d.toks[e-1].text == "—") {
-		return an.sourceOf(d.segmentsRight(v+1, hi), v)
+		if src := an.sourceOf(d.segmentsRight(d.skipFillers(v+1, hi), hi), v); src.name != "" || src.pronoun != "" || !d.lx.nullSubject {
+			return src
+		}
+	}
+	if d.lx.nullSubject && (e == s.a || e == lo) {
+		// "Afirmou que …", "…”, disse.": the subject is the person the
+		// text is about — the last speaker or salient person.
+		return an.topicPerson(v)
 	}
 	return source{}
+}
+
+// topicPerson is the person a subjectless verb at token v refers to: the
+// last salient person of this or the previous paragraph, else the last
+// speaker within two paragraphs.
+func (an *analyzer) topicPerson(v int) source {
+	para := an.d.toks[v].para
+	for i := len(an.ents) - 1; i >= 0; i-- {
+		e := an.ents[i]
+		if e.para < para-1 {
+			break
+		}
+		if e.pos < v && e.salient && e.kind == entPerson {
+			return source{name: e.name, role: e.role, kind: e.kind, gender: e.gender}
+		}
+	}
+	if an.lastSpeak >= 0 {
+		if e := an.ents[an.lastSpeak]; para-e.para <= 2 {
+			return source{name: e.name, role: e.role, kind: e.kind, gender: e.gender}
+		}
+	}
+	return source{}
+}
+
+// isGerund reports a reporting verb in its -ing form ("saying", "diciendo").
+func isGerund(code, w string) bool {
+	switch code {
+	case "en":
+		return strings.HasSuffix(w, "ing")
+	case "es", "pt", "it":
+		return strings.HasSuffix(w, "ndo")
+	}
+	return false
+}
+
+// clauseSubject returns the subject noun phrase of the clause starting at
+// lo: after a dateline or an opening adverbial ("Na saída, Pacheco …"),
+// the first noun phrase, or failing that the first name, before lim.
+func (d *doc) clauseSubject(lo, lim int) tspan {
+	i := lo
+	if t := d.toks[i]; d.lx.npStop.has(t.low) && !d.isPronounWord(t.low) || d.lx.capFunctionWords.has(t.low) && !definiteArticles.has(t.low) && !d.isPronounWord(t.low) {
+		for k := i; k < lim && k < i+12; k++ {
+			if d.toks[k].text == "," {
+				i = k + 1
+				break
+			}
+		}
+	}
+	if i < lim && d.isPronounWord(d.toks[i].low) {
+		return tspan{i, i + 1}
+	}
+	if end := d.npRightEnd(i, lim); end > i {
+		return tspan{i, end}
+	}
+	for k := i; k < lim; k++ {
+		if d.toks[k].upper() {
+			return tspan{k, d.runEnd(k, lim)}
+		}
+	}
+	return tspan{}
 }
 
 // speechEvents records the sources of reporting verbs outside quotes in
@@ -294,12 +538,14 @@ func (an *analyzer) speechEvents(si int) {
 		if d.toks[i].quote >= 0 {
 			continue
 		}
-		if d.toks[i].low == "to" && d.is(i-1, "according") {
-			end := d.npRightEnd(i+1, s.b)
-			if src := an.sourceOf([]tspan{{i + 1, end}}, -1); src.name != "" {
+		if n := d.accordingAt(i); n > 0 {
+			end := d.npRightEnd(i+n, s.b)
+			if src := an.sourceOf([]tspan{{i + n, end}}, -1); src.name != "" {
 				an.claimant[si] = src // "according to" names the source outright
 				according = true
+				an.register(src, i, true)
 			}
+			i += n - 1
 			continue
 		}
 		kind := an.cueAt(i)
@@ -323,7 +569,7 @@ func (d *doc) abbrevDot(i int) bool {
 		return false
 	}
 	w := d.toks[i-1].low
-	return abbrevTitles.has(w) || abbrevOther.has(w) || len([]rune(w)) == 1
+	return d.lx.abbrevTitles.has(w) || d.lx.abbrevOther.has(w) || len([]rune(w)) == 1
 }
 
 // segmentsRight splits the noun phrase after a verb ("Gen. Marta Kowalczyk,
@@ -331,6 +577,9 @@ func (d *doc) abbrevDot(i int) bool {
 // the clause end.
 func (d *doc) segmentsRight(k, lim int) []tspan {
 	lim = min(lim, k+maxReach)
+	if k < lim && d.isPronounWord(d.toks[k].low) && d.toks[k].quote < 0 {
+		return []tspan{{k, k + 1}} // "sagte er dem NDR", "warnt er"
+	}
 	var segs []tspan
 	start := k
 	for i := k; i <= lim; i++ {
@@ -356,6 +605,9 @@ func (d *doc) segmentsRight(k, lim int) []tspan {
 	return segs
 }
 
+// butWords join a second verb to the sentence's subject ("… but said").
+var butWords = words(`but mais aber pero ma mas sondern`)
+
 // maxReach bounds how many tokens the attribution rules look across: a
 // reporting verb further from its quote or subject is not taken.
 const maxReach = 60
@@ -365,7 +617,7 @@ const maxReach = 60
 func (d *doc) npRightEnd(k, lim int) int {
 	lim = min(lim, k+maxReach/2)
 	if k < lim {
-		if w := d.toks[k].low; npStop.has(w) || relStart.has(w) || questionWords.has(w) {
+		if w := d.toks[k].low; d.lx.npStop.has(w) || d.lx.relStart.has(w) || d.lx.questionWords.has(w) {
 			return k
 		}
 	}
@@ -381,6 +633,15 @@ func (d *doc) npRightEnd(k, lim int) int {
 		if i == k {
 			continue
 		}
+		if d.lx.code == "de" && d.toks[i-1].upper() && !t.upper() && !d.lx.ofWords.has(t.low) && !d.lx.determiners.has(t.low) {
+			break // a German noun phrase ends after its noun: "der Konzern-Sprecher | weiter mit"
+		}
+		if d.lx.code != "en" && (t.low == "a" || t.low == "à") {
+			break // a preposition here: "un integrante del Poder Ejecutivo | a El País"
+		}
+		if d.lx.ofWords.has(t.low) || definiteArticles.has(t.low) && !d.lx.npStop.has(t.low) {
+			continue // "o comunicado do STF", "Sprecher der Grünen"
+		}
 		switch t.low {
 		case "of", "for", "by", "from", "the", "a", "an":
 			continue
@@ -389,11 +650,11 @@ func (d *doc) npRightEnd(k, lim int) int {
 				continue // "people familiar with the matter"
 			}
 		case "at":
-			if n := d.tok(i + 1); determiners.has(n.low) || n.upper() {
+			if n := d.tok(i + 1); d.lx.determiners.has(n.low) || n.upper() {
 				continue
 			}
 		}
-		if npStop.has(t.low) || cueForms[t.low] != 0 || relStart.has(t.low) ||
+		if d.lx.npStop.has(t.low) || d.lx.cues[t.low] != 0 || d.lx.relStart.has(t.low) ||
 			(strings.HasSuffix(t.low, "ed") && !t.upper() && i > k) || strings.HasSuffix(t.low, "ing") && !t.upper() {
 			break
 		}
@@ -457,10 +718,10 @@ func (d *doc) npLeftStart(k, lo int) int {
 			}
 			break
 		}
-		if j == k && isPronounWord(t.low) {
+		if j == k && d.isPronounWord(t.low) {
 			return j
 		}
-		if determiners.has(t.low) {
+		if d.lx.determiners.has(t.low) {
 			if p := d.tok(j - 1); j-1 >= lo && (p.low == "of" || p.low == "for") {
 				j--
 				continue
@@ -477,12 +738,12 @@ func (d *doc) npLeftStart(k, lo int) int {
 				continue
 			}
 		case "in", "at", "from":
-			if n, p := d.tok(j+1), d.tok(j-1); j-1 >= lo && j < k && n.upper() && p.kind == tWord && !p.upper() && !npStop.has(p.low) {
+			if n, p := d.tok(j+1), d.tok(j-1); j-1 >= lo && j < k && n.upper() && p.kind == tWord && !p.upper() && !d.lx.npStop.has(p.low) {
 				j--
 				continue
 			}
 		}
-		if npStop.has(t.low) || cueForms[t.low] == cueSpeech || isPronounWord(t.low) || t.kind == tNum && j == k {
+		if d.lx.npStop.has(t.low) || d.lx.cues[t.low] == cueSpeech || d.isPronounWord(t.low) || t.kind == tNum && j == k {
 			break
 		}
 		j--
@@ -504,7 +765,7 @@ func (an *analyzer) sourceOf(segs []tspan, verb int) source {
 			continue
 		}
 		first := d.toks[sg.a]
-		if sg.b-sg.a == 1 && isPronounWord(first.low) {
+		if sg.b-sg.a == 1 && d.isPronounWord(first.low) {
 			if first.low == "i" || first.low == "we" {
 				return source{pronoun: first.low}
 			}
@@ -514,14 +775,14 @@ func (an *analyzer) sourceOf(segs []tspan, verb int) source {
 			}
 			return source{name: e.name, kind: e.kind, gender: e.gender, plural: e.plural, pronoun: first.low}
 		}
-		if relStart.has(first.low) || first.kind == tNum {
+		if d.lx.relStart.has(first.low) || first.kind == tNum {
 			continue
 		}
 		if src, ok := an.personIn(sg); ok {
 			// An appositive ("the head of the border guard") is a fuller role
 			// than a rank or title before the name.
 			for j, o := range segs {
-				if j != idx && o.a < o.b && !relStart.has(d.toks[o.a].low) && d.toks[o.a].kind != tNum {
+				if j != idx && o.a < o.b && !d.lx.relStart.has(d.toks[o.a].low) && d.toks[o.a].kind != tNum {
 					if _, isPerson := an.personIn(o); !isPerson {
 						src.role = d.text(o.a, o.b)
 						break
@@ -546,9 +807,9 @@ func (an *analyzer) sourceOf(segs []tspan, verb int) source {
 func (an *analyzer) personIn(sg tspan) (source, bool) {
 	d := an.d
 	first := d.toks[sg.a]
-	if determiners.has(first.low) && first.low != "his" && first.low != "her" && first.low != "its" && first.low != "their" {
+	if d.lx.determiners.has(first.low) && first.low != "his" && first.low != "her" && first.low != "its" && first.low != "their" {
 		// "the Valdorian Foreign Ministry", "a consultant at St Aldhelm's"
-		if !(first.low == "the" && sg.b-sg.a >= 2 && an.isNamedRole(sg)) {
+		if !(definiteArticles.has(first.low) && sg.b-sg.a >= 2 && an.isNamedRole(sg)) {
 			return source{}, false
 		}
 	}
@@ -590,16 +851,19 @@ func (an *analyzer) isNamedRole(sg tspan) bool {
 		return false
 	}
 	i := sg.b - 1
-	for i > sg.a && d.toks[i-1].upper() {
+	for i > sg.a && (d.toks[i-1].upper() || d.toks[i-1].text == "-" && d.adjacent(i) || d.abbrevDot(i-1)) {
 		i--
 	}
 	src := an.classifyRun(i, sg.b)
-	return src.kind == entPerson && i > sg.a+1
+	return src.kind == entPerson && (i > sg.a+1 || src.role != "")
 }
 
 // phraseSource is an organisation or role phrase as a source ("the
-// ministry", "A spokeswoman for the health department"); a definite phrase
-// that repeats an earlier source's head word takes that source's name.
+// ministry", "A spokeswoman for the health department"). A definite phrase
+// refers back: to an earlier source it repeats ("las fuentes" → "fuentes de
+// Montecon"), or, when it is a title ("o senador", "la gastro-entérologue",
+// "O titular da Defesa"), to the person last given that title or, failing
+// that, the person last speaking.
 func (an *analyzer) phraseSource(sg tspan) source {
 	d := an.d
 	name := strings.Trim(d.text(sg.a, sg.b), " ,")
@@ -609,29 +873,100 @@ func (an *analyzer) phraseSource(sg tspan) source {
 	last := d.toks[sg.b-1]
 	src := source{name: name, kind: entOrg, plural: isPluralNoun(last.low) && !last.upper()}
 	for i := sg.a; i < sg.b; i++ {
-		if g, ok := personRoleGender[d.toks[i].low]; ok {
+		if g, ok := d.lx.personRoleGender[d.toks[i].low]; ok {
 			src.gender, src.kind = g, entPerson
 		}
 	}
-	if d.toks[sg.a].low == "the" && sg.b-sg.a <= 3 {
+	first := d.toks[sg.a]
+	if !definiteArticles.has(first.low) || sg.b-sg.a > 6 {
+		return src
+	}
+	head := d.toks[sg.a+1].low
+	if sg.b-sg.a < 2 || d.toks[sg.a+1].upper() && d.lx.code != "de" {
+		return src
+	}
+	isTitle := d.lx.titleHeads.has(head) || hasSuffixIn(head, d.lx.titleSuffixes) || d.lx.personRoleGender[head] != 0
+	if !isTitle {
+		// "the ministry" after "the Valdorian Foreign Ministry", "las
+		// fuentes" after "fuentes de Montecon": an earlier source whose name
+		// ends (or, in the Romance languages, starts) with the same noun.
 		for i := len(an.ents) - 1; i >= 0; i-- {
 			e := an.ents[i]
-			if d.toks[sg.a].para-e.para > 6 {
+			if first.para-e.para > 6 {
 				break
 			}
-			if e.salient && e.name != name && strings.HasSuffix(strings.ToLower(e.name), " "+last.low) &&
-				strings.Count(e.name, " ") >= 1 && d.toks[sg.a].para-e.para <= 6 {
-				return source{name: e.name, kind: e.kind, gender: e.gender, plural: e.plural}
+			low := strings.ToLower(e.name)
+			if e.salient && e.name != name && strings.Count(e.name, " ") >= 1 &&
+				(strings.HasSuffix(low, " "+last.low) || d.lx.code != "en" && strings.HasPrefix(low, last.low+" ")) {
+				return source{name: e.name, role: e.role, kind: e.kind, gender: e.gender, plural: e.plural}
+			}
+		}
+		return src
+	}
+	var content []string
+	for i := sg.a + 1; i < sg.b; i++ {
+		if w := d.toks[i].low; d.toks[i].kind == tWord && !d.lx.ofWords.has(w) && !definiteArticles.has(w) {
+			content = append(content, w)
+		}
+	}
+	para := first.para
+	best, bestScore := -1, 0
+	for i := len(an.ents) - 1; i >= 0; i-- {
+		e := an.ents[i]
+		if para-e.para > 6 || e.name == name {
+			if para-e.para > 6 {
+				break
+			}
+			continue
+		}
+		if e.kind != entPerson {
+			continue
+		}
+		score := 0
+		low := strings.ToLower(e.name + " " + e.role + " " + d.text(e.ctx.a, e.ctx.b))
+		for _, w := range content {
+			if containsWord(low, w) {
+				score += 2
+			}
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best >= 0 && bestScore >= 2 {
+		e := an.ents[best]
+		return source{name: e.name, role: e.role, kind: e.kind, gender: e.gender, plural: e.plural}
+	}
+	{
+		g := d.lx.personRoleGender[head]
+		for i := len(an.ents) - 1; i >= 0; i-- {
+			e := an.ents[i]
+			if para-e.para > 3 {
+				break
+			}
+			if e.kind == entPerson && e.salient && (g == unknownGender || e.gender == unknownGender || e.gender == g) {
+				return source{name: e.name, role: e.role, kind: e.kind, gender: e.gender}
 			}
 		}
 	}
 	return src
 }
 
+// containsWord reports whether the lower-case text holds w as a word or
+// as the last part of a hyphenated word.
+func containsWord(text, w string) bool {
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == ',' || r == '(' || r == ')' }) {
+		if f == w || strings.HasSuffix(f, "-"+w) {
+			return true
+		}
+	}
+	return false
+}
+
 func roleGender(d *doc, segs []tspan) (gender, bool) {
 	for _, sg := range segs {
 		for i := sg.a; i < sg.b; i++ {
-			if g, ok := personRoleGender[d.toks[i].low]; ok && !honorifics.has(d.toks[i].low) {
+			if g, ok := d.lx.personRoleGender[d.toks[i].low]; ok && !d.lx.honorifics.has(d.toks[i].low) {
 				return g, true
 			}
 		}

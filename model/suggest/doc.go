@@ -12,4 +12,13 @@
 // comparator ">", "hundreds" 100, "thousands" 1000, "dozens" 12.
 // Years and dates are recognised so that they are not taken for figures;
 // they are suggested as kind "date" only when asked for.
+//
+// The rules read the body's language (Options.Language, else detected with
+// model/lang) from per-language tables (lexicon_*.go: quote verbs, number
+// words, separators, scales, units, comparators) for English, French,
+// German, Spanish, Italian and Portuguese; digits that are not quantities
+// are told apart by small named recognisers (recognisers.go). Speakers are
+// the full name as first introduced, titles kept in Role; byline, credit,
+// caption and link lines never give one. Claims carry a calibrated
+// confidence; ByConfidence orders a review list.
 package suggest

@@ -25,6 +25,8 @@ const (
 // antecedents for pronouns.
 type entity struct {
 	name    string
+	role    string // titles and appositives given with the name
+	ctx     tspan  // the words around the mention, to match a later title
 	kind    entKind
 	gender  gender
 	plural  bool
@@ -81,9 +83,9 @@ func (d *doc) runEnd(i, lim int) int {
 			}
 			j++
 		case t.text == "." && d.adjacent(j) && d.toks[j-1].kind == tWord &&
-			(abbrevTitles.has(d.toks[j-1].low) || len([]rune(d.toks[j-1].low)) == 1):
+			(d.lx.abbrevTitles.has(d.toks[j-1].low) || len([]rune(d.toks[j-1].low)) == 1):
 			j++
-		case t.text == "-" && d.adjacent(j) && d.adjacent(j+1) && j+1 < lim && d.toks[j+1].kind == tWord:
+		case t.text == "-" && d.adjacent(j) && d.adjacent(j+1) && j+1 < lim && d.toks[j+1].upper():
 			j += 2
 		case (nameParticles.has(t.low) || t.low == "of" || t.low == "for") && j+1 < lim && d.toks[j+1].upper() &&
 			!strings.HasSuffix(d.toks[j-1].low, "’s"):
@@ -105,7 +107,7 @@ func (an *analyzer) classifyRun(a, b int) source {
 			ws = append(ws, i)
 		}
 	}
-	for len(ws) > 0 && capFunctionWords.has(d.toks[ws[0]].low) {
+	for len(ws) > 0 && d.lx.capFunctionWords.has(d.toks[ws[0]].low) {
 		ws = ws[1:]
 	}
 	if len(ws) == 0 {
@@ -116,18 +118,38 @@ func (an *analyzer) classifyRun(a, b int) source {
 		return source{}
 	}
 	for _, i := range ws {
-		if orgHeads.has(d.toks[i].low) {
+		if d.lx.orgHeads.has(d.toks[i].low) {
 			return source{name: d.text(ws[0], ws[len(ws)-1]+1), kind: entOrg}
 		}
 	}
-	if calendarWords.has(d.toks[ws[0]].low) || placeFirst.has(d.toks[ws[0]].low) ||
-		placeHeads.has(last.low) || numberWordValue(d.toks[ws[0]].low) >= 0 {
+	forename := len(ws) >= 2 && (maleNames.has(d.toks[ws[0]].low) || femaleNames.has(d.toks[ws[0]].low))
+	if d.lx.calendarWords.has(d.toks[ws[0]].low) && !forename || placeFirst.has(d.toks[ws[0]].low) ||
+		d.lx.placeHeads.has(last.low) || d.numberWordValue(d.toks[ws[0]].low) >= 0 {
 		return source{}
+	}
+	allCaps := true
+	for _, i := range ws {
+		if !d.toks[i].allCaps() {
+			allCaps = false
+		}
+	}
+	if allCaps {
+		return source{name: d.text(ws[0], ws[len(ws)-1]+1), kind: entOrg} // PP-AL, NDR, STF
 	}
 	h := -1
 	for k, i := range ws[:len(ws)-1] {
-		if titleHeads.has(d.toks[i].low) {
+		if w := d.toks[i].low; d.lx.titleHeads.has(w) || hasSuffixIn(w, d.lx.titleSuffixes) {
 			h = k
+		}
+	}
+	if h < 0 && len(ws) >= 3 {
+		// "Siemens-Chef Joe Kaeser", "Klimaaktivistin Luisa Neubauer": the
+		// name starts at the first forename.
+		for k, i := range ws[1 : len(ws)-1] {
+			if w := d.toks[i].low; maleNames.has(w) || femaleNames.has(w) {
+				h = k
+				break
+			}
 		}
 	}
 	g := unknownGender
@@ -135,7 +157,7 @@ func (an *analyzer) classifyRun(a, b int) source {
 	if h >= 0 {
 		role = d.text(ws[0], ws[h]+1)
 		for _, i := range ws[:h+1] {
-			if pg, ok := personRoleGender[d.toks[i].low]; ok {
+			if pg, ok := d.lx.personRoleGender[d.toks[i].low]; ok {
 				g = pg
 			}
 		}
@@ -151,6 +173,12 @@ func (an *analyzer) classifyRun(a, b int) source {
 	}
 	name := d.text(ws[0], ws[len(ws)-1]+1)
 	switch {
+	case d.lx.code == "de" && h < 0 && !maleNames.has(first) && !femaleNames.has(first):
+		// German capitalises every noun: only a forename or a title makes a person.
+		if full, ok := an.surnames[strings.ToLower(d.toks[ws[len(ws)-1]].low)]; ok && nameWords == 1 {
+			return source{name: full, role: role, kind: entPerson, gender: an.genders[full]}
+		}
+		return source{name: name, kind: entOther}
 	case h >= 0 || nameWords >= 2 || maleNames.has(first) || femaleNames.has(first):
 		return source{name: an.canonical(name, nameWords, g), role: role, kind: entPerson, gender: an.genderOf(name, g)}
 	case nameWords == 1:
@@ -223,27 +251,39 @@ func (an *analyzer) addMentions(si int) {
 		}
 		j := d.runEnd(i, s.b)
 		src := an.classifyRun(i, j)
-		if src.kind == entOther && !d.properNouns.has(strings.ToLower(src.name)) {
+		if src.kind == entOther && (!d.properNouns.has(strings.ToLower(src.name)) || d.lx.code == "de") {
 			src.kind = 0
 		}
+		if d.chrome[s.para] || d.inByline(src.name) {
+			src.kind = 0 // a byline, credit or caption name is never a speaker
+		}
 		if src.kind != 0 {
-			an.ents = append(an.ents, entity{name: src.name, kind: src.kind, gender: src.gender,
-				pos: i, para: t.para, salient: d.isSubject(s, i, j)})
+			an.ents = append(an.ents, entity{name: src.name, role: src.role, kind: src.kind, gender: src.gender,
+				pos: i, para: t.para, salient: d.isSubject(s, i, j), ctx: tspan{max(s.a, i-8), min(s.b, j+12)}})
 		}
 		i = j
 	}
 	// A sentence-initial "the board", "the company": an organisation that
-	// a later "it" can refer to.
-	if first := d.toks[s.a]; first.low == "the" && first.quote < 0 {
+	// a later "it" can refer to; "Der Mann", "the woman": a person.
+	if first := d.toks[s.a]; definiteArticles.has(first.low) && first.quote < 0 && !d.chrome[s.para] {
 		end := d.npRightEnd(s.a+1, min(s.b, s.a+5))
-		if end > s.a+1 && orgNouns.has(d.toks[end-1].low) && !d.toks[end-1].upper() {
-			an.ents = append(an.ents, entity{name: d.text(s.a, end), kind: entOrg, pos: s.a,
-				para: first.para, salient: true})
+		if end > s.a+1 {
+			head := d.toks[end-1].low
+			if g, ok := d.lx.personRoleGender[head]; ok || personNouns[head] != 0 {
+				if !ok {
+					g = personNouns[head]
+				}
+				an.ents = append(an.ents, entity{name: d.text(s.a, end), kind: entPerson, gender: g,
+					pos: s.a, para: first.para, salient: true})
+			} else if d.lx.orgNouns.has(head) && (!d.toks[end-1].upper() || d.lx.code == "de") {
+				an.ents = append(an.ents, entity{name: d.text(s.a, end), kind: entOrg, pos: s.a,
+					para: first.para, salient: true})
+			}
 		}
 	}
 	// A sentence-initial pronoun keeps its antecedent salient ("He spoke…").
 	if first := d.toks[s.a]; first.quote < 0 {
-		if _, ok := pronounGender[first.low]; ok && first.low != "her" && first.low != "him" {
+		if _, ok := d.lx.pronounGender[first.low]; ok && first.low != "her" && first.low != "him" {
 			if e, ok := an.resolve(first.low, s.a, first.para); ok {
 				e.pos, e.salient = s.a, true
 				an.ents = append(an.ents, e)
@@ -266,7 +306,7 @@ func (d *doc) isSubject(s sentence, i, j int) bool {
 		if t.text == "," && firstComma < 0 {
 			firstComma = k
 		}
-		if npStop.has(t.low) || (t.kind == tWord && pronounGender[t.low] != 0 && t.low != "her") {
+		if d.lx.npStop.has(t.low) || (t.kind == tWord && d.lx.pronounGender[t.low] != 0 && t.low != "her") {
 			ok = false
 		}
 	}
@@ -280,7 +320,7 @@ func (d *doc) isSubject(s sentence, i, j int) bool {
 // salient entity of matching gender within three paragraphs, else any
 // matching mention within two.
 func (an *analyzer) resolve(pronoun string, pos, para int) (entity, bool) {
-	want := pronounGender[pronoun]
+	want := an.d.lx.pronounGender[pronoun]
 	for pass := 0; pass < 2; pass++ {
 		window := 3
 		if pass == 1 {
@@ -323,11 +363,18 @@ func compatible(want gender, e entity) bool {
 	return false
 }
 
-// isPronounWord reports whether w is a personal pronoun usable as a source.
-func isPronounWord(w string) bool {
+// isPronounWord reports whether w is a personal pronoun usable as a source:
+// a third-person subject pronoun or a first-person one.
+func (d *doc) isPronounWord(w string) bool {
 	switch w {
 	case "he", "she", "they", "it", "i", "we":
 		return true
 	}
-	return false
+	_, ok := d.lx.pronounGender[w]
+	return ok && w != "her" && w != "him" || d.lx.firstPerson.has(w) && d.lx.code != "en" && len(w) > 1
 }
+
+// personNouns head a definite phrase that names a person ("the man").
+var personNouns = map[string]gender{"man": male, "woman": female, "mann": male, "frau": female,
+	"homme": male, "femme": female, "hombre": male, "mujer": female, "uomo": male, "donna": female,
+	"homem": male, "mulher": female, "aktivist": male, "aktivistin": female}

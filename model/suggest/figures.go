@@ -24,10 +24,7 @@ type figure struct {
 }
 
 // comparator phrases, longest first within each leading word.
-var comparators = []struct {
-	words []string
-	comp  string
-}{
+var comparators = []comparator{
 	{[]string{"in", "excess", "of"}, ">"}, {[]string{"upwards", "of"}, ">"}, {[]string{"upward", "of"}, ">"},
 	{[]string{"more", "than"}, ">"}, {[]string{"greater", "than"}, ">"}, {[]string{"higher", "than"}, ">"},
 	{[]string{"longer", "than"}, ">"}, {[]string{"larger", "than"}, ">"}, {[]string{"bigger", "than"}, ">"},
@@ -47,6 +44,14 @@ var comparators = []struct {
 	{[]string{"roughly"}, "~"}, {[]string{"approximately"}, "~"}, {[]string{"some"}, "~"}, {[]string{"circa"}, "~"},
 	{[]string{"between"}, "range"},
 }
+
+// vulgarFractions are the fraction characters written after a number.
+var vulgarFractions = map[string]float64{"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1.0 / 3, "⅔": 2.0 / 3,
+	"⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875, "⅕": 0.2}
+
+// definiteArticles of the six languages: after one, a plural scale word
+// refers ("les milliers de…" aside, which takes "des").
+var definiteArticles = words(`the le la les l' der die das den dem el los las il lo gli i o os as`)
 
 var scoreWords = words(`voted vote votes won win wins winning lost lose losing beat beaten beating drew draw defeated defeat led lead trailed
 	trailing leading victory loss margin decision ruling majority scoreline verdict split`)
@@ -82,7 +87,7 @@ var nonPluralS = words(`was has is as us yes its this thus perhaps always across
 
 // isPluralNoun reports whether a lower-case word looks like a plural noun.
 func isPluralNoun(w string) bool {
-	if irregularPlurals.has(w) {
+	if irregularPlurals.has(w) || strings.HasSuffix(w, "men") && len(w) > 4 {
 		return true
 	}
 	if len(w) < 3 || nonPluralS.has(w) || !strings.HasSuffix(w, "s") {
@@ -122,19 +127,10 @@ func (d *doc) findFigures(ctx context.Context) ([]figure, error) {
 	return out, nil
 }
 
-// comparatorsByFirst indexes comparators by their first word.
-var comparatorsByFirst = func() map[string][]int {
-	m := map[string][]int{}
-	for i, c := range comparators {
-		m[c.words[0]] = append(m[c.words[0]], i)
-	}
-	return m
-}()
-
 // comparatorAt matches a comparator phrase at token i.
 func (d *doc) comparatorAt(i, lim int) (string, int) {
-	for _, ci := range comparatorsByFirst[d.toks[i].low] {
-		c := comparators[ci]
+	for _, ci := range d.lx.compByFirst[d.toks[i].low] {
+		c := d.lx.comparators[ci]
 		if i+len(c.words) > lim {
 			continue
 		}
@@ -160,7 +156,13 @@ func (d *doc) figureAt(i, lim, prevEnd int) (figure, bool) {
 			if f, ok := d.betweenRange(i, lim); ok {
 				return f, true
 			}
-		} else if f, ok := d.coreAt(i+n, lim, true); ok && !f.date && !f.skip {
+		} else if f, ok := d.afterComparator(i+n, lim); ok {
+			if comp == "<=" && !withinWords.has(d.toks[i].low) && d.changeBefore(i) && !(i > 0 && d.lx.ofWords.has(d.toks[i-1].low)) {
+				// "rising up to 23°C", "in calo fino a 1200 metri": the end
+				// point of a change, not a bound.
+				f.why = append(f.why, "end point of a change")
+				return f, true
+			}
 			f.a = i
 			if !f.isRange {
 				f.comp = comp
@@ -170,13 +172,66 @@ func (d *doc) figureAt(i, lim, prevEnd int) (figure, bool) {
 			return f, true
 		}
 	}
-	return d.coreAt(i, lim, false)
+	f, ok := d.coreAt(i, lim, false)
+	if ok && !f.date && !f.skip && !f.isRange && f.comp == "" {
+		f = d.postComparator(f, lim)
+	}
+	return f, ok
+}
+
+// afterComparator reads the figure after a comparator, past an article
+// the language puts there ("hasta el 70%", "sopra i 1400 metri", "up to a
+// $1 billion").
+func (d *doc) afterComparator(k, lim int) (figure, bool) {
+	if f, ok := d.coreAt(k, lim, true); ok && !f.date && !f.skip {
+		return f, true
+	}
+	if k+1 < lim && d.lx.compArticles.has(d.toks[k].low) {
+		// Not before a compound adjective: "within a 50-kilometre radius".
+		if f, ok := d.coreAt(k+1, lim, true); ok && !f.date && !f.skip && !d.is(f.a+1, "-") &&
+			(d.toks[k+1].kind == tNum || isCurrencySymbol(d.toks[k+1].text)) {
+			return f, true
+		}
+	}
+	return figure{}, false
+}
+
+// postComparators follow the figure they bound: "four months minimum",
+// "500 or more".
+var postComparators = []comparator{
+	{[]string{"minimum"}, ">="}, {[]string{"maximum"}, "<="}, {[]string{"mínimo"}, ">="}, {[]string{"máximo"}, "<="},
+}
+
+// postComparator extends a figure with unit over a comparator after it.
+func (d *doc) postComparator(f figure, lim int) figure {
+	if f.class == "" || f.class == "number" || f.class == "date" {
+		return f
+	}
+	for _, c := range postComparators {
+		if f.b+len(c.words) > lim {
+			continue
+		}
+		ok := true
+		for k, w := range c.words {
+			if d.toks[f.b+k].low != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			f.comp = c.comp
+			f.b += len(c.words)
+			f.why = append(f.why, fmt.Sprintf("comparator after it (%s)", c.comp))
+			return f
+		}
+	}
+	return f
 }
 
 // betweenRange reads "between X and Y".
 func (d *doc) betweenRange(i, lim int) (figure, bool) {
 	x, ok := d.coreAt(i+1, lim, true)
-	if !ok || x.date || x.skip || x.isRange || !d.is(x.b, "and") {
+	if !ok || x.date || x.skip || x.isRange || x.b >= lim || !d.lx.rangeAnd.has(d.toks[x.b].low) {
 		return figure{}, false
 	}
 	y, ok := d.coreAtNoRange(x.b+1, lim)
@@ -222,7 +277,8 @@ func (d *doc) tryRange(x figure, lim int) figure {
 	}
 	sep := d.toks[k]
 	dash := (sep.text == "-" || sep.text == "–") && d.adjacent(k) && d.adjacent(k+1)
-	if sep.low != "to" && !dash {
+	or := d.lx.rangeOr.has(sep.low) && x.class == "number" && x.b == x.a+1
+	if !d.lx.rangeTo.has(sep.low) && !dash && !or {
 		return x
 	}
 	y, ok := d.coreAtNoRange(k+1, lim)
@@ -232,7 +288,15 @@ func (d *doc) tryRange(x figure, lim int) figure {
 	if x.unit != "" && x.unit != y.unit {
 		return x
 	}
-	from := x.a > 0 && d.is(x.a-1, "from") && d.toks[x.a-1].sent == d.toks[x.a].sent
+	if or {
+		// "30 o 40 días", "two or three days": a range when both are bare
+		// numbers and the second carries the unit.
+		if y.value <= x.value || y.class == "number" || d.toks[y.a].kind != d.toks[x.a].kind {
+			return x
+		}
+		return d.makeRange(x, y)
+	}
+	from := x.a > 0 && d.lx.rangeFrom.has(d.toks[x.a-1].low) && d.toks[x.a-1].sent == d.toks[x.a].sent
 	if d.changeBefore(x.a) || (!from && y.value <= x.value) {
 		if x.unit == "" && y.unit != "" {
 			x.unit, x.class = y.unit, y.class
@@ -252,14 +316,25 @@ func (d *doc) tryRange(x figure, lim int) figure {
 	return f
 }
 
-// changeBefore reports a change verb just before a figure or its "from".
+// withinWords are "<=" comparators that bound a time, never a change's end.
+var withinWords = words(`within innerhalb dentro entro`)
+
+// changeBefore reports a change verb or noun shortly before a figure or
+// its "from" within the clause ("rose from"); after "and" the change may
+// stand further back ("in aumento fino a 23°C sulle valli alpine e fino a
+// 18°C").
 func (d *doc) changeBefore(a int) bool {
 	s := d.toks[a].sent
-	for k := a - 1; k >= 0 && k >= a-6; k-- {
-		if d.toks[k].sent != s || d.toks[k].kind == tPunct && d.toks[k].text != "-" {
+	reach := 6
+	if a > 0 && d.lx.rangeAnd.has(d.toks[a-1].low) {
+		reach = 12
+	}
+	for k := a - 1; k >= 0 && k >= a-reach; k-- {
+		t := d.toks[k]
+		if t.sent != s || t.kind == tPunct && (t.text == "," || t.text == ";" || t.text == ":" || isTerminator(t.text)) {
 			return false
 		}
-		if changeVerbs.has(d.toks[k].low) {
+		if d.lx.changeVerbs.has(t.low) {
 			return true
 		}
 	}
@@ -299,12 +374,12 @@ func (d *doc) core(i, lim int, afterComp bool) (figure, bool) {
 // symbol may start the figure at i).
 func (d *doc) digitFigure(i, j int, cur string, lim int) (figure, bool) {
 	t := d.toks[j]
-	v, ok := parseDigits(t.text)
+	v, ok := d.numValue(t.text)
 	if !ok {
 		return figure{}, false
 	}
 	if cur == "" {
-		if f, ok := d.notQuantity(j, lim, v); ok {
+		if f, ok := d.notQuantity(j, lim); ok {
 			return f, true
 		}
 	}
@@ -317,7 +392,7 @@ func (d *doc) digitFigure(i, j int, cur string, lim int) (figure, bool) {
 	k := j + 1
 	if k < lim {
 		n := d.toks[k]
-		if s, ok := scaleWords[n.low]; ok && n.kind == tWord {
+		if s, ok := d.lx.scaleWords[n.low]; ok && n.kind == tWord {
 			f.value *= s
 			f.mult = s
 			f.b = k + 1
@@ -333,168 +408,21 @@ func (d *doc) digitFigure(i, j int, cur string, lim int) (figure, bool) {
 				f.mult = s
 				f.b = k + 1
 				f.why = append(f.why, fmt.Sprintf("scale ×%g", s))
+			} else if d.adjacent(k) {
+				return figure{a: j, b: k + 1, skip: true}, true // 3M, 4K: a name, not a scale
 			}
 		}
+	}
+	if fr, ok := vulgarFractions[d.tok(f.b).text]; ok && f.b < lim && f.mult == 0 && !strings.ContainsAny(t.text, ".,") {
+		f.value += fr // 6 ½ minutes, 6½
+		f.b++
+		f.why = append(f.why, "fraction")
 	}
 	if d.is(f.b, "and") && d.is(f.b+1, "a") && d.is(f.b+2, "half") {
 		f.value += 0.5
 		f.b += 3
 	}
 	return d.finish(f, lim), true
-}
-
-// notQuantity recognises digits that are not quantities: clock times,
-// ordinals, identifiers, scores, years and dates. It returns a skip or
-// date figure.
-func (d *doc) notQuantity(j, lim int, v float64) (figure, bool) {
-	t := d.toks[j]
-	n := d.tok(j + 1)
-	nIn := j+1 < lim
-	skip := func(end int) (figure, bool) { return figure{a: j, b: end, skip: true}, true }
-	plain := !strings.ContainsAny(t.text, ",.")
-	// Clock times: 18:42, 9 a.m., 7:45 p.m., 9.30am, 10 GMT.
-	if nIn && n.text == ":" && d.adjacent(j+1) && d.tok(j+2).kind == tNum && d.adjacent(j+2) {
-		end := j + 3
-		end = d.skipTimeSuffix(end, lim)
-		return skip(end)
-	}
-	if nIn && (timeSuffixes.has(n.low) || (n.low == "a" || n.low == "p") && d.is(j+2, ".") && d.is(j+3, "m")) {
-		return skip(d.skipTimeSuffix(j+1, lim))
-	}
-	if nIn && (n.low == "o’clock" || n.low == "o'clock") {
-		return skip(j + 2)
-	}
-	// Ordinals: 1st, 22nd.
-	if nIn && ordinalSuffixes.has(n.low) && d.adjacent(j+1) {
-		return skip(j + 2)
-	}
-	// Decades: 1990s, ’90s, 60s.
-	if nIn && n.low == "s" && d.adjacent(j+1) && plain && (len(t.text) == 4 || len(t.text) == 2) {
-		return figure{a: j, b: j + 2, value: v, class: "decade", date: true, conf: 0.8,
-			why: []string{"decade"}}, true
-	}
-	p := d.tok(j - 1)
-	pIn := j > 0 && p.para == t.para
-	// Identifiers: Su-35, COVID-19, Article 5, Boeing 737, No. 10.
-	if pIn && p.text == "-" && d.adjacent(j) && j >= 2 && d.adjacent(j-1) && d.toks[j-2].kind == tWord {
-		return skip(j + 1)
-	}
-	if pIn && p.kind == tWord && plain {
-		first := d.toks[j-1].sent != t.sent || j-1 == d.sents[t.sent].a
-		if identNouns.has(p.low) && !(p.low == "no" && !d.is(j, ".")) ||
-			(p.upper() && !first && !calendarWords.has(p.low) && !capFunctionWords.has(p.low) && !p.allCaps()) {
-			return skip(j + 1)
-		}
-	}
-	if pIn && p.text == "." && j >= 2 && (d.toks[j-2].low == "no" || d.toks[j-2].low == "nos") {
-		return skip(j + 1)
-	}
-	// Scores and votes: voted 7-2, lost 3-1, a 5-4 majority.
-	if plain && v < 100 && nIn && (n.text == "-" || n.text == "–") && d.adjacent(j+1) && d.adjacent(j+2) &&
-		d.tok(j+2).kind == tNum && !strings.ContainsAny(d.tok(j+2).text, ",.") && len(d.tok(j+2).text) <= 2 {
-		before := d.tok(j - 1).low
-		if pIn && before == "a" {
-			before = d.tok(j - 2).low
-		}
-		if scoreWords.has(before) || scoreWords.has(d.tok(j+3).low) {
-			return skip(j + 3)
-		}
-	}
-	// Phone-like numbers: 555-0142-88.
-	if nIn && n.text == "-" && d.adjacent(j+1) && d.tok(j+2).kind == tNum && d.is(j+3, "-") && d.tok(j+4).kind == tNum {
-		return skip(j + 5)
-	}
-	// Dates: Jan. 5, June 3, 5 March, March 3, 2024, 3, 4 and 12 November.
-	if plain && v >= 1 && v <= 31 && len(t.text) <= 2 {
-		if end, ok := d.dayList(j, lim); ok {
-			return figure{a: j, b: end, value: v, class: "date", date: true, conf: 0.85, why: []string{"days of a month"}}, true
-		}
-		if pIn && (isMonth(p.low) && p.upper() || p.text == "." && isMonth(d.tok(j-2).low) && d.tok(j-2).upper()) {
-			start := j - 1
-			if p.text == "." {
-				start = j - 2
-			}
-			end := j + 1
-			if d.is(end, ",") && d.tok(end+1).kind == tNum && len(d.tok(end+1).text) == 4 {
-				end += 2
-			}
-			return figure{a: start, b: end, value: v, class: "date", date: true, conf: 0.9, why: []string{"day of month"}}, true
-		}
-		if nIn && isMonth(n.low) && n.upper() {
-			return figure{a: j, b: j + 2, value: v, class: "date", date: true, conf: 0.9, why: []string{"day of month"}}, true
-		}
-	}
-	// Years: 1000–2099 written without a comma, unless a unit or a counted
-	// noun follows (1500 troops).
-	if plain && len(t.text) == 4 && v >= 1000 && v <= 2100 {
-		if nIn && (n.text == "-" || n.text == "–") && d.adjacent(j+1) && d.adjacent(j+2) && d.tok(j+2).kind == tNum {
-			y2 := d.tok(j + 2).text
-			if len(y2) == 2 || len(y2) == 4 {
-				hi, _ := parseDigits(y2)
-				if len(y2) == 2 {
-					hi = float64(int(v)/100*100) + hi
-				}
-				return figure{a: j, b: j + 3, low: v, high: hi, isRange: true, comp: "range", class: "year",
-					date: true, conf: 0.9, why: []string{"year range"}}, true
-			}
-		}
-		if _, unit := d.unitAt(j+1, lim); !unit {
-			_, noun := d.countedNoun(j+1, lim)
-			_, scale := scaleWords[n.low]
-			if !noun && !scale {
-				return figure{a: j, b: j + 1, value: v, class: "year", date: true, conf: 0.85, why: []string{"year"}}, true
-			}
-		}
-	}
-	return figure{}, false
-}
-
-// dayList recognises "3, 4, 10, 11 and 12 November" from its first day:
-// small numbers joined by commas and "and"/"or" up to a month name.
-func (d *doc) dayList(j, lim int) (int, bool) {
-	k := j
-	for k < lim {
-		v := d.smallValue(k)
-		if v < 1 || v > 31 || d.toks[k].kind != tNum {
-			return j, false
-		}
-		n := d.tok(k + 1)
-		switch {
-		case k+1 < lim && isMonth(n.low) && n.upper():
-			if k == j {
-				return j, false // a single day: handled as "5 March"
-			}
-			return k + 2, true
-		case n.text == "," || n.low == "and" || n.low == "or" || n.text == "–" || n.text == "-":
-			k += 2
-		default:
-			return j, false
-		}
-	}
-	return j, false
-}
-
-func (d *doc) skipTimeSuffix(k, lim int) int {
-	for k < lim {
-		t := d.toks[k]
-		switch {
-		case timeSuffixes.has(t.low), t.text == "." && d.adjacent(k), (t.low == "a" || t.low == "p" || t.low == "m") && k+1 < lim:
-			k++
-		default:
-			return k
-		}
-	}
-	return k
-}
-
-func isMonth(w string) bool {
-	switch w {
-	case "january", "february", "march", "april", "may", "june", "july", "august", "september",
-		"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-		"sept", "oct", "nov", "dec":
-		return true
-	}
-	return false
 }
 
 // wordFigure reads a figure that starts with a word: fractions (a third,
@@ -541,7 +469,7 @@ func (d *doc) wordFigure(i, lim int, afterComp bool) (figure, bool) {
 		f.b += 3
 	}
 	small := v < 100 && end-i <= 3
-	if small && i > 0 && definiteRefs.has(d.toks[i-1].low) && d.toks[i-1].para == t.para {
+	if small && i > 0 && d.lx.definiteRefs.has(d.toks[i-1].low) && d.toks[i-1].para == t.para {
 		return figure{}, false
 	}
 	f = d.finish(f, lim)
@@ -550,7 +478,7 @@ func (d *doc) wordFigure(i, lim int, afterComp bool) (figure, bool) {
 		if v >= 1000 || afterComp {
 			break
 		}
-		if v >= 2 && d.is(f.b, "of") && (determiners.has(d.tok(f.b+1).low) || d.is(f.b+1, "them") || d.is(f.b+1, "us")) {
+		if v >= 2 && d.is(f.b, "of") && (d.lx.determiners.has(d.tok(f.b+1).low) || d.is(f.b+1, "them") || d.is(f.b+1, "us")) {
 			break
 		}
 		if v >= 2 && (d.is(f.b, "to") || d.is(f.b, "and")) {
@@ -599,11 +527,11 @@ func (d *doc) ratioAt(i, lim int) (figure, bool) {
 func (d *doc) smallValue(i int) float64 {
 	t := d.tok(i)
 	if t.kind == tNum && !strings.ContainsAny(t.text, ",.") {
-		v, _ := parseDigits(t.text)
+		v, _ := d.numValue(t.text)
 		return v
 	}
 	if t.kind == tWord {
-		return numberWordValue(t.low)
+		return d.numberWordValue(t.low)
 	}
 	return -1
 }
@@ -621,7 +549,7 @@ func (d *doc) fractionAt(i, lim int, afterComp bool) (figure, bool) {
 		}
 		v = 0.5
 		if (n.low == "a" || n.low == "an") && i+2 < lim {
-			if s, ok := scaleWords[d.toks[i+2].low]; ok {
+			if s, ok := d.lx.scaleWords[d.toks[i+2].low]; ok {
 				f := figure{a: i, b: i + 3, value: 0.5 * s, conf: 0.75, why: []string{"fraction half", fmt.Sprintf("scale ×%g", s)}}
 				return d.finish(f, lim), true
 			}
@@ -640,7 +568,7 @@ func (d *doc) fractionAt(i, lim int, afterComp bool) (figure, bool) {
 		case w == "a" || w == "an":
 			num = 1
 		default:
-			num = numberWordValue(w)
+			num = d.numberWordValue(w)
 		}
 		if num <= 0 || num > 10 {
 			return figure{}, false
@@ -649,7 +577,7 @@ func (d *doc) fractionAt(i, lim int, afterComp bool) (figure, bool) {
 		if d.is(k, "-") && d.adjacent(k) && d.adjacent(k+1) {
 			k++
 		}
-		den, ok := denominators[d.tok(k).low]
+		den, ok := d.lx.denominators[d.tok(k).low]
 		if !ok || k >= lim || den == 2 && num == 1 && w != "a" && w != "one" {
 			return figure{}, false
 		}
@@ -658,7 +586,7 @@ func (d *doc) fractionAt(i, lim int, afterComp bool) (figure, bool) {
 	}
 	// "a fifth term" is an ordinal: a fraction stands before "of", a
 	// function word or the end of the clause.
-	if n := d.tok(end); end < lim && n.kind == tWord && !nounStop.has(n.low) && n.low != "of" {
+	if n := d.tok(end); end < lim && n.kind == tWord && !d.lx.nounStop.has(n.low) && n.low != "of" {
 		return figure{}, false
 	}
 	f := figure{a: i, b: end, value: v, class: "ratio", conf: 0.75, why: []string{"fraction"}}
@@ -678,17 +606,16 @@ func (d *doc) vagueAt(i, lim int) (figure, bool) {
 	var v float64
 	end := i + 1
 	switch {
-	case (w == "tens" || w == "hundreds") && d.is(i+1, "of") && i+2 < lim && vagueScales[d.toks[i+2].low] >= 1e3:
-		v = vagueScales[d.toks[i+2].low] * 10
-		if w == "hundreds" {
-			v *= 10
-		}
+	case d.lx.tensOf[w] > 0 && i+2 < lim && (d.is(i+1, "of") || d.lx.ofWords.has(d.toks[i+1].low)) &&
+		d.lx.vagueScales[d.toks[i+2].low] >= 1e3:
+		// tens of thousands, des dizaines de milliers, centinaia di migliaia
+		v = d.lx.vagueScales[d.toks[i+2].low] * d.lx.tensOf[w]
 		end = i + 3
-	case vagueScales[w] > 0:
-		if p := d.tok(i - 1); p.low == "the" && p.para == d.toks[i].para {
-			return figure{}, false
+	case d.lx.vagueScales[w] > 0:
+		if p := d.tok(i - 1); definiteArticles.has(p.low) && p.para == d.toks[i].para {
+			return figure{}, false // "the millions who watched": a reference, not a quantity
 		}
-		v = vagueScales[w]
+		v = d.lx.vagueScales[w]
 	case w == "several" || w == "many" || (w == "a" && d.is(i+1, "few")):
 		k := i + 1
 		if w == "a" {
@@ -697,9 +624,9 @@ func (d *doc) vagueAt(i, lim int) (figure, bool) {
 		if k >= lim {
 			return figure{}, false
 		}
-		s, ok := scaleWords[d.toks[k].low]
+		s, ok := d.lx.scaleWords[d.toks[k].low]
 		if !ok {
-			s = vagueScales[d.toks[k].low]
+			s = d.lx.vagueScales[d.toks[k].low]
 		}
 		if s < 100 {
 			return figure{}, false
@@ -709,7 +636,7 @@ func (d *doc) vagueAt(i, lim int) (figure, bool) {
 		return figure{}, false
 	}
 	f := figure{a: i, b: end, value: v, comp: ">", conf: 0.7, why: []string{"vague quantity (lower bound)"}}
-	if d.is(f.b, "of") {
+	if f.b < lim && (d.is(f.b, "of") || d.lx.ofWords.has(d.toks[f.b].low) && d.lx.code != "en") {
 		if u, ok := d.unitAt(f.b+1, lim); ok && u.class == "money" {
 			f.b, f.unit, f.class = u.end, u.unit, "money"
 			return f, true
@@ -747,10 +674,39 @@ func (d *doc) finish(f figure, lim int) figure {
 		// "$5 million dollars" is rare; a trailing currency word is not consumed.
 		f.conf = 0.9
 	}
+	if f.class == "" && d.is(f.b, "-") && d.adjacent(f.b) && d.adjacent(f.b+1) && f.b+1 < lim {
+		// "a six-member crew": the compound counts the noun that follows.
+		if w := d.toks[f.b+1]; w.kind == tWord && !w.upper() {
+			if end, ok := d.countedNoun(f.b+2, lim); ok && end == f.b+3 {
+				f.unit = d.text(f.b+1, end)
+				f.unit = strings.Replace(f.unit, "-", " ", 1)
+				f.b, f.class = end, "count"
+				f.why = append(f.why, "hyphenated count")
+				f.conf = max(f.conf, 0.8)
+			}
+		}
+	}
 	if f.class == "" && d.isAgeAt(f) {
 		f.unit, f.class = "years", "age"
 		f.why = append(f.why, "age in apposition")
 		f.conf = 0.7
+	}
+	if f.class == "" && f.mult > 0 && d.lx.code != "en" && f.b < lim {
+		if rest, ok := elided(d.toks[f.b].low); ok && d.lx.currencyWords[rest] == "" && len(rest) > 2 {
+			f.unit = rest // "2 millions d'habitants"
+			f.b, f.class = f.b+1, "count"
+			f.why = append(f.why, "counted noun")
+		}
+	}
+	if f.class == "" && f.mult > 0 && d.lx.code != "en" && f.b < lim && d.lx.ofWords.has(d.toks[f.b].low) {
+		// "200 millions de neurones", "2 mil millones de pesos"
+		if u, ok := d.unitAt(f.b+1, lim); ok && u.class == "money" {
+			f.applyUnit(u)
+		} else if end, ok := d.countedNoun(f.b+1, lim); ok {
+			f.unit = d.text(f.b+1, end)
+			f.b, f.class = end, "count"
+			f.why = append(f.why, "counted noun")
+		}
 	}
 	if f.class == "" {
 		if end, ok := d.countedNoun(f.b, lim); ok {
@@ -802,8 +758,9 @@ func (d *doc) isAgeAt(f figure) bool {
 }
 
 // countedNoun reads the noun phrase counted by a number ("armored
-// vehicles", "free vaccination clinics"): up to five words ending at the
-// first plural noun.
+// vehicles", "fuentes ministeriales", "interne Unterlagen"): up to five
+// words ending at the first plural noun, and in the Romance languages the
+// plural adjectives after it (not participles: "despidos anunciados").
 func (d *doc) countedNoun(k, lim int) (int, bool) {
 	for j := k; j < lim && j < k+6; j++ {
 		t := d.toks[j]
@@ -813,18 +770,71 @@ func (d *doc) countedNoun(k, lim int) (int, bool) {
 			}
 			return k, false
 		}
-		if t.kind != tWord || nounStop.has(t.low) || timeUnits[t.low] != "" && j > k ||
-			cueForms[t.low] != 0 && !nounLikeCues.has(t.low) {
+		if t.kind != tWord || d.lx.nounStop.has(t.low) || d.lx.timeUnits[t.low] != "" && j > k ||
+			d.lx.code != "en" && d.lx.ofWords.has(t.low) ||
+			d.lx.cues[t.low] != 0 && !d.lx.nounLikeCues.has(t.low) {
 			return k, false
 		}
-		if !t.upper() && isPluralNoun(t.low) {
+		if d.isPluralNoun(j) {
 			end := j + 1
-			for end < lim && d.toks[end].kind == tWord && !d.toks[end].upper() && isPluralNoun(d.toks[end].low) &&
-				!nounStop.has(d.toks[end].low) && d.toks[end].space {
+			if d.lx.code == "de" {
+				return d.hyphenWordEnd(end, lim), true
+			}
+			for end < lim && d.toks[end].space && d.isPluralNoun(end) && !d.lx.nounStop.has(d.toks[end].low) &&
+				!isParticiple(d.lx.code, d.toks[end].low) && (d.lx.code != "en" || !d.toks[end].upper()) {
 				end++
 			}
 			return end, true
 		}
 	}
 	return k, false
+}
+
+// hyphenWordEnd extends a word over hyphenated parts ("Rheinmetall-Töchter").
+func (d *doc) hyphenWordEnd(end, lim int) int {
+	for end+1 < lim && d.toks[end].text == "-" && d.adjacent(end) && d.adjacent(end+1) && d.toks[end+1].kind == tWord {
+		end += 2
+	}
+	return end
+}
+
+// isPluralNoun reports whether word token i looks like a plural noun in
+// the body's language (any capitalised noun in German).
+func (d *doc) isPluralNoun(i int) bool {
+	t := d.toks[i]
+	if t.kind != tWord {
+		return false
+	}
+	w := t.low
+	switch d.lx.code {
+	case "de":
+		return t.upper() && !d.lx.capFunctionWords.has(w) && !d.lx.months.has(w)
+	case "en":
+		return !t.upper() && isPluralNoun(w)
+	}
+	if t.upper() || len([]rune(w)) < 3 || d.lx.capFunctionWords.has(w) || d.lx.determiners.has(w) || d.lx.npStop.has(w) {
+		return false
+	}
+	switch d.lx.code {
+	case "it":
+		return strings.HasSuffix(w, "i") || strings.HasSuffix(w, "e")
+	case "fr":
+		return strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x")
+	}
+	return strings.HasSuffix(w, "s")
+}
+
+// isParticiple reports a past participle used as an adjective after a
+// Romance noun, which the counted noun phrase stops before.
+func isParticiple(code, w string) bool {
+	var sufs []string
+	switch code {
+	case "es", "pt":
+		sufs = []string{"ados", "idos", "adas", "idas"}
+	case "fr":
+		sufs = []string{"és", "ées", "is", "us"}
+	case "it":
+		sufs = []string{"ati", "iti", "ate", "ite", "uti"}
+	}
+	return hasSuffixIn(w, sufs)
 }

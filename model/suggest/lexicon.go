@@ -50,7 +50,8 @@ func buildCues() map[string]cueKind {
 		maintain maintains maintained contend contends contended allege alleges alleged
 		testify testifies testified agree agrees agreed shouted whispered joked quipped recounted
 		countered retorted concluded lamented boasted demanded reiterated underlined informed
-		report reports reported mused wondered pleaded added`)
+		report reports reported mused wondered pleaded added accuse accuses accused accusing
+		reads`)
 	add(cueNaming, `call calls called calling describe describes described describing dub dubs dubbed
 		term termed label labels labelled labeled brand branded nickname nicknamed`)
 	add(cueAssertion, `estimate estimates estimated show shows showed shown find finds found

@@ -1,10 +1,5 @@
 package suggest
 
-import (
-	"strconv"
-	"strings"
-)
-
 var smallNumbers = map[string]float64{
 	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -41,20 +36,14 @@ var denominators = map[string]float64{
 }
 
 // numberWordValue returns the value of a single number word, or -1.
-func numberWordValue(w string) float64 {
-	if v, ok := smallNumbers[w]; ok {
+func (d *doc) numberWordValue(w string) float64 {
+	if v, ok := d.lx.smallNumbers[w]; ok {
 		return v
 	}
-	if v, ok := tensNumbers[w]; ok {
+	if v, ok := d.lx.tensNumbers[w]; ok {
 		return v
 	}
 	return -1
-}
-
-// parseDigits reads "1,234.5" as 1234.5.
-func parseDigits(s string) (float64, bool) {
-	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
-	return v, err == nil
 }
 
 // spelled reads a spelled-out number starting at token i: "two hundred and
@@ -69,7 +58,7 @@ func (d *doc) spelled(i, lim int) (v float64, end int, ok bool) {
 		if t.kind == tPunct {
 			// twenty-five
 			if t.text == "-" && lastTens && d.adjacent(k) && k+1 < lim && d.adjacent(k+1) {
-				if u, ok := smallNumbers[d.toks[k+1].low]; ok && u > 0 && u < 10 {
+				if u, ok := d.lx.smallNumbers[d.toks[k+1].low]; ok && u > 0 && u < 10 {
 					current += u
 					k += 2
 					lastTens = false
@@ -82,13 +71,13 @@ func (d *doc) spelled(i, lim int) (v float64, end int, ok bool) {
 			break
 		}
 		w := t.low
-		if u, ok := smallNumbers[w]; ok && (!seen || lastScale || (lastTens && u < 10)) {
+		if u, ok := d.lx.smallNumbers[w]; ok && (!seen || lastScale || (lastTens && u < 10)) {
 			current += u
 			seen, lastScale, lastTens = true, false, false
 			k++
 			continue
 		}
-		if u, ok := tensNumbers[w]; ok && (!seen || lastScale) {
+		if u, ok := d.lx.tensNumbers[w]; ok && (!seen || lastScale) {
 			current += u
 			seen, lastScale, lastTens = true, false, true
 			k++
@@ -100,7 +89,7 @@ func (d *doc) spelled(i, lim int) (v float64, end int, ok bool) {
 			k++
 			continue
 		}
-		if s, ok := scaleWords[w]; ok && w != "hundred" && seen && (current > 0 || total == 0) {
+		if s, ok := d.lx.scaleWords[w]; ok && w != "hundred" && seen && (current > 0 || total == 0) {
 			total += max(current, 1) * s
 			current = 0
 			lastScale, lastTens = true, false
@@ -113,13 +102,13 @@ func (d *doc) spelled(i, lim int) (v float64, end int, ok bool) {
 			k++
 			continue
 		}
-		if w == "and" && seen && lastScale && k+1 < lim && numberWordValue(d.toks[k+1].low) > 0 {
+		if w == "and" && seen && lastScale && k+1 < lim && d.numberWordValue(d.toks[k+1].low) > 0 {
 			k++
 			continue
 		}
 		if (w == "a" || w == "an") && !seen && k+1 < lim {
 			n := d.toks[k+1].low
-			if _, ok := scaleWords[n]; ok || n == "dozen" {
+			if _, ok := d.lx.scaleWords[n]; ok || n == "dozen" {
 				current, seen, lastScale = 1, true, true
 				if n == "dozen" {
 					current = 12
@@ -128,7 +117,7 @@ func (d *doc) spelled(i, lim int) (v float64, end int, ok bool) {
 					if n == "hundred" {
 						current = 100
 					} else {
-						total = scaleWords[n]
+						total = d.lx.scaleWords[n]
 					}
 				}
 				k += 2

@@ -13,9 +13,14 @@ type Figure struct {
 // ParseFigure reads the quantity in a figure's text ("an estimated 100,000
 // troops", "$2.5bn", "between 5,000 and 7,000 soldiers"): the figure that
 // covers most of the text. It reports false when the text holds no number;
-// a bare year or date is returned with class "year" or "date".
-func ParseFigure(text string) (Figure, bool) {
-	d := newDoc(text)
+// a bare year or date is returned with class "year" or "date". The text's
+// language is detected; ParseFigureIn takes it from the clipping.
+func ParseFigure(text string) (Figure, bool) { return ParseFigureIn(text, "") }
+
+// ParseFigureIn is ParseFigure for text in a language given by its ISO
+// 639-1 code ("de": "40.000 Euro" is forty thousand); "" detects it.
+func ParseFigureIn(text, language string) (Figure, bool) {
+	d := newDocIn(text, lexiconOf(text, language))
 	figs, err := d.findFigures(context.Background())
 	if err != nil || len(figs) == 0 {
 		return Figure{}, false
@@ -42,9 +47,12 @@ func ParseFigure(text string) (Figure, bool) {
 // SpeakerFor returns the speaker a quotation at code points [start, end) of
 // body is attributed to, or "" when none is found. The span need not match
 // a suggested quote exactly: a hand-tagged span is attributed by the same
-// rules from where it stands.
-func SpeakerFor(body string, start, end int) string {
-	d := newDoc(body)
+// rules from where it stands. The body's language is detected.
+func SpeakerFor(body string, start, end int) string { return SpeakerForIn(body, "", start, end) }
+
+// SpeakerForIn is SpeakerFor for a body in a given language ("" detects it).
+func SpeakerForIn(body, language string, start, end int) string {
+	d := newDocIn(body, lexiconOf(body, language))
 	if start < 0 || end <= start || end > len(d.r) || len(d.toks) == 0 {
 		return ""
 	}

@@ -32,7 +32,7 @@ func (an *analyzer) rejectQuote(qi int) string {
 	for k := q.a - 1; k >= s.a && k >= q.a-3; k-- {
 		w := d.toks[k].low
 		switch {
-		case directTitleCues.has(w):
+		case d.lx.directTitleCues.has(w):
 			return "title or name after “" + d.toks[k].text + "”"
 		case w == "as" && d.is(k-1, "known"):
 			return "name after “known as”"
@@ -48,7 +48,7 @@ func (an *analyzer) rejectQuote(qi int) string {
 	if a.naming && n < 6 {
 		return "label after a naming verb"
 	}
-	direct := a.how == "post" || a.how == "pre" || a.how == "partial" || a.how == "according"
+	direct := a.how == "post" || a.how == "pre" || a.how == "partial" || a.how == "according" || a.how == "colon" || a.how == "next"
 	if n < 4 && !direct && !(d.fullSentence(q) && (d.quoteIsParagraph(q) || q.a == s.a)) {
 		return "scare quote: short and not governed by a reporting verb"
 	}
@@ -141,7 +141,11 @@ func quoteWhy(d *doc, q quoted, a attribution) string {
 	case "partial":
 		fmt.Fprintf(&b, "; partial quote governed by “%s”", a.cue)
 	case "according":
-		b.WriteString("; attributed with “according to”")
+		fmt.Fprintf(&b, "; attributed with “%s”", a.cue)
+	case "next":
+		fmt.Fprintf(&b, "; the next sentence names who said it (%s)", a.cue)
+	case "colon":
+		b.WriteString("; introduced with a colon after the person the sentence is about")
 	case "inherited":
 		b.WriteString("; no cue: continues the previous speaker")
 	case "topic":

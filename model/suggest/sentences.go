@@ -75,13 +75,16 @@ func (d *doc) startsSentence(j int) bool {
 // abbreviationEnds reports whether the full stop at i closes an
 // abbreviation that does not end the sentence (next sentence token at j).
 func (d *doc) abbreviationEnds(i, j int) bool {
+	if i > 0 && d.toks[i-1].kind == tNum && !d.toks[i].space && len(d.toks[i-1].text) <= 2 && d.isMonth(j) && d.lx.code != "en" {
+		return true // an ordinal day: "am 29. April"
+	}
 	if i == 0 || d.toks[i].space || d.toks[i-1].kind != tWord {
 		return false
 	}
 	w := d.toks[i-1].low
 	nt := d.toks[j].text
-	starter := sentenceStarters.has(d.toks[j].low) || nt == "“" || nt == "‘" || nt == "\"" || nt == "'" || nt == "«" || nt == "„"
-	if abbrevTitles.has(w) {
+	starter := d.lx.sentenceStarters.has(d.toks[j].low) || nt == "“" || nt == "‘" || nt == "\"" || nt == "'" || nt == "«" || nt == "„"
+	if d.lx.abbrevTitles.has(w) {
 		return true
 	}
 	if len([]rune(w)) == 1 {
@@ -91,7 +94,7 @@ func (d *doc) abbreviationEnds(i, j int) bool {
 		}
 		return unicode.IsUpper([]rune(d.toks[i-1].text)[0])
 	}
-	if abbrevOther.has(w) {
+	if d.lx.abbrevOther.has(w) {
 		return !starter
 	}
 	return false

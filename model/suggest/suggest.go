@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"clipper/model/lang"
 )
 
 // Kind is what a suggestion proposes to tag.
@@ -46,6 +48,15 @@ type Suggestion struct {
 type Options struct {
 	Kinds         []Kind  // nil: quote, figure and claim
 	MinConfidence float64 // drop suggestions below this (0–1)
+	// Language is the body's ISO 639-1 code ("en", "fr", "de", "es", "it",
+	// "pt"), as the clipping's metadata gives it; "" detects it from the body.
+	Language string
+	// Byline lists the clipping's authors and credits: names that are never
+	// taken as a speaker or claimant, even when the body repeats them.
+	Byline []string
+	// AllClaims also suggests the weaker claims that the default threshold
+	// leaves out (for a researcher who wants recall over precision).
+	AllClaims bool
 }
 
 func (o Options) kinds() (map[Kind]bool, error) {
@@ -75,8 +86,23 @@ type analysis struct {
 	figs []figure
 }
 
-func analyse(ctx context.Context, body string) (*analysis, error) {
-	d := newDoc(body)
+// lexiconOf picks the lexicon for a body: the language given, else the
+// one detected, else English.
+func lexiconOf(body, language string) *lexicon {
+	if language == "" {
+		language = lang.Detect(body)
+	}
+	return lexiconFor(language)
+}
+
+func analyse(ctx context.Context, body string, opt Options) (*analysis, error) {
+	d := newDocIn(body, lexiconOf(body, opt.Language))
+	if len(opt.Byline) > 0 {
+		for w := range bylineNames(opt.Byline) {
+			d.byline[w] = struct{}{}
+		}
+		d.findChrome()
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -100,7 +126,7 @@ func Suggest(ctx context.Context, body string, opt Options) ([]Suggestion, error
 	if err != nil {
 		return nil, fmt.Errorf("suggest: %w", err)
 	}
-	a, err := analyse(ctx, body)
+	a, err := analyse(ctx, body, opt)
 	if err != nil {
 		return nil, fmt.Errorf("suggest: %w", err)
 	}
@@ -116,7 +142,7 @@ func Suggest(ctx context.Context, body string, opt Options) ([]Suggestion, error
 		}
 	}
 	if want[KindClaim] {
-		out = append(out, a.an.claimSuggestions(a.figs)...)
+		out = append(out, a.an.claimSuggestions(a.figs, opt.AllClaims)...)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("suggest: %w", err)
@@ -137,6 +163,23 @@ func Suggest(ctx context.Context, body string, opt Options) ([]Suggestion, error
 		return kindOrder(kept[i].Kind) < kindOrder(kept[j].Kind)
 	})
 	return kept, nil
+}
+
+// ByConfidence orders suggestions for review: the most confident first,
+// ties in the order of the text (then claims before quotes before figures).
+// It sorts ss in place and returns it.
+func ByConfidence(ss []Suggestion) []Suggestion {
+	sort.SliceStable(ss, func(i, j int) bool {
+		a, b := ss[i], ss[j]
+		switch {
+		case a.Confidence != b.Confidence:
+			return a.Confidence > b.Confidence
+		case a.Start != b.Start:
+			return a.Start < b.Start
+		}
+		return kindOrder(a.Kind) < kindOrder(b.Kind)
+	})
+	return ss
 }
 
 func kindOrder(k Kind) int {

@@ -161,3 +161,42 @@ func TestSpeakerFor(t *testing.T) {
 		}
 	}
 }
+
+func TestByConfidence(t *testing.T) {
+	body := "Unemployment fell to 4.1 percent in May, the statistics office said. " +
+		"“We are ready,” Ostrov said. The weather was fine. Prices rose 3% in June, the bank said."
+	ss, err := Suggest(context.Background(), body, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ss) < 3 {
+		t.Fatalf("want several suggestions, got %v", ss)
+	}
+	got := ByConfidence(append([]Suggestion(nil), ss...))
+	if len(got) != len(ss) {
+		t.Fatalf("ByConfidence changed the count: %d, want %d", len(got), len(ss))
+	}
+	for i := 1; i < len(got); i++ {
+		a, b := got[i-1], got[i]
+		if a.Confidence < b.Confidence || a.Confidence == b.Confidence && a.Start > b.Start {
+			t.Errorf("out of order at %d: %.2f@%d before %.2f@%d", i, a.Confidence, a.Start, b.Confidence, b.Start)
+		}
+	}
+}
+
+func TestLanguageOption(t *testing.T) {
+	body := "Die Firma hat nach eigenen Angaben 40.000 Mitarbeiter entlassen. Das sei nicht zu ändern, " +
+		"sagte der Sprecher, und es werde auch in der Zukunft noch weitere Einschnitte geben."
+	for _, lang := range []string{"de", ""} {
+		ss, err := Suggest(context.Background(), body, Options{Language: lang, Kinds: []Kind{KindFigure}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ss) != 1 || ss[0].Value == nil || *ss[0].Value != 40000 {
+			t.Errorf("language %q: want one figure of 40000, got %+v", lang, ss)
+		}
+	}
+	if f, ok := ParseFigureIn("40.000 Euro", "de"); !ok || f.Value == nil || *f.Value != 40000 || f.Unit != "EUR" {
+		t.Errorf("ParseFigureIn(de) = %+v %v", f, ok)
+	}
+}

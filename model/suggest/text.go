@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -32,22 +33,37 @@ type tspan struct{ a, b int }
 
 // doc is the analysed body shared by the quote, figure and claim rules.
 type doc struct {
-	r      []rune
-	toks   []token
-	paras  []tspan
-	sents  []sentence
-	quotes []quoted
+	lx     *lexicon // the body's language tables
+	byline wordSet  // lower-cased words of the byline's names: never a speaker
+	// currency and poundKind cache what the whole body says about money:
+	// the currency its cents belong to, and whether its pounds weigh
+	// (2) or pay (1); 0 until asked.
+	currency  string
+	poundKind uint8
+	chrome    []bool // per paragraph: a byline, credit or caption line
+	r         []rune
+	toks      []token
+	paras     []tspan
+	sents     []sentence
+	quotes    []quoted
 	// properNouns holds lower-cased words seen capitalised away from the
 	// start of a sentence: evidence that a sentence-initial word is a name.
 	properNouns wordSet
+	// salient holds the capitalised words the clipping names three times
+	// or more (in German, where every noun is capitalised, five).
+	salient wordSet
 }
 
-func newDoc(body string) *doc {
-	d := &doc{r: []rune(body)}
+// newDoc analyses an English body; newDocIn one in a given language.
+func newDoc(body string) *doc { return newDocIn(body, english) }
+
+func newDocIn(body string, lx *lexicon) *doc {
+	d := &doc{lx: lx, r: []rune(body), byline: wordSet{}}
 	d.toks = make([]token, 0, len(d.r)/4+1)
 	d.tokenize()
 	d.splitSentences()
 	d.collectProperNouns()
+	d.findChrome()
 	return d
 }
 
@@ -98,22 +114,7 @@ func (d *doc) tokenize() {
 			}
 		case isDigit(c):
 			kind = tNum
-			for j < len(r) {
-				if isDigit(r[j]) {
-					j++
-					continue
-				}
-				if r[j] == ',' && j+3 < len(r) && isDigit(r[j+1]) && isDigit(r[j+2]) && isDigit(r[j+3]) &&
-					(j+4 >= len(r) || !isDigit(r[j+4])) {
-					j += 4
-					continue
-				}
-				if r[j] == '.' && j+1 < len(r) && isDigit(r[j+1]) {
-					j += 2
-					continue
-				}
-				break
-			}
+			j = scanNumber(r, i, d.lx.decimalComma)
 		}
 		text := string(r[i:j])
 		low := text
@@ -186,6 +187,22 @@ func (t token) allCaps() bool {
 
 func (d *doc) collectProperNouns() {
 	d.properNouns = wordSet{}
+	d.salient = wordSet{}
+	count := map[string]int{}
+	for _, t := range d.toks {
+		if t.upper() && len(t.low) > 2 {
+			count[t.low]++
+		}
+	}
+	need := 3
+	if d.lx.code == "de" {
+		need = 5
+	}
+	for w, n := range count {
+		if n >= need {
+			d.salient[w] = struct{}{}
+		}
+	}
 	for _, s := range d.sents {
 		for i := s.a + 1; i < s.b; i++ {
 			t := d.toks[i]
@@ -202,4 +219,73 @@ func isOpenMarkText(s string) bool {
 		return true
 	}
 	return false
+}
+
+// bylineNames collects the lower-cased name words of the byline entries.
+func bylineNames(names []string) wordSet {
+	s := wordSet{}
+	for _, n := range names {
+		for _, w := range strings.Fields(n) {
+			if r := []rune(w); len(r) > 1 && unicode.IsUpper(r[0]) {
+				s[strings.ToLower(strings.Trim(w, ".,;'’"))] = struct{}{}
+			}
+		}
+	}
+	return s
+}
+
+// group3 reports whether r[j] is followed by exactly three digits.
+func group3(r []rune, j int) bool {
+	return j+3 < len(r) && isDigit(r[j+1]) && isDigit(r[j+2]) && isDigit(r[j+3]) &&
+		(j+4 >= len(r) || !isDigit(r[j+4]))
+}
+
+// scanNumber returns the end of the number starting at r[i]: digits with
+// thousands separators and one decimal separator, as the language writes
+// them — 1,234.5 in English; 1.234,5 or 1 234,5 in the others.
+func scanNumber(r []rune, i int, decimalComma bool) int {
+	thousands, decimal := ',', '.'
+	if decimalComma {
+		thousands, decimal = '.', ','
+	}
+	j, lead, grouped, frac := i, 0, false, false
+	for j < len(r) {
+		c := r[j]
+		switch {
+		case isDigit(c):
+			if !grouped && !frac {
+				lead++
+			}
+			j++
+			continue
+		case frac:
+		case c == thousands && group3(r, j) && lead <= 3:
+			grouped = true
+			j += 4
+			continue
+		case decimalComma && (c == ' ' || c == '\u00a0' || c == '\u202f') && lead <= 3 && group3(r, j) &&
+			(j+4 >= len(r) || r[j+4] != '.' || j+5 >= len(r) || !isDigit(r[j+5])):
+			grouped = true
+			j += 4
+			continue
+		case c == decimal && j+1 < len(r) && isDigit(r[j+1]):
+			frac = true
+			j += 2
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// numValue reads a number token written the language's way ("1,234.5",
+// "1.234,5", "2 209") as a float.
+func (d *doc) numValue(s string) (float64, bool) {
+	if d.lx.decimalComma {
+		s = strings.NewReplacer(".", "", " ", "", "\u00a0", "", "\u202f", "", ",", ".").Replace(s)
+	} else {
+		s = strings.ReplaceAll(s, ",", "")
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	return v, err == nil
 }

@@ -32,7 +32,7 @@ var currencyWords = map[string]string{
 }
 
 // subunits are hundredths of a currency: 96p, 50 cents.
-var subunits = map[string]string{"p": "GBP", "pence": "GBP", "penny": "GBP", "cents": "USD", "cent": "USD"}
+var subunits = map[string]string{"p": "GBP", "pence": "GBP", "penny": "GBP"}
 
 // timeUnits map singular and plural time words to their plural.
 var timeUnits = map[string]string{
@@ -83,19 +83,28 @@ func (d *doc) unitAt(k, lim int) (unitMatch, bool) {
 	t := d.toks[k]
 	n := d.tok(k + 1)
 	nIn := k+1 < lim
-	switch {
-	case t.text == "%":
-		return unitMatch{unit: "%", class: "percent", end: k + 1, factor: 1}, true
-	case t.low == "percent" || t.low == "pct":
-		return unitMatch{unit: "%", class: "percent", end: k + 1, factor: 1}, true
-	case t.low == "per" && nIn && n.low == "cent":
-		return unitMatch{unit: "%", class: "percent", end: k + 2, factor: 1}, true
-	case t.low == "percentage" && nIn && (n.low == "point" || n.low == "points"):
-		return unitMatch{unit: "percentage points", class: "percent", end: k + 2, factor: 1}, true
-	case t.low == "basis" && nIn && (n.low == "point" || n.low == "points"):
-		return unitMatch{unit: "basis points", class: "percent", end: k + 2, factor: 1}, true
-	case t.low == "bp" || t.low == "bps":
-		return unitMatch{unit: "basis points", class: "percent", end: k + 1, factor: 1}, true
+	for _, p := range d.lx.percent {
+		if k+len(p.words) > lim {
+			continue
+		}
+		ok := true
+		for i, w := range p.words {
+			if d.toks[k+i].low != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return unitMatch{unit: p.unit, class: "percent", end: k + len(p.words), factor: 1}, true
+		}
+	}
+	if iso, ok := currencySymbols[t.text]; ok && k > 0 && d.toks[k-1].kind == tNum && !(nIn && n.kind == tNum && d.adjacent(k+1)) {
+		return unitMatch{unit: iso, class: "money", end: k + 1, factor: 1}, true // 50 €
+	}
+	if (t.low == "more" || t.low == "additional" || t.low == "further" || t.low == "extra") && nIn {
+		if u, ok := d.unitAt(k+1, lim); ok && u.class == "duration" {
+			return u, true // two more years
+		}
 	}
 	if (t.text == "C" || t.text == "F") && d.adjacent(k) && d.toks[k-1].kind == tNum {
 		return unitMatch{unit: "°" + t.text, class: "measure", end: k + 1, factor: 1}, true
@@ -109,8 +118,17 @@ func (d *doc) unitAt(k, lim int) (unitMatch, bool) {
 	if iso, ok := subunits[t.low]; ok && (t.low != "p" || (!t.space && !(nIn && n.text == "."))) {
 		return unitMatch{unit: iso, class: "money", end: k + 1, factor: 0.01}, true
 	}
-	if iso, ok := currencyWords[t.low]; ok {
-		if t.low == "pounds" && nIn && n.low == "of" {
+	if d.lx.centWords.has(t.low) {
+		return unitMatch{unit: d.mainCurrency(), class: "money", end: k + 1, factor: 0.01}, true
+	}
+	if t.low == "us" && d.is(k+1, "-") && d.adjacent(k+1) && d.lx.currencyWords[d.tok(k+2).low] == "USD" && k+2 < lim {
+		return unitMatch{unit: "USD", class: "money", end: k + 3, factor: 1}, true // 600 US-Dollar
+	}
+	if rest, ok := elided(t.low); ok && d.lx.currencyWords[rest] != "" {
+		return unitMatch{unit: d.lx.currencyWords[rest], class: "money", end: k + 1, factor: 1}, true // d'euros
+	}
+	if iso, ok := d.lx.currencyWords[t.low]; ok {
+		if (t.low == "pounds" || t.low == "pound") && (nIn && n.low == "of" || d.poundsAreWeight()) {
 			return unitMatch{unit: "lb", class: "measure", end: k + 1, factor: 1}, true
 		}
 		end := k + 1
@@ -119,14 +137,14 @@ func (d *doc) unitAt(k, lim int) (unitMatch, bool) {
 		}
 		return unitMatch{unit: iso, class: "money", end: end, factor: 1}, true
 	}
-	if u, ok := timeUnits[t.low]; ok {
+	if u, ok := d.lx.timeUnits[t.low]; ok {
 		if u == "years" && nIn && n.low == "old" {
 			return unitMatch{unit: "years", class: "age", end: k + 2, factor: 1, age: true}, true
 		}
 		return unitMatch{unit: u, class: "duration", end: k + 1, factor: 1}, true
 	}
 	if (t.low == "square" || t.low == "sq" || t.low == "cubic") && nIn {
-		if u, ok := measureUnits[n.low]; ok {
+		if u, ok := d.lx.measureUnits[n.low]; ok {
 			name := n.low
 			if u == "km" || u == "m" || u == "miles" || u == "feet" || u == "yards" {
 				name = pluralUnit(n.low)
@@ -138,7 +156,7 @@ func (d *doc) unitAt(k, lim int) (unitMatch, bool) {
 			return unitMatch{unit: prefix + name, class: "measure", end: k + 2, factor: 1}, true
 		}
 	}
-	if u, ok := measureUnits[t.low]; ok {
+	if u, ok := d.lx.measureUnits[t.low]; ok {
 		end := k + 1
 		switch {
 		case (t.low == "km" || t.low == "kilometres" || t.low == "kilometers") && nIn && n.text == "/" &&
@@ -181,17 +199,81 @@ func (d *doc) hyphenUnit(k, lim int) (unitMatch, bool) {
 		return unitMatch{}, false
 	}
 	w := d.toks[k+1].low
-	if u, ok := timeUnits[w]; ok {
+	if u, ok := d.lx.timeUnits[w]; ok {
 		if k+3 < lim+1 && d.is(k+2, "-") && d.adjacent(k+2) && d.is(k+3, "old") && d.adjacent(k+3) {
 			return unitMatch{unit: "years", class: "age", end: k + 4, factor: 1, age: true}, true
 		}
 		return unitMatch{unit: u, class: "duration", end: k + 2, factor: 1}, true
 	}
-	if u, ok := measureUnits[w]; ok && w != "degree" && w != "degrees" {
+	if u, ok := d.lx.measureUnits[w]; ok && w != "degree" && w != "degrees" {
 		return unitMatch{unit: u, class: "measure", end: k + 2, factor: 1}, true
 	}
 	if w == "percent" {
 		return unitMatch{unit: "%", class: "percent", end: k + 2, factor: 1}, true
 	}
 	return unitMatch{}, false
+}
+
+// mainCurrency is the currency the clipping counts in, for its cents: the
+// one named most often (symbols and words), else the language's usual one.
+func (d *doc) mainCurrency() string {
+	if d.currency != "" {
+		return d.currency
+	}
+	count := map[string]int{}
+	for _, t := range d.toks {
+		if iso, ok := currencySymbols[t.text]; ok {
+			count[iso]++
+		} else if iso := d.lx.currencyWords[t.low]; iso != "" && t.kind == tWord {
+			count[iso]++
+		}
+	}
+	best := "USD"
+	if d.lx.code != "en" {
+		best = "EUR"
+	}
+	for iso, n := range count {
+		if n > count[best] || n == count[best] && iso < best {
+			best = iso
+		}
+	}
+	d.currency = best
+	return best
+}
+
+// poundsAreWeight reports that "pounds" in this clipping weigh rather than
+// pay: it names no sterling (£, pence, sterling, GBP) and talks of weight
+// or pays in dollars.
+func (d *doc) poundsAreWeight() bool {
+	if d.poundKind == 0 {
+		sterling, weight, dollars := false, false, false
+		for _, t := range d.toks {
+			switch t.low {
+			case "£", "pence", "sterling", "gbp", "p":
+				if t.low != "p" || !t.space {
+					sterling = true
+				}
+			case "weigh", "weighs", "weighed", "weighing", "weight", "heavy", "heavier", "lbs", "lb", "ounces", "ounce":
+				weight = true
+			case "$":
+				dollars = true
+			}
+		}
+		d.poundKind = 1
+		if !sterling && (weight || dollars) {
+			d.poundKind = 2
+		}
+	}
+	return d.poundKind == 2
+}
+
+// elided splits a French or Italian elided "de" from its word: "d'euros"
+// is "de" + "euros".
+func elided(w string) (string, bool) {
+	for _, p := range []string{"d'", "d’"} {
+		if strings.HasPrefix(w, p) && len(w) > len(p)+1 {
+			return w[len(p):], true
+		}
+	}
+	return "", false
 }
