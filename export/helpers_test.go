@@ -7,8 +7,8 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"clipper/model/testenv"
 	"clipper/model"
+	"clipper/model/testenv"
 )
 
 // testID makes a fixed, valid UUID: kind tells clippings, tags, coders and
