@@ -126,7 +126,7 @@ const (
 	minPageF1      = 0.95
 	minMeanF1      = 0.98
 	maxLostTotal   = 3 // reference paragraphs missing from body and deck, all pages
-	maxExtraTotal  = 3  // body paragraphs the reference lacks, all pages
+	maxExtraTotal  = 3 // body paragraphs the reference lacks, all pages
 	minBylineShare = 0.90
 	minDateShare   = 0.95
 	minPubShare    = 0.95
