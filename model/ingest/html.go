@@ -148,7 +148,7 @@ func capText(body string) (string, []string) {
 // countElements counts start tags with the streaming tokenizer, stopping
 // at limit.
 func countElements(text string, limit int) int {
-	if len(text) < limit*3 { // every element takes at least three bytes
+	if len(text) < limit*3 || strings.Count(text, "<") < limit { // every element takes at least three bytes and a "<"
 		return 0
 	}
 	z := html.NewTokenizer(strings.NewReader(text))

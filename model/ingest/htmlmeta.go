@@ -22,8 +22,9 @@ type page struct {
 	bylines   []*html.Node // elements that look like a byline, outside furniture
 	times     []*html.Node // <time> and hNews "published" elements outside furniture
 	datelines []*html.Node // elements classed as a date line
-	order     map[*html.Node]int
-	copyright string // the first "© 2015 Name" line
+	order     map[*html.Node]int // document order of the elements recorded above
+	seen      int                // elements walked so far
+	copyright string             // the first "© 2015 Name" line
 }
 
 // collectPage walks the document once, gathering meta tags, JSON-LD
@@ -36,7 +37,7 @@ func collectPage(doc *html.Node) *page {
 
 func (p *page) walk(n *html.Node, junk bool) {
 	if n.Type == html.ElementNode {
-		p.order[n] = len(p.order)
+		p.seen++
 		switch n.DataAtom {
 		case atom.Html:
 			if p.lang == "" {
@@ -70,16 +71,20 @@ func (p *page) walk(n *html.Node, junk bool) {
 		}
 		junk = junk || web.IsFurniture(n) && n.DataAtom != atom.Header && n.DataAtom != atom.Head
 		if !junk {
+			record := func(list *[]*html.Node) {
+				*list = append(*list, n)
+				p.order[n] = p.seen
+			}
 			switch {
 			case n.DataAtom == atom.H1:
-				p.h1s = append(p.h1s, n)
+				record(&p.h1s)
 			case n.DataAtom == atom.Time || isPublishedMark(n):
-				p.times = append(p.times, n)
+				record(&p.times)
 			}
 			if isBylineElement(n) {
-				p.bylines = append(p.bylines, n)
+				record(&p.bylines)
 			} else if hasClassPart(n, "dateline", "date", "timestamp", "published", "posted") {
-				p.datelines = append(p.datelines, n)
+				record(&p.datelines)
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -48,18 +49,40 @@ var junkPairs = [][2]string{
 
 // classTokens splits n's class and id into lower-case alphanumeric tokens.
 func classTokens(n *html.Node) []string {
-	var s string
+	var toks []string
 	for _, a := range n.Attr {
 		if a.Key == "class" || a.Key == "id" {
-			s += " " + a.Val
+			toks = appendTokens(toks, a.Val)
 		}
 	}
-	if s == "" {
-		return nil
+	return toks
+}
+
+// appendTokens appends the runs of ASCII letters and digits in s, lower
+// case, allocating only for a run that has upper-case letters.
+func appendTokens(toks []string, s string) []string {
+	start, upper := -1, false
+	for i := 0; i <= len(s); i++ {
+		c := byte(0)
+		if i < len(s) {
+			c = s[i]
+		}
+		alnum := c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z'
+		switch {
+		case alnum && start < 0:
+			start, upper = i, c >= 'A' && c <= 'Z'
+		case alnum:
+			upper = upper || c >= 'A' && c <= 'Z'
+		case start >= 0:
+			t := s[start:i]
+			if upper {
+				t = strings.ToLower(t)
+			}
+			toks = append(toks, t)
+			start = -1
+		}
 	}
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	})
+	return toks
 }
 
 // hasToken reports whether n's class or id has one of tokens.
@@ -109,18 +132,13 @@ func furniture(n *html.Node, soft bool) bool {
 		}
 	}
 	toks := classTokens(n)
-	if len(toks) == 0 {
-		return false
-	}
-	set := make(map[string]bool, len(toks))
 	for _, t := range toks {
 		if junkTokens[t] || soft && softTokens[t] {
 			return true
 		}
-		set[t] = true
 	}
 	for _, p := range junkPairs {
-		if set[p[0]] && set[p[1]] {
+		if slices.Contains(toks, p[0]) && slices.Contains(toks, p[1]) {
 			return true
 		}
 	}
@@ -174,27 +192,7 @@ const junkMark = "data-clipper-furniture"
 // other furniture holding more than half of the page's text is not either.
 // Readability sees the page whole and picks the same container as alone.
 func mark(doc *html.Node) {
-	size := map[*html.Node]int{}
-	var count func(n *html.Node) int
-	count = func(n *html.Node) int {
-		switch n.Type {
-		case html.TextNode:
-			return len(strings.TrimSpace(n.Data))
-		case html.ElementNode, html.DocumentNode:
-		default:
-			return 0
-		}
-		if n.DataAtom == atom.Script || n.DataAtom == atom.Style || n.DataAtom == atom.Template || n.DataAtom == atom.Head {
-			return 0
-		}
-		total := 0
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			total += count(c)
-		}
-		size[n] = total
-		return total
-	}
-	all := count(doc)
+	all := textSize(doc)
 	var markAll func(n *html.Node)
 	markAll = func(n *html.Node) {
 		if n.Type == html.ElementNode {
@@ -217,13 +215,13 @@ func mark(doc *html.Node) {
 			}
 			switch {
 			case furniture(c, false):
-				if size[c]*2 <= all {
+				if textSize(c)*2 <= all {
 					markAll(c)
 				} else {
 					walk(c, false)
 				}
 			case soft && furniture(c, true):
-				if size[c]*4 <= all {
+				if textSize(c)*4 <= all {
 					markAll(c)
 				} else {
 					walk(c, false)
@@ -234,6 +232,29 @@ func mark(doc *html.Node) {
 		}
 	}
 	walk(doc, true)
+}
+
+// textSize is the length of the text in n's subtree outside the head,
+// scripts, styles and templates, white space at the ends of each text node
+// left out.
+func textSize(n *html.Node) int {
+	switch n.Type {
+	case html.TextNode:
+		return len(strings.TrimSpace(n.Data))
+	case html.ElementNode:
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Template, atom.Head:
+			return 0
+		}
+	case html.DocumentNode:
+	default:
+		return 0
+	}
+	total := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		total += textSize(c)
+	}
+	return total
 }
 
 // marked reports an element mark flagged.
