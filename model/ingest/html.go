@@ -92,7 +92,7 @@ func parseHTML(text string) (model.Metadata, string, []string) {
 	} else if repeatsLead(meta.Deck, pars) {
 		meta.Deck = "" // the page's description is its first paragraph
 	}
-	pars = tidyLead(pars, &meta)
+	pars = tidyTail(tidyLead(pars, &meta), meta)
 	if meta.Deck != "" && len(pars) > 0 && isLead(meta.Deck, pars[0]) {
 		meta.Deck = ""
 	}
@@ -252,6 +252,26 @@ func isLeadMeta(first string, meta *model.Metadata) bool {
 		return true
 	}
 	return false
+}
+
+// tidyTail removes a box of byline and date that closes the text (an
+// author box, "Benedikt Strunz, NDR / 28.04.2020 21:38 Uhr").
+func tidyTail(pars []string, meta model.Metadata) []string {
+	for i := 0; i < 2 && len(pars) > 1; i++ {
+		last := normField(pars[len(pars)-1])
+		if utf8.RuneCountInString(last) > 160 {
+			break
+		}
+		named := false
+		for _, a := range meta.Authors {
+			named = named || strings.Contains(last, a)
+		}
+		if !isStampLine(last) && !(named && findDate(last) != "") {
+			break
+		}
+		pars = pars[:len(pars)-1]
+	}
+	return pars
 }
 
 // isBylineLine reports a short line that names the article's authors,

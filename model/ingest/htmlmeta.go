@@ -18,10 +18,10 @@ type page struct {
 	title     string // the document's <title>
 	lang      string // <html lang>
 	ldScripts []string
-	h1s       []*html.Node // <h1> outside page furniture
-	bylines   []*html.Node // elements that look like a byline, outside furniture
-	times     []*html.Node // <time> and hNews "published" elements outside furniture
-	datelines []*html.Node // elements classed as a date line
+	h1s       []*html.Node       // <h1> outside page furniture
+	bylines   []*html.Node       // elements that look like a byline, outside furniture
+	times     []*html.Node       // <time> and hNews "published" elements outside furniture
+	datelines []*html.Node       // elements classed as a date line
 	order     map[*html.Node]int // document order of the elements recorded above
 	seen      int                // elements walked so far
 	copyright string             // the first "© 2015 Name" line

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/text/unicode/norm"
 
 	"clipper/model"
 	"clipper/model/ingest/web"
@@ -226,10 +227,11 @@ func siteKey(s string) string {
 	return sameText(s)
 }
 
-// sameText is s reduced to lower-case letters and digits.
+// sameText is s reduced to lower-case letters and digits, without
+// accents.
 func sameText(s string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			b.WriteRune(r)
 		}

@@ -27,7 +27,7 @@ var (
 	creditWordRe = regexp.MustCompile(`\s*\b(?:Credit|Crédito|Crédit|Credito|Foto|Photo|Bild)s?:?\s*(\p{Lu}.{1,100})$`)
 	// creditAgencyRe is an agency credit at the end: "… Jane Doe/Getty
 	// Images", "… AP Photo/Jane Doe", "… REUTERS".
-	creditAgencyRe = regexp.MustCompile(`\s((?:(?:\p{Lu}\.|\p{Lu}[\p{L}'-]*)\s){0,3}\p{Lu}[\p{L}'-]*\s?/\s?(?:\p{Lu}[\p{L}.'-]*\s?){1,4}|(?:AP Photo|Getty Images|REUTERS|Reuters|AFP|EPA|Shutterstock|dpa|Bloomberg)(?:\s?/\s?[\p{L}. '-]+)?)$`)
+	creditAgencyRe = regexp.MustCompile(`\s((?:(?:\p{Lu}\.|\p{Lu}[\p{L}'-]*)\s){0,3}\p{Lu}[\p{L}'-]*\s?/\s?(?:\p{Lu}[\p{L}.'-]*[\s/]?){1,5}|(?:AP Photo|Getty Images|REUTERS|Reuters|AFP|EPA|Shutterstock|dpa|Bloomberg)(?:\s?/\s?[\p{L}. '-]+)?)$`)
 )
 
 // caption splits a caption element into credit (a <cite>, <small> or an
@@ -59,8 +59,10 @@ func caption(fc *html.Node) (model.Caption, bool) {
 	}
 	walk(fc, hasToken(fc, creditTokens) && !hasCaptionWord(fc))
 	c := model.Caption{Credit: squash(credit.String()), Text: squash(text.String())}
-	if c.Text == "" {
-		c.Text, c.Credit = c.Credit, ""
+	if c.Text == "" { // a caption classed as a credit: "Text Name/Agency"
+		if t, cr := splitCredit(c.Credit); cr != "" && len(strings.Fields(t)) >= 3 {
+			c.Text, c.Credit = t, cr
+		}
 	}
 	if c.Credit == "" {
 		c.Text, c.Credit = splitCredit(c.Text)

@@ -12,13 +12,13 @@ import (
 var clutterRe = regexp.MustCompile(`(?i)^(?:` +
 	// "Read more", "Related: …", "More on this story", "[Read: …]"
 	`\[?(?:read|see|watch|listen)(?: (?:more|also|next|this|the full story|more about this))?\s*[:›»>|-].*` +
-	`|(?:read|see|view|show|load|click for) (?:more|all|full)\b.{0,80}` +
+	`|(?:read|see|view|show|load) (?:more|all|full)(?: (?:stories|articles|news|coverage|photos|videos|comments|from|about|on|at|in|here)\b.{0,80})?` +
 	`|read more` +
 	`|related(?: (?:articles?|stories|links|content|coverage|videos?|news|reading|topics))?\s*[:›»].{0,120}|related (?:articles?|stories|links|content|coverage|videos?|news|reading|topics)` +
 	`|more (?:on|about|from) (?:this|the)? ?(?:story|topic|subject|series)\b.{0,80}` +
 	`|(?:most (?:read|popular|viewed|shared|emailed)|trending(?: now)?|top stories|recommended(?: for you)?|editor'?s picks|you (?:may|might) (?:also )?like.*)` +
 	`|view (?:this )?(?:image|photo|gallery|slideshow|video)\b.{0,40}` +
-	`|(?:share|tweet|email|print|pin)(?: (?:this|on|via|the|article|story|page)\b.{0,40})?` +
+	`|(?:share|tweet|email|print|pin)(?: (?:this(?: article| story| page| post)?|on (?:facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|email|bluesky)|via (?:email|whatsapp)|the story|article|story|page))?` +
 	`|(?:follow|like) us on .{0,60}` +
 	`|(?:sign up|subscribe) (?:for|to|now|today|here)\b.{0,100}|sign up|subscribe` +
 	`|continue reading.{0,60}|story continues(?: below)?.{0,40}|article continues below.{0,40}` +
