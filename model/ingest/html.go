@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -228,28 +229,64 @@ func isLeadMeta(first string, meta *model.Metadata) bool {
 		return true
 	}
 	if b, ok := parseByline(first); ok && !b.dash {
+		credit := meta.Credit
+		var names []string
+		for _, a := range b.authors {
+			names = appendPeople(names, &credit, a, meta.Publication, false)
+		}
+		if credit == "" {
+			credit = agencyOr(b.credit)
+		}
 		if len(meta.Authors) == 0 {
-			meta.Authors = b.authors
+			meta.Authors = names
 		}
-		if meta.Credit == "" {
-			meta.Credit = b.credit
-		}
+		meta.Credit = credit
 		return true
 	}
-	if _, d, ok := parsePubDate(first); ok {
-		if meta.Date == "" {
-			meta.Date = d
+	published := publishedPart(first)
+	if published == first {
+		if _, d, ok := parsePubDate(first); ok {
+			if meta.Date == "" {
+				meta.Date = d
+			}
+			return true
 		}
-		return true
 	}
 	if isBylineLine(first, meta) {
 		return true
 	}
-	if isStampLine(first) {
+	if isStampLine(first) || stampedByline(first) {
 		if meta.Date == "" {
-			meta.Date = findDate(first)
+			meta.Date = findDate(published)
 		}
 		return true
+	}
+	return false
+}
+
+// updateWordRe finds where a date line turns to the update time.
+var updateWordRe = regexp.MustCompile(`(?i)\b(?:updated|last updated|modified|aktualisiert|actualizado|atualizado|mis à jour|aggiornato)\b`)
+
+// publishedPart is a date line up to any update time it also gives:
+// "Published March 4, 2024 | Updated March 5" is "Published March 4, 2024 | ".
+func publishedPart(s string) string {
+	if loc := updateWordRe.FindStringIndex(s); loc != nil {
+		return s[:loc[0]]
+	}
+	return s
+}
+
+// stampedByline reports a short line of a time or date and a byline:
+// "March 4 By Gazette Staff", "10:12 AM BY STAFF".
+func stampedByline(s string) bool {
+	if utf8.RuneCountInString(s) > 100 || !strings.ContainsFunc(s, unicode.IsDigit) {
+		return false
+	}
+	for _, by := range []string{" By ", " BY ", " by "} {
+		if i := strings.Index(s, by); i > 0 && len(strings.Fields(s[:i])) <= 5 {
+			_, ok := parseByline(strings.TrimSpace(s[i:]))
+			return ok
+		}
 	}
 	return false
 }

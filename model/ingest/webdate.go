@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"sort"
-	"strings"
 
 	"golang.org/x/net/html"
 
@@ -57,10 +56,10 @@ func (p *page) publishedDate(ld ldArticle, h1 *html.Node) string {
 	for _, group := range [][]*html.Node{after, before} {
 		for _, n := range group {
 			t := web.Text(n)
-			if len(t) > 160 || hasClassPart(n, "update", "modif") || strings.Contains(strings.ToLower(t), "update") {
+			if len(t) > 160 || hasClassPart(n, "update", "modif") {
 				continue
 			}
-			if d := findDate(t); d != "" {
+			if d := findDate(publishedPart(t)); d != "" {
 				return d
 			}
 		}
