@@ -27,10 +27,17 @@ type Content struct {
 // Extract finds the article in doc, changing doc as it goes: furniture is
 // marked, then Readability picks the article's container, and the
 // container's blocks become paragraphs and captions. pageURL may be nil.
-// When Readability finds nothing, the container with most paragraph text
-// is used instead (see Heuristic).
-func Extract(doc *html.Node, pageURL *url.URL) Content {
+// When Readability finds nothing (or fails), Content is empty and the
+// caller falls back to Heuristic on a fresh tree.
+func Extract(doc *html.Node, pageURL *url.URL) (c Content) {
 	mark(doc)
+	defer func() {
+		// A page that trips up the library is read by the caller's
+		// fallback rather than stopping the import.
+		if recover() != nil {
+			c = Content{}
+		}
+	}()
 	p := readability.NewParser()
 	p.KeepClasses = true
 	p.DisableJSONLD = true // the caller reads the page's metadata itself
@@ -38,7 +45,7 @@ func Extract(doc *html.Node, pageURL *url.URL) Content {
 	if err != nil || art.Node == nil {
 		return Content{}
 	}
-	c := fromNode(art.Node)
+	c = fromNode(art.Node)
 	c.Byline = squash(art.Byline())
 	return c
 }
