@@ -16,6 +16,13 @@
 // and Markdown are reduced to paragraphs and read the same way, with their
 // own headline markers (Title style, "# ", front matter) taken as given.
 //
+// Saved web pages (.html, and .mhtml/.mht single-file saves): the article
+// text comes from package web (Readability with Clipper's furniture,
+// caption and clutter rules around it); the metadata from the page's
+// structured data first (JSON-LD, Open Graph, article:* and Dublin Core
+// meta), then what it shows (headline, byline, <time>, date line), then its
+// address. A byline or date line opening the text moves to the metadata.
+//
 // Paragraphs: blank lines always separate paragraphs. Lines inside a block
 // are joined with a space when the break looks like a hard wrap (the next
 // line starts in lower case, a hyphenated word is split, the text is

@@ -29,6 +29,8 @@ func FuzzParse(f *testing.F) {
 	f.Add("a.md", []byte("---\ntitle: T\n---\n# H\n\n*deck*\n\n- item\n"))
 	f.Add("a.html", []byte(`<p>x<br>y</p><figure><figcaption>c <cite>d</cite></figcaption></figure>`))
 	f.Add("a.txt", []byte("A\r\n- B C D\r\n\r\nE – f\r\n ?? G ?? h\r\nG h\r\n"))
+	f.Add("a.mhtml", mhtml(f, savedPage, "utf-8", "quoted-printable"))
+	f.Add("b.html", []byte(storyPage(`<script type="application/ld+json">{"@type":"NewsArticle","author":"A B"}</script>`, `<p class="byline">By C D</p>`)))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		c, _, err := Parse(name, data)
 		if err != nil {

@@ -12,7 +12,8 @@ import (
 )
 
 // Parse turns one file's bytes into a clipping. The format comes from the
-// extension of name (.txt/.text, .html/.htm/.xhtml, .docx, .md/.markdown);
+// extension of name (.txt/.text, .html/.htm/.xhtml, .mhtml/.mht, .docx,
+// .md/.markdown);
 // other names are sniffed: text starting with "<" that has <html, <body or
 // <p is HTML, anything else text. A ZIP holding a Word document is read as
 // .docx whatever its name, and RTF as RTF whatever its name (see rtfdoc.go).
@@ -101,6 +102,7 @@ const (
 	formatHTML
 	formatMarkdown
 	formatDocx
+	formatMHTML
 	formatSniff
 )
 
@@ -114,6 +116,8 @@ func formatOf(base string) format {
 		return formatMarkdown
 	case ".docx":
 		return formatDocx
+	case ".mhtml", ".mht":
+		return formatMHTML
 	}
 	return formatSniff
 }
@@ -145,7 +149,12 @@ func parse(base string, data []byte) (*model.Clipping, []string, error) {
 		warns []string
 		err   error
 	)
-	if f == formatDocx {
+	if f == formatMHTML {
+		meta, body, text, warns, err = parseMHTML(data)
+		if err != nil {
+			return nil, warns, err
+		}
+	} else if f == formatDocx {
 		meta, body, err = parseDocx(data, formatOf(base) == formatDocx)
 		if err != nil {
 			return nil, nil, err
