@@ -15,6 +15,9 @@ import (
 // are refused with the reason, and the project is left byte for byte as
 // it was — and still merges a sound file afterwards.
 func TestMergeRefusesHostileFiles(t *testing.T) {
+	// Temporary copies go to a folder of this test's own, so that other
+	// programs' merges running at the same time cannot look like leftovers.
+	t.Setenv("TMPDIR", t.TempDir())
 	src := populated(t)
 	good, err := os.ReadFile(src)
 	if err != nil {
