@@ -31,7 +31,7 @@ func TestMeasurerMatchesFyne(t *testing.T) {
 	want := func(s string) float32 { return fyne.MeasureText(drawable(s), size, fyne.TextStyle{}).Width }
 	corpus := measureCorpus()
 
-	single := newMeasurer(size, fyne.TextStyle{}, face)
+	single := newMeasurer(size, fyne.TextStyle{}, newFontSet(face, theme.DefaultEmojiFont()))
 	fast := 0
 	for _, s := range corpus {
 		if single.shapeable(s) {
@@ -45,7 +45,7 @@ func TestMeasurerMatchesFyne(t *testing.T) {
 		t.Errorf("only %d of %d strings on the fast path", fast, len(corpus))
 	}
 
-	batch := newMeasurer(size, fyne.TextStyle{}, face)
+	batch := newMeasurer(size, fyne.TextStyle{}, newFontSet(face, theme.DefaultEmojiFont()))
 	out := make([]float32, len(corpus)*2)
 	batch.Advances(append(corpus, corpus...), out) // duplicates in one batch
 	for i, s := range append(corpus, corpus...) {

@@ -21,6 +21,23 @@ func (l *Layout) span(t int, from, to int32) float32 {
 	return l.m.Advance(l.text[l.byteAt(t, from):l.byteAt(t, to)])
 }
 
+// within returns the advance of code points [from, o) of the stretch
+// [from, to) of token t, as drawn when the stretch is shaped whole.
+func (l *Layout) within(t int, from, to, o int32) float32 {
+	switch {
+	case o <= from:
+		return 0
+	case o >= to:
+		return l.span(t, from, to)
+	}
+	if cm, ok := l.m.(CaretMeasurer); ok {
+		if cs := cm.Carets(l.text[l.byteAt(t, from):l.byteAt(t, to)]); int(o-from) < len(cs) {
+			return cs[o-from]
+		}
+	}
+	return l.span(t, from, o)
+}
+
 // xAt returns the x of offset off, Start <= off <= End, on line ln.
 func (l *Layout) xAt(ln *Line, off int32) float32 {
 	if ln.seg >= 0 {
@@ -34,7 +51,7 @@ func (l *Layout) xAt(ln *Line, off int32) float32 {
 			return x
 		}
 		if off < te || te > end {
-			return x + l.span(t, ts, min(off, te))
+			return x + l.within(t, ts, min(te, end), off)
 		}
 		x += l.span(t, ts, te)
 	}
@@ -119,11 +136,12 @@ func (l *Layout) hitToken(t int, ts, te int32, dx float32, nearest bool) int {
 	bs, be := l.byteAt(t, ts), l.byteAt(t, te)
 	s := l.text[bs:be]
 	gs := graphemes(s)
+	adv := func(k int) float32 { return l.within(t, ts, te, ts+gs[k].r) }
 	// Largest k whose prefix advance is <= dx.
 	lo, hi := 0, len(gs)-1
 	for lo < hi {
 		mid := int(uint(lo+hi+1) >> 1)
-		if l.m.Advance(s[:gs[mid].b]) <= dx {
+		if adv(mid) <= dx {
 			lo = mid
 		} else {
 			hi = mid - 1
@@ -131,8 +149,8 @@ func (l *Layout) hitToken(t int, ts, te int32, dx float32, nearest bool) int {
 	}
 	k := lo
 	if nearest && k+1 < len(gs) {
-		x0 := l.m.Advance(s[:gs[k].b])
-		x1 := l.m.Advance(s[:gs[k+1].b])
+		x0 := adv(k)
+		x1 := adv(k + 1)
 		if x1-dx < dx-x0 {
 			k++
 		}

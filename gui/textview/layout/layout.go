@@ -41,6 +41,16 @@ type BatchMeasurer interface {
 	Advances(strs []string, out []float32)
 }
 
+// CaretMeasurer is a Measurer that also reports where carets fall inside a
+// string drawn as a whole, so contextual forms (Arabic joining, ligatures,
+// conjuncts, kerning) count: Carets returns one advance per code-point
+// boundary of s, from 0 to the advance of all of s. The layout uses it for
+// points inside a word; without it, it measures prefixes with Advance.
+type CaretMeasurer interface {
+	Measurer
+	Carets(s string) []float32
+}
+
 // maxCachedWidths is how many wrappings (one per width) a Layout keeps.
 const maxCachedWidths = 4
 

@@ -54,8 +54,10 @@ func (l *Layout) runs(ln *Line, dst []Run) []Run {
 					k++
 				}
 				level = lv[k].level
-				if k+1 < len(lv) {
-					e = min(e, lv[k+1].start)
+				if k+1 < len(lv) && lv[k+1].start < e {
+					// A grapheme cluster is drawn whole, at the level of
+					// its first character.
+					e = max(a+1, min(e, int32(l.GraphemeCeil(int(lv[k+1].start)))))
 				}
 			}
 			dst = append(dst, Run{Start: int(a), End: int(e), W: l.span(t, a, e), RTL: level&1 == 1, tok: int32(t), level: level})
@@ -130,7 +132,7 @@ func (l *Layout) bidiX(ln *Line, off int32) float32 {
 	if off <= int32(ln.TextEnd) && ln.TextEnd > ln.Start {
 		for _, r := range l.lineRuns(ln) {
 			if int32(r.Start) <= off && off < int32(r.End) || off == int32(r.End) && off == int32(ln.TextEnd) {
-				adv := l.span(int(r.tok), int32(r.Start), off)
+				adv := l.within(int(r.tok), int32(r.Start), int32(r.End), off)
 				if r.RTL {
 					return r.X + r.W - adv
 				}
@@ -202,7 +204,7 @@ func (l *Layout) caretStops(ln *Line) []caretStop {
 		s := l.text[l.byteAt(int(r.tok), int32(r.Start)):l.byteAt(int(r.tok), int32(r.End))]
 		gs := graphemes(s)
 		for _, g := range gs[:len(gs)-1] {
-			adv := l.span(int(r.tok), int32(r.Start), int32(r.Start)+g.r)
+			adv := l.within(int(r.tok), int32(r.Start), int32(r.End), int32(r.Start)+g.r)
 			x := r.X + adv
 			if r.RTL {
 				x = r.X + r.W - adv
@@ -211,8 +213,10 @@ func (l *Layout) caretStops(ln *Line) []caretStop {
 		}
 	}
 	stops = append(stops, caretStop{ln.TextEnd, l.bidiX(ln, int32(ln.TextEnd))})
-	if e := ln.caretEnd(); e > ln.TextEnd {
-		stops = append(stops, caretStop{e, l.bidiX(ln, int32(e))})
+	for o, e := ln.TextEnd, ln.caretEnd(); o < e; { // trailing whitespace
+		if o = l.NextGrapheme(o); o <= e {
+			stops = append(stops, caretStop{o, l.bidiX(ln, int32(o))})
+		}
 	}
 	slices.SortStableFunc(stops, func(p, q caretStop) int {
 		switch {
@@ -235,8 +239,8 @@ func (l *Layout) bidiRects(ln *Line, a, b, end int, dst []Rect) []Rect {
 		if lo >= hi {
 			continue
 		}
-		x0 := l.span(int(r.tok), int32(r.Start), int32(lo))
-		x1 := x0 + l.span(int(r.tok), int32(lo), int32(hi))
+		x0 := l.within(int(r.tok), int32(r.Start), int32(r.End), int32(lo))
+		x1 := l.within(int(r.tok), int32(r.Start), int32(r.End), int32(hi))
 		if r.RTL {
 			x0, x1 = r.W-x1, r.W-x0
 		}
