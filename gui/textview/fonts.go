@@ -23,9 +23,9 @@ import (
 type fontSet struct {
 	reading       *font.Face // nil: the theme's font
 	readingFamily string     // the family reading was loaded from
-	theme    *font.Face
-	emoji    *font.Face    // parsed from emojiRes on first need
-	emojiRes fyne.Resource // nil once parsed (or failed)
+	theme         *font.Face
+	emoji         *font.Face    // parsed from emojiRes on first need
+	emojiRes      fyne.Resource // nil once parsed (or failed)
 
 	fm       *fontscan.FontMap // nil until a rune needs it
 	fmErr    error

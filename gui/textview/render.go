@@ -131,16 +131,16 @@ type pageRenderer struct {
 	objects []fyne.CanvasObject
 	grew    bool
 
-	fills    rectPool
-	dashes   []*dashBox
-	dashUsed int
-	sel      rectPool
+	fills     rectPool
+	dashes    []*dashBox
+	dashUsed  int
+	sel       rectPool
 	texts     []*canvas.Text
 	lineText  map[int]*canvas.Text // line index -> text showing it
 	glyphs    []*glyphLine
 	lineGlyph map[int]*glyphLine // line index -> glyphs showing it
-	outline  rectPool
-	caret    *canvas.Rectangle
+	outline   rectPool
+	caret     *canvas.Rectangle
 
 	top, bottom float32 // page band the objects cover
 	rects       []layout.Rect
