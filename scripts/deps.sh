@@ -10,6 +10,9 @@ build_pkgs=(gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev l
 	libxinerama-dev libxi-dev libxxf86vm-dev)
 test_pkgs=(xvfb xauth libxml2-utils libreoffice-calc-nogui)
 
+# Fonts for the reader's tests of scripts the bundled font lacks: Chinese
+# (WenQuanYi Micro Hei, 1.6 MB; fonts-noto-cjk would be 57 MB), Arabic and Hebrew (DejaVu).
+test_pkgs+=(fonts-wqy-microhei fonts-dejavu-core)
 want=("${build_pkgs[@]}")
 if [ "${1:-}" = "--test" ]; then
 	want+=("${test_pkgs[@]}")

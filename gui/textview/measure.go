@@ -59,6 +59,9 @@ type glyphKey struct {
 func newMeasurer(size float32, style fyne.TextStyle, fonts *fontSet) *measurer {
 	m := &measurer{size: size, style: style, fonts: fonts, widths: make(map[string]float32, 4096),
 		glyphs: make(map[glyphKey][]shaping.Output), carets: make(map[string][]float32)}
+	// The shaper keeps no harfbuzz font unless told to; rebuilding one per
+	// call dominated measuring text in fallback fonts.
+	m.shaper.SetFontCacheSize(16)
 	if fonts != nil {
 		m.face = fonts.primary()
 	}
