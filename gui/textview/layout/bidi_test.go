@@ -2,6 +2,8 @@ package layout
 
 import (
 	"math/rand"
+
+	"golang.org/x/text/unicode/bidi"
 	"reflect"
 	"slices"
 	"strings"
@@ -268,5 +270,44 @@ func TestLineEdgesAndDirection(t *testing.T) {
 	}
 	if l.IsBidi(0) || !l.IsBidi(1) {
 		t.Error("IsBidi")
+	}
+}
+
+// TestImplicitLevelsMatchXText compares the fast resolution of paragraphs
+// without brackets or explicit codes with the one built on x/text, on
+// random mixes of every class news text has.
+func TestImplicitLevelsMatchXText(t *testing.T) {
+	alphabet := []rune("abZאבגبتث12٣٤ ,.:%+-$#!?\u0300\u200c\t'\"&")
+	rng := rand.New(rand.NewSource(5))
+	for range 20000 {
+		rs := make([]rune, 1+rng.Intn(30))
+		for i := range rs {
+			rs[i] = alphabet[rng.Intn(len(alphabet))]
+		}
+		cls := make([]bidi.Class, len(rs))
+		for i, r := range rs {
+			p, _ := bidi.LookupRune(r)
+			cls[i] = p.Class()
+		}
+		rtl := firstStrongRTL(cls)
+		lv, ok := implicitLevels(rs, cls, rtl)
+		if !ok {
+			t.Fatalf("%q: not resolved", string(rs))
+		}
+		// Per character, leaving out boundary neutrals (ZWNJ), whose level
+		// UAX #9 leaves open: here they follow the character before them.
+		slow := xtextLevels(rs, cls, rtl)
+		for i, v := range lv {
+			k := len(slow) - 1
+			for slow[k].start > int32(i) {
+				k--
+			}
+			if cls[i] != bidi.BN && slow[k].level != v {
+				t.Fatalf("%q (RTL %v): implicit %v, x/text %v", string(rs), rtl, lv, slow)
+			}
+		}
+	}
+	if _, ok := implicitLevels([]rune("a(b)"), []bidi.Class{bidi.L, bidi.ON, bidi.L, bidi.ON}, false); ok {
+		t.Error("brackets resolved without rule N0")
 	}
 }
