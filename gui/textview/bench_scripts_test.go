@@ -137,3 +137,34 @@ func BenchmarkRewrap100kWords(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkScrollScripts scrolls a 20,000-word body by three lines per
+// event, as BenchmarkScroll does, per script: lines coming into view are
+// shaped and drawn.
+func BenchmarkScrollScripts(b *testing.B) {
+	test.NewTempApp(b)
+	for _, sc := range []struct{ name, body string }{
+		{"english", benchBody(20_000, 1)},
+		{"chinese", chineseBody(20_000, 1)},
+		{"arabic", arabicBody(20_000, 1)},
+	} {
+		b.Run(sc.name, func(b *testing.B) {
+			v := New()
+			w := test.NewWindow(v)
+			defer w.Close()
+			w.Resize(fyne.NewSize(800, 600))
+			v.SetText(sc.body)
+			step := -3 * v.lay.LineHeight()
+			end := v.page.MinSize().Height - v.scroll.Size().Height
+			b.ReportAllocs()
+			defer reportCPU(b, cpuTime())
+			for b.Loop() {
+				if v.scroll.Offset.Y >= end {
+					v.scroll.ScrollToTop()
+					v.page.scrolled()
+				}
+				v.scroll.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, step)})
+			}
+		})
+	}
+}

@@ -46,6 +46,8 @@ type measurer struct {
 	items  []item
 	glyphs map[glyphKey][]shaping.Output // shaped runs for drawing
 	carets map[string][]float32
+
+	fastGlyph [0x20C1]uint8 // 0 unknown, 1 in the primary face, 2 not
 }
 
 // glyphKey identifies a shaped run: its text and direction.
@@ -320,11 +322,32 @@ func (m *measurer) shapeable(s string) bool {
 		if !fastRune(r) || (i == 0 && r >= 0x300 && r <= 0x36F) {
 			return false
 		}
-		if _, ok := m.face.NominalGlyph(r); !ok {
+		if !m.hasGlyph(r) {
 			return false
 		}
 	}
 	return true
+}
+
+// hasGlyph reports whether the primary face has r, remembering the answer
+// for the runes the fast path takes (all below U+20C1).
+func (m *measurer) hasGlyph(r rune) bool {
+	if int(r) >= len(m.fastGlyph) {
+		_, ok := m.face.NominalGlyph(r)
+		return ok
+	}
+	switch m.fastGlyph[r] {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	_, ok := m.face.NominalGlyph(r)
+	m.fastGlyph[r] = 2
+	if ok {
+		m.fastGlyph[r] = 1
+	}
+	return ok
 }
 
 func fastRune(r rune) bool {

@@ -142,6 +142,9 @@ type pageRenderer struct {
 	outline   rectPool
 	caret     *canvas.Rectangle
 
+	plain    map[int]bool // line index -> drawn as one canvas.Text
+	plainKey plainKey     // what plain was computed for
+
 	top, bottom float32 // page band the objects cover
 	rects       []layout.Rect
 	scale       float32 // device pixels per unit
@@ -365,9 +368,17 @@ func (r *pageRenderer) drawText(l *layout.Layout, first, last int, mx, my float3
 	fg := th.Color(theme.ColorNameForeground, variant)
 	size, textH := v.meas.size, v.meas.textH
 	dy := (l.LineHeight() - textH) / 2
+	if k := (plainKey{l, l.Width(), v.meas}); k != r.plainKey {
+		r.plainKey, r.plain = k, map[int]bool{}
+	}
 	var plain, shaped []int
 	for i := first; i < last; i++ {
-		if !l.IsBidi(i) && v.meas.simple(l.LineText(i)) {
+		p, ok := r.plain[i]
+		if !ok {
+			p = !l.IsBidi(i) && v.meas.simple(l.LineText(i))
+			r.plain[i] = p
+		}
+		if p {
 			plain = append(plain, i)
 		} else {
 			shaped = append(shaped, i)
@@ -435,6 +446,13 @@ func (r *pageRenderer) drawText(l *layout.Layout, first, last int, mx, my float3
 		}
 	}
 	r.lineGlyph = glyphs
+}
+
+// plainKey is what decides which lines are drawn as canvas.Text.
+type plainKey struct {
+	l    *layout.Layout
+	w    float32
+	meas *measurer
 }
 
 // reuse splits the objects in all between the lines that keep the object
