@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
 )
 
 // Clippings written for these tests: Chinese with full-width punctuation,
@@ -289,5 +288,4 @@ func TestReadingFont(t *testing.T) {
 	if len(shownGlyphLines(v)) != 0 {
 		t.Error("Latin line still drawn from shaped runs with the theme font")
 	}
-	_ = theme.TextSize
 }
