@@ -15,7 +15,7 @@ import (
 
 // importDialog asks for a clipping file to import.
 func (u *UI) importDialog() {
-	u.askOpenPath([]string{".txt", ".html", ".htm", ".docx", ".md", ".markdown"}, func(path string) {
+	u.askOpenPath([]string{".txt", ".html", ".htm", ".docx", ".md", ".markdown", ".eml"}, func(path string) {
 		u.importPaths([]string{path})
 	})
 }
@@ -57,11 +57,11 @@ func (u *UI) importPaths(paths []string) {
 	prog.Resize(fyne.NewSize(420, 0))
 	prog.Show()
 	go func() {
-		results, err := ingest.ImportPaths(ctx, u.store, paths, func(done, total int) {
+		results, err := ingest.ImportPaths(ctx, u.store, paths, func(p ingest.Progress) {
 			fyne.Do(func() {
-				label.SetText(fmt.Sprintf("%d of %d files", done, total))
-				if total > 0 {
-					bar.SetValue(float64(done) / float64(total))
+				label.SetText(fmt.Sprintf("%d of %d files, %d articles", p.FilesDone, p.Files, p.Articles))
+				if p.Files > 0 {
+					bar.SetValue(float64(p.FilesDone) / float64(p.Files))
 				}
 			})
 		})
@@ -71,8 +71,7 @@ func (u *UI) importPaths(paths []string) {
 			prog.Hide()
 			cancel()
 			if err != nil {
-				u.showError(fmt.Errorf("import failed, nothing was added: %w", err))
-				return
+				u.showError(fmt.Errorf("import stopped; the files listed before the stop were imported: %w", err))
 			}
 			u.importDone(results)
 		})
@@ -81,25 +80,34 @@ func (u *UI) importPaths(paths []string) {
 
 // importDone refreshes the library, opens the first new clipping and says
 // what happened to each file that did not simply import.
-func (u *UI) importDone(results []ingest.FileResult) {
-	var added, dups int
+func (u *UI) importDone(results []ingest.FileReport) {
+	var added, dups, failed int
 	var problems []string
 	first := ""
 	for _, r := range results {
+		a, d, _ := r.Counts()
+		added, dups = added+a, dups+d
 		switch {
 		case r.Err != nil:
+			failed++
 			problems = append(problems, r.Err.Error())
-		case r.Duplicate:
-			dups++
-			problems = append(problems, fmt.Sprintf("%s: already in the project (%s)", baseName(r.Path), orUntitled(r.Headline)))
-		default:
-			added++
-			if first == "" {
-				first = r.ID
+			continue
+		case r.Skipped != "":
+			continue
+		}
+		if r.Archive || a != 1 {
+			problems = append(problems, fmt.Sprintf("%s: %s", baseName(r.Path), r.Summary()))
+		}
+		for _, ar := range r.Articles {
+			if ar.ID != "" && ar.Duplicate == "" && first == "" {
+				first = ar.ID
 			}
-			for _, w := range r.Warnings {
-				problems = append(problems, fmt.Sprintf("%s: %s", baseName(r.Path), w))
+			if ar.Duplicate != "" && !r.Archive {
+				problems = append(problems, fmt.Sprintf("%s: already in the project (%s)", baseName(r.Path), orUntitled(ar.Headline)))
 			}
+		}
+		for _, w := range r.Warnings {
+			problems = append(problems, fmt.Sprintf("%s: %s", baseName(r.Path), w))
 		}
 	}
 	if err := u.lib.reload(); err != nil {
@@ -110,7 +118,7 @@ func (u *UI) importDone(results []ingest.FileResult) {
 	}
 	u.updateStatus()
 	summary := fmt.Sprintf("%d clipping(s) imported, %d already in the project, %d file(s) could not be read.",
-		added, dups, len(results)-added-dups)
+		added, dups, failed)
 	if len(problems) == 0 {
 		u.flash(summary)
 		return
