@@ -173,6 +173,9 @@ func singleArticle(fd fileDoc, warns []string, data []byte, base string) (*Parse
 	case fd.format == formatMarkdown:
 		p.Format = "Markdown"
 		meta, body = parseMarkdown(fd.doc.Text)
+	case fd.format == formatXML:
+		p.Format = "XML"
+		meta, body = parseLayout(fd.doc.VisibleText(), hints{})
 	default:
 		p.Format = "text"
 		if fd.format == formatEmail {

@@ -64,33 +64,38 @@ func eachWord(s string, fn func([]byte)) {
 	}
 }
 
-// kept is what a file kept: the count of each word, and the word
-// sequences of its fields, paragraphs and lines, so that a line repeating
+// wordHash is the FNV-1a hash of a word; words are compared by hash
+// (a collision among a file's words is vanishingly rare and could only
+// hide a loss, never invent one).
+func wordHash(w []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range w {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
+// seqHash extends the hash of a word sequence by one word.
+func seqHash(h, w uint64) uint64 { return (h^w)*1099511628211 + 0x9e3779b97f4a7c15 }
+
+// kept is what a file kept: how often each word occurs, and the word
+// sequences of its fields, lines and paragraphs, so that a line repeating
 // a field ("Title: …" under the title) counts as kept.
 type kept struct {
-	words map[string]*int
-	seqs  map[string]bool
-	seq   []byte // scratch
+	words map[uint64]int32
+	seqs  map[uint64]struct{}
 }
 
-func newKept() *kept { return &kept{words: map[string]*int{}, seqs: map[string]bool{}} }
-
-func (k *kept) count(w []byte) {
-	if c := k.words[string(w)]; c != nil {
-		*c++
-		return
-	}
-	one := 1
-	k.words[string(w)] = &one
-}
+func newKept() *kept { return &kept{words: map[uint64]int32{}, seqs: map[uint64]struct{}{}} }
 
 // add counts the words of texts and remembers each line and each
-// paragraph (blank-line separated) as a sequence of words.
+// paragraph (blank-line separated) as a word sequence.
 func (k *kept) add(texts ...string) {
-	var par []byte
 	for _, t := range texts {
 		t = norm.NFC.String(t)
-		par = par[:0]
+		var par uint64
+		parWords := 0
 		for len(t) > 0 {
 			line := t
 			if i := strings.IndexByte(t, '\n'); i >= 0 {
@@ -98,29 +103,27 @@ func (k *kept) add(texts ...string) {
 			} else {
 				t = ""
 			}
-			k.seq = k.seq[:0]
+			var seq uint64
+			n := 0
 			eachWord(line, func(w []byte) {
-				k.count(w)
-				if len(k.seq) > 0 {
-					k.seq = append(k.seq, ' ')
-				}
-				k.seq = append(k.seq, w...)
+				h := wordHash(w)
+				k.words[h]++
+				seq = seqHash(seq, h)
+				par = seqHash(par, h)
+				n++
 			})
-			if len(k.seq) == 0 {
-				if len(par) > 0 {
-					k.seqs[string(par)] = true
-					par = par[:0]
+			if n == 0 {
+				if parWords > 0 {
+					k.seqs[par] = struct{}{}
 				}
+				par, parWords = 0, 0
 				continue
 			}
-			k.seqs[string(k.seq)] = true
-			if len(par) > 0 {
-				par = append(par, ' ')
-			}
-			par = append(par, k.seq...)
+			k.seqs[seq] = struct{}{}
+			parWords += n
 		}
-		if len(par) > 0 {
-			k.seqs[string(par)] = true
+		if parWords > 0 {
+			k.seqs[par] = struct{}{}
 		}
 	}
 }
@@ -129,15 +132,14 @@ func (k *kept) add(texts ...string) {
 // them.
 func (k *kept) field(values ...string) {
 	for _, v := range values {
-		k.seq = k.seq[:0]
+		var seq uint64
+		n := 0
 		eachWord(norm.NFC.String(v), func(w []byte) {
-			if len(k.seq) > 0 {
-				k.seq = append(k.seq, ' ')
-			}
-			k.seq = append(k.seq, w...)
+			seq = seqHash(seq, wordHash(w))
+			n++
 		})
-		if len(k.seq) > 0 {
-			k.seqs[string(k.seq)] = true
+		if n > 0 {
+			k.seqs[seq] = struct{}{}
 		}
 	}
 }
@@ -156,11 +158,16 @@ func (k *kept) addMeta(m model.Metadata) {
 	}
 }
 
-// repeats reports whether a line's words, perhaps after a label of up to
-// three words, are a field, line or paragraph that was kept.
-func (k *kept) repeats(ws []string) bool {
+// repeats reports whether a line's words (as hashes), perhaps after a
+// label of up to three words, are a field, line or paragraph that was
+// kept.
+func (k *kept) repeats(ws []uint64) bool {
 	for skip := 0; skip <= 3 && skip < len(ws); skip++ {
-		if k.seqs[strings.Join(ws[skip:], " ")] {
+		var seq uint64
+		for _, w := range ws[skip:] {
+			seq = seqHash(seq, w)
+		}
+		if _, ok := k.seqs[seq]; ok {
 			return true
 		}
 	}
@@ -173,29 +180,21 @@ func (k *kept) repeats(ws []string) bool {
 // words occur more often in the file than in what was kept.
 func lostText(visible string, k *kept) (words, lines int, first string) {
 	visible = norm.NFC.String(visible)
-	total := map[string]*int{}
-	eachWord(visible, func(w []byte) {
-		if c := total[string(w)]; c != nil {
-			*c++
-			return
-		}
-		one := 1
-		total[string(w)] = &one
-	})
-	deficit := map[string]int{}
-	for w, n := range total {
-		have := 0
-		if c := k.words[w]; c != nil {
-			have = *c
-		}
-		if d := *n - have; d > 0 {
-			deficit[w] = d
+	deficit := map[uint64]int32{}
+	eachWord(visible, func(w []byte) { deficit[wordHash(w)]++ })
+	short := false
+	for h, n := range deficit {
+		if d := n - k.words[h]; d > 0 {
+			deficit[h] = d
+			short = true
+		} else {
+			delete(deficit, h)
 		}
 	}
-	if len(deficit) == 0 {
+	if !short {
 		return 0, 0, ""
 	}
-	var ws []string
+	var ws []uint64
 	for len(visible) > 0 {
 		l := visible
 		if i := strings.IndexByte(visible, '\n'); i >= 0 {
@@ -203,24 +202,21 @@ func lostText(visible string, k *kept) (words, lines int, first string) {
 		} else {
 			visible = ""
 		}
-		n, missing := 0, 0
+		ws = ws[:0]
+		missing := 0
 		eachWord(l, func(w []byte) {
-			n++
-			if deficit[string(w)] > 0 {
+			h := wordHash(w)
+			if deficit[h] > 0 {
 				missing++
 			}
+			ws = append(ws, h)
 		})
-		if n < lostLineWords || missing*10 < n*6 {
+		if len(ws) < lostLineWords || missing*10 < len(ws)*6 || k.repeats(ws) {
 			continue
 		}
-		ws = ws[:0]
-		eachWord(l, func(w []byte) { ws = append(ws, string(w)) })
-		if k.repeats(ws) {
-			continue
-		}
-		for _, w := range ws {
-			if deficit[w] > 0 {
-				deficit[w]--
+		for _, h := range ws {
+			if deficit[h] > 0 {
+				deficit[h]--
 			}
 		}
 		words += len(ws)

@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -225,5 +226,39 @@ func TestImportPathsNothingToImport(t *testing.T) {
 	res, err := ImportPaths(context.Background(), newStore(t), []string{dir}, nil)
 	if err != nil || len(res) != 1 || !errors.Is(res[0].Err, ErrEmpty) {
 		t.Errorf("res = %+v, err = %v", res, err)
+	}
+}
+
+// TestImportPathsCancelKeepsCommitted: cancelling keeps the files whose
+// transaction was committed, and only those are reported.
+func TestImportPathsCancelKeepsCommitted(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string][]byte{}
+	for i := range batchFiles + 50 {
+		files[fmt.Sprintf("clip-%03d.txt", i)] = []byte(epaperClipping(i, 120))
+	}
+	writeFiles(t, dir, files)
+	st := newStore(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	reps, err := ImportPaths(ctx, st, []string{dir}, func(p Progress) {
+		if p.FilesDone == batchFiles+20 {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if len(reps) != batchFiles {
+		t.Fatalf("%d reports, want the %d files of the committed transaction", len(reps), batchFiles)
+	}
+	for _, r := range reps {
+		if r.Err != nil || len(r.Articles) != 1 || r.Articles[0].ID == "" {
+			t.Fatalf("report %+v", r)
+		}
+	}
+	sums, err := st.ClippingSummaries(context.Background())
+	if err != nil || len(sums) != batchFiles {
+		t.Errorf("%d clippings stored, want %d (%v)", len(sums), batchFiles, err)
 	}
 }

@@ -52,7 +52,7 @@ type ArticleReport struct {
 
 // Counts returns how many articles were added, found already in the
 // project, and not imported because of a problem.
-func (r *FileReport) Counts() (added, duplicates, problems int) {
+func (r FileReport) Counts() (added, duplicates, problems int) {
 	for _, a := range r.Articles {
 		switch {
 		case a.Problem != "":
@@ -68,7 +68,7 @@ func (r *FileReport) Counts() (added, duplicates, problems int) {
 
 // Summary is the report in one sentence, for a list of files: "Nexis Uni
 // DOCX: 50 articles (50 announced): 48 added, 2 already in the project".
-func (r *FileReport) Summary() string {
+func (r FileReport) Summary() string {
 	switch {
 	case r.Err != nil:
 		return "not imported: " + r.Err.Error()

@@ -124,6 +124,7 @@ const (
 	formatMarkdown
 	formatDocx
 	formatEmail
+	formatXML
 	formatSniff
 )
 
@@ -139,6 +140,8 @@ func formatOf(base string) format {
 		return formatDocx
 	case ".eml":
 		return formatEmail
+	case ".xml":
+		return formatXML
 	}
 	return formatSniff
 }
@@ -214,6 +217,8 @@ func readDoc(base string, data []byte) (fileDoc, []string, error) {
 		switch {
 		case f == formatMarkdown:
 			fd.doc.Source = "md"
+		case f == formatXML || f == formatSniff && strings.HasPrefix(strings.TrimLeft(text, "\ufeff \t\r\n"), "<?xml") && !looksHTML(text):
+			fd.format, fd.doc.Kind, fd.doc.Source = formatXML, archive.XML, "xml"
 		case f == formatSniff && looksHTML(text):
 			fd.format, fd.html, fd.doc.Source = formatHTML, true, "html"
 		default:

@@ -220,6 +220,9 @@ func splitLexis(ctx context.Context, doc *Doc) (*Batch, error) {
 		if numbered && r.n > 0 {
 			a.N = r.n
 		}
+		if n := lexisLoadDates(r.lines); n > 1 {
+			b.Warnings = append(b.Warnings, fmt.Sprintf("document %d holds %d LOAD-DATE lines: the \"N of M DOCUMENTS\" line of the next may be missing, and %d documents were read as one", a.N, n, n))
+		}
 		b.Articles = append(b.Articles, a)
 	}
 	b.Announced = len(recs)
@@ -247,6 +250,21 @@ func splitLexis(ctx context.Context, doc *Doc) (*Batch, error) {
 	}
 	b.Omitted = append(b.Omitted, strings.Repeat("DOCUMENTS ", len(recs)))
 	return b, nil
+}
+
+// lexisLoadDates counts the LOAD-DATE lines (in any language) in lines:
+// one per document.
+func lexisLoadDates(lines []string) int {
+	n := 0
+	for _, l := range lines {
+		if m := lexisKeyRe.FindStringSubmatch(strings.TrimSpace(l)); m != nil {
+			switch m[1] {
+			case "LOAD-DATE", "DATE-CHARGEMENT", "LAADDATUM":
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // span writes a range of document numbers: "37" or "37–39".
@@ -712,24 +730,27 @@ func setLexisTitle(a *Article, t string) {
 		addDetail(&a.Metadata, "Title", t)
 		return
 	}
-	if i := strings.Index(t, ";"); i > 0 && i < len(t)-1 {
-		head, deck := strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+1:])
-		switch {
-		case head == "" || deck == "":
-		case isUpperWord(head) && len(strings.Fields(head)) <= 4 && !isUpperWord(deck) && len(strings.Fields(deck)) <= 16 && !strings.HasSuffix(deck, "."):
-			a.Headline = deck
-			addDetail(&a.Metadata, "Kicker", head)
-			return
-		case len(strings.Fields(deck)) == 1:
-			a.Headline = head
-			addDetail(&a.Metadata, "Title", t)
-			return
-		default:
-			a.Headline, a.Deck = head, deck
-			return
+	var parts []string
+	for _, p := range strings.Split(t, ";") {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
 		}
 	}
-	a.Headline = strings.TrimSuffix(t, ";")
+	if len(parts) >= 2 && isUpperWord(parts[0]) && len(strings.Fields(parts[0])) <= 4 && !isUpperWord(parts[1]) &&
+		len(strings.Fields(parts[1])) <= 16 && !strings.HasSuffix(parts[1], ".") {
+		addDetail(&a.Metadata, "Kicker", parts[0])
+		parts = parts[1:]
+	}
+	switch {
+	case len(parts) == 0:
+	case len(parts) == 1:
+		a.Headline = parts[0]
+	case len(parts) == 2 && len(strings.Fields(parts[1])) == 1:
+		a.Headline = parts[0]
+		addDetail(&a.Metadata, "Title", t)
+	default:
+		a.Headline, a.Deck = parts[0], strings.Join(parts[1:], "; ")
+	}
 }
 
 // lexisField applies one labelled field to the article.

@@ -170,6 +170,11 @@ func splitNexisUni(ctx context.Context, doc *Doc) (*Batch, error) {
 		recs[0].from += start
 	}
 	for i, r := range recs {
+		if n := nexisBodies(ps[r.from:r.to]); n > 1 {
+			return nil, fmt.Errorf("%w: document %d holds %d \"Body\" headings, so %d documents run together: their \"End of Document\" lines are missing", ErrUnsplittable, i+1, n, n)
+		}
+	}
+	for i, r := range recs {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
@@ -207,6 +212,17 @@ func parasText(ps []Para) string {
 		}
 	}
 	return strings.Join(parts, "\n")
+}
+
+// nexisBodies counts the "Body" headings in ps.
+func nexisBodies(ps []Para) int {
+	n := 0
+	for _, p := range ps {
+		if nexisBodyHeadings[strings.ToLower(ptext(p))] {
+			n++
+		}
+	}
+	return n
 }
 
 // nexisHasArticle reports whether paragraphs hold a document's fields or
@@ -363,7 +379,7 @@ func parseNexisRecord(ps []Para, perLine, first bool) (a Article, junk string) {
 		setLexisTitle(&a, head[0])
 	}
 	if len(head) > 1 && d != 1 {
-		a.Publication = head[1]
+		a.Publication = strings.TrimSuffix(head[1], ".") // "Guardian.com."
 	}
 	for i, h := range head {
 		if i > 1 && i != d {

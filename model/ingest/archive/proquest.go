@@ -167,6 +167,9 @@ func proquestBatch(ctx context.Context, b *Batch, recs [][]string) (*Batch, erro
 		if a.N == 0 {
 			a.N = i + 1
 		}
+		if n := proquestFullTexts(r); n > 1 {
+			b.Warnings = append(b.Warnings, fmt.Sprintf("document %d holds %d \"Full text:\" fields: a separator line may be missing, and %d documents were read as one", a.N, n, n))
+		}
 		maxM = max(maxM, m)
 		b.Articles = append(b.Articles, a)
 	}
@@ -182,6 +185,17 @@ func proquestBatch(ctx context.Context, b *Batch, recs [][]string) (*Batch, erro
 		b.LeftOut = append(b.LeftOut, fmt.Sprintf("%d ProQuest field blocks (subjects, database, copyright; kept in each clipping's details)", n))
 	}
 	return b, nil
+}
+
+// proquestFullTexts counts the "Full text:" fields in lines.
+func proquestFullTexts(lines []string) int {
+	n := 0
+	for _, l := range lines {
+		if k, _, ok := proquestKey(strings.TrimSpace(l)); ok && proquestKeys[k] == pqFullText {
+			n++
+		}
+	}
+	return n
 }
 
 // proquestIsRecord reports whether a chunk holds a document: a full text
@@ -215,15 +229,15 @@ func normKey(k string) string { return strings.ToLower(strings.ReplaceAll(k, " "
 // proquestKeys, when it is one ProQuest writes; any reports a "Key:"
 // line whose key is not known.
 func proquestKey(t string) (key, rest string, ok bool) {
-	m := proquestKeyRe.FindStringSubmatch(t)
-	if m == nil {
+	i := strings.IndexByte(t, ':')
+	if i <= 0 || i > 45 || i+1 < len(t) && t[i+1] != ' ' && t[i+1] != '\t' {
 		return "", "", false
 	}
-	k, known := proquestNormKeys[normKey(m[1])]
+	k, known := proquestNormKeys[normKey(t[:i])]
 	if !known {
 		return "", "", false
 	}
-	return k, strings.TrimSpace(t[len(m[0]):]), true
+	return k, strings.TrimSpace(t[i+1:]), true
 }
 
 // parseProQuestRecord reads one document; m is the M of its "Document N

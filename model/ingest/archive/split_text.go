@@ -81,13 +81,11 @@ var issueRe = regexp.MustCompile(`(?i)(?:^|[;,\s])(?:ausg\.?|ausgabe|nr\.|no\.)\
 // sectionAndPage splits a section field into the section and the page it
 // names: "NEWS; Pg. 3" gives "NEWS" and "3".
 func sectionAndPage(s string) (section, page string) {
-	s = strings.TrimSpace(s)
-	loc := pageRe.FindStringSubmatchIndex(s)
-	if loc == nil {
-		return s, ""
+	rest := strings.TrimSpace(s)
+	if loc := pageRe.FindStringSubmatchIndex(rest); loc != nil {
+		page = rest[loc[2]:loc[3]]
+		rest = strings.TrimSpace(rest[:loc[0]] + " " + rest[loc[1]:])
 	}
-	page = s[loc[2]:loc[3]]
-	rest := strings.TrimSpace(s[:loc[0]] + " " + s[loc[1]:])
 	rest = issueRe.ReplaceAllString(rest, " ")
 	var parts []string
 	seen := map[string]bool{}
@@ -120,27 +118,51 @@ var (
 	domainRe    = regexp.MustCompile(`\w\.\w+$`)
 )
 
-// authorsOf reads a byline into author names: it drops a leading "By", a
-// part after ";" that is a sentence, parenthesised notes, web addresses
-// and roles in lower case ("in Brussels", "correspondent"), and splits on
-// commas, "and", "&", "und", "et", "en". ALL-CAPS names are title-cased.
+// authorsOf reads a byline into author names: it drops a leading "By",
+// parts after ";" that are sentences ("Ana Swanson reported from …"),
+// parenthesised notes, web addresses and roles in lower case ("in
+// Brussels", "correspondent"), turns "Last, First" round, and splits on
+// commas, ";", "and", "&", "und", "et", "en". ALL-CAPS names are
+// title-cased.
 func authorsOf(byline string) []string {
-	s := oneLine(byline)
-	if i := strings.Index(s, ";"); i >= 0 {
-		s = s[:i]
+	var out []string
+	for i, part := range strings.Split(oneLine(byline), ";") {
+		part = strings.TrimSpace(parenRe.ReplaceAllString(part, " "))
+		if part == "" || i > 0 && !nameWords(part) {
+			continue
+		}
+		out = append(out, namesOf(part)...)
 	}
-	s = parenRe.ReplaceAllString(s, " ")
+	return out
+}
+
+// nameWords reports whether every word of s starts with a capital (name
+// particles such as "von", "de", "van" aside).
+func nameWords(s string) bool {
+	for _, w := range strings.Fields(strings.ReplaceAll(s, ",", " ")) {
+		switch strings.ToLower(w) {
+		case "von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "y", "and", "und", "et", "en", "&":
+			continue
+		}
+		if !startsUpper(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// namesOf splits one part of a byline into names.
+func namesOf(s string) []string {
 	if parts := strings.Split(s, ","); len(parts) == 2 {
-		// "Albrecht, Bernhard": last name, first name
+		// "Albrecht, Bernhard", "Müller, Martin U.": last name, first names
 		last, first := strings.Fields(parts[0]), strings.Fields(parts[1])
-		if len(last) == 1 && len(first) == 1 && startsUpper(last[0]) && startsUpper(first[0]) && !strings.Contains(first[0], ".") {
-			s = first[0] + " " + last[0]
+		if len(last) == 1 && len(first) >= 1 && len(first) <= 3 && nameWords(parts[0]) && nameWords(parts[1]) && !isUpperWord(parts[1]) {
+			s = strings.Join(first, " ") + " " + last[0]
 		}
 	}
 	s = byRe.ReplaceAllString(strings.TrimSpace(s), "")
-	parts := authorSepRe.Split(s, -1)
 	var out []string
-	for _, p := range parts {
+	for _, p := range authorSepRe.Split(s, -1) {
 		p = strings.TrimSpace(p)
 		if p == "" || strings.ContainsAny(p, "@/:") || domainRe.MatchString(p) && !strings.Contains(p, " ") {
 			continue // an address or a domain
@@ -151,14 +173,10 @@ func authorsOf(byline string) []string {
 		for keep < len(words) && startsUpper(words[keep]) {
 			keep++
 		}
-		if keep == 0 || keep > 5 {
-			continue
+		if keep == 0 || keep > 5 || keep < len(words) && (keep > 3 || keep == 1) {
+			continue // not a name, or a sentence ("Report from The Pioneer …")
 		}
-		words = words[:keep]
-		if keep < len(strings.Fields(p)) && keep > 3 {
-			continue
-		}
-		name := strings.Join(words, " ")
+		name := strings.Join(words[:keep], " ")
 		if isUpperWord(name) {
 			name = titleCase(name)
 		}
