@@ -27,7 +27,9 @@ func lexisExport(n int) string {
 func TestArchiveParseAndImport(t *testing.T) {
 	dir := t.TempDir()
 	export := filepath.Join(dir, "2021-04-01 download.txt")
-	mustWrite(t, export, []byte(lexisExport(3)))
+	text := strings.Replace(lexisExport(3), "Selected Items: 1-3", "Selected Items: 1-4", 1) +
+		"\n\nWe are sorry but there is an error in this document and it is not possible to display it.\n"
+	mustWrite(t, export, []byte(text))
 
 	out, errs, code := clipper(t, filepath.Join(dir, "unused.clip"), "parse", export)
 	if code != 0 {
@@ -37,8 +39,11 @@ func TestArchiveParseAndImport(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &arts); err != nil {
 		t.Fatalf("parse output is not a JSON array: %v\n%s", err, out)
 	}
-	if len(arts) != 3 {
-		t.Fatalf("%d articles, want 3", len(arts))
+	if len(arts) != 4 {
+		t.Fatalf("%d articles, want 4", len(arts))
+	}
+	if p := arts[3]; len(p) != 2 || p["n"] != 4.0 || !strings.Contains(p["problem"].(string), "We are sorry") {
+		t.Errorf("the error placeholder: %v", p)
 	}
 	a := arts[1]
 	for k, want := range map[string]any{"n": 2.0, "headline": "Harbour plan 2 approved", "publication": "The Harbor Ledger", "date": "2021-03-02",
@@ -48,7 +53,7 @@ func TestArchiveParseAndImport(t *testing.T) {
 			t.Errorf("article 2 %s = %#v, want %#v", k, a[k], want)
 		}
 	}
-	if !strings.Contains(errs, "LexisNexis TXT, found 3 of 3 articles announced") {
+	if !strings.Contains(errs, "LexisNexis TXT, found 4 of 4 articles announced") || !strings.Contains(errs, "article 4: LexisNexis could not deliver this document") {
 		t.Errorf("parse stderr: %s", errs)
 	}
 
@@ -58,17 +63,20 @@ func TestArchiveParseAndImport(t *testing.T) {
 		t.Fatalf("import: exit %d: %s", code, errs)
 	}
 	rows := jsonLines(t, out)
+	if len(rows) == 1 && rows[0]["problems"] != 1.0 {
+		t.Errorf("problems: %v", rows[0])
+	}
 	if len(rows) != 1 {
 		t.Fatalf("%d report lines: %s", len(rows), out)
 	}
 	r := rows[0]
-	if r["format"] != "LexisNexis TXT" || r["archive"] != true || r["found"] != 3.0 || r["announced"] != 3.0 || r["added"] != 3.0 || r["duplicates"] != 0.0 {
+	if r["format"] != "LexisNexis TXT" || r["archive"] != true || r["found"] != 4.0 || r["announced"] != 4.0 || r["added"] != 3.0 || r["duplicates"] != 0.0 {
 		t.Errorf("report: %v", r)
 	}
 	if lo, _ := r["left_out"].([]any); len(lo) == 0 || lo[0] != "cover page" {
 		t.Errorf("left out: %v", r["left_out"])
 	}
-	if !strings.Contains(errs, "LexisNexis TXT: 3 articles (3 announced): 3 added") {
+	if !strings.Contains(errs, "LexisNexis TXT: 4 articles (4 announced): 3 added, 1 not imported") {
 		t.Errorf("import stderr: %s", errs)
 	}
 

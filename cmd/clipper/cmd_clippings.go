@@ -12,13 +12,18 @@ import (
 
 // parsedJSON is the output of `clipper parse` for one article: the
 // metadata (with its JSON names, source_id, section, language, words and
-// page included) and the normalised body. An article of an export that
-// could not be imported has only n and problem.
+// page included) and the normalised body; n is the article's position in
+// an export.
 type parsedJSON struct {
 	N int `json:"n,omitempty"`
 	model.Metadata
-	Body    string `json:"body"`
-	Problem string `json:"problem,omitempty"`
+	Body string `json:"body"`
+}
+
+// problemJSON stands for an article of an export that could not be read.
+type problemJSON struct {
+	N       int    `json:"n"`
+	Problem string `json:"problem"`
 }
 
 func newParsedJSON(c *model.Clipping) parsedJSON {
@@ -74,14 +79,15 @@ func cmdParse(e *env, args []string) error {
 	if len(p.Articles) == 1 && p.Articles[0].Clipping != nil {
 		return e.writeJSON(newParsedJSON(p.Articles[0].Clipping))
 	}
-	out := make([]parsedJSON, len(p.Articles))
+	out := make([]any, len(p.Articles))
 	for i, a := range p.Articles {
 		if a.Clipping == nil {
-			out[i] = parsedJSON{N: a.N, Problem: a.Problem}
+			out[i] = problemJSON{N: a.N, Problem: a.Problem}
 			continue
 		}
-		out[i] = newParsedJSON(a.Clipping)
-		out[i].N = a.N
+		pj := newParsedJSON(a.Clipping)
+		pj.N = a.N
+		out[i] = pj
 	}
 	return e.writeJSON(out)
 }
@@ -90,6 +96,9 @@ func cmdParse(e *env, args []string) error {
 func foundAnnounced(found, announced int) string {
 	if announced > 0 {
 		return fmt.Sprintf("found %d of %d articles announced", found, announced)
+	}
+	if found == 1 {
+		return "found 1 article"
 	}
 	return fmt.Sprintf("found %d articles", found)
 }
@@ -160,11 +169,7 @@ func cmdImport(e *env, args []string) error {
 			case r.Skipped != "":
 				skipped++
 			default:
-				line := r.Summary()
-				if r.Archive {
-					line = fmt.Sprintf("%s (%s)", line, foundAnnounced(len(r.Articles), r.Announced))
-				}
-				fmt.Fprintf(e.stderr, "clipper import: %s: %s\n", r.Path, line)
+				fmt.Fprintf(e.stderr, "clipper import: %s: %s\n", r.Path, r.Summary())
 				for _, w := range r.Warnings {
 					fmt.Fprintf(e.stderr, "clipper import: %s: %s\n", r.Path, w)
 				}

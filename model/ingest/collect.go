@@ -65,19 +65,6 @@ func sidecar(path string) string {
 	return ""
 }
 
-// collectPath expands one path (see Collect), sidecars included.
-func collectPath(p string) ([]string, error) {
-	es, err := collectEntries(p)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]string, len(es))
-	for i, e := range es {
-		out[i] = e.path
-	}
-	return out, nil
-}
-
 // collectEntries expands one path into entries, marking the sidecars found
 // in folders.
 func collectEntries(p string) ([]entry, error) {

@@ -325,16 +325,6 @@ func readDocumentXML(r io.Reader) ([]archive.Para, error) {
 	return out, nil
 }
 
-// xmlAttr returns an encoding/xml start element's attribute by local name.
-func xmlAttr(t xml.StartElement, local string) string {
-	for _, a := range t.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
-}
-
 // zipKind says what a ZIP archive that is not a .docx looks like.
 func zipKind(data []byte) string {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))

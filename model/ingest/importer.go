@@ -79,7 +79,7 @@ func (r FileReport) Summary() string {
 	var b strings.Builder
 	b.WriteString(r.Format)
 	if r.Archive {
-		fmt.Fprintf(&b, ": %d articles", len(r.Articles))
+		b.WriteString(": " + plural(len(r.Articles), "article"))
 		if r.Announced > 0 {
 			fmt.Fprintf(&b, " (%d announced)", r.Announced)
 		}
@@ -96,6 +96,14 @@ func (r FileReport) Summary() string {
 	}
 	b.WriteString(": " + strings.Join(parts, ", "))
 	return b.String()
+}
+
+// plural writes "1 article", "2 articles".
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }
 
 // Progress is reported after each file is read.

@@ -248,7 +248,6 @@ func splitLexis(ctx context.Context, doc *Doc) (*Batch, error) {
 	if n := countKeys(b.Articles, "Copyright"); n > 0 {
 		b.LeftOut = append(b.LeftOut, fmt.Sprintf("%d copyright lines (kept in each clipping's details)", n))
 	}
-	b.Omitted = append(b.Omitted, strings.Repeat("DOCUMENTS ", len(recs)))
 	return b, nil
 }
 

@@ -188,7 +188,6 @@ func splitNexisUni(ctx context.Context, doc *Doc) (*Batch, error) {
 		}
 		b.Articles = append(b.Articles, a)
 	}
-	b.Omitted = append(b.Omitted, strings.Repeat("End of Document Body ", len(recs)))
 	if n := countKeys(b.Articles, "Load-Date"); n > 0 {
 		b.LeftOut = append(b.LeftOut, fmt.Sprintf("%d Load-Date and classification trailers (kept in each clipping's details)", n))
 	}

@@ -145,7 +145,6 @@ func splitProQuest(ctx context.Context, doc *Doc) (*Batch, error) {
 			b.Omitted = append(b.Omitted, t)
 		}
 	}
-	b.Omitted = append(b.Omitted, strings.Repeat("____ ", len(chunks)))
 	if len(recs) == 0 {
 		c := proquestCuesOf(doc.Text)
 		return nil, fmt.Errorf("%w: it has %d ProQuest document ids and %d \"Full text:\" fields, but no documents between separator lines", ErrUnsplittable, c.ids, c.fulltext)
