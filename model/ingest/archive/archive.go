@@ -17,6 +17,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 
 	"golang.org/x/net/html"
@@ -76,7 +77,7 @@ func (d *Doc) HTMLRoot() (*html.Node, error) {
 			d.htmlErr = errors.New("not an HTML document")
 			return
 		}
-		d.htmlRoot, d.htmlErr = html.Parse(stringsReader(d.Text))
+		d.htmlRoot, d.htmlErr = html.Parse(strings.NewReader(d.Text))
 	})
 	return d.htmlRoot, d.htmlErr
 }
@@ -103,9 +104,11 @@ func (d *Doc) VisibleText() string {
 }
 
 // Article is one story of a batch: its metadata (headline, publication,
-// date, authors, section, words, language, page, source id, URL, and the
-// other labelled fields and trailers in Details) and its body text with
-// paragraphs separated by blank lines, not yet normalised.
+// date as YYYY-MM-DD, authors, section, words, language as an ISO 639-1
+// code, page, source id, URL, and the other labelled fields and trailers
+// in Details) and its body text with paragraphs separated by blank lines,
+// not yet normalised; single line breaks inside a paragraph are kept, and
+// the import joins those that read as hard wraps.
 type Article struct {
 	model.Metadata
 	Body string
@@ -124,11 +127,15 @@ type Article struct {
 
 // Batch is what Split found in one file.
 type Batch struct {
-	Format    string // the format recognised, e.g. "Nexis Uni DOCX", "Factiva HTML"
+	Format    string // the layout recognised: Split sets the format's name ("Nexis Uni"); the import adds the reader ("Nexis Uni DOCX")
 	Articles  []Article
-	Announced int      // articles the file says it holds (N of M, the cover list, a count); 0 if it does not say
-	Warnings  []string // disagreements and assumptions, one sentence each ("found 99 of 100 articles; article 37 has no body")
-	LeftOut   []string // what was kept out of the bodies, one short line each ("cover page", "LOAD-DATE trailers")
+	Announced int // articles the file says it holds (N of M, the cover list, a count); 0 if it does not say
+	// Warnings are disagreements and assumptions, one sentence each. Split
+	// puts first "found 99 of 100 articles" when Articles and Announced
+	// differ and "article 37: <its Problem>" for each article with one, so
+	// a format adds only what it alone knows ("documents 37–38 are missing").
+	Warnings []string
+	LeftOut  []string // what was kept out of the bodies, one short line each ("cover page", "LOAD-DATE trailers")
 	// Omitted is the text of the parts LeftOut names that are in no
 	// article's body or metadata (the cover page, separators), so that the
 	// import can check that nothing else of the file was lost.

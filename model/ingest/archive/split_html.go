@@ -2,14 +2,11 @@ package archive
 
 import (
 	"encoding/xml"
-	"io"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
-
-func stringsReader(s string) io.Reader { return strings.NewReader(s) }
 
 // hiddenTags hold no visible text.
 var hiddenTags = map[atom.Atom]bool{
