@@ -28,9 +28,10 @@ const maxDocxXML = 256 << 20
 // errNotDocx marks a ZIP archive without a Word document part.
 var errNotDocx = errors.New("no word/document.xml")
 
-// maxDocxParas bounds the paragraphs read from a .docx: a million empty
-// paragraphs are a few MiB of XML but would take far more memory.
-const maxDocxParas = 1_000_000
+// maxDocxParas bounds the paragraphs read from a .docx (seven times those
+// of a 500-article Nexis Uni export): a million empty paragraphs are a few
+// MiB of XML but would take far more memory than their text.
+const maxDocxParas = 250_000
 
 // parseDocx reads a .docx into its paragraphs (w:p; text from w:t, w:tab
 // as a tab, w:br and w:cr as line breaks; deleted text and field codes
