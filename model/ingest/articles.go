@@ -59,13 +59,19 @@ func (p *Parsed) Clippings() []*model.Clipping {
 // whose articles cannot be found, never imported as one clipping). An
 // article without a body does not stop the others: it is an Article with
 // Problem set.
-func ParseArticles(ctx context.Context, name string, data []byte) (*Parsed, error) {
+func ParseArticles(ctx context.Context, name string, data []byte) (p *Parsed, err error) {
 	base := baseName(name)
 	label := base
 	if label == "" {
 		label = "unnamed file"
 	}
-	p, err := parseArticles(ctx, base, data)
+	defer func() {
+		// a reader's bug fails this file, not the import it is part of
+		if r := recover(); r != nil {
+			p, err = nil, fmt.Errorf("%s: Clipper could not read this file (an error in its reader: %v); please report it", label, r)
+		}
+	}()
+	p, err = parseArticles(ctx, base, data)
 	if err != nil {
 		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
 			return nil, err
@@ -86,6 +92,9 @@ func parseArticles(ctx context.Context, base string, data []byte) (*Parsed, erro
 	}
 	if batch != nil {
 		p := archiveArticles(ctx, fd, batch, base)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		p.Warnings = append(warns, p.Warnings...)
 		return p, nil
 	}
@@ -106,6 +115,9 @@ func archiveArticles(ctx context.Context, fd fileDoc, b *archive.Batch, base str
 	}
 	p.Warnings = append(p.Warnings, b.Warnings...)
 	for i, a := range b.Articles {
+		if i%256 == 0 && ctx.Err() != nil {
+			break // the caller sees ctx's error
+		}
 		art := Article{N: a.N, Problem: a.Problem}
 		if art.N == 0 {
 			art.N = i + 1

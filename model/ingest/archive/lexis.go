@@ -35,6 +35,19 @@ const lexisErrorText = "we are sorry but there is an error in this document"
 // case key (letters, digits, hyphens) and a colon.
 var lexisKeyRe = regexp.MustCompile(`^([\p{Lu}][\p{Lu}\d]*(?:[-_/][\p{Lu}\d]+)*)[\s\x{00a0}]*:(?:[\s\x{00a0}]|$)`)
 
+// lexisKeyMatch is lexisKeyRe.FindStringSubmatch for a trimmed line, with
+// a cheap test first: a key starts with a capital and its colon comes
+// within 40 bytes.
+func lexisKeyMatch(t string) []string {
+	if t == "" || t[0] >= 'a' && t[0] <= 'z' || t[0] >= '0' && t[0] <= '9' {
+		return nil
+	}
+	if i := strings.IndexByte(t[:min(len(t), 40)], ':'); i < 0 {
+		return nil
+	}
+	return lexisKeyRe.FindStringSubmatch(t)
+}
+
 // lexisRole is what a field's key means.
 type lexisRole int
 
@@ -106,7 +119,7 @@ func lexisCuesOf(text string) lexisCues {
 			c.errors++
 			continue
 		}
-		if m := lexisKeyRe.FindStringSubmatch(t); m != nil {
+		if m := lexisKeyMatch(t); m != nil {
 			switch lexisKeys[m[1]] {
 			case roleLength, roleSection, roleByline, roleTrailer, roleLanguage:
 				c.keys++
@@ -256,7 +269,7 @@ func splitLexis(ctx context.Context, doc *Doc) (*Batch, error) {
 func lexisLoadDates(lines []string) int {
 	n := 0
 	for _, l := range lines {
-		if m := lexisKeyRe.FindStringSubmatch(strings.TrimSpace(l)); m != nil {
+		if m := lexisKeyMatch(strings.TrimSpace(l)); m != nil {
 			switch m[1] {
 			case "LOAD-DATE", "DATE-CHARGEMENT", "LAADDATUM":
 				n++
@@ -290,8 +303,11 @@ func countKeys(arts []Article, keys ...string) int {
 
 // lexisCoverRange reads the range of documents a cover page announces
 // ("Selected Items: 1-10"), 0, 0 if it names none.
+// lexisRangeRe matches the range of documents a cover page names.
+var lexisRangeRe = regexp.MustCompile(`(\d+)\s*[-–]\s*(\d+)`)
+
 func lexisCoverRange(cover []string) (lo, hi int) {
-	re := regexp.MustCompile(`(\d+)\s*[-–]\s*(\d+)`)
+	re := lexisRangeRe
 	for _, l := range cover {
 		low := strings.ToLower(strings.TrimSpace(l))
 		if !strings.HasPrefix(low, "download request:") && !strings.HasPrefix(low, "printopdracht:") && !strings.Contains(low, "selected items") && !strings.HasPrefix(low, "demande de téléchargement") {
@@ -433,7 +449,7 @@ func lexisBlocks(lines []string, indented bool) []*lexisBlock {
 	}
 	for _, b := range out {
 		first := strings.TrimFunc(b.lines[0], unicode.IsSpace)
-		if m := lexisKeyRe.FindStringSubmatch(first); m != nil && (!b.centered || indentOf(b.lines[0]) < 6) {
+		if m := lexisKeyMatch(first); m != nil && (!b.centered || indentOf(b.lines[0]) < 6) {
 			b.key = m[1]
 			rest := strings.TrimFunc(first[len(m[0]):], unicode.IsSpace)
 			b.value = strings.TrimSpace(strings.Join(append([]string{rest}, trimAll(b.lines[1:])...), "\n"))
