@@ -79,21 +79,42 @@ func wordHash(w []byte) uint64 {
 // seqHash extends the hash of a word sequence by one word.
 func seqHash(h, w uint64) uint64 { return (h^w)*1099511628211 + 0x9e3779b97f4a7c15 }
 
-// kept is what a file kept: how often each word occurs, and the word
-// sequences of its fields, lines and paragraphs, so that a line repeating
-// a field ("Title: …" under the title) counts as kept.
+// kept is what a file kept: how often each word occurs, and (built only
+// when a line looks lost) the word sequences of its fields, lines and
+// paragraphs, so that a line repeating a field ("Title: …" under the
+// title) counts as kept.
 type kept struct {
-	words map[uint64]int32
-	seqs  map[uint64]struct{}
+	words  map[uint64]int32
+	texts  []string // counted texts, for their lines and paragraphs
+	fields []string // values remembered as sequences only
+	seqs   map[uint64]struct{}
 }
 
-func newKept() *kept { return &kept{words: map[uint64]int32{}, seqs: map[uint64]struct{}{}} }
+func newKept() *kept { return &kept{words: map[uint64]int32{}} }
 
-// add counts the words of texts and remembers each line and each
-// paragraph (blank-line separated) as a word sequence.
+// add counts the words of texts.
 func (k *kept) add(texts ...string) {
 	for _, t := range texts {
+		if t == "" {
+			continue
+		}
 		t = norm.NFC.String(t)
+		k.texts = append(k.texts, t)
+		eachWord(t, func(w []byte) { k.words[wordHash(w)]++ })
+	}
+}
+
+// field remembers a metadata value as a word sequence without counting
+// its words.
+func (k *kept) field(values ...string) {
+	k.fields = append(k.fields, values...)
+}
+
+// buildSeqs hashes the word sequence of every line and paragraph of the
+// texts, and of every field.
+func (k *kept) buildSeqs() {
+	k.seqs = map[uint64]struct{}{}
+	for _, t := range k.texts {
 		var par uint64
 		parWords := 0
 		for len(t) > 0 {
@@ -107,7 +128,6 @@ func (k *kept) add(texts ...string) {
 			n := 0
 			eachWord(line, func(w []byte) {
 				h := wordHash(w)
-				k.words[h]++
 				seq = seqHash(seq, h)
 				par = seqHash(par, h)
 				n++
@@ -126,12 +146,7 @@ func (k *kept) add(texts ...string) {
 			k.seqs[par] = struct{}{}
 		}
 	}
-}
-
-// field remembers a metadata value's words as a sequence without counting
-// them.
-func (k *kept) field(values ...string) {
-	for _, v := range values {
+	for _, v := range k.fields {
 		var seq uint64
 		n := 0
 		eachWord(norm.NFC.String(v), func(w []byte) {
@@ -162,6 +177,9 @@ func (k *kept) addMeta(m model.Metadata) {
 // label of up to three words, are a field, line or paragraph that was
 // kept.
 func (k *kept) repeats(ws []uint64) bool {
+	if k.seqs == nil {
+		k.buildSeqs()
+	}
 	for skip := 0; skip <= 3 && skip < len(ws); skip++ {
 		var seq uint64
 		for _, w := range ws[skip:] {

@@ -234,23 +234,24 @@ func TestImportPathsNothingToImport(t *testing.T) {
 func TestImportPathsCancelKeepsCommitted(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string][]byte{}
-	for i := range batchFiles + 50 {
+	for i := range 30 {
 		files[fmt.Sprintf("clip-%03d.txt", i)] = []byte(epaperClipping(i, 120))
 	}
 	writeFiles(t, dir, files)
 	st := newStore(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	reps, err := ImportPaths(ctx, st, []string{dir}, func(p Progress) {
-		if p.FilesDone == batchFiles+20 {
+	const perTx = 10
+	reps, err := importPaths(ctx, st, []string{dir}, func(p Progress) {
+		if p.FilesDone == 2*perTx+5 {
 			cancel()
 		}
-	})
+	}, batchLimits{articles: 1000, bytes: 1 << 30, files: perTx})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
-	if len(reps) != batchFiles {
-		t.Fatalf("%d reports, want the %d files of the committed transaction", len(reps), batchFiles)
+	if len(reps) != 2*perTx {
+		t.Fatalf("%d reports, want the %d files of the two committed transactions", len(reps), 2*perTx)
 	}
 	for _, r := range reps {
 		if r.Err != nil || len(r.Articles) != 1 || r.Articles[0].ID == "" {
@@ -258,7 +259,7 @@ func TestImportPathsCancelKeepsCommitted(t *testing.T) {
 		}
 	}
 	sums, err := st.ClippingSummaries(context.Background())
-	if err != nil || len(sums) != batchFiles {
-		t.Errorf("%d clippings stored, want %d (%v)", len(sums), batchFiles, err)
+	if err != nil || len(sums) != 2*perTx {
+		t.Errorf("%d clippings stored, want %d (%v)", len(sums), 2*perTx, err)
 	}
 }

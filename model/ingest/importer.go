@@ -114,20 +114,22 @@ type Progress struct {
 	Articles  int    // articles found so far
 }
 
-// Limits of one write transaction: files are gathered until one of them
-// is reached, and a file is never split across transactions.
-const (
-	batchArticles = 500
-	batchBytes    = 32 << 20
-	batchFiles    = 100
-)
+// batchLimits bound one write transaction: files are gathered until one
+// of them is reached, and a file is never split across transactions.
+type batchLimits struct {
+	articles, bytes, files int
+}
+
+// defaultBatch keeps a transaction's clippings to about 32 MiB, and few
+// enough that a commit holds the project's write lock for about a second.
+var defaultBatch = batchLimits{articles: 2000, bytes: 32 << 20, files: 1000}
 
 // ImportPaths imports files and folders (folders expanded as by Collect;
 // sidecar files found in them are reported as Skipped) into st. Files are
 // parsed a few at a time, ahead of the writer, and written in the order
 // of the expanded paths in transactions of whole files holding at most
-// about 500 articles, 32 MiB or 100 files, so memory holds a bounded
-// number of articles whatever the size of the batch. A file that cannot
+// about 2,000 articles or 32 MiB, so memory holds a bounded number of
+// articles whatever the size of the batch. A file that cannot
 // be read or split is reported with Err and the rest go ahead; an article
 // with a problem is reported and the others of its file imported.
 // Duplicates are not added again: an article whose normalised body is
@@ -141,6 +143,10 @@ const (
 // files are not read. A failed write stops the import the same way, the
 // files of the failed transaction carrying the error.
 func ImportPaths(ctx context.Context, st *store.Store, paths []string, progress func(Progress)) ([]FileReport, error) {
+	return importPaths(ctx, st, paths, progress, defaultBatch)
+}
+
+func importPaths(ctx context.Context, st *store.Store, paths []string, progress func(Progress), limits batchLimits) ([]FileReport, error) {
 	var reports []FileReport
 	var todo []int // indices into reports of the files to parse
 	seen := map[string]bool{}
@@ -167,7 +173,7 @@ func ImportPaths(ctx context.Context, st *store.Store, paths []string, progress 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	w := &writer{st: st, progress: progress, files: len(todo), reports: reports}
+	w := &writer{st: st, progress: progress, files: len(todo), reports: reports, limits: limits}
 	err := parsePipelined(ctx, reports, todo, w.add)
 	if err == nil {
 		err = w.flush(ctx)
@@ -187,6 +193,7 @@ type writer struct {
 	read     int
 	articles int
 	upto     int // reports[:upto] are final: written, or failed and reported
+	limits   batchLimits
 	batch    []pending
 	nArts    int
 	nBytes   int
@@ -216,7 +223,7 @@ func (w *writer) add(ctx context.Context, idx int, p *Parsed, perr error) error 
 	if w.progress != nil {
 		w.progress(Progress{Path: r.Path, FilesDone: w.read, Files: w.files, Articles: w.articles})
 	}
-	if w.nArts >= batchArticles || w.nBytes >= batchBytes || len(w.batch) >= batchFiles {
+	if w.nArts >= w.limits.articles || w.nBytes >= w.limits.bytes || len(w.batch) >= w.limits.files {
 		return w.flush(ctx)
 	}
 	return nil
