@@ -81,7 +81,7 @@ var issueRe = regexp.MustCompile(`(?i)(?:^|[;,\s])(?:ausg\.?|ausgabe|nr\.|no\.)\
 // sectionAndPage splits a section field into the section and the page it
 // names: "NEWS; Pg. 3" gives "NEWS" and "3".
 func sectionAndPage(s string) (section, page string) {
-	rest := strings.TrimSpace(s)
+	rest := oneLine(s)
 	if loc := pageRe.FindStringSubmatchIndex(rest); loc != nil {
 		page = rest[loc[2]:loc[3]]
 		rest = strings.TrimSpace(rest[:loc[0]] + " " + rest[loc[1]:])
