@@ -2,6 +2,7 @@ package gui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -16,7 +17,7 @@ import (
 
 // importDialog asks for a clipping file to import.
 func (u *UI) importDialog() {
-	u.askOpenPath([]string{".txt", ".html", ".htm", ".docx", ".md", ".markdown"}, func(path string) {
+	u.askOpenPath([]string{".txt", ".html", ".htm", ".mhtml", ".mht", ".docx", ".doc", ".rtf", ".pdf", ".md", ".markdown", ".eml", ".xml", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}, func(path string) {
 		u.importPaths([]string{path})
 	})
 }
@@ -48,47 +49,74 @@ func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
 }
 
 // importPaths imports files and folders as a background job, then reports
-// per-file results. The import is one transaction: cancelled or failed,
-// it adds nothing.
+// per-file results. Files are committed whole, a batch at a time: after a
+// cancel or a failure the files committed before it stay imported, and
+// the report says which.
 func (u *UI) importPaths(paths []string) {
 	detail := baseName(paths[0])
 	if len(paths) > 1 {
 		detail = fmt.Sprintf("%s and %d more", detail, len(paths)-1)
 	}
-	startJob(u, job[[]ingest.FileResult]{
+	startJob(u, job[importOutcome]{
 		title:  "Importing",
 		detail: detail,
-		unit:   "files read",
-		work: func(ctx context.Context, st *store.Store, report func(int, int)) ([]ingest.FileResult, error) {
-			return ingest.ImportPaths(ctx, st, paths, report)
+		unit:   "files",
+		work: func(ctx context.Context, st *store.Store, report func(int, int)) (importOutcome, error) {
+			results, err := ingest.ImportPaths(ctx, st, paths, func(p ingest.Progress) { report(p.FilesDone, p.Files) })
+			// Files committed before a cancel or a failure stay imported:
+			// the report lists them either way.
+			return importOutcome{results: results, err: err}, nil
 		},
-		done:      u.importDone,
-		failed:    "import failed, nothing was added",
-		cancelled: "Import cancelled; nothing was added.",
+		done:   u.importDone,
+		failed: "import failed",
 	})
+}
+
+// importOutcome is what an import job hands back: the per-file reports
+// and, when it stopped early, why.
+type importOutcome struct {
+	results []ingest.FileReport
+	err     error
 }
 
 // importDone refreshes the library, opens the first new clipping and says
 // what happened to each file that did not simply import.
-func (u *UI) importDone(results []ingest.FileResult) {
-	var added, dups int
+func (u *UI) importDone(o importOutcome) {
+	results := o.results
+	if o.err != nil {
+		if errors.Is(o.err, context.Canceled) {
+			u.flash("Import cancelled; the files listed as imported stay in the project.")
+		} else {
+			u.showError(fmt.Errorf("import stopped; the files listed before the stop were imported: %w", o.err))
+		}
+	}
+	var added, dups, failed int
 	var problems []string
 	first := ""
 	for _, r := range results {
+		a, d, _ := r.Counts()
+		added, dups = added+a, dups+d
 		switch {
 		case r.Err != nil:
+			failed++
 			problems = append(problems, r.Err.Error())
-		case r.Duplicate:
-			dups++
-			problems = append(problems, fmt.Sprintf("%s: already in the project (%s)", baseName(r.Path), orUntitled(r.Headline)))
-		default:
-			added++
-			if first == "" {
-				first = r.ID
+			continue
+		case r.Skipped != "":
+			continue
+		}
+		if r.Archive || a != 1 {
+			problems = append(problems, fmt.Sprintf("%s: %s", baseName(r.Path), r.Summary()))
+		}
+		for _, ar := range r.Articles {
+			if ar.ID != "" && ar.Duplicate == "" && first == "" {
+				first = ar.ID
 			}
-			for _, w := range r.Warnings {
-				problems = append(problems, fmt.Sprintf("%s: %s", baseName(r.Path), w))
+			if ar.Duplicate != "" && !r.Archive {
+				problems = append(problems, fmt.Sprintf("%s: already in the project (%s)", baseName(r.Path), orUntitled(ar.Headline)))
 			}
+		}
+		for _, w := range r.Warnings {
+			problems = append(problems, fmt.Sprintf("%s: %s", baseName(r.Path), w))
 		}
 	}
 	if err := u.lib.reload(); err != nil {
@@ -99,7 +127,7 @@ func (u *UI) importDone(results []ingest.FileResult) {
 	}
 	u.updateStatus()
 	summary := fmt.Sprintf("%d clipping(s) imported, %d already in the project, %d file(s) could not be read.",
-		added, dups, len(results)-added-dups)
+		added, dups, failed)
 	if len(problems) == 0 {
 		u.flash(summary)
 		return

@@ -14,23 +14,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
-
-	"clipper/model"
 )
-
-// parseMHTML reads a page saved as a single file like the HTML it holds;
-// the address it was saved from stands in for a missing canonical URL.
-func parseMHTML(data []byte) (meta model.Metadata, body, text string, warns []string, err error) {
-	text, saved, warns, err := decodeMHTML(data)
-	if err != nil {
-		return meta, "", "", warns, err
-	}
-	meta, body, w := parseHTML(text)
-	if meta.URL == "" && okURL(saved) {
-		meta.URL = saved
-	}
-	return meta, body, text, append(warns, w...), nil
-}
 
 // decodeMHTML reads a page saved as a single file (.mhtml/.mht, what
 // Chrome and Edge write: MIME multipart/related, its HTML part usually
