@@ -22,6 +22,7 @@ type Store struct {
 	roReason string
 	version  int
 	verified atomic.Bool // the whole file passed quick_check (on open or Check)
+	problems problemLog  // unusable values reads met (see Problems)
 
 	wmu    sync.Mutex           // guards w and stmts: every write transaction and DataVersion
 	w      *sql.Conn            // pinned connection for writes and PRAGMA data_version
