@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"clipper/model"
 	reanchor "clipper/model/anchor"
@@ -11,15 +12,12 @@ import (
 // planAnnotations decides, for every incoming annotation, whether it is
 // added, taken over, kept as ours, the same, or a conflict (see Merge).
 func (m *merger) planAnnotations() error {
-	var n int
-	if err := m.tx.QueryRowContext(m.ctx, `SELECT count(*) FROM theirs.annotations`).Scan(&n); err != nil {
-		return fmt.Errorf("count annotations: %w", err)
-	}
-	theirs, err := m.readAnns(n, `SELECT `+annCols+` FROM theirs.annotations ORDER BY id`)
+	theirs, err := m.incomingAnns()
 	if err != nil {
 		return err
 	}
-	overlap, err := m.readAnns(n, `SELECT `+annCols+` FROM main.annotations WHERE id IN (SELECT id FROM theirs.annotations)`)
+	overlap, err := m.readAnns(len(theirs), `SELECT `+annCols+` FROM main.annotations
+		WHERE id IN (SELECT id FROM theirs.annotations NOT INDEXED)`)
 	if err != nil {
 		return err
 	}
@@ -139,7 +137,75 @@ func (m *merger) openConflicts() (map[conflictKey]bool, error) {
 	return pending, rows.Err()
 }
 
-// readAnns reads the annotations q selects, about n of them.
+// incomingAnns reads the annotations of the file and returns those that
+// pass the row checks (see checkAnnRow, checkSpan) and whose clipping, tag
+// and coder arrive, by id; the others are refused. An annotation whose
+// exact text is not at its span is kept, to be re-anchored (see mapAnn).
+// The rows are read by clipping, so that one text at a time is in memory.
+func (m *merger) incomingAnns() ([]annState, error) {
+	theirs, cs, err := readTheirs(m, "annotations", `SELECT `+annCols+` FROM theirs.annotations NOT INDEXED
+		ORDER BY clipping_id, id`, func(c *cells) annState {
+		a := decodeAnn(c)
+		checkAnnRow(c, a)
+		return a
+	})
+	if err != nil {
+		return nil, err
+	}
+	var good []annState
+	var clip string // the clipping whose text is loaded
+	var text *selfText
+	for i, a := range theirs {
+		if why := m.parentProblem(a.ClippingID, a.TagID, a.CoderID); why != "" {
+			m.refuse("annotations", a.ID, why)
+			continue
+		}
+		if a.DeletedAt == nil && m.deletedTag(a.TagID) {
+			m.refuse("annotations", a.ID, fmt.Sprintf("its tag %s is deleted in the file", a.TagID))
+			continue
+		}
+		if a.ClippingID != clip {
+			if text, err = m.theirText(a.ClippingID); err != nil {
+				return nil, err
+			}
+			clip = a.ClippingID
+		}
+		c := cs[i]
+		if !checkSpan(c, a, text.body, m.textLen[a.ClippingID]) {
+			m.moved[a.ID] = text
+		}
+		if len(c.probs) > 0 {
+			m.refuse("annotations", a.ID, reason(c.probs))
+			continue
+		}
+		good = append(good, a)
+	}
+	slices.SortFunc(good, func(a, b annState) int { return strings.Compare(a.ID, b.ID) })
+	return good, nil
+}
+
+// deletedTag reports whether the incoming tag id is added as a tombstone.
+func (m *merger) deletedTag(id string) bool {
+	for _, t := range m.newTags {
+		if t.ID == id {
+			return t.DeletedAt != nil
+		}
+	}
+	return false
+}
+
+// theirText reads the text of the incoming clipping id, by rowid.
+func (m *merger) theirText(id string) (*selfText, error) {
+	t := &selfText{}
+	if err := m.tx.QueryRowContext(m.ctx, `SELECT body, body_hash FROM theirs.clippings WHERE rowid = ?`,
+		m.clipRow[id]).Scan(&t.body, &t.hash); err != nil {
+		return nil, fmt.Errorf("read incoming clipping %s: %w", id, classify(err))
+	}
+	return t, nil
+}
+
+// readAnns reads the annotations of this project q selects, about n of
+// them.
 func (m *merger) readAnns(n int, q string) ([]annState, error) {
 	rows, err := m.tx.QueryContext(m.ctx, q)
 	if err != nil {
@@ -147,8 +213,9 @@ func (m *merger) readAnns(n int, q string) ([]annState, error) {
 	}
 	defer rows.Close()
 	as := make([]annState, 0, n)
+	var cols lazyCols
 	for rows.Next() {
-		a, err := scanAnn(rows)
+		a, _, err := readAnnState(rows, &cols)
 		if err != nil {
 			return nil, fmt.Errorf("read annotations: %w", err)
 		}
@@ -179,40 +246,52 @@ func (m *merger) reportAnchor(a annState, ra *reanchor.Result) {
 		Score: ra.Score, Start: a.Start, End: a.End, Quote: a.AnchorQuote})
 }
 
-// mapAnn checks an incoming annotation and expresses it in this project's
-// terms: clipping and tag redirected where they matched by text or name,
-// and re-anchored onto this project's text where the clipping's text
-// differs (the returned result is nil when it did not).
+// mapAnn expresses a checked incoming annotation in this project's terms:
+// clipping and tag redirected where they matched by text or name, and
+// re-anchored onto this project's text where the clipping's text differs,
+// or onto the same text where its exact text is not at its span (the
+// returned result is nil when it was not re-anchored).
 func (m *merger) mapAnn(t annState) (annState, *reanchor.Result, error) {
-	n, ok := m.textLen[t.ClippingID]
-	if !ok {
-		return t, nil, corrupt("annotation %s refers to a missing clipping %s", t.ID, t.ClippingID)
-	}
-	tag, ok := m.tagMap[t.TagID]
-	if !ok {
-		return t, nil, corrupt("annotation %s refers to a missing tag %s", t.ID, t.TagID)
-	}
-	if t.Start < 0 || t.End <= t.Start || t.End > n {
-		return t, nil, corrupt("annotation %s spans %d–%d, outside its clipping's text (%d characters)", t.ID, t.Start, t.End, n)
-	}
 	mt := t
 	mt.rid = 0
-	mt.ClippingID, mt.TagID = m.clipMap[t.ClippingID], tag
+	mt.ClippingID, mt.TagID = m.clipMap[t.ClippingID], m.tagMap[t.TagID]
 	d, err := m.ourText(t.ClippingID)
-	if err != nil || d == nil {
+	if err != nil {
 		return mt, nil, err
 	}
-	r := d.mapper.Map(reanchor.Span{Start: t.Start, End: t.End, Exact: t.Exact, Prefix: t.Prefix, Suffix: t.Suffix})
-	body := d.ours
+	var mapper *reanchor.Mapper
+	var body, hash string
+	switch self := m.moved[t.ID]; {
+	case d != nil:
+		mapper, body, hash = d.mapper, d.ours, d.ourHash
+	case self != nil:
+		if self.mapper == nil {
+			self.mapper = reanchor.NewMapper(self.body, self.body)
+		}
+		mapper, body, hash = self.mapper, self.body, self.hash
+	default:
+		return mt, nil, nil
+	}
+	r := mapper.Map(reanchor.Span{Start: t.Start, End: t.End, Exact: t.Exact, Prefix: t.Prefix, Suffix: t.Suffix})
+	if mt, err = placeOn(mt, t, &r, body, hash); err != nil {
+		return mt, nil, fmt.Errorf("re-anchor annotation %s: %w", t.ID, err)
+	}
+	return mt, &r, nil
+}
+
+// placeOn places annotation mt (made as t) where re-anchoring found it in
+// body (of hash): at r with the text there, or, when it was not found, at
+// the place r maps it to with the text and context it was made on, as an
+// orphan for the researcher to re-select. r's status and score are
+// corrected for an orphan.
+func placeOn(mt, t annState, r *reanchor.Result, body, hash string) (annState, error) {
 	if r.Status != reanchor.StatusOrphan && r.End > r.Start {
 		x, pre, suf, err := model.Anchor(body, r.Start, r.End)
 		if err != nil {
-			return mt, nil, fmt.Errorf("re-anchor annotation %s: %w", t.ID, err)
+			return mt, err
 		}
-		mt.Start, mt.End, mt.Exact, mt.Prefix, mt.Suffix, mt.BodyHash = r.Start, r.End, x, pre, suf, d.ourHash
+		mt.Start, mt.End, mt.Exact, mt.Prefix, mt.Suffix, mt.BodyHash = r.Start, r.End, x, pre, suf, hash
 	} else {
-		// Not found: kept with the text and context it was made on, at the
-		// place the diff maps it to, for the researcher to re-select.
 		r.Status, r.Score = reanchor.StatusOrphan, 0
 		mt.Start, mt.End = nonEmpty(r.Start, r.End, len([]rune(body)))
 	}
@@ -224,7 +303,7 @@ func (m *merger) mapAnn(t annState) (annState, *reanchor.Result, error) {
 			mt.AnchorQuote = t.Exact
 		}
 	}
-	return mt, &r, nil
+	return mt, nil
 }
 
 // nonEmpty widens an empty span [start, end) inside a text of n code
