@@ -317,14 +317,12 @@ func (d *diagnosis) checkAnnotations() error {
 					Scan(&text.body, &text.hash); err != nil {
 					return fmt.Errorf("read clipping %s: %w", clip, classify(err))
 				}
+				text.runes = []rune(text.body)
 			}
 		}
-		if text != nil && !hasProblem(c, "start", "end") {
-			n := len([]rune(text.body))
-			if !checkSpan(c, a, text.body, n) {
-				x, _, _, _ := model.Anchor(text.body, a.Start, a.End)
-				c.bad("exact", "%s is not the text at its span %d–%d (%s)", describe(a.Exact), a.Start, a.End, describe(x))
-			}
+		if text != nil && !hasProblem(c, "start", "end") && !checkSpan(c, a, text.runes) {
+			c.bad("exact", "%s is not the text at its span %d–%d (%s)", describe(a.Exact), a.Start, a.End,
+				describe(string(text.runes[a.Start:a.End])))
 		}
 		var fixed map[string]string
 		if len(c.probs) > 0 {

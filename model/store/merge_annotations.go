@@ -1,9 +1,12 @@
 package store
 
 import (
+	"database/sql"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"clipper/model"
 	reanchor "clipper/model/anchor"
@@ -143,19 +146,29 @@ func (m *merger) openConflicts() (map[conflictKey]bool, error) {
 // exact text is not at its span is kept, to be re-anchored (see mapAnn).
 // The rows are read by clipping, so that one text at a time is in memory.
 func (m *merger) incomingAnns() ([]annState, error) {
-	theirs, cs, err := readTheirs(m, "annotations", `SELECT `+annCols+` FROM theirs.annotations NOT INDEXED
-		ORDER BY clipping_id, id`, func(c *cells) annState {
-		a := decodeAnn(c)
-		checkAnnRow(c, a)
-		return a
-	})
+	var n int
+	if err := m.tx.QueryRowContext(m.ctx, `SELECT count(*) FROM theirs.annotations NOT INDEXED`).Scan(&n); err != nil {
+		return nil, fmt.Errorf("count incoming annotations: %w", classify(err))
+	}
+	theirs, cs, err := readTheirs(m, "annotations", `SELECT `+annCols+` FROM theirs.annotations NOT INDEXED`, n,
+		typedAnn, func(c *cells) annState {
+			a := decodeAnn(c)
+			checkAnnRow(c, a)
+			return a
+		})
 	if err != nil {
 		return nil, err
 	}
-	var good []annState
+	order := make([]int, len(theirs)) // by clipping, then id
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return strings.Compare(theirs[i].ClippingID, theirs[j].ClippingID) })
+	good := make([]annState, 0, len(theirs))
 	var clip string // the clipping whose text is loaded
 	var text *selfText
-	for i, a := range theirs {
+	for _, i := range order {
+		a := theirs[i]
 		if why := m.parentProblem(a.ClippingID, a.TagID, a.CoderID); why != "" {
 			m.refuse("annotations", a.ID, why)
 			continue
@@ -171,7 +184,7 @@ func (m *merger) incomingAnns() ([]annState, error) {
 			clip = a.ClippingID
 		}
 		c := cs[i]
-		if !checkSpan(c, a, text.body, m.textLen[a.ClippingID]) {
+		if !checkSpan(c, a, text.runes) {
 			m.moved[a.ID] = text
 		}
 		if len(c.probs) > 0 {
@@ -182,6 +195,45 @@ func (m *merger) incomingAnns() ([]annState, error) {
 	}
 	slices.SortFunc(good, func(a, b annState) int { return strings.Compare(a.ID, b.ID) })
 	return good, nil
+}
+
+// typedAnn reads an annotation row with Go types, the fast way, and
+// checks it as decodeAnn and checkAnnRow would; ok is false when a value
+// has the wrong type (the row is then read value by value).
+func typedAnn(rows *sql.Rows, c *cells) (annState, bool) {
+	a, err := scanAnn(rows)
+	if err != nil {
+		return a, false
+	}
+	c.rowid, c.id = a.rid, fmt.Sprintf("row %d", a.rid)
+	if a.ID != "" && utf8.ValidString(a.ID) && len(a.ID) <= 64 {
+		c.id = a.ID
+	}
+	for _, f := range []struct{ col, v string }{{"id", a.ID}, {"clipping_id", a.ClippingID}, {"tag_id", a.TagID},
+		{"coder_id", a.CoderID}, {"exact", a.Exact}, {"prefix", a.Prefix}, {"suffix", a.Suffix},
+		{"body_hash", a.BodyHash}, {"speaker", a.Speaker}, {"claimant", a.Claimant}, {"status", a.Status},
+		{"unit", a.Unit}, {"comparator", a.Comparator}, {"note", a.Note}, {"origin", a.Origin},
+		{"anchor_status", a.AnchorStatus}, {"anchor_quote", a.AnchorQuote}} {
+		if !utf8.ValidString(f.v) {
+			return a, false // read value by value, which says so
+		}
+	}
+	stamps := []struct {
+		col string
+		v   *string
+	}{{"created_at", &a.CreatedAt}, {"updated_at", &a.UpdatedAt}, {"deleted_at", a.DeletedAt}}
+	for _, f := range stamps {
+		if f.v != nil && checkTime(*f.v) != nil {
+			return a, false
+		}
+	}
+	for _, v := range []*float64{a.Value, a.Low, a.High} {
+		if v != nil && (math.IsNaN(*v) || math.IsInf(*v, 0)) {
+			return a, false
+		}
+	}
+	checkAnnRow(c, a)
+	return a, true
 }
 
 // deletedTag reports whether the incoming tag id is added as a tombstone.
@@ -201,6 +253,7 @@ func (m *merger) theirText(id string) (*selfText, error) {
 		m.clipRow[id]).Scan(&t.body, &t.hash); err != nil {
 		return nil, fmt.Errorf("read incoming clipping %s: %w", id, classify(err))
 	}
+	t.runes = []rune(t.body)
 	return t, nil
 }
 

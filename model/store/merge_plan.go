@@ -62,6 +62,7 @@ type textMismatch struct {
 // re-anchoring incoming annotations whose exact text is not at their span.
 type selfText struct {
 	body, hash string
+	runes      []rune // body as code points
 	mapper     *reanchor.Mapper
 }
 
@@ -163,7 +164,7 @@ func (m *merger) planCoders() error {
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read coders: %w", err)
 	}
-	theirs, _, err := readTheirs(m, "coders", `SELECT `+coderCols+` FROM theirs.coders NOT INDEXED ORDER BY id`,
+	theirs, _, err := readTheirs(m, "coders", `SELECT `+coderCols+` FROM theirs.coders NOT INDEXED`, 0, nil,
 		func(c *cells) coderRow {
 			r := decodeCoder(c)
 			checkCoder(c, r)
@@ -241,7 +242,7 @@ func (m *merger) planTags() error {
 	if err != nil {
 		return err
 	}
-	theirs, _, err := readTheirs(m, "tags", `SELECT rowid, `+tagCols+` FROM theirs.tags NOT INDEXED ORDER BY id`,
+	theirs, _, err := readTheirs(m, "tags", `SELECT rowid, `+tagCols+` FROM theirs.tags NOT INDEXED`, 0, nil,
 		func(c *cells) tagState {
 			t := decodeTag(c)
 			checkTagRow(c, t)
@@ -351,18 +352,24 @@ func (m *merger) planClippings() error {
 		return fmt.Errorf("read clippings: %w", err)
 	}
 	type incomingClip struct {
-		id, hash, headline, body string
-		rowid                    int64
+		id, hash, headline string
+		body               string // kept only when this project has the clipping with another text
+		runes              int
+		rowid              int64
 	}
 	theirs, _, err := readTheirs(m, "clippings", `SELECT rowid, `+clipCols+`, typeof(original) AS original_type
-		FROM theirs.clippings NOT INDEXED ORDER BY id`,
+		FROM theirs.clippings NOT INDEXED`, 0, nil,
 		func(c *cells) incomingClip {
 			k := decodeClipping(c, false)
 			checkClippingRow(c, k, true)
 			if t := c.text("original_type"); t != "blob" && t != "null" {
 				c.bad("original", "is %s, not the bytes of a file", t)
 			}
-			return incomingClip{id: k.ID, hash: k.BodyHash, headline: k.Headline, body: k.Body, rowid: c.rowid}
+			in := incomingClip{id: k.ID, hash: k.BodyHash, headline: k.Headline, runes: utf8.RuneCountInString(k.Body), rowid: c.rowid}
+			if o, ok := byID[k.ID]; ok && o.hash != k.BodyHash {
+				in.body = k.Body
+			}
+			return in
 		})
 	if err != nil {
 		return err
@@ -375,7 +382,7 @@ func (m *merger) planClippings() error {
 			continue
 		}
 		firstWith[in.hash] = in.id
-		m.textLen[in.id] = utf8.RuneCountInString(in.body)
+		m.textLen[in.id] = in.runes
 		m.clipRow[in.id] = in.rowid
 		item := MergedClipping{ID: in.id, TheirID: in.id, Headline: in.headline}
 		if o, ok := byID[in.id]; ok {
@@ -458,7 +465,7 @@ func (m *merger) planRevivals() error {
 
 // planRejections takes over rejected suggestions this project lacks.
 func (m *merger) planRejections() error {
-	rs, _, err := readTheirs(m, "rejections", `SELECT `+rejectionCols+` FROM theirs.rejections NOT INDEXED ORDER BY id`,
+	rs, _, err := readTheirs(m, "rejections", `SELECT `+rejectionCols+` FROM theirs.rejections NOT INDEXED`, 0, nil,
 		decodeRejection)
 	if err != nil {
 		return err

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"cmp"
+	"database/sql"
 	"fmt"
 	"slices"
 	"strings"
@@ -44,10 +46,15 @@ func (m *merger) refusedAs(table, id string) (string, bool) {
 
 // readTheirs reads every row of the incoming table through q (which must
 // read it NOT INDEXED), checks each with check, and returns the rows that
-// pass; the others are refused. A row whose id appears more than once in
-// the file is refused with all its copies: which one is meant cannot be
-// told.
-func readTheirs[T any](m *merger, table, q string, check func(c *cells) T) ([]T, []*cells, error) {
+// pass, in id order, with their cells (for more problems; their values
+// are dropped once checked); the others are refused. A row whose id
+// appears more than once in the file is refused with all its copies:
+// which one is meant cannot be told. typed, when not nil, reads a row
+// with Go types first (the fast way) and checks it; a row it cannot read
+// (ok false) is read value by value with check. n is about how many rows
+// there are.
+func readTheirs[T any](m *merger, table, q string, n int, typed func(rows *sql.Rows, c *cells) (T, bool),
+	check func(c *cells) T) ([]T, []*cells, error) {
 	rows, err := m.tx.QueryContext(m.ctx, q)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read incoming %s: %w", table, classify(err))
@@ -57,31 +64,45 @@ func readTheirs[T any](m *merger, table, q string, check func(c *cells) T) ([]T,
 	if err != nil {
 		return nil, nil, fmt.Errorf("read incoming %s: %w", table, err)
 	}
-	var all []T
-	var cs []*cells
-	count := map[string]int{}
+	type row struct {
+		v T
+		c *cells
+	}
+	all := make([]row, 0, n)
+	count := make(map[string]int, n)
 	for rows.Next() {
+		if typed != nil {
+			c := &cells{table: table}
+			if v, ok := typed(rows, c); ok {
+				all = append(all, row{v, c})
+				count[c.id]++
+				continue
+			}
+		}
 		c, err := scanCells(rows, table, cols)
 		if err != nil {
 			return nil, nil, fmt.Errorf("read incoming %s: %w", table, classify(err))
 		}
-		all = append(all, check(c))
-		cs = append(cs, c)
+		all = append(all, row{check(c), c})
+		c.vals = nil
 		count[c.id]++
 	}
 	if err := rows.Err(); err != nil {
 		return nil, nil, fmt.Errorf("read incoming %s: %w", table, classify(err))
 	}
-	var good []T
-	var goodCells []*cells
-	for i, c := range cs {
-		switch {
+	slices.SortFunc(all, func(a, b row) int {
+		return cmp.Or(strings.Compare(a.c.id, b.c.id), cmp.Compare(a.c.rowid, b.c.rowid))
+	})
+	good := make([]T, 0, len(all))
+	goodCells := make([]*cells, 0, len(all))
+	for _, r := range all {
+		switch c := r.c; {
 		case count[c.id] > 1:
 			m.refuse(table, c.id, fmt.Sprintf("the file has %d rows with this id", count[c.id]))
 		case len(c.probs) > 0:
 			m.refuse(table, c.id, reason(c.probs))
 		default:
-			good = append(good, all[i])
+			good = append(good, r.v)
 			goodCells = append(goodCells, c)
 		}
 	}

@@ -222,21 +222,33 @@ func checkAnnRow(c *cells, a annState) {
 	}
 }
 
-// checkSpan checks an annotation against the text of its clipping (n code
-// points): the span inside it and, for a live annotation anchored as made,
-// exact equal to the text there. It returns false when exact differs (the
-// span moved: the annotation is to be re-anchored, not refused); a span
-// outside the text is a problem of the row.
-func checkSpan(c *cells, a annState, body string, n int) bool {
-	if a.Start < 0 || a.End <= a.Start || a.End > n {
-		c.bad("end", "span %d–%d lies outside its clipping's text (%d characters)", a.Start, a.End, n)
+// checkSpan checks an annotation against the text of its clipping, as
+// code points: the span inside it and, for a live annotation anchored as
+// made, exact equal to the text there. It returns false when exact
+// differs (the span moved: the annotation is to be re-anchored, not
+// refused); a span outside the text is a problem of the row.
+func checkSpan(c *cells, a annState, text []rune) bool {
+	if a.Start < 0 || a.End <= a.Start || a.End > len(text) {
+		c.bad("end", "span %d–%d lies outside its clipping's text (%d characters)", a.Start, a.End, len(text))
 		return true
 	}
 	if a.DeletedAt != nil || a.AnchorStatus == "orphan" {
 		return true // a tombstone's text is never shown; an orphan keeps the text it was made on
 	}
-	x, _, _, err := model.Anchor(body, a.Start, a.End)
-	return err == nil && x == a.Exact
+	return runesEqual(text[a.Start:a.End], a.Exact)
+}
+
+// runesEqual reports whether the code points rs spell s, without
+// allocating.
+func runesEqual(rs []rune, s string) bool {
+	i := 0
+	for _, r := range s {
+		if i >= len(rs) || rs[i] != r {
+			return false
+		}
+		i++
+	}
+	return i == len(rs)
 }
 
 // rejectionCols are the columns decodeRejection reads.
