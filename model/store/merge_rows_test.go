@@ -334,3 +334,19 @@ func TestMergePoisonedFile(t *testing.T) {
 	}
 	usable(t, g.s)
 }
+
+// TestMergeStopsWhenCancelled: the checks of an incoming file run under
+// the caller's context: a cancelled merge stops with ctx's error and
+// changes nothing.
+func TestMergeStopsWhenCancelled(t *testing.T) {
+	src := populated(t)
+	f := newFixture(t)
+	snap := snapshot(t, f.s)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := f.s.Merge(ctx, src, MergeOptions{})
+	wantErr(t, err, context.Canceled)
+	if snapshot(t, f.s) != snap {
+		t.Error("a cancelled merge changed the project")
+	}
+}
