@@ -200,4 +200,3 @@ func TestParseScannedPDF(t *testing.T) {
 		t.Fatalf("error %v", err)
 	}
 }
-
