@@ -1,0 +1,438 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"slices"
+	"strings"
+
+	"clipper/model"
+)
+
+// Streaming reads. A project may hold a million annotations; the readers
+// of this file hand them out in bounded batches — a few hundred clippings
+// or a few thousand annotations per query, read in full and then yielded
+// — so that a caller's memory does not grow with the project. Each batch
+// is one short query: outside a Snapshot, another program may write
+// between two batches (a reader never sees a row twice, but may or may not
+// see a row added meanwhile).
+//
+// An annotation whose span is not stored as two whole numbers (see
+// spanReadable) cannot be placed, so the readers leave it out and note it
+// (see Problems), and the counts leave it out too, so that a count and the
+// rows read agree.
+
+// Batch sizes of the streaming readers.
+const (
+	batchClippings   = 256  // clippings per query
+	batchAnnotations = 4096 // annotations per query, about (whole clippings)
+)
+
+// spanReadable is true for an annotation row whose span the readers can
+// use: start and end stored as integers that fit an int32, as the
+// tolerant reader requires (cells.integer).
+const spanReadable = `(typeof(start) = 'integer' AND typeof("end") = 'integer' AND ` +
+	`start BETWEEN -2147483648 AND 2147483647 AND "end" BETWEEN -2147483648 AND 2147483647)`
+
+// Reader reads a project in streams: a Store's (Store.Reader), whose
+// batches each read the file as it is then, or a Snapshot's, whose
+// batches all read the file as it was when the snapshot was taken.
+type Reader struct {
+	q queryer
+	s *Store
+}
+
+// Reader returns the store's streaming reader.
+func (s *Store) Reader() *Reader { return &Reader{q: s.db, s: s} }
+
+// Snapshot is a Reader that reads the project as it was when the snapshot
+// was taken, through one read transaction: counts and rows agree however
+// long the reading takes. While it is open, another program cannot commit
+// a write to the file (it waits, see busy.go): close it as soon as the
+// reading is done.
+type Snapshot struct {
+	*Reader
+	conn *sql.Conn
+	tx   *sql.Tx
+}
+
+// Snapshot starts a read transaction on a connection of its own. It waits
+// (like every operation of the store) while another program holds the
+// file's exclusive lock.
+func (s *Store) Snapshot(ctx context.Context) (*Snapshot, error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("snapshot: %w", classify(err))
+	}
+	var tx *sql.Tx
+	err = s.wait.retry(ctx, func() error {
+		var err error
+		if tx, err = conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}); err != nil {
+			return err
+		}
+		// A deferred transaction takes its lock at the first read; read
+		// now, so that a busy file is waited for here and not in the
+		// middle of the caller's reading.
+		var n int
+		if err = tx.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema`).Scan(&n); err != nil {
+			tx.Rollback()
+		}
+		return err
+	})
+	if err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("snapshot: %w", classify(err))
+	}
+	return &Snapshot{Reader: &Reader{q: tx, s: s}, conn: conn, tx: tx}, nil
+}
+
+// Close ends the snapshot's transaction.
+func (sn *Snapshot) Close() error {
+	err := sn.tx.Rollback()
+	if cerr := sn.conn.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil && err != sql.ErrTxDone {
+		return fmt.Errorf("close snapshot: %w", err)
+	}
+	return nil
+}
+
+// jsonList encodes ids for json_each.
+func jsonList(ids []string) (string, error) {
+	b, err := json.Marshal(ids)
+	return string(b), err
+}
+
+// annFilterSQL is the condition (with a leading " AND ", or "") and
+// arguments selecting the annotations f names by tag and coder, live ones
+// only unless f.IncludeDeleted; the clipping condition is the caller's.
+func annFilterSQL(f AnnotationFilter, alias string) (string, []any, error) {
+	var where []string
+	var args []any
+	for _, c := range []struct {
+		col string
+		ids []string
+	}{{"tag_id", f.TagIDs}, {"coder_id", f.CoderIDs}} {
+		if len(c.ids) == 0 {
+			continue
+		}
+		j, err := jsonList(c.ids)
+		if err != nil {
+			return "", nil, err
+		}
+		where = append(where, alias+c.col+` IN (SELECT value FROM json_each(?))`)
+		args = append(args, j)
+	}
+	if !f.IncludeDeleted {
+		where = append(where, alias+`deleted_at IS NULL`)
+	}
+	if f.WithNote {
+		where = append(where, alias+`note <> ''`)
+	}
+	if len(where) == 0 {
+		return "", nil, nil
+	}
+	return " AND " + strings.Join(where, " AND "), args, nil
+}
+
+// scanAnnOK reads annCols and the spanReadable flag.
+func scanAnnOK(rows *sql.Rows) (annState, bool, error) {
+	var a annState
+	var v, lo, hi sql.NullFloat64
+	var del sql.NullString
+	var ok bool
+	err := rows.Scan(&a.rid, &a.ID, &a.ClippingID, &a.TagID, &a.CoderID, &a.Start, &a.End, &a.Exact, &a.Prefix,
+		&a.Suffix, &a.BodyHash, &a.Speaker, &a.Claimant, &a.Status, &v, &lo, &hi, &a.Unit, &a.Comparator,
+		&a.Note, &a.Origin, &a.AnchorStatus, &a.AnchorQuote, &a.CreatedAt, &a.UpdatedAt, &del, &ok)
+	a.Value, a.Low, a.High = nullFloat(v), nullFloat(lo), nullFloat(hi)
+	if del.Valid {
+		a.DeletedAt = &del.String
+	}
+	return a, ok, err
+}
+
+// readAnnRows reads rows of annCols plus the spanReadable flag into
+// annotations, leaving out (and noting) those whose span cannot be read
+// and reading the other unusable values emptied (see tolerant.go).
+func (r *Reader) readAnnRows(rows *sql.Rows, out []model.Annotation) ([]model.Annotation, error) {
+	var cols lazyCols
+	for rows.Next() {
+		st, ok, err := scanAnnOK(rows)
+		if err == nil && ok {
+			var m model.Annotation
+			if m, err = st.model(); err == nil {
+				out = append(out, m)
+				continue
+			}
+		}
+		// Read value by value: the span flag (a bool) never fails, so the
+		// fast scan failed on another column, or the span is unusable.
+		cl, err := cols.cellsOf(rows, "annotations")
+		if err != nil {
+			return out, err
+		}
+		rd := annRead{st: decodeAnn(cl), ok: true}
+		for _, p := range cl.probs {
+			if p.Column == "start" || p.Column == "end" {
+				p.Problem += "; the annotation is left out"
+				rd = annRead{probs: []Problem{p}}
+				break
+			}
+		}
+		if rd.ok {
+			rd.m, rd.probs = rd.st.modelLoose(), cl.probs
+			out = append(out, rd.m)
+		}
+		r.s.note(rd.probs)
+	}
+	return out, rows.Err()
+}
+
+// sortTies puts runs of annotations with the same clipping, start and end
+// in id order: the index returns them in row order.
+func sortTies(as []model.Annotation) {
+	for i := 1; i < len(as); i++ {
+		for k := i; k > 0; k-- {
+			a, b := &as[k-1], &as[k]
+			if a.ClippingID != b.ClippingID || a.Start != b.Start || a.End != b.End || a.ID <= b.ID {
+				break
+			}
+			*a, *b = *b, *a
+		}
+	}
+}
+
+// briefCols are the columns of a brief annotation read (see Walk.Brief).
+const briefCols = `rid, id, clipping_id, tag_id, coder_id, start, "end", exact, speaker, claimant, status,
+	value, low, high, unit, comparator, note, created_at, updated_at`
+
+// readBriefRows reads rows of briefCols plus the spanReadable flag; a row
+// that does not scan the fast way is read again in full, by its rowid,
+// through readAnnRows.
+func (r *Reader) readBriefRows(ctx context.Context, rows *sql.Rows, out []model.Annotation) ([]model.Annotation, error) {
+	var slow []int64
+	for rows.Next() {
+		var a annState
+		var v, lo, hi sql.NullFloat64
+		var ok bool
+		err := rows.Scan(&a.rid, &a.ID, &a.ClippingID, &a.TagID, &a.CoderID, &a.Start, &a.End, &a.Exact, &a.Speaker,
+			&a.Claimant, &a.Status, &v, &lo, &hi, &a.Unit, &a.Comparator, &a.Note, &a.CreatedAt, &a.UpdatedAt, &ok)
+		if err == nil && ok {
+			a.Value, a.Low, a.High = nullFloat(v), nullFloat(lo), nullFloat(hi)
+			var m model.Annotation
+			if m, err = a.model(); err == nil {
+				out = append(out, m)
+				continue
+			}
+		}
+		var rid int64
+		if rows.Scan(&rid, new(any), new(any), new(any), new(any), new(any), new(any), new(any), new(any), new(any),
+			new(any), new(any), new(any), new(any), new(any), new(any), new(any), new(any), new(any), new(any)) == nil {
+			slow = append(slow, rid)
+		}
+	}
+	if err := rows.Err(); err != nil || len(slow) == 0 {
+		return out, err
+	}
+	rows.Close()
+	// The rows that need reading value by value, in full; they go back in
+	// order afterwards (callers sort by clipping and span).
+	for _, rid := range slow {
+		full, err := r.q.QueryContext(ctx, annSelect+` WHERE rid = ?`, rid)
+		if err != nil {
+			return out, err
+		}
+		out, err = r.readAnnRows(full, out)
+		full.Close()
+		if err != nil {
+			return out, err
+		}
+	}
+	sortBySpan(out)
+	return out, nil
+}
+
+// sortBySpan orders annotations by clipping id, start, end and id.
+func sortBySpan(as []model.Annotation) {
+	slices.SortStableFunc(as, func(a, b model.Annotation) int {
+		return cmp.Or(strings.Compare(a.ClippingID, b.ClippingID), cmp.Compare(a.Start, b.Start),
+			cmp.Compare(a.End, b.End), strings.Compare(a.ID, b.ID))
+	})
+}
+
+// annSelect is the SELECT list of the annotation readers.
+const annSelect = `SELECT ` + annCols + `, ` + spanReadable + ` FROM annotations`
+
+// Annotations streams the annotations f selects, ordered by clipping id,
+// start, end and id (as Store.Annotations returns them), a few thousand
+// per query.
+func (r *Reader) Annotations(ctx context.Context, f AnnotationFilter) iter.Seq2[model.Annotation, error] {
+	return func(yield func(model.Annotation, error) bool) {
+		fail := func(err error) { yield(model.Annotation{}, fmt.Errorf("list annotations: %w", classify(err))) }
+		cond, args, err := annFilterSQL(f, "")
+		if err != nil {
+			fail(err)
+			return
+		}
+		var clipCond string
+		if len(f.ClippingIDs) > 0 {
+			j, err := jsonList(f.ClippingIDs)
+			if err != nil {
+				fail(err)
+				return
+			}
+			clipCond = ` AND clipping_id IN (SELECT value FROM json_each(?))`
+			args = append(args, j)
+		}
+		var after any // the last clipping id read; nil before the first batch
+		var batch []model.Annotation
+		for {
+			// The next clippings, as many as hold about a batch of
+			// annotations (a clipping is never split).
+			ids, last, err := r.nextClipBatch(ctx, cond+clipCond, args, after)
+			if err != nil {
+				fail(err)
+				return
+			}
+			if last == nil {
+				return
+			}
+			j, err := jsonList(ids)
+			if err != nil {
+				fail(err)
+				return
+			}
+			// The clippings one by one through the index (IN): their rows
+			// come in clipping, start, end order without a sort in SQLite,
+			// and ties of start and end are put in id order here.
+			rows, err := r.q.QueryContext(ctx, annSelect+` WHERE clipping_id IN (SELECT value FROM json_each(?))`+cond+
+				` ORDER BY clipping_id, start, "end"`, append([]any{j}, args...)...)
+			if err != nil {
+				fail(err)
+				return
+			}
+			batch, err = r.readAnnRows(rows, batch[:0])
+			rows.Close()
+			if err != nil {
+				fail(err)
+				return
+			}
+			sortTies(batch)
+			for _, a := range batch {
+				if !yield(a, nil) {
+					return
+				}
+			}
+			after = last
+			if err := ctx.Err(); err != nil {
+				fail(err)
+				return
+			}
+		}
+	}
+}
+
+// nextClipBatch finds the clippings after after (from the first when
+// nil), in id order, whose annotations selected by cond make about one
+// batch: their ids, and the last id as stored (text or not) for the next
+// call; last is nil when there are none. A clipping id that is not text
+// cannot be listed for json_each: its annotations are not read.
+func (r *Reader) nextClipBatch(ctx context.Context, cond string, args []any, after any) (ids []string, last any, err error) {
+	q := `SELECT clipping_id, count(*) FROM annotations WHERE 1` + cond
+	if after != nil {
+		q += ` AND clipping_id > ?`
+		args = append(slices.Clone(args), after)
+	}
+	rows, err := r.q.QueryContext(ctx, q+` GROUP BY clipping_id ORDER BY clipping_id LIMIT ?`,
+		append(args, batchClippings)...)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var id any
+		var k int
+		if err := rows.Scan(&id, &k); err != nil {
+			return nil, nil, err
+		}
+		if last != nil && n+k > batchAnnotations {
+			break
+		}
+		last, n = keep(id), n+k
+		if s, ok := id.(string); ok {
+			ids = append(ids, s)
+		}
+	}
+	return ids, last, rows.Err()
+}
+
+// CountAnnotations counts the annotations f selects that the readers
+// return (see spanReadable).
+func (r *Reader) CountAnnotations(ctx context.Context, f AnnotationFilter) (int, error) {
+	cond, args, err := annFilterSQL(f, "")
+	if err != nil {
+		return 0, fmt.Errorf("count annotations: %w", err)
+	}
+	if len(f.ClippingIDs) > 0 {
+		j, err := jsonList(f.ClippingIDs)
+		if err != nil {
+			return 0, fmt.Errorf("count annotations: %w", err)
+		}
+		cond += ` AND clipping_id IN (SELECT value FROM json_each(?))`
+		args = append(args, j)
+	}
+	var n int
+	if err := r.queryRow(ctx, `SELECT count(*) FROM annotations WHERE `+spanReadable+cond, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count annotations: %w", classify(err))
+	}
+	return n, nil
+}
+
+// CountByTag counts the annotations f selects per tag id (see
+// CountAnnotations); tags without any are absent.
+func (r *Reader) CountByTag(ctx context.Context, f AnnotationFilter) (map[string]int, error) {
+	cond, args, err := annFilterSQL(f, "")
+	if err != nil {
+		return nil, fmt.Errorf("count annotations: %w", err)
+	}
+	if len(f.ClippingIDs) > 0 {
+		j, err := jsonList(f.ClippingIDs)
+		if err != nil {
+			return nil, fmt.Errorf("count annotations: %w", err)
+		}
+		cond += ` AND clipping_id IN (SELECT value FROM json_each(?))`
+		args = append(args, j)
+	}
+	rows, err := r.q.QueryContext(ctx, `SELECT tag_id, count(*) FROM annotations WHERE `+spanReadable+cond+` GROUP BY tag_id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("count annotations: %w", classify(err))
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var id sql.NullString
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, fmt.Errorf("count annotations: %w", classify(err))
+		}
+		out[id.String] += n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("count annotations: %w", classify(err))
+	}
+	return out, nil
+}
+
+// queryRow runs a one-row query on the reader's connection.
+func (r *Reader) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	type rowQueryer interface {
+		QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	}
+	return r.q.(rowQueryer).QueryRowContext(ctx, q, args...)
+}
