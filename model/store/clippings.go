@@ -432,3 +432,28 @@ func loadText(ctx context.Context, tx *wtx, id string) (clippingText, error) {
 	}
 	return t, err
 }
+
+// ClippingsExist reports which of ids are clippings of the project.
+func (s *Store) ClippingsExist(ctx context.Context, ids []string) (map[string]bool, error) {
+	j, err := jsonList(ids)
+	if err != nil {
+		return nil, fmt.Errorf("find clippings: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM clippings WHERE id IN (SELECT value FROM json_each(?))`, j)
+	if err != nil {
+		return nil, fmt.Errorf("find clippings: %w", classify(err))
+	}
+	defer rows.Close()
+	found := make(map[string]bool, len(ids))
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("find clippings: %w", classify(err))
+		}
+		found[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("find clippings: %w", classify(err))
+	}
+	return found, nil
+}

@@ -436,3 +436,72 @@ func (r *Reader) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
 	}
 	return r.q.(rowQueryer).QueryRowContext(ctx, q, args...)
 }
+
+// Tags lists the live tags as Store.Tags does, read by r.
+func (r *Reader) Tags(ctx context.Context) ([]model.Tag, error) {
+	ts, probs, err := liveTags(ctx, r.q)
+	if err != nil {
+		return nil, fmt.Errorf("list tags: %w", classify(err))
+	}
+	r.s.note(probs)
+	out := make([]model.Tag, 0, len(ts))
+	for _, t := range ts {
+		m, probs := t.modelLoose()
+		r.s.note(probs)
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// Coders lists the coders as Store.Coders does, read by r.
+func (r *Reader) Coders(ctx context.Context) ([]model.Coder, error) {
+	cs, probs, err := coders(ctx, r.q)
+	if err != nil {
+		return nil, fmt.Errorf("list coders: %w", classify(err))
+	}
+	r.s.note(probs)
+	return cs, nil
+}
+
+// AgreementSets finds what an agreement between coders compares among the
+// annotations f selects: the clippings on which two or more coders have an
+// annotation whose span lies inside the text, and there the ids of those
+// coders and tags. It reads every selected clipping's text length but no
+// annotation row beyond its index entries and span.
+func (r *Reader) AgreementSets(ctx context.Context, f AnnotationFilter) (coders, tags map[string]bool, err error) {
+	cond, args, err := annFilterSQL(f, "a.")
+	if err != nil {
+		return nil, nil, fmt.Errorf("agreement: %w", err)
+	}
+	if len(f.ClippingIDs) > 0 {
+		j, err := jsonList(f.ClippingIDs)
+		if err != nil {
+			return nil, nil, fmt.Errorf("agreement: %w", err)
+		}
+		cond += ` AND a.clipping_id IN (SELECT value FROM json_each(?))`
+		args = append(args, j)
+	}
+	// length() counts the characters (code points) of a text.
+	q := `WITH v AS (SELECT a.clipping_id AS clip, a.coder_id AS coder, a.tag_id AS tag FROM annotations a
+			JOIN clippings c ON c.id = a.clipping_id
+			WHERE ` + aliased(spanReadable, "a.") + cond + ` AND a.start >= 0 AND a.start < a."end" AND a."end" <= length(c.body)),
+		multi AS (SELECT clip FROM v GROUP BY clip HAVING count(DISTINCT coder) >= 2)
+		SELECT DISTINCT coder, tag FROM v WHERE clip IN (SELECT clip FROM multi)`
+	rows, err := r.q.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("agreement: %w", classify(err))
+	}
+	defer rows.Close()
+	coders, tags = map[string]bool{}, map[string]bool{}
+	for rows.Next() {
+		var c, t sql.NullString
+		if err := rows.Scan(&c, &t); err != nil {
+			return nil, nil, fmt.Errorf("agreement: %w", classify(err))
+		}
+		coders[c.String], tags[t.String] = true, true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("agreement: %w", classify(err))
+	}
+	return coders, tags, nil
+}
