@@ -239,14 +239,21 @@ func scanClipping(sc scanner, orig bool) (model.Clipping, error) {
 	if err := sc.Scan(dest...); err != nil {
 		return c, err
 	}
-	if err := json.Unmarshal([]byte(authors), &c.Authors); err != nil {
-		return c, fmt.Errorf("clipping %s: bad authors %q: %w", c.ID, authors, err)
+	// Most lists are empty: "[]" needs no JSON decoder.
+	if authors != "[]" {
+		if err := json.Unmarshal([]byte(authors), &c.Authors); err != nil {
+			return c, fmt.Errorf("clipping %s: bad authors %q: %w", c.ID, authors, err)
+		}
 	}
-	if err := json.Unmarshal([]byte(captions), &c.Captions); err != nil {
-		return c, fmt.Errorf("clipping %s: bad captions %q: %w", c.ID, captions, err)
+	if captions != "[]" {
+		if err := json.Unmarshal([]byte(captions), &c.Captions); err != nil {
+			return c, fmt.Errorf("clipping %s: bad captions %q: %w", c.ID, captions, err)
+		}
 	}
-	if err := json.Unmarshal([]byte(details), &c.Details); err != nil {
-		return c, fmt.Errorf("clipping %s: bad details %q: %w", c.ID, details, err)
+	if details != "[]" {
+		if err := json.Unmarshal([]byte(details), &c.Details); err != nil {
+			return c, fmt.Errorf("clipping %s: bad details %q: %w", c.ID, details, err)
+		}
 	}
 	if len(c.Authors) == 0 {
 		c.Authors = nil

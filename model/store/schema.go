@@ -245,14 +245,15 @@ func migrateV2(ctx context.Context, tx *sql.Tx) error {
 }
 
 // schemaV3 indexes the live annotations by tag and by coder, each with
-// its clipping: the library filters clippings by tag or coder, Stats
-// counts per tag and coder, and deleting a tag finds its annotations,
-// without reading every annotation of a big project. The indexes are
-// partial (live annotations only), so a tombstone costs nothing in them.
+// its clipping and span: the library filters clippings by tag or coder,
+// exports and Stats count per tag and coder, and deleting a tag finds its
+// annotations, without reading every annotation of a big project. The
+// indexes are partial (live annotations only), so a tombstone costs
+// nothing in them.
 func schemaV3() []string {
 	return []string{
-		`CREATE INDEX annotations_tag ON annotations (tag_id, clipping_id) WHERE deleted_at IS NULL`,
-		`CREATE INDEX annotations_coder ON annotations (coder_id, clipping_id) WHERE deleted_at IS NULL`,
+		`CREATE INDEX annotations_tag ON annotations (tag_id, clipping_id, start, "end") WHERE deleted_at IS NULL`,
+		`CREATE INDEX annotations_coder ON annotations (coder_id, clipping_id, start, "end") WHERE deleted_at IS NULL`,
 	}
 }
 

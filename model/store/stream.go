@@ -217,20 +217,23 @@ const briefCols = `rid, id, clipping_id, tag_id, coder_id, start, "end", exact, 
 func (r *Reader) readBriefRows(ctx context.Context, rows *sql.Rows, out []model.Annotation) ([]model.Annotation, error) {
 	var slow []int64
 	for rows.Next() {
-		var a annState
+		var m model.Annotation
+		var rid int64
+		var status, created, updated string
 		var v, lo, hi sql.NullFloat64
 		var ok bool
-		err := rows.Scan(&a.rid, &a.ID, &a.ClippingID, &a.TagID, &a.CoderID, &a.Start, &a.End, &a.Exact, &a.Speaker,
-			&a.Claimant, &a.Status, &v, &lo, &hi, &a.Unit, &a.Comparator, &a.Note, &a.CreatedAt, &a.UpdatedAt, &ok)
+		err := rows.Scan(&rid, &m.ID, &m.ClippingID, &m.TagID, &m.CoderID, &m.Start, &m.End, &m.Exact, &m.Speaker,
+			&m.Claimant, &status, &v, &lo, &hi, &m.Unit, &m.Comparator, &m.Note, &created, &updated, &ok)
 		if err == nil && ok {
-			a.Value, a.Low, a.High = nullFloat(v), nullFloat(lo), nullFloat(hi)
-			var m model.Annotation
-			if m, err = a.model(); err == nil {
+			ct, okC := parseStamp(created)
+			ut, okU := parseStamp(updated)
+			if okC && okU {
+				m.Status, m.Value, m.Low, m.High = model.Status(status), nullFloat(v), nullFloat(lo), nullFloat(hi)
+				m.CreatedAt, m.UpdatedAt = ct, ut
 				out = append(out, m)
 				continue
 			}
 		}
-		var rid int64
 		if rows.Scan(&rid, new(any), new(any), new(any), new(any), new(any), new(any), new(any), new(any), new(any),
 			new(any), new(any), new(any), new(any), new(any), new(any), new(any), new(any), new(any), new(any)) == nil {
 			slow = append(slow, rid)

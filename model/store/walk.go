@@ -278,11 +278,13 @@ func (r *Reader) fillBatch(ctx context.Context, w Walk, cond string, args []any,
 		if err != nil {
 			return err
 		}
-		var as []model.Annotation
+		// Room for a typical batch, so that the rows are not copied as
+		// the slice grows.
+		as := make([]model.Annotation, 0, 24*len(items))
 		if w.Brief {
-			as, err = r.readBriefRows(ctx, rows, nil)
+			as, err = r.readBriefRows(ctx, rows, as)
 		} else {
-			as, err = r.readAnnRows(rows, nil)
+			as, err = r.readAnnRows(rows, as)
 		}
 		rows.Close()
 		if err != nil {
