@@ -354,10 +354,11 @@ func (ix *index) now() time.Time {
 // each calls fn for every live annotation with its clipping, clipping by
 // clipping in dataset order (ci counts the clippings visited), checking
 // ctx and reporting progress every few hundred rows. The walk reads what
-// w asks for, annotated clippings only.
+// w asks for, annotated clippings only, of which only the id, publication,
+// headline, date and (with w.body) body.
 func (ix *index) each(ctx context.Context, w walkSpec, progress func(done, total int), fn func(ci int, c *model.Clipping, a *model.Annotation) error) error {
 	done, ci := 0, -1
-	w.annotations, w.annotated = true, true
+	w.annotations, w.annotated, w.headings = true, true, true
 	return ix.src.walk(ctx, w, func(it *store.WalkItem) error {
 		ci++
 		c := &it.Clipping

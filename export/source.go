@@ -29,6 +29,7 @@ type source interface {
 // walkSpec says what a walk reads.
 type walkSpec struct {
 	body        bool     // clippings with their body
+	headings    bool     // clippings with only their id, publication, headline and date (and body)
 	annotations bool     // with their annotations
 	brief       bool     // annotations without prefix, suffix, body hash and origin (faster)
 	counts      bool     // with their annotation counts per tag
@@ -64,7 +65,7 @@ func (s *storeSource) spec(w walkSpec) (store.Walk, bool) {
 			return store.Walk{}, false
 		}
 	}
-	return store.Walk{AnnotationFilter: f, Body: w.body, Annotations: w.annotations, Brief: w.brief,
+	return store.Walk{AnnotationFilter: f, Body: w.body, Headings: w.headings, Annotations: w.annotations, Brief: w.brief,
 		Counts: w.counts, Annotated: w.annotated}, true
 }
 
@@ -76,10 +77,19 @@ func (s *storeSource) walk(ctx context.Context, w walkSpec, fn func(it *store.Wa
 		if w.annotated {
 			return nil
 		}
-		sw = store.Walk{AnnotationFilter: store.AnnotationFilter{ClippingIDs: s.filter.ClippingIDs}, Body: w.body}
-		return prefetch(ctx, s.snap.Walk(ctx, sw), fn)
+		sw = store.Walk{AnnotationFilter: store.AnnotationFilter{ClippingIDs: s.filter.ClippingIDs}, Body: w.body,
+			Headings: w.headings}
 	}
-	return prefetch(ctx, s.snap.Walk(ctx, sw), fn)
+	// The snapshot's walk reads ahead on goroutines of its own.
+	for it, err := range s.snap.Walk(ctx, sw) {
+		if err != nil {
+			return err
+		}
+		if err := fn(it); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (s *storeSource) tagCounts(ctx context.Context) (map[string]int, error) {
@@ -95,59 +105,6 @@ func (s *storeSource) agreementSets(ctx context.Context) (map[string]bool, map[s
 	}
 	coders, tags, err := s.snap.AgreementSets(ctx, s.filter)
 	return coders, tags, nil, err
-}
-
-// prefetch runs the walk seq on a goroutine one batch ahead of fn, so that
-// reading the project and writing the export use two cores. fn's error
-// or ctx stops both.
-func prefetch(ctx context.Context, seq func(yield func(*store.WalkItem, error) bool), fn func(*store.WalkItem) error) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	type batch struct {
-		items []*store.WalkItem
-		err   error
-	}
-	ch := make(chan batch, 2)
-	go func() {
-		defer close(ch)
-		var items []*store.WalkItem
-		n := 0
-		send := func(b batch) bool {
-			select {
-			case ch <- b:
-				return true
-			case <-ctx.Done():
-				return false
-			}
-		}
-		for it, err := range seq {
-			if err != nil {
-				send(batch{err: err})
-				return
-			}
-			items = append(items, it)
-			if n += len(it.Annotations) + 1; n >= 2048 {
-				if !send(batch{items: items}) {
-					return
-				}
-				items, n = nil, 0
-			}
-		}
-		if len(items) > 0 {
-			send(batch{items: items})
-		}
-	}()
-	for b := range ch {
-		if b.err != nil {
-			return b.err
-		}
-		for _, it := range b.items {
-			if err := fn(it); err != nil {
-				return err
-			}
-		}
-	}
-	return ctx.Err()
 }
 
 // memSource walks an in-memory Dataset.

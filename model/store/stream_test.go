@@ -5,6 +5,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"clipper/model"
 )
@@ -153,4 +154,82 @@ func TestStreamOrderAndBatches(t *testing.T) {
 func cmpSpan(a, b model.Annotation) int {
 	return cmp.Or(strings.Compare(a.ClippingID, b.ClippingID), cmp.Compare(a.Start, b.Start),
 		cmp.Compare(a.End, b.End), strings.Compare(a.ID, b.ID))
+}
+
+// TestSnapshotHoldsItsState: a snapshot — both its connections — reads
+// the project as it was when taken; a write meanwhile is not refused but
+// waits, and lands once the snapshot is closed. A snapshot takes no write
+// lock: a writer can begin while it is open.
+func TestSnapshotHoldsItsState(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	f.mustAdd(t, "claim", 0, 4)
+	sn, err := f.s.Snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- f.s.AddAnnotation(ctx, f.ann("quote", 5, 9)) }()
+	time.Sleep(300 * time.Millisecond)
+	select {
+	case err := <-done:
+		t.Fatalf("a write committed while a snapshot was open: %v", err)
+	default:
+	}
+	count := func() int {
+		n := 0
+		for it, err := range sn.Walk(ctx, Walk{Annotations: true, Brief: true, Headings: true}) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			n += len(it.Annotations)
+		}
+		return n
+	}
+	if n, m := count(), count(); n != 1 || m != 1 {
+		t.Errorf("the snapshot sees %d then %d annotations, want 1", n, m)
+	}
+	if n, err := sn.CountAnnotations(ctx, AnnotationFilter{}); err != nil || n != 1 {
+		t.Errorf("count in the snapshot: %d %v", n, err)
+	}
+	if err := sn.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatalf("the waiting write failed: %v", err)
+	}
+	if n, err := f.s.Reader().CountAnnotations(ctx, AnnotationFilter{}); err != nil || n != 2 {
+		t.Errorf("after the snapshot: %d %v", n, err)
+	}
+}
+
+// TestWalkHeadings: a walk of headings gives each clipping's id,
+// publication, headline, date and body as the full walk does.
+func TestWalkHeadings(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	if _, err := f.s.AddClippings(ctx, newTextGen(6).clippings(300)); err != nil {
+		t.Fatal(err)
+	}
+	var full []model.Clipping
+	for it, err := range f.s.Reader().Walk(ctx, Walk{Body: true}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		full = append(full, it.Clipping)
+	}
+	i := 0
+	for it, err := range f.s.Reader().Walk(ctx, Walk{Body: true, Headings: true}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, w := it.Clipping, full[i]
+		if c.ID != w.ID || c.Publication != w.Publication || c.Headline != w.Headline || c.Date != w.Date || c.Body != w.Body || c.Deck != "" {
+			t.Fatalf("heading %d: %+v, want %+v", i, c.Metadata, w.Metadata)
+		}
+		i++
+	}
+	if i != len(full) || i != 301 {
+		t.Errorf("%d headings, %d clippings", i, len(full))
+	}
 }

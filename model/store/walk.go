@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"iter"
 	"slices"
+	"sync"
 
 	"clipper/model"
 )
@@ -18,6 +19,9 @@ type Walk struct {
 	AnnotationFilter
 	// Body reads each clipping's body (never its Original bytes).
 	Body bool
+	// Headings reads of each clipping only its ID, Publication, Headline
+	// and Date (and Body with Body): what an annotation table shows.
+	Headings bool
 	// Annotations reads each clipping's selected annotations.
 	Annotations bool
 	// Brief reads the annotations without what exports do not show —
@@ -44,7 +48,9 @@ type WalkItem struct {
 // Walk streams the clippings w selects in the library's order (date,
 // headline, id), each with what w asks for, a few hundred clippings per
 // query. A clipping id of w.ClippingIDs that is not in the project is
-// skipped.
+// skipped. Two connections read alternate batches on two goroutines — a
+// Snapshot's second one joins its read transaction, so both read the
+// same state — and the batches are yielded in order.
 func (r *Reader) Walk(ctx context.Context, w Walk) iter.Seq2[*WalkItem, error] {
 	return func(yield func(*WalkItem, error) bool) {
 		fail := func(err error) { yield(nil, fmt.Errorf("read clippings: %w", classify(err))) }
@@ -53,31 +59,94 @@ func (r *Reader) Walk(ctx context.Context, w Walk) iter.Seq2[*WalkItem, error] {
 			fail(err)
 			return
 		}
-		next := r.clippingBatches(ctx, w, cond, args)
-		for {
-			items, err := next()
+		workers := []*Reader{r}
+		if r.more != nil {
+			r2, err := r.more(ctx)
 			if err != nil {
 				fail(err)
 				return
 			}
-			if items == nil {
-				return
+			if r2 != nil {
+				workers = append(workers, r2)
 			}
-			if len(items) == 0 {
-				continue
-			}
-			if err := r.fillBatch(ctx, w, cond, args, items); err != nil {
-				fail(err)
-				return
-			}
-			for _, it := range items {
-				if !yield(it, nil) {
+		}
+		ctx, cancel := context.WithCancel(ctx)
+		type result struct {
+			items []*WalkItem
+			err   error
+		}
+		n := len(workers)
+		jobs := make([]chan []string, n)
+		results := make([]chan result, n)
+		var wg sync.WaitGroup
+		for i, wr := range workers {
+			jobs[i], results[i] = make(chan []string, 1), make(chan result, 1)
+			wg.Go(func() {
+				defer close(results[i])
+				for ids := range jobs[i] {
+					items, err := wr.fill(ctx, w, cond, args, ids)
+					select {
+					case results[i] <- result{items, err}:
+					case <-ctx.Done():
+						return
+					}
+					if err != nil {
+						return
+					}
+				}
+			})
+		}
+		defer func() {
+			cancel() // stops the dispatcher and the workers when the caller stops early
+			wg.Wait()
+		}()
+		// The batches of ids, in order, go to the workers in turn; the
+		// dispatcher ends every job channel when the batches run out.
+		dispatchErr := make(chan error, 1)
+		go func() {
+			defer func() {
+				for _, j := range jobs {
+					close(j)
+				}
+			}()
+			next := r.idBatches(ctx, w, cond, args)
+			for k := 0; ; k++ {
+				ids, err := next()
+				if err != nil {
+					dispatchErr <- err
+					return
+				}
+				if ids == nil {
+					return
+				}
+				select {
+				case jobs[k%n] <- ids:
+				case <-ctx.Done():
 					return
 				}
 			}
-			if err := ctx.Err(); err != nil {
-				fail(err)
+		}()
+		for k := 0; ; k++ {
+			res, ok := <-results[k%n]
+			if !ok {
+				select {
+				case err := <-dispatchErr:
+					fail(err)
+				default:
+					if err := ctx.Err(); err != nil {
+						fail(err)
+					}
+				}
 				return
+			}
+			if res.err != nil {
+				fail(res.err)
+				return
+			}
+			for _, it := range res.items {
+				if !yield(it, nil) {
+					return
+				}
 			}
 		}
 	}
@@ -92,12 +161,11 @@ func clipBatchCols(body bool) string {
 	section, language, page, words, source_id, details, source_name, imported_at, created_at, updated_at, '' AS body`
 }
 
-// clippingBatches returns a function that reads the next batch of
-// clippings in library order: nil at the end, possibly empty in between.
+// idBatches returns a function that gives the ids of the next batch of
+// clippings in library order: nil at the end, never empty before it.
 // With w.Annotated only clippings holding a selected annotation are read
 // (cond, args: the annotation condition on alias a).
-func (r *Reader) clippingBatches(ctx context.Context, w Walk, cond string, args []any) func() ([]*WalkItem, error) {
-	cols := clipBatchCols(w.Body)
+func (r *Reader) idBatches(ctx context.Context, w Walk, cond string, args []any) func() ([]string, error) {
 	var having string
 	var hargs []any
 	if w.Annotated {
@@ -105,10 +173,10 @@ func (r *Reader) clippingBatches(ctx context.Context, w Walk, cond string, args 
 		hargs = args
 	}
 	if len(w.ClippingIDs) > 0 {
-		// The named clippings in library order, then read by id.
+		// The named clippings in library order.
 		var ordered []string
 		done := false
-		return func() ([]*WalkItem, error) {
+		return func() ([]string, error) {
 			if !done {
 				done = true
 				j, err := jsonList(w.ClippingIDs)
@@ -137,78 +205,84 @@ func (r *Reader) clippingBatches(ctx context.Context, w Walk, cond string, args 
 				return nil, nil
 			}
 			n := min(batchClippings, len(ordered))
-			batch := ordered[:n]
+			batch := ordered[:n:n]
 			ordered = ordered[n:]
-			j, err := jsonList(batch)
-			if err != nil {
-				return nil, err
-			}
-			items, err := r.readClippings(ctx, `SELECT `+cols+` FROM clippings WHERE id IN (SELECT value FROM json_each(?))`, j)
-			if err != nil {
-				return nil, err
-			}
-			pos := make(map[string]int, len(batch))
-			for i, id := range batch {
-				pos[id] = i
-			}
-			slices.SortFunc(items, func(a, b *WalkItem) int { return pos[a.Clipping.ID] - pos[b.Clipping.ID] })
-			return items, nil
+			return batch, nil
 		}
 	}
 	// Every clipping, by keyset on the library order (the values kept as
 	// stored, so that the next batch starts exactly after this one).
 	var last []any
 	end := false
-	return func() ([]*WalkItem, error) {
-		if end {
-			return nil, nil
-		}
-		q := `SELECT c.date, c.headline, c.id FROM clippings c WHERE 1` + having
-		qargs := slices.Clone(hargs)
-		if last != nil {
-			q += ` AND (c.date, c.headline, c.id) > (?, ?, ?)`
-			qargs = append(qargs, last...)
-		}
-		rows, err := r.q.QueryContext(ctx, q+` ORDER BY c.date, c.headline, c.id LIMIT ?`, append(qargs, batchClippings)...)
-		if err != nil {
-			return nil, err
-		}
-		var ids []string
-		for rows.Next() {
-			var date, headline, id any
-			if err := rows.Scan(&date, &headline, &id); err != nil {
-				rows.Close()
+	return func() ([]string, error) {
+		for !end {
+			q := `SELECT c.date, c.headline, c.id FROM clippings c WHERE 1` + having
+			qargs := slices.Clone(hargs)
+			if last != nil {
+				q += ` AND (c.date, c.headline, c.id) > (?, ?, ?)`
+				qargs = append(qargs, last...)
+			}
+			rows, err := r.q.QueryContext(ctx, q+` ORDER BY c.date, c.headline, c.id LIMIT ?`, append(qargs, batchClippings)...)
+			if err != nil {
 				return nil, err
 			}
-			last = []any{keep(date), keep(headline), keep(id)}
-			s, _ := id.(string)
-			ids = append(ids, s)
+			var ids []string
+			read := 0
+			for rows.Next() {
+				var date, headline, id any
+				if err := rows.Scan(&date, &headline, &id); err != nil {
+					rows.Close()
+					return nil, err
+				}
+				read++
+				last = []any{keep(date), keep(headline), keep(id)}
+				if s, ok := id.(string); ok {
+					ids = append(ids, s)
+				}
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return nil, err
+			}
+			if read < batchClippings {
+				end = true
+			}
+			if len(ids) > 0 {
+				return ids, nil
+			}
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-		if len(ids) < batchClippings {
-			end = true
-		}
-		if len(ids) == 0 {
-			return nil, nil
-		}
-		j, err := jsonList(ids)
-		if err != nil {
-			return nil, err
-		}
-		items, err := r.readClippings(ctx, `SELECT `+cols+` FROM clippings WHERE id IN (SELECT value FROM json_each(?))`, j)
-		if err != nil {
-			return nil, err
-		}
-		pos := make(map[string]int, len(ids))
-		for i, id := range ids {
-			pos[id] = i
-		}
-		slices.SortFunc(items, func(a, b *WalkItem) int { return pos[a.Clipping.ID] - pos[b.Clipping.ID] })
-		return items, nil
+		return nil, nil
 	}
+}
+
+// fill reads the clippings ids (in that order) with what w asks for.
+func (r *Reader) fill(ctx context.Context, w Walk, cond string, args []any, ids []string) ([]*WalkItem, error) {
+	cols := clipBatchCols(w.Body)
+	read := r.readClippings
+	if w.Headings {
+		cols = `id, publication, headline, date`
+		if w.Body {
+			cols += `, body`
+		}
+		read = r.readHeadings
+	}
+	j, err := jsonList(ids)
+	if err != nil {
+		return nil, err
+	}
+	items, err := read(ctx, `SELECT `+cols+` FROM clippings WHERE id IN (SELECT value FROM json_each(?))`, j)
+	if err != nil {
+		return nil, err
+	}
+	pos := make(map[string]int, len(ids))
+	for i, id := range ids {
+		pos[id] = i
+	}
+	slices.SortFunc(items, func(a, b *WalkItem) int { return pos[a.Clipping.ID] - pos[b.Clipping.ID] })
+	if err := r.fillBatch(ctx, w, cond, args, items); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 // keep copies a scanned value that the driver may reuse.
@@ -245,6 +319,41 @@ func (r *Reader) readClippings(ctx context.Context, q string, args ...any) ([]*W
 		}
 		r.s.note(probs)
 		items = append(items, &WalkItem{Clipping: c})
+	}
+	return items, rows.Err()
+}
+
+// readHeadings reads clippings' id, publication, headline, date and,
+// when selected, body into walk items; a value that is not text reads as
+// its text form (every column is TEXT NOT NULL, so only a hand edit gets
+// there).
+func (r *Reader) readHeadings(ctx context.Context, q string, args ...any) ([]*WalkItem, error) {
+	rows, err := r.q.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	var items []*WalkItem
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		it := &WalkItem{}
+		c := &it.Clipping
+		c.ID, c.Publication, c.Headline, c.Date = textOf(vals[0]), textOf(vals[1]), textOf(vals[2]), textOf(vals[3])
+		if len(vals) > 4 {
+			c.Body = textOf(vals[4])
+		}
+		items = append(items, it)
 	}
 	return items, rows.Err()
 }
