@@ -65,7 +65,7 @@ func (s *Store) Reader() *Reader {
 // reading is done.
 type Snapshot struct {
 	*Reader
-	mu    sync.Mutex
+	mu      sync.Mutex
 	txs     []snapTx // the first, then the second connection's
 	extra   *Reader  // the second connection's reader, once opened
 	noExtra bool     // the second connection could not join: read on one
