@@ -103,7 +103,7 @@ func (s *storeSource) agreementSets(ctx context.Context) (map[string]bool, map[s
 	if s.none {
 		return map[string]bool{}, map[string]bool{}, nil, nil
 	}
-	coders, tags, err := s.snap.AgreementSets(ctx, s.filter)
+	coders, tags, err := s.snap.AgreementSets(ctx, s.filter, false)
 	return coders, tags, nil, err
 }
 

@@ -565,10 +565,11 @@ func (r *Reader) Coders(ctx context.Context) ([]model.Coder, error) {
 
 // AgreementSets finds what an agreement between coders compares among the
 // annotations f selects: the clippings on which two or more coders have an
-// annotation whose span lies inside the text, and there the ids of those
-// coders and tags. It reads every selected clipping's text length but no
-// annotation row beyond its index entries and span.
-func (r *Reader) AgreementSets(ctx context.Context, f AnnotationFilter) (coders, tags map[string]bool, err error) {
+// annotation whose span lies inside the text (with everyClipping: every
+// clipping), and there the ids of those coders and tags. It reads every
+// selected clipping's text length but no annotation row beyond its index
+// entries and span.
+func (r *Reader) AgreementSets(ctx context.Context, f AnnotationFilter, everyClipping bool) (coders, tags map[string]bool, err error) {
 	cond, args, err := annFilterSQL(f, "a.")
 	if err != nil {
 		return nil, nil, fmt.Errorf("agreement: %w", err)
@@ -586,7 +587,10 @@ func (r *Reader) AgreementSets(ctx context.Context, f AnnotationFilter) (coders,
 			JOIN clippings c ON c.id = a.clipping_id
 			WHERE ` + aliased(spanReadable, "a.") + cond + ` AND a.start >= 0 AND a.start < a."end" AND a."end" <= length(c.body)),
 		multi AS (SELECT clip FROM v GROUP BY clip HAVING count(DISTINCT coder) >= 2)
-		SELECT DISTINCT coder, tag FROM v WHERE clip IN (SELECT clip FROM multi)`
+		SELECT DISTINCT coder, tag FROM v`
+	if !everyClipping {
+		q += ` WHERE clip IN (SELECT clip FROM multi)`
+	}
 	rows, err := r.q.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("agreement: %w", classify(err))
@@ -604,4 +608,39 @@ func (r *Reader) AgreementSets(ctx context.Context, f AnnotationFilter) (coders,
 		return nil, nil, fmt.Errorf("agreement: %w", classify(err))
 	}
 	return coders, tags, nil
+}
+
+// MultiCoderClippings lists, in id order, the clippings on which two or
+// more coders have an annotation f selects (whatever its span).
+func (r *Reader) MultiCoderClippings(ctx context.Context, f AnnotationFilter) ([]string, error) {
+	cond, args, err := annFilterSQL(f, "")
+	if err != nil {
+		return nil, fmt.Errorf("clippings of two coders: %w", err)
+	}
+	if len(f.ClippingIDs) > 0 {
+		j, err := jsonList(f.ClippingIDs)
+		if err != nil {
+			return nil, fmt.Errorf("clippings of two coders: %w", err)
+		}
+		cond += ` AND clipping_id IN (SELECT value FROM json_each(?))`
+		args = append(args, j)
+	}
+	rows, err := r.q.QueryContext(ctx, `SELECT clipping_id FROM annotations WHERE `+spanReadable+cond+`
+		GROUP BY clipping_id HAVING count(DISTINCT coder_id) >= 2 ORDER BY clipping_id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("clippings of two coders: %w", classify(err))
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id any
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("clippings of two coders: %w", classify(err))
+		}
+		ids = append(ids, textOf(id))
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("clippings of two coders: %w", classify(err))
+	}
+	return ids, nil
 }
