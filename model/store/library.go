@@ -6,6 +6,8 @@ import (
 	"iter"
 	"strings"
 	"time"
+
+	textfind "clipper/model/find"
 )
 
 // The library list at scale. A project of 50,000 clippings is listed a
@@ -237,4 +239,57 @@ func (s *Store) Publications(ctx context.Context) ([]string, error) {
 		return nil, fmt.Errorf("list publications: %w", classify(err))
 	}
 	return out, nil
+}
+
+// Texts streams the id, headline and body of the clippings f selects, in
+// library order, a few hundred per query: what a project-wide find
+// searches (Matcher.Search of package clipper/model/find).
+func (r *Reader) Texts(ctx context.Context, f LibraryFilter) iter.Seq2[textfind.Text, error] {
+	return func(yield func(textfind.Text, error) bool) {
+		fail := func(err error) { yield(textfind.Text{}, fmt.Errorf("read texts: %w", classify(err))) }
+		cond, args, err := f.where()
+		if err != nil {
+			fail(err)
+			return
+		}
+		var last []any
+		for {
+			q := `SELECT c.date, c.headline, c.id, c.body FROM clippings c WHERE 1` + cond
+			qargs := append([]any(nil), args...)
+			if last != nil {
+				q += ` AND (c.date, c.headline, c.id) > (?, ?, ?)`
+				qargs = append(qargs, last...)
+			}
+			rows, err := r.q.QueryContext(ctx, q+` ORDER BY c.date, c.headline, c.id LIMIT ?`, append(qargs, batchClippings)...)
+			if err != nil {
+				fail(err)
+				return
+			}
+			var page []textfind.Text
+			for rows.Next() {
+				var date, headline, id, body any
+				if err := rows.Scan(&date, &headline, &id, &body); err != nil {
+					rows.Close()
+					fail(err)
+					return
+				}
+				last = []any{keep(date), keep(headline), keep(id)}
+				page = append(page, textfind.Text{ClippingID: textOf(id), Headline: textOf(headline), Body: textOf(body)})
+			}
+			err = rows.Err()
+			rows.Close()
+			if err != nil {
+				fail(err)
+				return
+			}
+			for _, t := range page {
+				if !yield(t, nil) {
+					return
+				}
+			}
+			if len(page) < batchClippings {
+				return
+			}
+		}
+	}
 }
