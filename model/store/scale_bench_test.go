@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"testing"
 	"time"
@@ -52,6 +53,17 @@ func child(work string) error {
 	src, err := fixture.Path(ctx, colleague)
 	if err != nil {
 		return err
+	}
+	if p := os.Getenv("CLIPPER_BENCH_CPUPROFILE"); p != "" {
+		f, err := os.Create(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	start := time.Now()
 	st, err := store.Open(os.Getenv("CLIPPER_BENCH_PROJECT"))
