@@ -62,13 +62,16 @@ func (u *UI) importPaths(paths []string) {
 		detail: detail,
 		unit:   "files",
 		work: func(ctx context.Context, st *store.Store, report func(int, int)) (importOutcome, error) {
+			if ro, why := st.ReadOnly(); ro {
+				return importOutcome{}, fmt.Errorf("%w: %s", store.ErrReadOnly, why)
+			}
 			results, err := ingest.ImportPaths(ctx, st, paths, func(p ingest.Progress) { report(p.FilesDone, p.Files) })
 			// Files committed before a cancel or a failure stay imported:
 			// the report lists them either way.
 			return importOutcome{results: results, err: err}, nil
 		},
 		done:   u.importDone,
-		failed: "import failed",
+		failed: "import failed, nothing was added",
 	})
 }
 
@@ -83,12 +86,9 @@ type importOutcome struct {
 // what happened to each file that did not simply import.
 func (u *UI) importDone(o importOutcome) {
 	results := o.results
-	if o.err != nil {
-		if errors.Is(o.err, context.Canceled) {
-			u.flash("Import cancelled; the files listed as imported stay in the project.")
-		} else {
-			u.showError(fmt.Errorf("import stopped; the files listed before the stop were imported: %w", o.err))
-		}
+	cancelled := errors.Is(o.err, context.Canceled)
+	if o.err != nil && !cancelled {
+		u.showError(fmt.Errorf("import stopped; the files listed before the stop were imported: %w", o.err))
 	}
 	var added, dups, failed int
 	var problems []string
@@ -128,6 +128,9 @@ func (u *UI) importDone(o importOutcome) {
 	u.updateStatus()
 	summary := fmt.Sprintf("%d clipping(s) imported, %d already in the project, %d file(s) could not be read.",
 		added, dups, failed)
+	if cancelled {
+		summary = fmt.Sprintf("Import cancelled; %d clipping(s) imported before the stop stay in the project.", added)
+	}
 	if len(problems) == 0 {
 		u.flash(summary)
 		return

@@ -184,7 +184,7 @@ func TestMergePoisonedFileCLI(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("import: %s", errs)
 	}
-	second := jsonLines(t, out)[0]["id"].(string)
+	second := articleField(t, jsonLines(t, out)[0], "id")
 	for _, span := range [][2]string{{"4", "10"}, {"11", "20"}, {"21", "30"}} {
 		if _, errs, code := clipper(t, ben, "--coder", "Ben", "annotate", "--clipping", second, "--tag", "quote",
 			"--start", span[0], "--end", span[1]); code != 0 {
