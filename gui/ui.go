@@ -72,6 +72,8 @@ type UI struct {
 	clip     model.Clipping     // the open clipping; ID "" when none
 	anns     []model.Annotation // its live annotations, by start
 	selected string             // id of the selected annotation, "" for none
+
+	report *reportWindow // the last import's report, nil once closed
 }
 
 // New builds the main window for an open project. The caller shows it.
