@@ -25,11 +25,15 @@ type analyzer struct {
 	attr      []attribution // per d.quotes index
 	claimant  []source      // per sentence: the source of an attributed statement
 	lastSpeak int           // index into ents of the last speaker, or -1
+	// namedEarly marks the sentences that name a person among their first
+	// eight tokens ("O presidente da Câmara, Arthur Lira, …").
+	namedEarly []bool
 }
 
 func newAnalyzer(d *doc) *analyzer {
 	return &analyzer{d: d, surnames: map[string]string{}, genders: map[string]gender{},
-		attr: make([]attribution, len(d.quotes)), claimant: make([]source, len(d.sents)), lastSpeak: -1}
+		attr: make([]attribution, len(d.quotes)), claimant: make([]source, len(d.sents)), lastSpeak: -1,
+		namedEarly: make([]bool, len(d.sents))}
 }
 
 // run attributes every quoted stretch and finds every sentence's claimant,
@@ -104,6 +108,10 @@ func (an *analyzer) cueAt(i int) cueKind {
 	}
 	if d.lx.nounLikeCues.has(t.low) && (n.low == "of" || d.lx.cues[n.low] != 0 && n.low != "that") {
 		return 0 // "reports of a buildup", "forecasts show"
+	}
+	if d.lx.nounLikeCues.has(t.low) && (i > 0 && d.toks[i-1].low == "for" && d.toks[i-1].para == t.para ||
+		n.text == ":" && i == d.sentenceOf(i).a) {
+		return 0 // "asked Mojang for comment", a label: "Note: …"
 	}
 	if strings.HasPrefix(t.low, "add") && n.para == t.para && (n.kind == tNum || isCurrencySymbol(n.text)) {
 		return 0 // "added 36,000 jobs": a quantity, not speech

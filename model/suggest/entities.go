@@ -303,6 +303,9 @@ func (an *analyzer) addMentions(si int) {
 		if d.chrome[s.para] || d.inByline(src.name) {
 			src.kind = 0 // a byline, credit or caption name is never a speaker
 		}
+		if src.kind == entPerson && i < s.a+8 {
+			an.namedEarly[si] = true
+		}
 		if src.kind != 0 {
 			an.ents = append(an.ents, entity{name: src.name, role: src.role, kind: src.kind, gender: src.gender,
 				pos: i, para: t.para, salient: salient, ctx: tspan{max(s.a, i-8), min(s.b, j+12)}})
