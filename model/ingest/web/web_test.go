@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 func extract(t *testing.T, page string) Content {
@@ -139,5 +140,20 @@ func TestStream(t *testing.T) {
 	got := Stream(`<html><head><title>x</title><script>var a = "<p>no</p>";</script></head><body><embed src="a.swf"><p>One <b>two</b></p><nav><p>Menu</p></nav><p>Three</p></body></html>`)
 	if strings.Join(got, "|") != "One two|Three" {
 		t.Errorf("Stream: %q", got)
+	}
+}
+
+// TestParagraphsBuiltByName: Readability turns <br><br> into <p> elements
+// made by tag name only (no atom); they still end paragraphs.
+func TestParagraphsBuiltByName(t *testing.T) {
+	div := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	for _, s := range []string{"The port closed on Monday.", "On Tuesday the union struck."} {
+		p := &html.Node{Type: html.ElementNode, Data: "p"} // DataAtom 0, as Readability makes it
+		p.AppendChild(&html.Node{Type: html.TextNode, Data: s})
+		div.AppendChild(p)
+	}
+	got := fromNode(div).Paragraphs
+	if len(got) != 2 || got[0] != "The port closed on Monday." {
+		t.Errorf("paragraphs %q, want the two sentences apart", got)
 	}
 }
