@@ -61,6 +61,7 @@ func (u *UI) askCoder(first bool) {
 		u.app.Preferences().SetString(prefCoder, strings.TrimSpace(name.Text))
 		u.setCoder(name.Text)
 	}, u.win)
+	name.OnSubmitted = func(string) { d.Submit() } // Enter saves, as the Save button does
 	d.Resize(d.MinSize().AddWidthHeight(160, 0))
 	d.Show()
 	u.win.Canvas().Focus(name)

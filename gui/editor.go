@@ -37,6 +37,7 @@ type editor struct {
 	saveBtn    *widget.Button
 	box        fyne.CanvasObject
 	loading    bool
+	typed      map[fyne.Focusable]bool // fields typed in since the annotation was loaded
 }
 
 // comparatorLabels names model.Comparators in the editor.
@@ -46,7 +47,7 @@ var comparatorLabels = map[string]string{
 }
 
 func newEditor(u *UI) *editor {
-	e := &editor{u: u, items: map[string]*widget.FormItem{}}
+	e := &editor{u: u, items: map[string]*widget.FormItem{}, typed: map[fyne.Focusable]bool{}}
 	e.title = widget.NewLabel("Select an annotation to edit it")
 	e.title.Wrapping = fyne.TextWrapWord
 	e.title.TextStyle = fyne.TextStyle{Italic: true}
@@ -67,6 +68,7 @@ func newEditor(u *UI) *editor {
 	e.note = widget.NewMultiLineEntry()
 	e.note.Wrapping = fyne.TextWrapWord
 	e.note.SetMinRowsVisible(3)
+	e.note.OnChanged = func(string) { e.typedIn(e.note) }
 
 	add := func(key, label string, w fyne.CanvasObject) {
 		e.items[key] = widget.NewFormItem(label, w)
@@ -100,6 +102,7 @@ func (e *editor) object() fyne.CanvasObject { return e.box }
 // entry is a one-line field whose Enter saves and returns focus to the reader.
 func (e *editor) entry() *widget.Entry {
 	en := widget.NewEntry()
+	en.OnChanged = func(string) { e.typedIn(en) }
 	en.OnSubmitted = func(string) {
 		e.save()
 		e.u.win.Canvas().Focus(e.u.reader.view)
@@ -120,6 +123,7 @@ func (e *editor) setTags(tags []model.Tag) {
 func (e *editor) load(a *model.Annotation) {
 	e.loading = true
 	defer func() { e.loading = false }()
+	clear(e.typed)
 	if a == nil {
 		e.id = ""
 		e.title.SetText("Select text and press a tag key, or click a highlight to edit it.")
@@ -256,6 +260,24 @@ func (e *editor) save() {
 		return
 	}
 	e.u.updateAnnotation(a)
+}
+
+// typedIn notes typing in a field (not the editor filling it in).
+func (e *editor) typedIn(f fyne.Focusable) {
+	if !e.loading {
+		e.typed[f] = true
+	}
+}
+
+// unchanged reports whether o is one of the editor's fields that has not
+// been typed in since the annotation was loaded, so it has no typing to undo.
+func (e *editor) unchanged(o fyne.Focusable) bool {
+	for _, en := range []*widget.Entry{e.speaker, e.claimant, e.value, e.low, e.high, e.unit, e.note} {
+		if fyne.Focusable(en) == o {
+			return !e.typed[o]
+		}
+	}
+	return false
 }
 
 func sameAttributes(a, b model.Annotation) bool {

@@ -31,9 +31,9 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	)
 
 	edit := fyne.NewMenu("Edit",
-		item("Undo", scUndo, u.undo),
-		item("Redo", scRedo, u.redo),
-		item("Redo (alternative)", scRedoAlt, u.redo),
+		item("Undo", scUndo, u.editUndo),
+		item("Redo", scRedo, u.editRedo),
+		item("Redo (alternative)", scRedoAlt, u.editRedo),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Delete annotation   Del", u.deleteSelected),
 		item("Move start one word left", scStartLeft, func() { u.nudge(-1, -1) }),

@@ -21,7 +21,7 @@ type panel struct {
 	all    []model.Annotation
 	shown  []model.Annotation
 	filter *widget.Select
-	list   *widget.List
+	list   *annList
 	count  *widget.Label
 	top    *fyne.Container // count and filter; relaid out when the count's width changes
 	editor *editor
@@ -35,7 +35,7 @@ func newPanel(u *UI) *panel {
 	p.filter = widget.NewSelect([]string{allTags}, nil)
 	p.filter.SetSelected(allTags)
 	p.filter.OnChanged = func(string) { p.apply() }
-	p.list = widget.NewList(
+	p.list = newAnnList(
 		func() int { return len(p.shown) },
 		func() fyne.CanvasObject {
 			swatch := canvas.NewRectangle(color.Transparent)
@@ -77,6 +77,8 @@ func newPanel(u *UI) *panel {
 			u.selectAnnotation(p.shown[i].ID, true)
 		}
 	}
+	p.list.onDelete = u.deleteSelected
+	p.list.onEscape = func() { u.win.Canvas().Focus(u.reader.view) }
 	p.editor = newEditor(u)
 	p.top = container.NewBorder(nil, nil, p.count, nil, p.filter)
 	top := p.top
@@ -153,4 +155,36 @@ func oneLine(s string) string {
 		s = string(r[:139]) + "…"
 	}
 	return s
+}
+
+// annList is the list of annotations. While it has focus Delete (or
+// Backspace) deletes the selected annotation, as it does in the text, and
+// Escape returns to the text; the arrow keys and Space work as in any list.
+type annList struct {
+	widget.List
+	onDelete func()
+	onEscape func()
+}
+
+func newAnnList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *annList {
+	l := &annList{}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedKey implements fyne.Focusable.
+func (l *annList) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyDelete, fyne.KeyBackspace:
+		if l.onDelete != nil {
+			l.onDelete()
+		}
+	case fyne.KeyEscape:
+		if l.onEscape != nil {
+			l.onEscape()
+		}
+	default:
+		l.List.TypedKey(ev)
+	}
 }

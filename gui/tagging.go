@@ -85,24 +85,22 @@ func (u *UI) updateAnnotation(a model.Annotation) {
 	u.reloadAnnotations()
 }
 
-// deleteSelected removes the selected annotation (a tombstone; undoable).
+// deleteSelected removes the selected annotation (a tombstone; undoable),
+// wherever it was selected: the list, a highlight or the menu. Afterwards
+// nothing is selected and the focus is on the text, so pressing Delete again
+// deletes nothing; N selects the next annotation.
 func (u *UI) deleteSelected() {
 	id := u.selected
 	if id == "" {
 		return
 	}
-	next := ""
-	for i := range u.anns {
-		if u.anns[i].ID == id && i+1 < len(u.anns) {
-			next = u.anns[i+1].ID
-		}
-	}
 	if err := u.store.DeleteAnnotation(u.ctx(), u.coder.ID, id); err != nil {
 		u.showError(fmt.Errorf("deleting the annotation: %w", err))
 		return
 	}
-	u.selected = next
+	u.selected = ""
 	u.reloadAnnotations()
+	u.win.Canvas().Focus(u.reader.view)
 	u.flash("Annotation deleted — Ctrl+Z brings it back.")
 }
 
@@ -130,6 +128,44 @@ func (u *UI) nudge(edge, dir int) {
 	}
 	changed.Exact = ""
 	u.updateAnnotation(changed)
+}
+
+// editUndo is Edit → Undo and Ctrl+Z: in a text field with typing of its
+// own it undoes the typing, otherwise the coder's last change to the
+// project. editRedo is its counterpart.
+func (u *UI) editUndo() {
+	if f := u.typingField(); f != nil {
+		f.Undo()
+		return
+	}
+	u.undo()
+}
+
+func (u *UI) editRedo() {
+	if f := u.typingField(); f != nil {
+		f.Redo()
+		return
+	}
+	u.redo()
+}
+
+// textField is a focused widget with an undo history of its own
+// (widget.Entry and the entries built on it).
+type textField interface {
+	fyne.Focusable
+	Undo()
+	Redo()
+}
+
+// typingField returns the focused text field, unless it is one of the
+// editor's fields holding what was saved (right after tagging the focus is
+// there, and Ctrl+Z then undoes the tagging).
+func (u *UI) typingField() textField {
+	f, ok := u.win.Canvas().Focused().(textField)
+	if !ok || u.panel.editor.unchanged(f) {
+		return nil
+	}
+	return f
 }
 
 // undo reverts the coder's last action; redo applies it again.
