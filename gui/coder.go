@@ -17,6 +17,7 @@ const (
 	prefTextScale = "view.textScale"
 	prefSnap      = "reader.snapToWords"
 	prefRecent    = "projects.recent"
+	prefTagged    = "reader.hasTagged" // the coder has tagged something: the tag hint hides
 )
 
 // initialCoder is the name given in Options, else the remembered one.

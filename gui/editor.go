@@ -35,6 +35,7 @@ type editor struct {
 	items      map[string]*widget.FormItem
 	del        *widget.Button
 	saveBtn    *widget.Button
+	buttons    *fyne.Container // Save and Delete, shown while an annotation is loaded
 	box        fyne.CanvasObject
 	loading    bool
 	typed      map[fyne.Focusable]bool // fields typed in since the annotation was loaded
@@ -87,12 +88,13 @@ func newEditor(u *UI) *editor {
 	e.formBox = container.NewStack(e.form)
 	e.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() {
 		e.save()
-		e.u.win.Canvas().Focus(e.u.reader.view)
+		e.u.win.Canvas().Focus(e.u.reader.focusable())
 	})
 	e.saveBtn.Importance = widget.HighImportance
 	e.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { e.u.deleteSelected() })
-	buttons := container.NewHBox(e.saveBtn, e.del)
-	e.box = container.NewVScroll(container.NewVBox(e.title, e.formBox, buttons))
+	e.buttons = container.NewHBox(e.saveBtn, e.del)
+	// The actions stay in view however short the pane: only the fields scroll.
+	e.box = container.NewBorder(e.title, e.buttons, nil, nil, container.NewVScroll(e.formBox))
 	e.load(nil)
 	return e
 }
@@ -105,7 +107,7 @@ func (e *editor) entry() *widget.Entry {
 	en.OnChanged = func(string) { e.typedIn(en) }
 	en.OnSubmitted = func(string) {
 		e.save()
-		e.u.win.Canvas().Focus(e.u.reader.view)
+		e.u.win.Canvas().Focus(e.u.reader.focusable())
 	}
 	return en
 }
@@ -128,13 +130,12 @@ func (e *editor) load(a *model.Annotation) {
 		e.id = ""
 		e.title.SetText("Select text and press a tag key, or click a highlight to edit it.")
 		e.setForm(nil)
-		e.saveBtn.Disable()
-		e.del.Disable()
+		e.buttons.Hide()
 		return
 	}
 	e.id = a.ID
 	t, _ := e.u.tag(a.TagID)
-	e.title.SetText("“" + oneLine(a.Exact) + "”")
+	e.title.SetText(quoted(shorten(oneLine(a.Exact), 100)))
 	e.tag.SetSelected(t.Name)
 	e.speaker.SetText(a.Speaker)
 	e.claimant.SetText(a.Claimant)
@@ -146,8 +147,7 @@ func (e *editor) load(a *model.Annotation) {
 	e.comparator.SetSelected(comparatorLabels[a.Comparator])
 	e.note.SetText(a.Note)
 	e.layoutFor(t.Kind)
-	e.saveBtn.Enable()
-	e.del.Enable()
+	e.buttons.Show()
 }
 
 // layoutFor shows the fields a kind uses.

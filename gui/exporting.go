@@ -144,7 +144,7 @@ func (u *UI) runExport(path string, f export.Format, filter export.Filter) {
 
 // exportDone says what was written and offers to open the file.
 func (u *UI) exportDone(path string, rep export.Report) {
-	msg := fmt.Sprintf("%d annotations from %d clippings written to\n%s", rep.Annotations, rep.Clippings, path)
+	msg := fmt.Sprintf("%s from %s written to\n%s", count(rep.Annotations, "annotation", "annotations"), count(rep.Clippings, "clipping", "clippings"), path)
 	if len(rep.Warnings) > 0 {
 		msg += "\n\n" + strings.Join(rep.Warnings, "\n")
 	}

@@ -70,7 +70,7 @@ func newFinder(u *UI) *finder {
 	f.scope.SetSelected(scopeClipping)
 	f.scope.OnChanged = func(string) { f.search() }
 	f.status = widget.NewLabel("")
-	f.status.Truncation = fyne.TextTruncateEllipsis
+	f.status.Truncation = fyne.TextTruncateEllipsis // only a long error is cut: see findRow
 	f.tagAll = widget.NewButtonWithIcon("Tag all hits as", theme.MenuDropDownIcon(), f.tagMenu)
 	f.tagAll.IconPlacement = widget.ButtonIconTrailingText
 	f.tagAll.Disable()
@@ -107,8 +107,8 @@ func newFinder(u *UI) *finder {
 	// A Select is as wide as its placeholder: make room for the longer choice.
 	scopeW := fyne.MeasureText(scopeProject, theme.TextSize(), fyne.TextStyle{}).Width + 8*theme.Padding() + theme.IconInlineSize()
 	scope := container.NewGridWrap(fyne.NewSize(scopeW, f.scope.MinSize().Height), f.scope)
-	row1 := container.NewBorder(nil, nil, nil, container.NewHBox(scope, closeBtn), f.entry)
-	row2 := container.NewBorder(nil, nil, container.NewHBox(f.regex, f.matchCase, f.whole), f.tagAll, f.status)
+	row1 := container.New(findRow{}, f.entry, f.status, scope, closeBtn)
+	row2 := container.NewBorder(nil, nil, container.NewHBox(f.regex, f.matchCase, f.whole), f.tagAll)
 	f.bar = container.NewVBox(row1, row2, widget.NewSeparator())
 	f.bar.Hide()
 	f.results = container.NewStack(f.lists[0], f.lists[1])
@@ -150,7 +150,7 @@ func (f *finder) close() {
 	f.bar.Hide()
 	f.results.Hide()
 	f.relayout()
-	f.u.win.Canvas().Focus(f.u.reader.view)
+	f.u.win.Canvas().Focus(f.u.reader.focusable())
 }
 
 // reset forgets the hits, for another project; opening its first clipping
@@ -186,7 +186,6 @@ func (f *finder) search() <-chan struct{} {
 	f.cancel()
 	f.run++
 	run := f.run
-	f.status.Importance = widget.MediumImportance
 	pattern := f.entry.Text
 	if pattern == "" {
 		f.show(nil, false, "")
@@ -196,8 +195,7 @@ func (f *finder) search() <-chan struct{} {
 	m, err := find.Compile(pattern, f.regex.Checked, f.matchCase.Checked, f.whole.Checked)
 	if err != nil {
 		f.show(nil, false, "")
-		f.status.Importance = widget.DangerImportance
-		f.status.SetText(err.Error())
+		f.setStatus(err.Error(), true)
 		close(done)
 		return done
 	}
@@ -217,7 +215,7 @@ func (f *finder) search() <-chan struct{} {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	f.stop = cancel
-	f.status.SetText("Searching the project…")
+	f.setStatus("Searching the project…", false)
 	st := f.u.store
 	f.u.background(cancel, func() {
 		defer close(done)
@@ -230,8 +228,7 @@ func (f *finder) search() <-chan struct{} {
 			f.stop = nil
 			if err != nil {
 				f.show(nil, true, "")
-				f.status.Importance = widget.DangerImportance
-				f.status.SetText(err.Error())
+				f.setStatus(err.Error(), true)
 				return
 			}
 			f.show(hits, true, "")
@@ -283,24 +280,91 @@ func (f *finder) show(hits []find.Hit, project bool, msg string) {
 	}
 	switch {
 	case msg != "":
-		f.status.SetText(msg)
+		f.setStatus(msg, false)
 	case f.entry.Text == "":
-		f.status.SetText("")
+		f.setStatus("", false)
 	case len(hits) == 0:
-		f.status.SetText("No hits")
+		f.setStatus("No hits", false)
 	case project:
-		f.status.SetText(fmt.Sprintf("%s in %d %s%s", countHits(len(hits)), len(clips), plural("clipping", len(clips)), more(f.truncated)))
+		f.setStatus(fmt.Sprintf("%s in %d %s%s", countHits(len(hits)), len(clips), plural("clipping", len(clips)), more(f.truncated)), false)
 	default:
-		f.status.SetText(countHits(len(hits)) + more(f.truncated))
+		f.setStatus(countHits(len(hits)) + more(f.truncated), false)
 	}
 	if hidden := len(hits) == 0; hidden != f.results.Hidden {
 		f.results.Hidden = hidden
 		f.relayout()
 	}
+	f.fitHits()
 	if len(hits) > 0 {
 		f.tagAll.Enable()
 	} else {
 		f.tagAll.Disable()
+	}
+}
+
+// fitHits makes the hit list as tall as its hits, up to a third of the
+// column, so a few hits leave the text its room.
+func (f *finder) fitHits() {
+	if f.hitsSplit == nil || len(f.hits) == 0 {
+		return
+	}
+	total := f.hitsSplit.Size().Height
+	if total <= 0 {
+		return
+	}
+	row := newKWICRow(f.project).MinSize().Height + theme.SeparatorThicknessSize()
+	need := float32(len(f.hits))*row + 2*theme.Padding()
+	off := float64(min(max(need/total, 0.12), 0.34))
+	if off != f.hitsSplit.Offset {
+		f.hitsSplit.SetOffset(off)
+	}
+}
+
+// setStatus says text after the pattern, in red for an error, and lays the
+// row out again for its width.
+func (f *finder) setStatus(text string, isErr bool) {
+	f.status.Importance = widget.MediumImportance
+	if isErr {
+		f.status.Importance = widget.DangerImportance
+	}
+	f.status.SetText(text)
+	if r, ok := f.bar.Objects[0].(*fyne.Container); ok {
+		r.Refresh()
+	}
+}
+
+// findRow lays out the find bar's first row — pattern, status, scope and
+// close button: the status as wide as its text (at most two fifths of the
+// row, so only a long error is cut), the pattern the rest.
+type findRow struct{}
+
+func (findRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for _, o := range objs {
+		m := o.MinSize()
+		w += m.Width
+		h = max(h, m.Height)
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (findRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	entry, status, scope, closeBtn := objs[0], objs[1].(*widget.Label), objs[2], objs[3]
+	sw := float32(0)
+	if status.Text != "" {
+		sw = min(labelWidth(status), size.Width*2/5)
+	}
+	cw, pw := closeBtn.MinSize().Width, scope.MinSize().Width
+	ew := max(size.Width-sw-cw-pw, entry.MinSize().Width)
+	x := float32(0)
+	for _, p := range []struct {
+		o fyne.CanvasObject
+		w float32
+	}{{entry, ew}, {status, sw}, {scope, pw}, {closeBtn, cw}} {
+		h := p.o.MinSize().Height
+		p.o.Move(fyne.NewPos(x, (size.Height-h)/2))
+		p.o.Resize(fyne.NewSize(p.w, h))
+		x += p.w
 	}
 }
 
@@ -313,7 +377,7 @@ func countHits(n int) string {
 
 func more(truncated bool) string {
 	if truncated {
-		return " (only the first " + fmtNum(maxHits) + " are listed)"
+		return " (first " + fmtNum(maxHits) + " listed)"
 	}
 	return ""
 }
@@ -346,10 +410,9 @@ func (u *UI) showHit(h find.Hit, focus bool) {
 		}
 	}
 	u.selectAnnotation("", false)
-	u.reader.view.Select(h.Start, h.End)
-	u.reader.view.ScrollToOffset(h.Start)
+	u.reader.selectSpan(h.Start, h.End)
 	if focus {
-		u.win.Canvas().Focus(u.reader.view)
+		u.win.Canvas().Focus(u.reader.focusable())
 	}
 }
 

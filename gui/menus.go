@@ -59,7 +59,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	snap := fyne.NewMenuItem("Snap selection to words", func() {
 		on := !u.app.Preferences().BoolWithFallback(prefSnap, true)
 		u.app.Preferences().SetBool(prefSnap, on)
-		u.reader.view.SetSnapToWords(on)
+		u.reader.setSnap(on)
 		u.win.SetMainMenu(u.mainMenu())
 	})
 	snap.Checked = u.app.Preferences().BoolWithFallback(prefSnap, true)

@@ -3,6 +3,7 @@ package gui
 import (
 	"image/color"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -78,7 +79,7 @@ func newPanel(u *UI) *panel {
 		}
 	}
 	p.list.onDelete = u.deleteSelected
-	p.list.onEscape = func() { u.win.Canvas().Focus(u.reader.view) }
+	p.list.onEscape = func() { u.win.Canvas().Focus(u.reader.focusable()) }
 	p.editor = newEditor(u)
 	p.top = container.NewBorder(nil, nil, p.count, nil, p.filter)
 	top := p.top
@@ -147,6 +148,24 @@ func (p *panel) flush() { p.editor.save() }
 
 // focusFirst focuses the editor's first attribute field.
 func (p *panel) focusFirst() { p.editor.focusFirst() }
+
+// quoteMarks open or close a quotation in the languages Clipper reads.
+const quoteMarks = "\"'“”„‟‘’‚‛«»‹›「」『』"
+
+// quoted puts s in quotation marks unless it starts or ends with one already
+// (a tagged quote usually does).
+func quoted(s string) string {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return s
+	}
+	first, _ := utf8.DecodeRuneInString(t)
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, ".,;:!?…"))
+	if strings.ContainsRune(quoteMarks, first) || strings.ContainsRune(quoteMarks, last) {
+		return s
+	}
+	return "“" + s + "”"
+}
 
 // oneLine shortens text to one line for list rows.
 func oneLine(s string) string {

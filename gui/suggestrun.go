@@ -72,7 +72,7 @@ func (u *UI) suggestOpen() <-chan struct{} {
 			case 0:
 				u.flash("No new suggestions for this clipping.")
 			default:
-				u.flash(fmt.Sprintf("%d suggestions: Enter accepts, Backspace rejects, Tab moves.", n))
+				u.flash(count(n, "suggestion", "suggestions") + ": Enter accepts, Backspace rejects, Tab moves.")
 			}
 		})
 	})
@@ -178,9 +178,9 @@ func (u *UI) suggestManyDone(found map[string][]suggest.Suggestion, asked int, c
 	if err != nil {
 		u.showError(err)
 	}
-	msg := fmt.Sprintf("%d suggestions to review in %d of %d clippings.", n, in, len(found))
+	msg := fmt.Sprintf("%s to review in %d of %s.", count(n, "suggestion", "suggestions"), in, count(len(found), "clipping", "clippings"))
 	if cancelled {
-		msg = fmt.Sprintf("Stopped after %d of %d clippings. ", len(found), asked) + msg
+		msg = fmt.Sprintf("Stopped after %d of %s. ", len(found), count(asked, "clipping", "clippings")) + msg
 	}
 	if u.sugg.count(u.clip.ID) > 0 {
 		u.startReview()

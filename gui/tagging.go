@@ -17,7 +17,7 @@ import (
 // editor's first attribute. With no text selected it retags the selected
 // annotation instead.
 func (u *UI) tagSelection(t model.Tag) {
-	start, end := u.reader.view.Selection()
+	start, end := u.reader.selection()
 	if start == end {
 		if a := u.annotation(u.selected); a != nil && a.TagID != t.ID {
 			changed := *a
@@ -41,7 +41,7 @@ func (u *UI) tagSelection(t model.Tag) {
 		u.showError(fmt.Errorf("tagging as %s: %w", t.Name, err))
 		return
 	}
-	u.reader.view.ClearSelection()
+	u.reader.clearSelection()
 	u.selected = a.ID
 	u.reloadAnnotations()
 	u.panel.focusFirst()
@@ -100,7 +100,7 @@ func (u *UI) deleteSelected() {
 	}
 	u.selected = ""
 	u.reloadAnnotations()
-	u.win.Canvas().Focus(u.reader.view)
+	u.win.Canvas().Focus(u.reader.focusable())
 	u.flash("Annotation deleted — Ctrl+Z brings it back.")
 }
 

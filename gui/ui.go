@@ -90,7 +90,15 @@ func New(a fyne.App, st *store.Store, opts Options) *UI {
 	u.status = widget.NewLabel("")
 	u.status.Truncation = fyne.TextTruncateEllipsis
 	u.lib = newLibrary(u)
-	u.reader = newReader(u)
+	u.reader = newReader(a.Preferences().BoolWithFallback(prefSnap, true))
+	u.reader.onTag = u.tagSelection
+	u.reader.onEdit = u.editDetails
+	u.reader.onFind = func() { u.finder.open() }
+	u.reader.onSuggest = func() { u.suggestOpen() }
+	u.reader.onRune = u.readerRune
+	u.reader.onKey = u.readerKey
+	u.reader.onHighlight = u.highlightTapped
+	u.reader.contextMenu = u.contextMenu
 	u.panel = newPanel(u)
 	u.reviewer = newReviewer(u)
 	u.finder = newFinder(u)
@@ -186,6 +194,7 @@ func (u *UI) refreshLibrary() {
 		} else {
 			u.reader.showEmpty()
 			u.panel.set(nil)
+			u.updateHint()
 		}
 	}
 	u.updateStatus()
@@ -217,6 +226,7 @@ func (u *UI) openClipping(id string) {
 	u.selected = ""
 	u.reader.show(c)
 	u.reloadAnnotations()
+	u.updateHint()
 	u.finder.clippingChanged()
 }
 
@@ -236,6 +246,7 @@ func (u *UI) reloadAnnotations() {
 	if u.selected != "" && u.annotation(u.selected) == nil {
 		u.selected = ""
 	}
+	u.noteTagging()
 	u.recomputeSuggestions()
 	u.redrawMarks()
 	u.reviewer.refresh()
@@ -262,7 +273,10 @@ func (u *UI) selectAnnotation(id string, scroll bool) {
 		u.panel.flush()
 	}
 	u.selected = id
-	u.reader.selectAnnotation(u.markedID(), scroll)
+	u.reader.outline(u.markedID())
+	if a := u.annotation(id); scroll && a != nil {
+		u.reader.scrollTo(a.Start)
+	}
 	u.panel.selectID(id)
 }
 
@@ -317,14 +331,39 @@ func (u *UI) reviewModeChanged() {
 		u.sugg.cur = u.sugg.shown[0].ID
 		u.reviewer.showCurrent()
 	}
-	if u.clip.ID != "" {
-		if u.comparing() {
-			u.reader.hint.SetText(compareHint)
-		} else {
-			u.reader.hint.SetText(u.hintText())
+	u.updateHint()
+	u.reader.outline(u.markedID())
+}
+
+// updateHint shows the reader's hint line for the current mode: how to
+// import in an empty project, the keys while comparing or reviewing, and
+// how to tag until the coder has tagged something.
+func (u *UI) updateHint() {
+	switch {
+	case u.clip.ID == "":
+		u.reader.setHint(emptyHint, true)
+	case u.comparing():
+		u.reader.setHint(compareHint, true)
+	case u.reviewing():
+		u.reader.setHint(reviewHint, true)
+	default:
+		u.reader.setHint(tagHint, !u.app.Preferences().Bool(prefTagged))
+	}
+}
+
+// noteTagging remembers, once the coder has an annotation on the open
+// clipping, that they know how to tag: the tag hint no longer shows.
+func (u *UI) noteTagging() {
+	if u.coder.ID == "" || u.app.Preferences().Bool(prefTagged) {
+		return
+	}
+	for _, a := range u.anns {
+		if a.CoderID == u.coder.ID {
+			u.app.Preferences().SetBool(prefTagged, true)
+			u.updateHint()
+			return
 		}
 	}
-	u.reader.view.SetSelectedHighlight(u.markedID())
 }
 
 // jump selects the next (dir > 0) or previous annotation after the current
@@ -363,8 +402,8 @@ func (u *UI) updateStatus() {
 	if r, _ := u.store.ReadOnly(); r {
 		ro = " · read-only"
 	}
-	u.status.SetText(fmt.Sprintf("%s%s · coder: %s · %d clippings · %d annotations",
-		u.store.Path(), ro, coder, len(u.lib.all), n))
+	u.status.SetText(fmt.Sprintf("%s%s · coder: %s · %s · %s",
+		u.store.Path(), ro, coder, count(len(u.lib.all), "clipping", "clippings"), count(n, "annotation", "annotations")))
 }
 
 // showError reports err in a dialog. Store errors already carry their context.
