@@ -288,7 +288,7 @@ func (f *finder) show(hits []find.Hit, project bool, msg string) {
 	case project:
 		f.setStatus(fmt.Sprintf("%s in %d %s%s", countHits(len(hits)), len(clips), plural("clipping", len(clips)), more(f.truncated)), false)
 	default:
-		f.setStatus(countHits(len(hits)) + more(f.truncated), false)
+		f.setStatus(countHits(len(hits))+more(f.truncated), false)
 	}
 	if hidden := len(hits) == 0; hidden != f.results.Hidden {
 		f.results.Hidden = hidden

@@ -54,12 +54,12 @@ type reader struct {
 	capSep    *widget.Separator
 	box       *fyne.Container
 
-	tags     map[string]model.Tag
-	marks    []textview.Highlight // what the view was last given
-	header   headerMode
-	forced   bool // find hits are listed above: header collapsed, hint hidden
-	hintOn   bool
-	capsOpen bool
+	tags      map[string]model.Tag
+	marks     []textview.Highlight // what the view was last given
+	header    headerMode
+	forced    bool // find hits are listed above: header collapsed, hint hidden
+	hintOn    bool
+	capsOpen  bool
 	collapsed bool // the header is collapsed now (as last laid out)
 }
 
@@ -87,18 +87,18 @@ const (
 
 func newReader(snapToWords bool) *reader {
 	r := &reader{
-		headline:  widget.NewLabel(""),
-		deck:      widget.NewLabel(""),
-		byline:    widget.NewLabel(""),
-		lineHead:  widget.NewLabel(""),
-		lineBy:    widget.NewLabel(""),
-		hint:      widget.NewLabel(""),
-		capLine:   widget.NewLabel(""),
-		capFull:   widget.NewLabel(""),
-		capSep:    widget.NewSeparator(),
-		sep:       widget.NewSeparator(),
-		view:      textview.New(),
-		tags:      map[string]model.Tag{},
+		headline: widget.NewLabel(""),
+		deck:     widget.NewLabel(""),
+		byline:   widget.NewLabel(""),
+		lineHead: widget.NewLabel(""),
+		lineBy:   widget.NewLabel(""),
+		hint:     widget.NewLabel(""),
+		capLine:  widget.NewLabel(""),
+		capFull:  widget.NewLabel(""),
+		capSep:   widget.NewSeparator(),
+		sep:      widget.NewSeparator(),
+		view:     textview.New(),
+		tags:     map[string]model.Tag{},
 	}
 	r.headline.TextStyle = fyne.TextStyle{Bold: true}
 	r.headline.SizeName = theme.SizeNameSubHeadingText
