@@ -12,12 +12,13 @@ import (
 // Preference keys, stored by Fyne per user (not in the project file, which
 // travels between colleagues).
 const (
-	prefCoder     = "coder.name"
-	prefTheme     = "view.theme"
-	prefTextScale = "view.textScale"
-	prefSnap      = "reader.snapToWords"
-	prefRecent    = "projects.recent"
-	prefTagged    = "reader.hasTagged" // the coder has tagged something: the tag hint hides
+	prefCoder       = "coder.name"
+	prefTheme       = "view.theme"
+	prefTextScale   = "view.textScale"
+	prefSnap        = "reader.snapToWords"
+	prefRecent      = "projects.recent"
+	prefTagged      = "reader.hasTagged" // the coder has tagged something: the tag hint hides
+	prefLibrarySort = "library.sort"
 )
 
 // initialCoder is the name given in Options, else the remembered one.

@@ -53,9 +53,7 @@ func (u *UI) exportDialog() {
 	}
 	tagChecks.SetSelected(tagChecks.Options)
 	coders := []string{allCoders}
-	for name := range u.lib.coders {
-		coders = append(coders, name)
-	}
+	coders = append(coders, u.lib.coderNames()...)
 	coder := widget.NewSelect(coders, nil)
 	coder.SetSelected(allCoders)
 	items := []*widget.FormItem{
@@ -79,9 +77,7 @@ func (u *UI) exportDialog() {
 		case scopeThis:
 			filter.ClippingIDs = []string{u.clip.ID}
 		case scopeListed:
-			for _, it := range u.lib.shown {
-				filter.ClippingIDs = append(filter.ClippingIDs, it.ID)
-			}
+			filter.ClippingIDs = u.lib.listedIDs()
 			if len(filter.ClippingIDs) == 0 {
 				dialog.ShowInformation("Export", "The library lists no clippings: clear the search or filters.", u.win)
 				return

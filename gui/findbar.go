@@ -208,10 +208,9 @@ func (f *finder) search() <-chan struct{} {
 		close(done)
 		return done
 	}
-	ids := make([]string, 0, len(f.u.lib.all))
-	for _, it := range f.u.lib.all {
-		ids = append(ids, it.ID)
-		f.heads[it.ID] = it.Headline
+	ids := f.u.lib.allIDs()
+	for _, id := range ids {
+		f.heads[id], _ = f.u.lib.headline(id)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	f.stop = cancel

@@ -45,7 +45,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item("Clipping details…", scDetails, u.editDetails),
 		item("Find and tag…", scFind, func() { u.finder.open() }),
-		item("Search the library…", scSearchLib, func() { u.win.Canvas().Focus(u.lib.search) }),
+		item("Search the library…", scSearchLib, func() { u.lib.focusSearch(u.win.Canvas()) }),
 		fyne.NewMenuItem("Coder name…", func() { u.askCoder(false) }),
 	)
 

@@ -150,10 +150,8 @@ func (m *mergeReview) rowText(it reviewItem) (head, text string) {
 
 // headline is the library's headline of a clipping.
 func (m *mergeReview) headline(id string) string {
-	for _, s := range m.u.lib.all {
-		if s.ID == id {
-			return orUntitled(s.Headline)
-		}
+	if h, ok := m.u.lib.headline(id); ok {
+		return orUntitled(h)
 	}
 	return "(clipping not found)"
 }

@@ -310,7 +310,7 @@ func (u *UI) refreshSuggestions() {
 	u.recomputeSuggestions()
 	u.redrawMarks()
 	u.reviewer.refresh()
-	u.lib.list.Refresh()
+	u.lib.refreshRows()
 }
 
 // reviewing reports whether the Suggestions tab is showing.

@@ -61,7 +61,7 @@ func (u *UI) suggestOpen() <-chan struct{} {
 			}
 			u.sugg.found[id] = ss
 			if u.clip.ID != id {
-				u.lib.list.Refresh()
+				u.lib.refreshRows()
 				return
 			}
 			u.sugg.cur = ""
@@ -91,20 +91,12 @@ func (u *UI) startReview() {
 
 // suggestListed runs the suggester over the clippings the library lists.
 func (u *UI) suggestListed() {
-	ids := make([]string, 0, len(u.lib.shown))
-	for _, it := range u.lib.shown {
-		ids = append(ids, it.ID)
-	}
-	u.suggestMany(ids)
+	u.suggestMany(u.lib.listedIDs())
 }
 
 // suggestAll runs the suggester over every clipping in the project.
 func (u *UI) suggestAll() {
-	ids := make([]string, 0, len(u.lib.all))
-	for _, it := range u.lib.all {
-		ids = append(ids, it.ID)
-	}
-	u.suggestMany(ids)
+	u.suggestMany(u.lib.allIDs())
 }
 
 // manyFound is what a run over several clippings found before it ended,

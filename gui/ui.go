@@ -89,7 +89,14 @@ func New(a fyne.App, st *store.Store, opts Options) *UI {
 	u.win = a.NewWindow("Clipper")
 	u.status = widget.NewLabel("")
 	u.status.Truncation = fyne.TextTruncateEllipsis
-	u.lib = newLibrary(u)
+	u.lib = newLibrary(u.importDialog, u.pasteClipping)
+	u.lib.project = func() *store.Store { return u.store }
+	u.lib.current = func() string { return u.clip.ID }
+	u.lib.onOpen = u.openClipping
+	u.lib.pending = func(id string) int { return u.sugg.count(id) }
+	u.lib.onError = u.showError
+	u.lib.setSort(a.Preferences().String(prefLibrarySort))
+	u.lib.onSort = func(order string) { a.Preferences().SetString(prefLibrarySort, order) }
 	u.reader = newReader(a.Preferences().BoolWithFallback(prefSnap, true))
 	u.reader.onTag = u.tagSelection
 	u.reader.onEdit = u.editDetails
@@ -390,10 +397,7 @@ func (u *UI) jump(dir int) {
 }
 
 func (u *UI) updateStatus() {
-	n := 0
-	for _, it := range u.lib.all {
-		n += it.Annotations
-	}
+	clips, n := u.lib.totals()
 	coder := u.coder.Name
 	if coder == "" {
 		coder = "no coder set"
@@ -403,7 +407,7 @@ func (u *UI) updateStatus() {
 		ro = " · read-only"
 	}
 	u.status.SetText(fmt.Sprintf("%s%s · coder: %s · %s · %s",
-		u.store.Path(), ro, coder, count(len(u.lib.all), "clipping", "clippings"), count(n, "annotation", "annotations")))
+		u.store.Path(), ro, coder, count(clips, "clipping", "clippings"), count(n, "annotation", "annotations")))
 }
 
 // showError reports err in a dialog. Store errors already carry their context.
