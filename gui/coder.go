@@ -19,6 +19,7 @@ const (
 	prefRecent      = "projects.recent"
 	prefTagged      = "reader.hasTagged" // the coder has tagged something: the tag hint hides
 	prefLibrarySort = "library.sort"
+	prefLastFolder  = "files.lastFolder" // where the file dialogs start
 )
 
 // initialCoder is the name given in Options, else the remembered one.
