@@ -60,7 +60,7 @@ func (u *UI) planHitTags(t model.Tag) (hitPlan, error) {
 	for _, a := range existing {
 		have[key{a.ClippingID, a.Start, a.End}] = true
 	}
-	bodies := map[string]string{u.clip.ID: u.clip.Body}
+	clips := map[string]model.Clipping{u.clip.ID: u.clip}
 	touched := map[string]bool{}
 	for _, h := range hits {
 		k := key{h.ClippingID, h.Start, h.End}
@@ -69,20 +69,19 @@ func (u *UI) planHitTags(t model.Tag) (hitPlan, error) {
 			continue
 		}
 		have[k] = true
-		body, ok := bodies[h.ClippingID]
+		c, ok := clips[h.ClippingID]
 		if !ok {
-			c, err := u.store.Clipping(u.ctx(), h.ClippingID)
-			if err != nil {
+			var err error
+			if c, err = u.store.Clipping(u.ctx(), h.ClippingID); err != nil {
 				return plan, fmt.Errorf("reading clipping %s: %w", h.ClippingID, err)
 			}
-			body = c.Body
-			bodies[h.ClippingID] = body
+			clips[h.ClippingID] = c
 		}
 		touched[h.ClippingID] = true
 		plan.batch = append(plan.batch, &model.Annotation{
 			ClippingID: h.ClippingID, TagID: t.ID, CoderID: u.coder.ID,
 			Start: h.Start, End: h.End, Exact: h.Match,
-			Attributes: prefillExact(t.Kind, body, h.Match, h.Start, h.End),
+			Attributes: prefillExact(t.Kind, c.Body, c.Language, h.Match, h.Start, h.End),
 		})
 	}
 	plan.clips = len(touched)

@@ -3,26 +3,43 @@ package gui
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
+	"clipper/model"
 	"clipper/model/store"
 	"clipper/model/suggest"
 )
 
-// suggestFor runs the suggester over one clipping's body and drops what was
-// rejected on it before.
-func suggestFor(ctx context.Context, st *store.Store, clipID, body string) ([]suggest.Suggestion, error) {
-	ss, err := suggest.Suggest(ctx, body, suggest.Options{})
+// suggestFor runs the suggester over one clipping's body, in its language
+// and knowing its byline, drops what was rejected on it before and orders
+// the rest for review, most confident first.
+func suggestFor(ctx context.Context, st *store.Store, c model.Clipping) ([]suggest.Suggestion, error) {
+	ss, err := suggest.Suggest(ctx, c.Body, suggestOptions(c.Metadata))
 	if err != nil {
 		return nil, fmt.Errorf("suggesting: %w", err)
 	}
-	rs, err := st.Rejections(ctx, clipID)
+	rs, err := st.Rejections(ctx, c.ID)
 	if err != nil {
 		return nil, fmt.Errorf("reading rejected suggestions: %w", err)
 	}
-	return dropRejected(ss, rs), nil
+	return suggest.ByConfidence(dropRejected(ss, rs)), nil
+}
+
+// suggestOptions are the suggester's options for a clipping: its language
+// and the names of its byline (authors and credit), which are never taken
+// for a speaker or claimant.
+func suggestOptions(m model.Metadata) suggest.Options {
+	opt := suggest.Options{Language: m.Language}
+	for _, n := range append(slices.Clone(m.Authors), m.Credit) {
+		if strings.TrimSpace(n) != "" {
+			opt.Byline = append(opt.Byline, n)
+		}
+	}
+	return opt
 }
 
 // suggestOpen finds suggestions for the open clipping in the background,
@@ -43,10 +60,11 @@ func (u *UI) suggestOpen() <-chan struct{} {
 	u.sugg.stop, u.sugg.busy = cancel, true
 	u.tabs.Select(u.reviewTab)
 	u.reviewer.refresh()
-	st, id, body := u.store, u.clip.ID, u.clip.Body
+	st, clip := u.store, u.clip
+	id := clip.ID
 	u.background(cancel, func() {
 		defer close(done)
-		ss, err := suggestFor(ctx, st, id, body)
+		ss, err := suggestFor(ctx, st, clip)
 		fyne.Do(func() {
 			stopped := ctx.Err() != nil
 			cancel()
@@ -133,7 +151,7 @@ func (u *UI) suggestMany(ids []string) {
 					}
 					break
 				}
-				ss, err := suggestFor(ctx, st, id, c.Body)
+				ss, err := suggestFor(ctx, st, c)
 				if err != nil {
 					if ctx.Err() == nil {
 						r.err = fmt.Errorf("%s: %w", orUntitled(c.Headline), err)

@@ -35,7 +35,7 @@ func (u *UI) tagSelection(t model.Tag) {
 	a := &model.Annotation{
 		ClippingID: u.clip.ID, TagID: t.ID, CoderID: u.coder.ID,
 		Start: start, End: end,
-		Attributes: prefill(t.Kind, u.clip.Body, start, end),
+		Attributes: prefill(t.Kind, u.clip.Body, u.clip.Language, start, end),
 	}
 	if err := u.store.AddAnnotation(u.ctx(), a); err != nil {
 		u.showError(fmt.Errorf("tagging as %s: %w", t.Name, err))
@@ -47,28 +47,29 @@ func (u *UI) tagSelection(t model.Tag) {
 	u.panel.focusFirst()
 }
 
-// prefill guesses a new annotation's attributes from its text: a figure's
-// comparator, value and unit; a quote's speaker when the attribution is
-// obvious; a claim starts unverified.
-func prefill(k model.Kind, body string, start, end int) model.Attributes {
+// prefill guesses a new annotation's attributes from its text, read in the
+// clipping's language (ISO 639-1, "" detects it): a figure's comparator,
+// value and unit; a quote's speaker when the attribution is obvious; a claim
+// starts unverified.
+func prefill(k model.Kind, body, lang string, start, end int) model.Attributes {
 	exact := ""
 	if k == model.KindFigure {
 		exact = string([]rune(body)[start:end])
 	}
-	return prefillExact(k, body, exact, start, end)
+	return prefillExact(k, body, lang, exact, start, end)
 }
 
 // prefillExact is prefill when the span's text is known already.
-func prefillExact(k model.Kind, body, exact string, start, end int) model.Attributes {
+func prefillExact(k model.Kind, body, lang, exact string, start, end int) model.Attributes {
 	var at model.Attributes
 	switch k {
 	case model.KindFigure:
-		if f, ok := suggest.ParseFigure(exact); ok {
+		if f, ok := suggest.ParseFigureIn(exact, lang); ok {
 			at.Value, at.Low, at.High = f.Value, f.Low, f.High
 			at.Unit, at.Comparator = f.Unit, f.Comparator
 		}
 	case model.KindQuote:
-		at.Speaker = suggest.SpeakerFor(body, start, end)
+		at.Speaker = suggest.SpeakerForIn(body, lang, start, end)
 	case model.KindClaim:
 		at.Status = model.StatusUnverified
 	}
