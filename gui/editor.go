@@ -17,9 +17,17 @@ import (
 // fields its tag's kind uses: quote → speaker; figure → value (or low–high),
 // unit, comparator; claim → claimant, status; every kind → note. Enter in a
 // field or Save stores the change; moving to another annotation saves too.
+// It reports through its callbacks.
 type editor struct {
-	u          *UI
-	id         string // annotation being edited, "" when none
+	onSave   func(model.Annotation) // stores an edited annotation
+	onDelete func()                 // deletes the annotation being edited
+	onDone   func()                 // returns to the text (after Enter or Save)
+	onError  func(error)            // a field cannot be read
+	focus    func(fyne.Focusable)   // moves the keyboard focus
+
+	id         string           // annotation being edited, "" when none
+	orig       model.Annotation // as loaded
+	tags       []model.Tag
 	title      *widget.Label
 	tag        *widget.Select
 	speaker    *widget.Entry
@@ -47,8 +55,8 @@ var comparatorLabels = map[string]string{
 	">=": "at least (≥)", "<=": "at most (≤)", "range": "range (low–high)",
 }
 
-func newEditor(u *UI) *editor {
-	e := &editor{u: u, items: map[string]*widget.FormItem{}, typed: map[fyne.Focusable]bool{}}
+func newEditor() *editor {
+	e := &editor{items: map[string]*widget.FormItem{}, typed: map[fyne.Focusable]bool{}}
 	e.title = widget.NewLabel("Select an annotation to edit it")
 	e.title.Wrapping = fyne.TextWrapWord
 	e.title.TextStyle = fyne.TextStyle{Italic: true}
@@ -86,12 +94,9 @@ func newEditor(u *UI) *editor {
 	add("note", "Note", e.note)
 	e.form = widget.NewForm()
 	e.formBox = container.NewStack(e.form)
-	e.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() {
-		e.save()
-		e.u.win.Canvas().Focus(e.u.reader.focusable())
-	})
+	e.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), e.submit)
 	e.saveBtn.Importance = widget.HighImportance
-	e.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { e.u.deleteSelected() })
+	e.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { call(e.onDelete) })
 	e.buttons = container.NewHBox(e.saveBtn, e.del)
 	// The actions stay in view however short the pane: only the fields scroll.
 	e.box = container.NewBorder(e.title, e.buttons, nil, nil, container.NewVScroll(e.formBox))
@@ -105,14 +110,25 @@ func (e *editor) object() fyne.CanvasObject { return e.box }
 func (e *editor) entry() *widget.Entry {
 	en := widget.NewEntry()
 	en.OnChanged = func(string) { e.typedIn(en) }
-	en.OnSubmitted = func(string) {
-		e.save()
-		e.u.win.Canvas().Focus(e.u.reader.focusable())
-	}
+	en.OnSubmitted = func(string) { e.submit() }
 	return en
 }
 
+// submit saves and returns to the text.
+func (e *editor) submit() {
+	e.save()
+	call(e.onDone)
+}
+
+// call calls f unless it is nil.
+func call(f func()) {
+	if f != nil {
+		f()
+	}
+}
+
 func (e *editor) setTags(tags []model.Tag) {
+	e.tags = tags
 	var names []string
 	for _, t := range tags {
 		names = append(names, t.Name)
@@ -133,8 +149,8 @@ func (e *editor) load(a *model.Annotation) {
 		e.buttons.Hide()
 		return
 	}
-	e.id = a.ID
-	t, _ := e.u.tag(a.TagID)
+	e.id, e.orig = a.ID, *a
+	t, _ := e.tagByID(a.TagID)
 	e.title.SetText(quoted(shorten(oneLine(a.Exact), 100)))
 	e.tag.SetSelected(t.Name)
 	e.speaker.SetText(a.Speaker)
@@ -194,8 +210,17 @@ func (e *editor) changed() {
 }
 
 func (e *editor) tagNamed(name string) (model.Tag, bool) {
-	for _, t := range e.u.tags {
+	for _, t := range e.tags {
 		if t.Name == name {
+			return t, true
+		}
+	}
+	return model.Tag{}, false
+}
+
+func (e *editor) tagByID(id string) (model.Tag, bool) {
+	for _, t := range e.tags {
+		if t.ID == id {
 			return t, true
 		}
 	}
@@ -205,8 +230,8 @@ func (e *editor) tagNamed(name string) (model.Tag, bool) {
 // focusFirst focuses the first attribute of the shown kind.
 func (e *editor) focusFirst() {
 	for _, it := range e.form.Items {
-		if en, ok := it.Widget.(*widget.Entry); ok {
-			e.u.win.Canvas().Focus(en)
+		if en, ok := it.Widget.(*widget.Entry); ok && e.focus != nil {
+			e.focus(en)
 			return
 		}
 	}
@@ -242,24 +267,22 @@ func (e *editor) read(orig model.Annotation) (model.Annotation, error) {
 	return a, nil
 }
 
-// save stores the fields when they differ from what is on disk.
+// save stores the fields when they differ from what was loaded.
 func (e *editor) save() {
 	if e.id == "" {
 		return
 	}
-	orig := e.u.annotation(e.id)
-	if orig == nil {
-		return
-	}
-	a, err := e.read(*orig)
+	a, err := e.read(e.orig)
 	if err != nil {
-		e.u.showError(err)
+		if e.onError != nil {
+			e.onError(err)
+		}
 		return
 	}
-	if sameAttributes(a, *orig) {
+	if sameAttributes(a, e.orig) || e.onSave == nil {
 		return
 	}
-	e.u.updateAnnotation(a)
+	e.onSave(a)
 }
 
 // typedIn notes typing in a field (not the editor filling it in).

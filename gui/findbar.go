@@ -150,7 +150,7 @@ func (f *finder) close() {
 	f.bar.Hide()
 	f.results.Hide()
 	f.relayout()
-	f.u.win.Canvas().Focus(f.u.reader.focusable())
+	f.u.focusText()
 }
 
 // reset forgets the hits, for another project; opening its first clipping
@@ -411,7 +411,7 @@ func (u *UI) showHit(h find.Hit, focus bool) {
 	u.selectAnnotation("", false)
 	u.reader.selectSpan(h.Start, h.End)
 	if focus {
-		u.win.Canvas().Focus(u.reader.focusable())
+		u.focusText()
 	}
 }
 

@@ -16,9 +16,15 @@ import (
 
 // panel is the right pane: the open clipping's annotations, filtered by
 // tag, each with its text and key attributes, and the editor of the
-// selected one.
+// selected one. It reports through its callbacks (and its editor's) and is
+// driven through its methods.
 type panel struct {
-	u      *UI
+	onSelect func(id string) // an annotation clicked in the list
+	onDelete func()          // Delete in the list
+	onDone   func()          // Escape in the list: back to the text
+
+	tags   map[string]model.Tag
+	sel    string // the selected annotation's id
 	all    []model.Annotation
 	shown  []model.Annotation
 	filter *widget.Select
@@ -29,8 +35,8 @@ type panel struct {
 	box    fyne.CanvasObject
 }
 
-func newPanel(u *UI) *panel {
-	p := &panel{u: u}
+func newPanel() *panel {
+	p := &panel{tags: map[string]model.Tag{}}
 	p.count = widget.NewLabel("")
 	p.count.TextStyle = fyne.TextStyle{Bold: true}
 	p.filter = widget.NewSelect([]string{allTags}, nil)
@@ -55,7 +61,7 @@ func newPanel(u *UI) *panel {
 				return
 			}
 			a := p.shown[i]
-			t, _ := u.tag(a.TagID)
+			t := p.tags[a.TagID]
 			row := o.(*fyne.Container)
 			var swatch *canvas.Rectangle
 			var lines *fyne.Container
@@ -74,13 +80,13 @@ func newPanel(u *UI) *panel {
 		},
 	)
 	p.list.OnSelected = func(i widget.ListItemID) {
-		if i >= 0 && i < len(p.shown) && p.shown[i].ID != u.selected {
-			u.selectAnnotation(p.shown[i].ID, true)
+		if i >= 0 && i < len(p.shown) && p.shown[i].ID != p.sel && p.onSelect != nil {
+			p.onSelect(p.shown[i].ID)
 		}
 	}
-	p.list.onDelete = u.deleteSelected
-	p.list.onEscape = func() { u.win.Canvas().Focus(u.reader.focusable()) }
-	p.editor = newEditor(u)
+	p.list.onDelete = func() { call(p.onDelete) }
+	p.list.onEscape = func() { call(p.onDone) }
+	p.editor = newEditor()
 	p.top = container.NewBorder(nil, nil, p.count, nil, p.filter)
 	top := p.top
 	split := container.NewVSplit(p.list, p.editor.object())
@@ -93,8 +99,10 @@ func (p *panel) object() fyne.CanvasObject { return p.box }
 
 // setTags refreshes the filter and the editor's tag choices.
 func (p *panel) setTags(tags []model.Tag) {
+	clear(p.tags)
 	opts := []string{allTags}
 	for _, t := range tags {
+		p.tags[t.ID] = t
 		opts = append(opts, t.Name)
 	}
 	p.filter.Options = opts
@@ -112,7 +120,7 @@ func (p *panel) set(as []model.Annotation) {
 func (p *panel) apply() {
 	p.shown = p.shown[:0]
 	for _, a := range p.all {
-		t, _ := p.u.tag(a.TagID)
+		t := p.tags[a.TagID]
 		if p.filter.Selected == "" || p.filter.Selected == allTags || t.Name == p.filter.Selected {
 			p.shown = append(p.shown, a)
 		}
@@ -127,12 +135,19 @@ func (p *panel) apply() {
 	}
 	p.top.Refresh()
 	p.list.Refresh()
-	p.selectID(p.u.selected)
+	p.selectID(p.sel)
 }
 
 // selectID marks the annotation in the list and loads it into the editor.
 func (p *panel) selectID(id string) {
-	p.editor.load(p.u.annotation(id))
+	p.sel = id
+	var sel *model.Annotation
+	for i := range p.all {
+		if p.all[i].ID == id {
+			sel = &p.all[i]
+		}
+	}
+	p.editor.load(sel)
 	for i, a := range p.shown {
 		if a.ID == id {
 			p.list.Select(i)

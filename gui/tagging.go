@@ -101,7 +101,7 @@ func (u *UI) deleteSelected() {
 	}
 	u.selected = ""
 	u.reloadAnnotations()
-	u.win.Canvas().Focus(u.reader.focusable())
+	u.focusText()
 	u.flash("Annotation deleted — Ctrl+Z brings it back.")
 }
 

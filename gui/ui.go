@@ -106,7 +106,16 @@ func New(a fyne.App, st *store.Store, opts Options) *UI {
 	u.reader.onKey = u.readerKey
 	u.reader.onHighlight = u.highlightTapped
 	u.reader.contextMenu = u.contextMenu
-	u.panel = newPanel(u)
+	u.panel = newPanel()
+	u.panel.onSelect = func(id string) { u.selectAnnotation(id, true) }
+	u.panel.onDelete = u.deleteSelected
+	u.panel.onDone = u.focusText
+	ed := u.panel.editor
+	ed.onSave = u.updateAnnotation
+	ed.onDelete = u.deleteSelected
+	ed.onDone = u.focusText
+	ed.onError = u.showError
+	ed.focus = u.win.Canvas().Focus
 	u.reviewer = newReviewer(u)
 	u.finder = newFinder(u)
 	u.merges = newMergeReview(u)
@@ -141,6 +150,9 @@ func New(a fyne.App, st *store.Store, opts Options) *UI {
 	}
 	return u
 }
+
+// focusText gives the keyboard focus to the text, to read and tag.
+func (u *UI) focusText() { u.win.Canvas().Focus(u.reader.focusable()) }
 
 // Window returns the project window.
 func (u *UI) Window() fyne.Window { return u.win }
