@@ -312,7 +312,7 @@ func (f *finder) fitHits() {
 		return
 	}
 	row := newKWICRow(f.project).MinSize().Height + theme.SeparatorThicknessSize()
-	need := float32(len(f.hits))*row + 2*theme.Padding()
+	need := float32(len(f.hits))*row + 4*theme.Padding() // and the split's handle
 	off := float64(min(max(need/total, 0.12), 0.34))
 	if off != f.hitsSplit.Offset {
 		f.hitsSplit.SetOffset(off)

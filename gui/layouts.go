@@ -132,14 +132,14 @@ func (lineLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 // labelWidth is the width l needs to show its whole text on one line, or 0
-// for no text.
+// for no text. A little slack keeps rounding from cutting the last letter.
 func labelWidth(l *widget.Label) float32 {
 	if l.Text == "" {
 		return 0
 	}
 	m := widget.NewLabelWithStyle(l.Text, l.Alignment, l.TextStyle)
 	m.SizeName = l.SizeName
-	return m.MinSize().Width
+	return m.MinSize().Width + theme.Padding()
 }
 
 // flowLayout places objects left to right at their minimum size, starting
