@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"clipper/model"
 	"clipper/model/find"
 	"clipper/model/store"
 )
@@ -26,9 +27,31 @@ const (
 // expression, match case and whole word toggles, a scope (this clipping or
 // the whole project), the hits in keyword-in-context form above the reader,
 // and "Tag all hits as …". Clicking a hit opens its clipping with the span
-// selected, ready for a tag key.
+// selected, ready for a tag key. The finder reads what it searches and
+// reports what the user does through its callbacks.
 type finder struct {
-	u         *UI
+	// clipping returns the open clipping (ID "" for none).
+	clipping func() model.Clipping
+	// projectClippings returns the open project and its clippings' ids, in order.
+	projectClippings func() (*store.Store, []string)
+	// headline returns a clipping's headline.
+	headline func(id string) string
+	// background runs work off the UI goroutine, cancelled with cancel when
+	// the project changes (see UI.background).
+	background func(cancel context.CancelFunc, work func())
+	// onHit shows a picked hit; focus moves the keyboard focus to the text.
+	onHit func(h find.Hit, focus bool)
+	// onListed is called when the hit list shows or hides above the text.
+	onListed func(listed bool)
+	// onClose is called when the bar closes (back to the text).
+	onClose func()
+	// tags returns the tags "Tag all hits as" offers; onTagAll tags every
+	// hit with the chosen one.
+	tags     func() []model.Tag
+	onTagAll func(model.Tag)
+	// focus moves the keyboard focus.
+	focus func(fyne.Focusable)
+
 	bar       *fyne.Container // hidden until opened
 	entry     *findEntry
 	regex     *widget.Check
@@ -53,8 +76,8 @@ type finder struct {
 	quiet     bool            // selecting a hit from the keyboard keeps focus in the bar
 }
 
-func newFinder(u *UI) *finder {
-	f := &finder{u: u, heads: map[string]string{}, cur: -1}
+func newFinder() *finder {
+	f := &finder{heads: map[string]string{}, cur: -1}
 	closed := make(chan struct{})
 	close(closed)
 	f.done = closed
@@ -96,7 +119,9 @@ func newFinder(u *UI) *finder {
 		l.OnSelected = func(i widget.ListItemID) {
 			if i >= 0 && i < len(f.hits) {
 				f.cur = i
-				u.showHit(f.hits[i], !f.quiet)
+				if f.onHit != nil {
+					f.onHit(f.hits[i], !f.quiet)
+				}
 			}
 		}
 		f.lists[n] = l
@@ -126,7 +151,9 @@ func (f *finder) withReader(reader fyne.CanvasObject) fyne.CanvasObject {
 
 // relayout lays the column out again after the bar or the hits showed or hid.
 func (f *finder) relayout() {
-	f.u.reader.setCompact(f.results.Visible())
+	if f.onListed != nil {
+		f.onListed(f.results.Visible())
+	}
 	if f.column != nil {
 		f.hitsSplit.Refresh()
 		f.column.Refresh()
@@ -137,7 +164,7 @@ func (f *finder) relayout() {
 func (f *finder) open() {
 	f.bar.Show()
 	f.relayout()
-	f.u.win.Canvas().Focus(f.entry)
+	f.focusEntry()
 	f.entry.TypedShortcut(&fyne.ShortcutSelectAll{})
 	if f.entry.Text != "" {
 		f.search()
@@ -150,7 +177,17 @@ func (f *finder) close() {
 	f.bar.Hide()
 	f.results.Hide()
 	f.relayout()
-	f.u.focusText()
+	call(f.onClose)
+}
+
+// listed returns the listed hits and whether more were found than listed.
+func (f *finder) listed() (hits []find.Hit, more bool) { return f.hits, f.truncated }
+
+// focusEntry puts the keyboard focus in the pattern.
+func (f *finder) focusEntry() {
+	if f.focus != nil {
+		f.focus(f.entry)
+	}
 }
 
 // reset forgets the hits, for another project; opening its first clipping
@@ -200,23 +237,22 @@ func (f *finder) search() <-chan struct{} {
 		return done
 	}
 	if f.scope.Selected != scopeProject {
-		if f.u.clip.ID == "" {
+		if c := f.clipping(); c.ID == "" {
 			f.show(nil, false, "No clipping open.")
 		} else {
-			f.show(m.Find(f.u.clip.ID, f.u.clip.Body, maxHits+1), false, "")
+			f.show(m.Find(c.ID, c.Body, maxHits+1), false, "")
 		}
 		close(done)
 		return done
 	}
-	ids := f.u.lib.allIDs()
+	st, ids := f.projectClippings()
 	for _, id := range ids {
-		f.heads[id], _ = f.u.lib.headline(id)
+		f.heads[id] = f.headline(id)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	f.stop = cancel
 	f.setStatus("Searching the project…", false)
-	st := f.u.store
-	f.u.background(cancel, func() {
+	f.background(cancel, func() {
 		defer close(done)
 		hits, err := findInProject(ctx, st, m, ids)
 		fyne.Do(func() {
@@ -396,7 +432,7 @@ func (f *finder) step(dir int) {
 	f.list.Select(i)
 	f.list.ScrollTo(i)
 	f.quiet = false
-	f.u.win.Canvas().Focus(f.entry)
+	f.focusEntry()
 }
 
 // showHit opens the hit's clipping and selects its span; focus moves to the

@@ -21,13 +21,19 @@ type hitPlan struct {
 
 // tagMenu pops up the tags to give every hit.
 func (f *finder) tagMenu() {
+	if f.tags == nil || f.onTagAll == nil {
+		return
+	}
 	var items []*fyne.MenuItem
-	for _, t := range f.u.tags {
-		items = append(items, fyne.NewMenuItem(t.Name, func() { f.u.tagHitsDialog(t) }))
+	for _, t := range f.tags() {
+		items = append(items, fyne.NewMenuItem(t.Name, func() { f.onTagAll(t) }))
+	}
+	c := fyne.CurrentApp().Driver().CanvasForObject(f.tagAll)
+	if c == nil {
+		return
 	}
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(f.tagAll)
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), f.u.win.Canvas(),
-		pos.AddXY(0, f.tagAll.Size().Height))
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, pos.AddXY(0, f.tagAll.Size().Height))
 }
 
 // planHitTags builds one annotation of tag t per listed hit, with
@@ -35,7 +41,7 @@ func (f *finder) tagMenu() {
 // skips spans this coder already annotated with t.
 func (u *UI) planHitTags(t model.Tag) (hitPlan, error) {
 	plan := hitPlan{tag: t}
-	hits := u.finder.hits
+	hits, _ := u.finder.listed()
 	if len(hits) == 0 {
 		return plan, nil
 	}
@@ -123,7 +129,7 @@ func (u *UI) tagHitsDialog(t model.Tag) {
 	if plan.skipped > 0 {
 		msg += fmt.Sprintf("\n\n%s you already tagged as %s %s skipped.", countHits(plan.skipped), t.Name, map[bool]string{true: "is", false: "are"}[plan.skipped == 1])
 	}
-	if u.finder.truncated {
+	if _, more := u.finder.listed(); more {
 		msg += fmt.Sprintf("\n\nOnly the first %s hits are listed; the rest are not tagged.", fmtNum(maxHits))
 	}
 	msg += "\n\nThey are added in one step: Edit → Undo (Ctrl+Z) removes them all."

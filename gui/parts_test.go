@@ -8,8 +8,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"clipper/model"
+	"clipper/model/find"
 	"clipper/model/store"
 )
 
@@ -151,5 +153,42 @@ func TestLibraryAlone(t *testing.T) {
 	}
 	if n, _ := l.totals(); n != 3 {
 		t.Errorf("totals: %d clippings", n)
+	}
+}
+
+func TestFinderAlone(t *testing.T) {
+	test.NewTempApp(t)
+	f := newFinder()
+	text := widget.NewLabel("the text")
+	w := test.NewTempWindow(t, f.withReader(text))
+	w.Resize(fyne.NewSize(700, 500))
+	clip := model.Clipping{ID: "c1", Body: "Water, water everywhere, nor any drop to drink: the water board said so."}
+	var picked []find.Hit
+	var listed []bool
+	closed := 0
+	f.clipping = func() model.Clipping { return clip }
+	f.onHit = func(h find.Hit, focus bool) { picked = append(picked, h) }
+	f.onListed = func(on bool) { listed = append(listed, on) }
+	f.onClose = func() { closed++ }
+	f.focus = w.Canvas().Focus
+	f.open()
+	if w.Canvas().Focused() != f.entry {
+		t.Fatalf("focus on %T after opening", w.Canvas().Focused())
+	}
+	test.Type(f.entry, "water")
+	<-f.done
+	if hits, more := f.listed(); len(hits) != 3 || more || f.status.Text != "3 hits" {
+		t.Fatalf("%d hits (more %v), status %q", len(hits), more, f.status.Text)
+	}
+	if len(listed) == 0 || !listed[len(listed)-1] {
+		t.Errorf("hit list shown but onListed reported %v", listed)
+	}
+	f.entry.OnSubmitted(f.entry.Text) // Enter goes to the first hit
+	if len(picked) != 1 || picked[0].Start != 0 {
+		t.Errorf("Enter picked %+v", picked)
+	}
+	f.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if closed != 1 || f.bar.Visible() || listed[len(listed)-1] {
+		t.Errorf("Escape: closed %d, bar visible %v, listed %v", closed, f.bar.Visible(), listed)
 	}
 }

@@ -117,7 +117,17 @@ func New(a fyne.App, st *store.Store, opts Options) *UI {
 	ed.onError = u.showError
 	ed.focus = u.win.Canvas().Focus
 	u.reviewer = newReviewer(u)
-	u.finder = newFinder(u)
+	u.finder = newFinder()
+	u.finder.clipping = func() model.Clipping { return u.clip }
+	u.finder.projectClippings = func() (*store.Store, []string) { return u.store, u.lib.allIDs() }
+	u.finder.headline = func(id string) string { h, _ := u.lib.headline(id); return h }
+	u.finder.background = u.background
+	u.finder.onHit = u.showHit
+	u.finder.onListed = u.reader.setCompact
+	u.finder.onClose = u.focusText
+	u.finder.tags = func() []model.Tag { return u.tags }
+	u.finder.onTagAll = u.tagHitsDialog
+	u.finder.focus = u.win.Canvas().Focus
 	u.merges = newMergeReview(u)
 	u.cmp = newComparer(u)
 
