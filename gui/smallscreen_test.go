@@ -124,3 +124,48 @@ func TestHeaderToggleAndCaptions(t *testing.T) {
 		t.Errorf("opened captions are %v high (folded %v)", r.capRow.Size().Height, oneLine)
 	}
 }
+
+// TestTextSizeKeepsThePlace scrolls the reader into the clipping, then makes
+// the text larger and smaller from the View menu and resizes the window:
+// the first visible character stays at the top.
+func TestTextSizeKeepsThePlace(t *testing.T) {
+	u, _ := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1024, 600))
+	v := u.reader.view
+	start, _ := span(t, u.clip.Body, "Critics say the switch")
+	v.ScrollToOffset(start)
+	pos, _ := v.PositionOf(start)
+	first := func() (int, int) {
+		// The caret offset nearest the view's top-left corner.
+		for off := 0; off < len([]rune(u.clip.Body)); off++ {
+			if p, _ := v.PositionOf(off); p.Y > 0 {
+				return off, int(p.Y)
+			}
+		}
+		return -1, 0
+	}
+	want, _ := first()
+	if pos.Y < 0 || want < 0 {
+		t.Fatalf("scrolled to %v, first visible %d", pos, want)
+	}
+	steps := []struct {
+		name string
+		do   func()
+	}{
+		{"Larger text", func() { menuAction(t, u, "View", "Larger text") }},
+		{"Larger text again", func() { menuAction(t, u, "View", "Larger text") }},
+		{"Smaller text", func() { menuAction(t, u, "View", "Smaller text") }},
+		{"narrower window", func() { u.win.Resize(fyne.NewSize(900, 600)) }},
+		{"Default text size", func() { menuAction(t, u, "View", "Default text size") }},
+	}
+	runes := []rune(u.clip.Body)
+	for _, s := range steps {
+		s.do()
+		got, _ := first()
+		// The first visible line must still hold the character that was first.
+		if got > want || want-got > 120 {
+			t.Errorf("after %s the text starts at %d (%q…), want the line holding %d (%q…)",
+				s.name, got, string(runes[got:min(got+25, len(runes))]), want, string(runes[want:want+25]))
+		}
+	}
+}
