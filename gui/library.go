@@ -373,6 +373,10 @@ func (l *library) allIDs() []string {
 	return ids
 }
 
+// items returns every clipping of the project, in the store's order; the
+// caller must not change it.
+func (l *library) items() []store.ClippingSummary { return l.all }
+
 // headline returns a clipping's headline, and whether it is in the project.
 func (l *library) headline(id string) (string, bool) {
 	for _, it := range l.all {

@@ -28,6 +28,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Share a copy…", u.shareDialog),
 		fyne.NewMenuItem("Merge a colleague's project…", u.mergeDialog),
 		fyne.NewMenuItem("Review merged changes", u.openMergeReview),
+		fyne.NewMenuItem("Check project…", u.checkProject),
 	)
 
 	edit := fyne.NewMenu("Edit",

@@ -72,6 +72,9 @@ type UI struct {
 	clip     model.Clipping     // the open clipping; ID "" when none
 	anns     []model.Annotation // its live annotations, by start
 	selected string             // id of the selected annotation, "" for none
+
+	report   *reportWindow  // the last import's report, nil once closed
+	problems *problemBanner // says when reads met unusable stored values
 }
 
 // New builds the main window for an open project. The caller shows it.
@@ -130,6 +133,7 @@ func New(a fyne.App, st *store.Store, opts Options) *UI {
 	u.finder.focus = u.win.Canvas().Focus
 	u.merges = newMergeReview(u)
 	u.cmp = newComparer(u)
+	u.problems = newProblemBanner(u)
 
 	u.annTab = container.NewTabItem("Annotations", u.panel.object())
 	u.reviewTab = container.NewTabItem("Suggestions", u.reviewer.object())
@@ -142,7 +146,7 @@ func New(a fyne.App, st *store.Store, opts Options) *UI {
 	centre.Offset = 0.68
 	split := container.NewHSplit(u.lib.object(), centre)
 	split.Offset = 0.24
-	u.win.SetContent(container.NewBorder(nil, u.status, nil, nil, split))
+	u.win.SetContent(container.NewBorder(u.problems.object(), u.status, nil, nil, split))
 	u.win.SetMainMenu(u.mainMenu())
 	u.win.SetOnDropped(u.dropped)
 	u.win.SetCloseIntercept(u.closeRequested)
@@ -430,6 +434,7 @@ func (u *UI) updateStatus() {
 	}
 	u.status.SetText(fmt.Sprintf("%s%s · coder: %s · %s · %s",
 		u.store.Path(), ro, coder, count(clips, "clipping", "clippings"), count(n, "annotation", "annotations")))
+	u.problems.check()
 }
 
 // showError reports err in a dialog. Store errors already carry their context.

@@ -13,6 +13,9 @@ build_pkgs=(gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev l
 # the optional OCR tests run (Clipper never needs it to build or test).
 test_pkgs=(xvfb xauth libxml2-utils libreoffice-calc-nogui libreoffice-writer-nogui tesseract-ocr tesseract-ocr-eng)
 
+# Fonts for the reader's tests of scripts the bundled font lacks: Chinese
+# (WenQuanYi Micro Hei, 1.6 MB; fonts-noto-cjk would be 57 MB), Arabic and Hebrew (DejaVu).
+test_pkgs+=(fonts-wqy-microhei fonts-dejavu-core)
 want=("${build_pkgs[@]}")
 if [ "${1:-}" = "--test" ]; then
 	want+=("${test_pkgs[@]}")

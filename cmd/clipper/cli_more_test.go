@@ -15,7 +15,7 @@ func importSample(t *testing.T, db string) (string, string) {
 	if code != 0 {
 		t.Fatalf("import: %d %s", code, errs)
 	}
-	id := jsonLines(t, out)[0]["id"].(string)
+	id := articleField(t, jsonLines(t, out)[0], "id")
 	pout, _, _ := clipper(t, db, "parse", samplePath)
 	var p parsedJSON
 	if err := json.Unmarshal([]byte(pout), &p); err != nil {

@@ -22,6 +22,18 @@ func clipper(t *testing.T, db string, args ...string) (string, string, int) {
 	return out.String(), errb.String(), code
 }
 
+// articleField returns a string field of the first article of an import
+// report line.
+func articleField(t *testing.T, row map[string]any, key string) string {
+	t.Helper()
+	arts, _ := row["articles"].([]any)
+	if len(arts) == 0 {
+		t.Fatalf("report without articles: %v", row)
+	}
+	v, _ := arts[0].(map[string]any)[key].(string)
+	return v
+}
+
 // jsonLines decodes every line of s into a map.
 func jsonLines(t *testing.T, s string) []map[string]any {
 	t.Helper()
@@ -107,8 +119,8 @@ func TestImportAnnotateRoundTrip(t *testing.T) {
 	for _, r := range rows {
 		switch filepath.Base(r["path"].(string)) {
 		case "sample.txt":
-			id, _ = r["id"].(string)
-			if id == "" || r["error"] != nil {
+			id = articleField(t, r, "id")
+			if id == "" || r["error"] != nil || r["added"] != 1.0 || r["found"] != 1.0 || r["format"] != "text" {
 				t.Errorf("sample not imported: %v", r)
 			}
 		default:
@@ -120,7 +132,7 @@ func TestImportAnnotateRoundTrip(t *testing.T) {
 
 	// Importing the same text again reports a duplicate.
 	out, _, code = clipper(t, db, "import", filepath.Join(in, "sample.txt"))
-	if code != 0 || jsonLines(t, out)[0]["duplicate"] != true {
+	if row := jsonLines(t, out)[0]; code != 0 || articleField(t, row, "duplicate") != "same text" || row["duplicates"] != 1.0 {
 		t.Errorf("second import: exit %d, %s", code, out)
 	}
 

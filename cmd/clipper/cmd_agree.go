@@ -20,7 +20,9 @@ func cmdAgree(e *env, args []string) error {
 		return errUsage
 	}
 	return e.withStore(func(ctx context.Context, st *store.Store) error {
-		rep, err := agreement(ctx, st, clippings, tags, coders)
+		rep, err := agreement(ctx, st, clippings, tags, coders, func(msg string) {
+			fmt.Fprintf(e.stderr, "clipper agree: warning: %s\n", msg)
+		})
 		if err != nil {
 			return err
 		}
@@ -36,8 +38,9 @@ func cmdAgree(e *env, args []string) error {
 // agreement compares coders (by name) on tags (by name) over clippings
 // (ids). With no clippings given it uses those annotated by at least two of
 // the compared coders: a clipping only one coder has seen says nothing
-// about agreement.
-func agreement(ctx context.Context, st *store.Store, clippingIDs, tagNames, coderNames []string) (agree.Report, error) {
+// about agreement. An annotation whose span lies outside its clipping's
+// text is left out with a warning.
+func agreement(ctx context.Context, st *store.Store, clippingIDs, tagNames, coderNames []string, warn func(string)) (agree.Report, error) {
 	tagIDs, tagName, err := resolveTags(ctx, st, tagNames)
 	if err != nil {
 		return agree.Report{}, err
@@ -72,11 +75,17 @@ func agreement(ctx context.Context, st *store.Store, clippingIDs, tagNames, code
 		return agree.Report{}, err
 	}
 	docs := make([]agree.Doc, 0, len(cs))
+	length := make(map[string]int, len(cs))
 	for _, c := range cs {
-		docs = append(docs, agree.Doc{ID: c.ID, Length: utf8.RuneCountInString(c.Body)})
+		length[c.ID] = utf8.RuneCountInString(c.Body)
+		docs = append(docs, agree.Doc{ID: c.ID, Length: length[c.ID]})
 	}
 	spans := make([]agree.Span, 0, len(as))
 	for _, a := range as {
+		if n, ok := length[a.ClippingID]; ok && (a.Start < 0 || a.End <= a.Start || a.End > n) {
+			warn(fmt.Sprintf("annotation %s: span %d–%d lies outside clipping %s (%d characters); left out", a.ID, a.Start, a.End, a.ClippingID, n))
+			continue
+		}
 		spans = append(spans, agree.Span{Clipping: a.ClippingID, Coder: coderName[a.CoderID], Tag: tagName[a.TagID], Start: a.Start, End: a.End})
 	}
 	var coderSel, tagSel []string

@@ -10,11 +10,20 @@ import (
 	"clipper/model/store"
 )
 
-// parsedJSON is the output of `clipper parse`: the metadata (with its JSON
-// names) and the normalised body.
+// parsedJSON is the output of `clipper parse` for one article: the
+// metadata (with its JSON names, source_id, section, language, words and
+// page included) and the normalised body; n is the article's position in
+// an export.
 type parsedJSON struct {
+	N int `json:"n,omitempty"`
 	model.Metadata
 	Body string `json:"body"`
+}
+
+// problemJSON stands for an article of an export that could not be read.
+type problemJSON struct {
+	N       int    `json:"n"`
+	Problem string `json:"problem"`
 }
 
 func newParsedJSON(c *model.Clipping) parsedJSON {
@@ -25,11 +34,15 @@ func newParsedJSON(c *model.Clipping) parsedJSON {
 	if p.Captions == nil {
 		p.Captions = []model.Caption{}
 	}
+	if p.Details == nil {
+		p.Details = []model.Field{}
+	}
 	return p
 }
 
-// parseFile reads and parses one file without touching a project; the
-// importer's warnings (such as a converted encoding) go to stderr.
+// parseFile reads and parses one single-article file without touching a
+// project; the importer's warnings (such as a converted encoding) go to
+// stderr.
 func parseFile(path string, e *env) (*model.Clipping, error) {
 	c, warnings, err := ingest.ParseFile(path)
 	if err != nil {
@@ -41,6 +54,9 @@ func parseFile(path string, e *env) (*model.Clipping, error) {
 	return c, nil
 }
 
+// cmdParse prints a one-article file as one JSON object, and a file that
+// holds several articles (a news database's export) as a JSON array with
+// one object per article, in file order.
 func cmdParse(e *env, args []string) error {
 	fs := e.flags("parse")
 	if err := fs.Parse(args); err != nil {
@@ -49,23 +65,89 @@ func cmdParse(e *env, args []string) error {
 	if fs.NArg() != 1 {
 		return errUsage
 	}
-	c, err := parseFile(fs.Arg(0), e)
+	path := fs.Arg(0)
+	p, err := ingest.ParseFileArticles(context.Background(), path)
 	if err != nil {
 		return err
 	}
-	return e.writeJSON(newParsedJSON(c))
+	if p.Archive {
+		fmt.Fprintf(e.stderr, "clipper: %s: %s, %s\n", path, p.Format, foundAnnounced(len(p.Articles), p.Announced))
+	}
+	for _, w := range p.Warnings {
+		fmt.Fprintf(e.stderr, "clipper: %s: %s\n", path, w)
+	}
+	if len(p.Articles) == 1 && p.Articles[0].Clipping != nil {
+		return e.writeJSON(newParsedJSON(p.Articles[0].Clipping))
+	}
+	out := make([]any, len(p.Articles))
+	for i, a := range p.Articles {
+		if a.Clipping == nil {
+			out[i] = problemJSON{N: a.N, Problem: a.Problem}
+			continue
+		}
+		pj := newParsedJSON(a.Clipping)
+		pj.N = a.N
+		out[i] = pj
+	}
+	return e.writeJSON(out)
 }
 
-// importJSON is one line of `clipper import` output.
+// foundAnnounced says how many articles were found and announced.
+func foundAnnounced(found, announced int) string {
+	if announced > 0 {
+		return fmt.Sprintf("found %d of %d articles announced", found, announced)
+	}
+	if found == 1 {
+		return "found 1 article"
+	}
+	return fmt.Sprintf("found %d articles", found)
+}
+
+// importJSON is one line of `clipper import` output: the report on one file.
 type importJSON struct {
-	Path      string   `json:"path"`
-	ID        string   `json:"id,omitempty"`
-	Headline  string   `json:"headline,omitempty"`
-	Duplicate bool     `json:"duplicate,omitempty"`
-	Warnings  []string `json:"warnings,omitempty"`
-	Error     string   `json:"error,omitempty"`
+	Path       string              `json:"path"`
+	Format     string              `json:"format,omitempty"`
+	Archive    bool                `json:"archive,omitempty"`
+	Found      int                 `json:"found"`
+	Announced  int                 `json:"announced,omitempty"`
+	Added      int                 `json:"added"`
+	Duplicates int                 `json:"duplicates"`
+	Problems   int                 `json:"problems"`
+	Articles   []importArticleJSON `json:"articles,omitempty"`
+	Warnings   []string            `json:"warnings,omitempty"`
+	LeftOut    []string            `json:"left_out,omitempty"`
+	Skipped    string              `json:"skipped,omitempty"`
+	Error      string              `json:"error,omitempty"`
 }
 
+// importArticleJSON is one article of a file's report.
+type importArticleJSON struct {
+	N           int    `json:"n"`
+	ID          string `json:"id,omitempty"`
+	Headline    string `json:"headline,omitempty"`
+	Publication string `json:"publication,omitempty"`
+	Date        string `json:"date,omitempty"`
+	SourceID    string `json:"source_id,omitempty"`
+	Duplicate   string `json:"duplicate,omitempty"`
+	Problem     string `json:"problem,omitempty"`
+}
+
+func newImportJSON(r ingest.FileReport) importJSON {
+	added, dups, probs := r.Counts()
+	out := importJSON{Path: r.Path, Format: r.Format, Archive: r.Archive, Found: len(r.Articles), Announced: r.Announced,
+		Added: added, Duplicates: dups, Problems: probs, Warnings: r.Warnings, LeftOut: r.LeftOut, Skipped: r.Skipped}
+	if r.Err != nil {
+		out.Error = r.Err.Error()
+	}
+	for _, a := range r.Articles {
+		out.Articles = append(out.Articles, importArticleJSON{N: a.N, ID: a.ID, Headline: a.Headline, Publication: a.Publication,
+			Date: a.Date, SourceID: a.SourceID, Duplicate: a.Duplicate, Problem: a.Problem})
+	}
+	return out
+}
+
+// cmdImport imports files and folders and prints one report line per
+// file; a summary per file and the totals go to stderr.
 func cmdImport(e *env, args []string) error {
 	fs := e.flags("import")
 	if err := fs.Parse(args); err != nil {
@@ -75,30 +157,33 @@ func cmdImport(e *env, args []string) error {
 		return errUsage
 	}
 	return e.withStore(func(ctx context.Context, st *store.Store) error {
-		results, err := ingest.ImportPaths(ctx, st, fs.Args(), nil)
+		reports, err := ingest.ImportPaths(ctx, st, fs.Args(), nil)
+		var added, dups, probs, failed, skipped int
+		for _, r := range reports {
+			a, d, p := r.Counts()
+			added, dups, probs = added+a, dups+d, probs+p
+			switch {
+			case r.Err != nil:
+				failed++
+				fmt.Fprintf(e.stderr, "clipper import: %v\n", r.Err)
+			case r.Skipped != "":
+				skipped++
+			default:
+				fmt.Fprintf(e.stderr, "clipper import: %s: %s\n", r.Path, r.Summary())
+				for _, w := range r.Warnings {
+					fmt.Fprintf(e.stderr, "clipper import: %s: %s\n", r.Path, w)
+				}
+			}
+			if werr := e.writeJSON(newImportJSON(r)); werr != nil {
+				return werr
+			}
+		}
 		if err != nil {
 			return err
 		}
-		var added, dups, failed int
-		for _, r := range results {
-			out := importJSON{Path: r.Path, ID: r.ID, Headline: r.Headline, Duplicate: r.Duplicate, Warnings: r.Warnings}
-			switch {
-			case r.Err != nil:
-				out.Error = r.Err.Error()
-				failed++
-				fmt.Fprintf(e.stderr, "clipper import: %v\n", r.Err)
-			case r.Duplicate:
-				dups++
-			default:
-				added++
-			}
-			if err := e.writeJSON(out); err != nil {
-				return err
-			}
-		}
-		fmt.Fprintf(e.stderr, "clipper import: %d added, %d already in the project, %d failed\n", added, dups, failed)
+		fmt.Fprintf(e.stderr, "clipper import: %d added, %d already in the project, %d articles not imported, %d files failed, %d skipped\n", added, dups, probs, failed, skipped)
 		if failed > 0 {
-			return exitError{code: 1, msg: fmt.Sprintf("%d of %d files could not be imported", failed, len(results))}
+			return exitError{code: 1, msg: fmt.Sprintf("%d of %d files could not be imported", failed, len(reports)-skipped)}
 		}
 		return nil
 	})

@@ -199,6 +199,7 @@ func (e *env) withStore(fn func(ctx context.Context, st *store.Store) error) err
 		return err
 	}
 	err = fn(ctx, st)
+	warnProblems(e, st)
 	if cerr := st.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("closing the project: %w", cerr)
 	}

@@ -76,6 +76,7 @@ func commands() map[string]command {
 		"export":      {"export --format xlsx|csv|csv-raw|json|qdpx|qdc -o FILE [--clipping ID…] [--tag NAME…] [--coder NAME]", cmdExport},
 		"share":       {"share -o FILE [--without-originals]", cmdShare},
 		"merge":       {"merge FILE [--dry-run] [--keep-both-tags]", cmdMerge},
+		"check":       {"check [--repair]", cmdCheck},
 	}
 }
 

@@ -22,30 +22,58 @@ const (
 	batchRunes = 4096
 )
 
-// measurer is the view's layout.Measurer. Widths equal fyne.MeasureText's
-// (the same text is drawn one line per canvas.Text), cached per string.
-// Latin-script strings whose every glyph is in the theme's text font are
-// shaped directly with go-text, in batches, which is what Fyne does
-// internally but without allocating a shaper per call; anything else goes
-// through fyne.MeasureText. Use it on the UI goroutine only.
+// measurer is the view's layout.Measurer. Widths equal what the view
+// draws, cached per string. Latin-script strings whose every glyph is in
+// the primary face (the theme's text font, or the reading font) are shaped
+// directly in it, in batches; a line made only of those is drawn by Fyne as
+// one canvas.Text, which is what Fyne measures too. Any other string is
+// shaped run by run with font fallback (fontSet), in the same way the view
+// then draws it. Use it on the UI goroutine only.
 type measurer struct {
 	size   float32
 	style  fyne.TextStyle
 	textH  float32
 	lineH  float32
+	ascent float32 // baseline below the top of the text
 	widths map[string]float32
 
-	face   *font.Face // nil: every string goes through fyne.MeasureText
+	face   *font.Face // primary face; nil: every string goes through fyne.MeasureText
+	fonts  *fontSet   // nil: as face nil
 	shaper shaping.HarfbuzzShaper
-	runes  []rune
+	runes  []rune // batch being shaped
+	one    []rune // single string being shaped
+	outs   []shaping.Output
+	items  []item
+	glyphs map[glyphKey][]shaping.Output // shaped runs for drawing
+	carets map[string][]float32
+
+	fastGlyph [0x20C1]uint8 // 0 unknown, 1 in the primary face, 2 not
 }
 
-// newMeasurer measures at size with face, the parsed theme text font (nil to
-// always use fyne.MeasureText).
-func newMeasurer(size float32, style fyne.TextStyle, face *font.Face) *measurer {
-	m := &measurer{size: size, style: style, face: face, widths: make(map[string]float32, 4096)}
+// glyphKey identifies a shaped run: its text and direction.
+type glyphKey struct {
+	s   string
+	dir direction
+}
+
+// newMeasurer measures at size with fonts (nil to always use
+// fyne.MeasureText).
+func newMeasurer(size float32, style fyne.TextStyle, fonts *fontSet) *measurer {
+	m := &measurer{size: size, style: style, fonts: fonts, widths: make(map[string]float32, 4096),
+		glyphs: make(map[glyphKey][]shaping.Output), carets: make(map[string][]float32)}
+	// The shaper keeps no harfbuzz font unless told to; rebuilding one per
+	// call dominated measuring text in fallback fonts.
+	m.shaper.SetFontCacheSize(16)
+	if fonts != nil {
+		m.face = fonts.primary()
+	}
 	m.textH = fyne.MeasureText("Mg", size, style).Height
 	m.lineH = float32(int(m.textH*lineSpacing + 0.5))
+	m.ascent = m.textH * 0.8
+	if m.face != nil {
+		out := m.shaper.Shape(shaping.Input{Text: []rune{' '}, RunEnd: 1, Direction: di.DirectionLTR, Face: fonts.theme, Size: m.fsize()})
+		m.ascent = fixed266(out.LineBounds.Ascent)
+	}
 	return m
 }
 
@@ -73,17 +101,110 @@ func (m *measurer) Advance(s string) float32 {
 		return w
 	}
 	var w float32
-	if m.shapeable(s) {
-		m.runes = m.runes[:0]
+	// Not m.runes: Advances holds a batch there while it measures strings
+	// off the fast path one by one.
+	rs := m.one[:0]
+	switch {
+	case m.shapeable(s):
 		for _, r := range s {
-			m.runes = append(m.runes, r)
+			rs = append(rs, r)
 		}
-		w = m.shape(m.runes, nil, nil)
-	} else {
+		w = m.shape(rs, nil, nil)
+	case m.fonts != nil:
+		for _, r := range drawable(s) {
+			rs = append(rs, r)
+		}
+		var adv fixed.Int26_6
+		m.outs, adv = m.shapeItems(rs, dirAuto, m.outs[:0])
+		w = fixed266(adv)
+	default:
 		w = fyne.MeasureText(drawable(s), m.size, m.style).Width
 	}
+	m.one = rs
 	m.store(s, w)
 	return w
+}
+
+// Carets implements layout.CaretMeasurer: the advance at each code-point
+// boundary of s shaped whole, each glyph cluster's advance shared evenly by
+// the code points it draws. It is cached and must not be changed.
+func (m *measurer) Carets(s string) []float32 {
+	if cs, ok := m.carets[s]; ok {
+		return cs
+	}
+	rs := []rune(drawable(s))
+	var outs []shaping.Output
+	if m.shapeable(s) {
+		outs = []shaping.Output{m.shaper.Shape(m.fastInput(rs))}
+	} else if m.fonts != nil {
+		outs, _ = m.shapeItems(rs, dirAuto, nil)
+	} else {
+		w := m.Advance(s)
+		cs := make([]float32, len(rs)+1)
+		for i := range cs {
+			cs[i] = w * float32(i) / float32(max(1, len(rs)))
+		}
+		return cs
+	}
+	// Advance of each cluster, keyed by its first code point.
+	adv := make([]fixed.Int26_6, len(rs)+1)
+	starts := make([]bool, len(rs)+1)
+	for _, o := range outs {
+		for _, g := range o.Glyphs {
+			adv[g.ClusterIndex] += g.XAdvance
+			starts[g.ClusterIndex] = true
+		}
+	}
+	starts[len(rs)] = true
+	cs := make([]float32, len(rs)+1)
+	var x fixed.Int26_6
+	for i := 0; i < len(rs); {
+		j := i + 1
+		for j < len(rs) && !starts[j] {
+			j++
+		}
+		for k := i; k < j; k++ {
+			cs[k] = fixed266(x + adv[i]*fixed.Int26_6(k-i)/fixed.Int26_6(j-i))
+		}
+		x += adv[i]
+		i = j
+	}
+	cs[len(rs)] = fixed266(x)
+	if len(m.carets) >= maxCachedWidths/4 {
+		clear(m.carets)
+	}
+	m.carets[strings.Clone(s)] = cs
+	return cs
+}
+
+// glyphRuns returns s shaped for drawing in direction dir: its runs in
+// visual order, each in its own face. The result is cached and must not be
+// changed.
+func (m *measurer) glyphRuns(s string, dir direction) []shaping.Output {
+	k := glyphKey{s, dir}
+	if g, ok := m.glyphs[k]; ok {
+		return g
+	}
+	var outs []shaping.Output
+	if m.fonts != nil {
+		if dir == dirLTR && m.shapeable(s) {
+			rs := []rune(s)
+			outs = []shaping.Output{m.shaper.Shape(m.fastInput(rs))}
+		} else {
+			outs, _ = m.shapeItems([]rune(drawable(s)), dir, nil)
+		}
+	}
+	if len(m.glyphs) >= maxCachedWidths/4 {
+		clear(m.glyphs)
+	}
+	m.glyphs[glyphKey{strings.Clone(s), dir}] = outs
+	return outs
+}
+
+// simple reports whether a left-to-right line of text s can be drawn by
+// Fyne as one canvas.Text with the theme's font, at the width measured.
+func (m *measurer) simple(s string) bool {
+	return m.fonts != nil && m.fonts.reading == nil && m.shapeable(s)
 }
 
 // Advances measures many strings; strings on the fast path that are not yet
@@ -162,15 +283,7 @@ func (m *measurer) store(s string, w float32) {
 // each glyph's advance to widths[owner[cluster]] and returns 0; otherwise it
 // returns the total advance.
 func (m *measurer) shape(text []rune, owner []int32, widths []fixed.Int26_6) float32 {
-	out := m.shaper.Shape(shaping.Input{
-		Text:      text,
-		RunStart:  0,
-		RunEnd:    len(text),
-		Direction: di.DirectionLTR,
-		Face:      m.face,
-		Size:      fixed.Int26_6(float64(m.size) * 64),
-		Script:    language.Latin,
-	})
+	out := m.shaper.Shape(m.fastInput(text))
 	if owner == nil {
 		return fixed266(out.Advance)
 	}
@@ -180,6 +293,20 @@ func (m *measurer) shape(text []rune, owner []int32, widths []fixed.Int26_6) flo
 		}
 	}
 	return 0
+}
+
+// fastInput is the shaping input of the fast path: the primary face, Latin
+// script, left to right, as Fyne shapes a canvas.Text.
+func (m *measurer) fastInput(text []rune) shaping.Input {
+	return shaping.Input{
+		Text:      text,
+		RunStart:  0,
+		RunEnd:    len(text),
+		Direction: di.DirectionLTR,
+		Face:      m.face,
+		Size:      m.fsize(),
+		Script:    language.Latin,
+	}
 }
 
 func fixed266(v fixed.Int26_6) float32 { return float32(float64(v) / 64) }
@@ -195,11 +322,32 @@ func (m *measurer) shapeable(s string) bool {
 		if !fastRune(r) || (i == 0 && r >= 0x300 && r <= 0x36F) {
 			return false
 		}
-		if _, ok := m.face.NominalGlyph(r); !ok {
+		if !m.hasGlyph(r) {
 			return false
 		}
 	}
 	return true
+}
+
+// hasGlyph reports whether the primary face has r, remembering the answer
+// for the runes the fast path takes (all below U+20C1).
+func (m *measurer) hasGlyph(r rune) bool {
+	if int(r) >= len(m.fastGlyph) {
+		_, ok := m.face.NominalGlyph(r)
+		return ok
+	}
+	switch m.fastGlyph[r] {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	_, ok := m.face.NominalGlyph(r)
+	m.fastGlyph[r] = 2
+	if ok {
+		m.fastGlyph[r] = 1
+	}
+	return ok
 }
 
 func fastRune(r rune) bool {

@@ -10,8 +10,9 @@ import (
 )
 
 // measureCorpus mixes words the fast path shapes (Latin, digits, quotes,
-// dashes, accents, kerning pairs) with ones it hands to Fyne (emoji, CJK,
-// Greek, tabs, leading combining marks).
+// dashes, accents, kerning pairs) with ones shaped run by run with font
+// fallback (emoji, CJK, Greek, tabs, leading combining marks), which must
+// come out as wide as Fyne draws them with its own fallback.
 func measureCorpus() []string {
 	words := strings.Fields(`The island ferry operator will raise fares by 12% on April 1, the second
 		increase in two years. “We held prices,” said Dana Holt. Riders’ groups – AVATAR TAVERN
@@ -31,7 +32,7 @@ func TestMeasurerMatchesFyne(t *testing.T) {
 	want := func(s string) float32 { return fyne.MeasureText(drawable(s), size, fyne.TextStyle{}).Width }
 	corpus := measureCorpus()
 
-	single := newMeasurer(size, fyne.TextStyle{}, face)
+	single := newMeasurer(size, fyne.TextStyle{}, newFontSet(face, theme.DefaultEmojiFont()))
 	fast := 0
 	for _, s := range corpus {
 		if single.shapeable(s) {
@@ -45,7 +46,7 @@ func TestMeasurerMatchesFyne(t *testing.T) {
 		t.Errorf("only %d of %d strings on the fast path", fast, len(corpus))
 	}
 
-	batch := newMeasurer(size, fyne.TextStyle{}, face)
+	batch := newMeasurer(size, fyne.TextStyle{}, newFontSet(face, theme.DefaultEmojiFont()))
 	out := make([]float32, len(corpus)*2)
 	batch.Advances(append(corpus, corpus...), out) // duplicates in one batch
 	for i, s := range append(corpus, corpus...) {
@@ -86,5 +87,38 @@ func TestParseFaceErrors(t *testing.T) {
 	}
 	if _, err := parseFace(fyne.NewStaticResource("bad.ttf", []byte("not a font"))); err == nil || !strings.Contains(err.Error(), "bad.ttf") {
 		t.Errorf("bad font: %v", err)
+	}
+}
+
+// TestCarets checks the caret positions inside words shaped whole: they
+// rise through the word and end at its advance, and inside an Arabic word
+// they follow the joined forms drawn rather than letters measured alone.
+func TestCarets(t *testing.T) {
+	test.NewTempApp(t)
+	face, err := parseFace(theme.DefaultTheme().Font(fyne.TextStyle{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newMeasurer(theme.TextSize(), fyne.TextStyle{}, newFontSet(face, theme.DefaultEmojiFont()))
+	for _, w := range []string{"office", "Wave", "مرحبا", "日本語", "naïve"} {
+		cs := m.Carets(w)
+		if len(cs) != len([]rune(w))+1 || cs[0] != 0 {
+			t.Fatalf("Carets(%q) = %v", w, cs)
+		}
+		for i := 1; i < len(cs); i++ {
+			if cs[i] <= cs[i-1] {
+				t.Errorf("Carets(%q) = %v: not rising at %d", w, cs, i)
+			}
+		}
+		if end, adv := cs[len(cs)-1], m.Advance(w); abs(end-adv) > 0.01 {
+			t.Errorf("Carets(%q) ends at %v, Advance is %v", w, end, adv)
+		}
+	}
+	if m.fonts.runFace(0, 'م') == nil {
+		return // no Arabic font installed: the joined-forms check needs one
+	}
+	word := "مرحبا"
+	if first := m.Carets(word)[1]; abs(first-m.Advance("م")) < 0.01 {
+		t.Errorf("caret after the initial meem at %v, the isolated letter's width", first)
 	}
 }

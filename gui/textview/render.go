@@ -41,7 +41,7 @@ func (p *page) MinSize() fyne.Size {
 
 // CreateRenderer implements fyne.Widget.
 func (p *page) CreateRenderer() fyne.WidgetRenderer {
-	p.r = &pageRenderer{p: p, lineText: map[int]*canvas.Text{}}
+	p.r = &pageRenderer{p: p, lineText: map[int]*canvas.Text{}, lineGlyph: map[int]*glyphLine{}}
 	p.r.caret = canvas.NewRectangle(color.Transparent)
 	p.r.caret.Hide()
 	return p.r
@@ -131,14 +131,19 @@ type pageRenderer struct {
 	objects []fyne.CanvasObject
 	grew    bool
 
-	fills    rectPool
-	dashes   []*dashBox
-	dashUsed int
-	sel      rectPool
-	texts    []*canvas.Text
-	lineText map[int]*canvas.Text // line index -> text showing it
-	outline  rectPool
-	caret    *canvas.Rectangle
+	fills     rectPool
+	dashes    []*dashBox
+	dashUsed  int
+	sel       rectPool
+	texts     []*canvas.Text
+	lineText  map[int]*canvas.Text // line index -> text showing it
+	glyphs    []*glyphLine
+	lineGlyph map[int]*glyphLine // line index -> glyphs showing it
+	outline   rectPool
+	caret     *canvas.Rectangle
+
+	plain    map[int]bool // line index -> drawn as one canvas.Text
+	plainKey plainKey     // what plain was computed for
 
 	top, bottom float32 // page band the objects cover
 	rects       []layout.Rect
@@ -158,7 +163,7 @@ func (r *pageRenderer) Objects() []fyne.CanvasObject {
 
 func (r *pageRenderer) collect() {
 	r.grew = false
-	objs := make([]fyne.CanvasObject, 0, len(r.fills.items)+len(r.dashes)+len(r.sel.items)+len(r.texts)+len(r.outline.items)+1)
+	objs := make([]fyne.CanvasObject, 0, len(r.fills.items)+len(r.dashes)+len(r.sel.items)+len(r.texts)+len(r.glyphs)+len(r.outline.items)+1)
 	for _, o := range r.fills.items {
 		objs = append(objs, o)
 	}
@@ -170,6 +175,9 @@ func (r *pageRenderer) collect() {
 	}
 	for _, t := range r.texts {
 		objs = append(objs, t)
+	}
+	for _, g := range r.glyphs {
+		objs = append(objs, g.raster)
 	}
 	for _, o := range r.outline.items {
 		objs = append(objs, o)
@@ -350,40 +358,36 @@ func uncovered(rc layout.Rect, other *layout.Rect) [][2]float32 {
 	return out
 }
 
-// drawText shows lines [first, last), reusing the text object that showed
-// the same line before so unchanged lines are not re-rasterised.
+// drawText shows lines [first, last): as one canvas.Text each when Fyne
+// can draw them with the theme's font (left-to-right text the font has
+// glyphs for), else as a glyphLine from the view's own shaped runs. Objects
+// that showed the same line before are reused so unchanged lines are not
+// re-rasterised.
 func (r *pageRenderer) drawText(l *layout.Layout, first, last int, mx, my float32, th fyne.Theme, variant fyne.ThemeVariant) {
 	v := r.p.v
 	fg := th.Color(theme.ColorNameForeground, variant)
 	size, textH := v.meas.size, v.meas.textH
 	dy := (l.LineHeight() - textH) / 2
-	next := make(map[int]*canvas.Text, last-first)
+	if k := (plainKey{l, l.Width(), v.meas}); k != r.plainKey {
+		r.plainKey, r.plain = k, map[int]bool{}
+	}
+	var plain, shaped []int
 	for i := first; i < last; i++ {
-		if t, ok := r.lineText[i]; ok {
-			next[i] = t
-			delete(r.lineText, i)
+		p, ok := r.plain[i]
+		if !ok {
+			p = !l.IsBidi(i) && v.meas.simple(l.LineText(i))
+			r.plain[i] = p
+		}
+		if p {
+			plain = append(plain, i)
+		} else {
+			shaped = append(shaped, i)
 		}
 	}
-	var free []*canvas.Text
-	for _, t := range r.lineText {
-		free = append(free, t)
-	}
-	if len(r.texts) > 0 {
-		used := make(map[*canvas.Text]bool, len(next)+len(free))
-		for _, t := range next {
-			used[t] = true
-		}
-		for _, t := range free {
-			used[t] = true
-		}
-		for _, t := range r.texts {
-			if !used[t] {
-				free = append(free, t)
-			}
-		}
-	}
-	for i := first; i < last; i++ {
-		t, ok := next[i]
+
+	texts, free := reuse(r.lineText, r.texts, plain)
+	for _, i := range plain {
+		t, ok := texts[i]
 		if !ok {
 			if len(free) > 0 {
 				t, free = free[len(free)-1], free[:len(free)-1]
@@ -392,7 +396,7 @@ func (r *pageRenderer) drawText(l *layout.Layout, first, last int, mx, my float3
 				r.texts = append(r.texts, t)
 				r.grew = true
 			}
-			next[i] = t
+			texts[i] = t
 		}
 		ln := l.Line(i)
 		str := drawable(l.LineText(i))
@@ -411,7 +415,66 @@ func (r *pageRenderer) drawText(l *layout.Layout, first, last int, mx, my float3
 			t.Hide()
 		}
 	}
-	r.lineText = next
+	r.lineText = texts
+
+	glyphs, freeG := reuse(r.lineGlyph, r.glyphs, shaped)
+	for _, i := range shaped {
+		g, ok := glyphs[i]
+		if !ok {
+			if len(freeG) > 0 {
+				g, freeG = freeG[len(freeG)-1], freeG[:len(freeG)-1]
+			} else {
+				g = newGlyphLine()
+				r.glyphs = append(r.glyphs, g)
+				r.grew = true
+			}
+			glyphs[i] = g
+		}
+		ln := l.Line(i)
+		changed := g.set(l, i, v.meas, fg, v.reading)
+		g.place(mx+ln.X, r.snap(my+ln.Y), l.LineHeight())
+		if changed {
+			g.raster.Refresh()
+		}
+		if !g.raster.Visible() {
+			g.raster.Show()
+		}
+	}
+	for _, g := range freeG {
+		if g.raster.Visible() {
+			g.raster.Hide()
+		}
+	}
+	r.lineGlyph = glyphs
+}
+
+// plainKey is what decides which lines are drawn as canvas.Text.
+type plainKey struct {
+	l    *layout.Layout
+	w    float32
+	meas *measurer
+}
+
+// reuse splits the objects in all between the lines that keep the object
+// they had (returned by line) and the free ones.
+func reuse[T comparable](byLine map[int]T, all []T, lines []int) (map[int]T, []T) {
+	next := make(map[int]T, len(lines))
+	for _, i := range lines {
+		if o, ok := byLine[i]; ok {
+			next[i] = o
+		}
+	}
+	used := make(map[T]bool, len(next))
+	for _, o := range next {
+		used[o] = true
+	}
+	var free []T
+	for _, o := range all {
+		if !used[o] {
+			free = append(free, o)
+		}
+	}
+	return next, free
 }
 
 func (r *pageRenderer) drawCaret(l *layout.Layout, mx, my float32, th fyne.Theme, variant fyne.ThemeVariant) {

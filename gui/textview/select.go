@@ -15,7 +15,9 @@ const (
 
 // move moves the caret for key; with extend the anchor stays, so the
 // selection grows or shrinks. Without extend, Left/Right first collapse a
-// selection to its start or end.
+// selection to its start or end. Left and Right move by drawn position
+// (through right-to-left text too); Home and End go to the logical start
+// and end of the line.
 func (v *View) move(key fyne.KeyName, u unit, extend bool) {
 	l := v.ensureLayout()
 	if l == nil {
@@ -25,23 +27,22 @@ func (v *View) move(key fyne.KeyName, u unit, extend bool) {
 	off := v.active
 	vertical := false
 	switch key {
-	case fyne.KeyLeft:
+	case fyne.KeyLeft, fyne.KeyRight:
+		// Arrows follow the drawn order: in a right-to-left paragraph Left
+		// reads on, and a collapsing selection keeps its left or right end.
+		right := key == fyne.KeyRight
+		forward := right != l.RTLAt(off)
 		switch {
+		case !extend && s < e && u == byChar && forward:
+			off = e
 		case !extend && s < e && u == byChar:
 			off = s
+		case u == byWord && forward:
+			off = l.NextWordEnd(off)
 		case u == byWord:
 			off = l.PrevWordStart(off)
 		default:
-			off = l.PrevGrapheme(off)
-		}
-	case fyne.KeyRight:
-		switch {
-		case !extend && s < e && u == byChar:
-			off = e
-		case u == byWord:
-			off = l.NextWordEnd(off)
-		default:
-			off = l.NextGrapheme(off)
+			off = l.MoveVisual(off, right)
 		}
 	case fyne.KeyUp, fyne.KeyDown, fyne.KeyPageUp, fyne.KeyPageDown:
 		off = v.vertical(key)
@@ -54,12 +55,11 @@ func (v *View) move(key fyne.KeyName, u unit, extend bool) {
 			}
 			break
 		}
-		_, y := l.OffsetToPoint(off)
-		x := float32(-1)
+		home, end := l.LineEdges(off)
+		off = home
 		if key == fyne.KeyEnd {
-			x = l.Width() + 1
+			off = end
 		}
-		off = l.PointToOffset(x, y+l.LineHeight()/2)
 	}
 	if !vertical {
 		v.goalX = -1

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/go-text/typesetting/font"
 
 	"clipper/gui/textview/layout"
 )
@@ -65,8 +64,9 @@ type View struct {
 	meas     *measurer
 	layKey   layoutKey
 	faceRes  fyne.Resource
-	face     *font.Face
-	pendingY float32 // scroll target waiting for the first layout, or -1
+	fonts    *fontSet // nil when the theme font cannot be parsed
+	reading  string   // reading font family, "" for the theme's
+	pendingY float32  // scroll target waiting for the first layout, or -1
 
 	scroll *container.Scroll
 	page   *page
@@ -91,8 +91,9 @@ var (
 
 // layoutKey is what the measured layout depends on besides the text.
 type layoutKey struct {
-	size float32
-	font fyne.Resource
+	size    float32
+	font    fyne.Resource
+	reading string
 }
 
 // New returns an empty view that snaps selections to words.
@@ -221,6 +222,37 @@ func (v *View) SetTextSize(size float32) {
 	v.Refresh()
 }
 
+// SetReadingFont draws the body in an installed font family (a name from
+// FontFamilies; case and spaces do not matter); characters the family lacks
+// still fall back on other fonts. "" returns to the theme's font. It
+// returns an error, and keeps the current font, when the family is not
+// installed.
+func (v *View) SetReadingFont(family string) error {
+	if family != "" {
+		probe := newFontSet(nil, nil)
+		if v.fonts != nil {
+			probe = v.fonts
+		}
+		if err := probe.checkFamily(family); err != nil {
+			return err
+		}
+	}
+	v.reading = family
+	v.Refresh()
+	return nil
+}
+
+// ReadingFont returns the family set by SetReadingFont ("" for the theme's
+// font).
+func (v *View) ReadingFont() string { return v.reading }
+
+func (v *View) fontsReading() string {
+	if v.fonts == nil {
+		return ""
+	}
+	return v.fonts.readingFamily
+}
+
 // Cursor implements desktop.Cursorable: the text cursor.
 func (v *View) Cursor() desktop.Cursor { return desktop.TextCursor }
 
@@ -235,20 +267,28 @@ func (v *View) ensureLayout() *layout.Layout {
 	if size <= 0 {
 		size = th.Size(theme.SizeNameText)
 	}
-	key := layoutKey{size: size, font: th.Font(fyne.TextStyle{})}
+	key := layoutKey{size: size, font: th.Font(fyne.TextStyle{}), reading: v.reading}
 	if v.lay != nil && key == v.layKey {
 		return v.lay
 	}
 	if v.meas == nil || key != v.layKey {
 		if key.font != v.faceRes {
 			v.faceRes = key.font
+			v.fonts = nil
 			face, err := parseFace(key.font)
-			if err != nil { // measure everything through Fyne, slower but exact
-				fyne.LogError("textview: fast text measuring disabled", err)
+			if err != nil { // measure and draw everything through Fyne
+				fyne.LogError("textview: own text shaping disabled", err)
+			} else {
+				v.fonts = newFontSet(face, theme.DefaultEmojiFont())
 			}
-			v.face = face
 		}
-		v.meas = newMeasurer(size, fyne.TextStyle{}, v.face)
+		if v.fonts != nil && key.reading != v.fontsReading() {
+			if err := v.fonts.setReading(key.reading); err != nil {
+				fyne.LogError("textview: reading font", err)
+				v.fonts.setReading("")
+			}
+		}
+		v.meas = newMeasurer(size, fyne.TextStyle{}, v.fonts)
 	}
 	l, err := layout.New(v.text, v.meas, v.paragraphGap())
 	if err != nil {

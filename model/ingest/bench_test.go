@@ -94,8 +94,8 @@ func BenchmarkImport1000(b *testing.B) {
 			b.Fatal(err)
 		}
 		for _, r := range res {
-			if r.Err != nil || r.Duplicate {
-				b.Fatalf("%s: err %v duplicate %v", r.Path, r.Err, r.Duplicate)
+			if r.Err != nil || len(r.Articles) != 1 || r.Articles[0].Duplicate != "" {
+				b.Fatalf("%s: err %v articles %+v", r.Path, r.Err, r.Articles)
 			}
 		}
 		if len(res) != 1000 {

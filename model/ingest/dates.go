@@ -136,3 +136,144 @@ func endsWithYear(line string) bool {
 	n := len(line)
 	return n >= 2 && line[n-1] >= '0' && line[n-1] <= '9' && line[n-2] >= '0' && line[n-2] <= '9'
 }
+
+// webMonths names months in the languages of the news pages Clipper
+// reads (English, German, French, Spanish, Portuguese, Italian, Dutch,
+// Czech in the genitive), lower case, with common abbreviations.
+var webMonths = func() map[string]time.Month {
+	m := map[string]time.Month{}
+	for k, v := range months {
+		m[k] = v
+	}
+	for i, names := range [12]string{
+		"januar jänner janvier enero janeiro gennaio januari ledna janv ene gen",
+		"februar feber février fevrier febrero fevereiro febbraio februari února unora févr fevr",
+		"märz maerz mars marzo março marco maart března brezna mär mrz",
+		"april avril abril aprile dubna avr abr",
+		"mai mayo maio maggio mei května kvetna mag",
+		"juni juin junio junho giugno června cervna juin giu",
+		"juli juillet julio julho luglio července cervence juil lug",
+		"august août aout agosto augustus srpna ago",
+		"september septembre septiembre setembro settembre setiembre září zari sept set",
+		"oktober octobre octubre outubro ottobre října rijna okt out ott",
+		"november novembre noviembre novembro listopadu nov",
+		"dezember décembre decembre diciembre dezembro dicembre december prosince dez déc dic",
+	} {
+		for _, n := range strings.Fields(names) {
+			if _, ok := m[n]; !ok {
+				m[n] = time.Month(i + 1)
+			}
+		}
+	}
+	return m
+}()
+
+var (
+	// wordDateRe finds "3 March 2024", "3. März 2024", "3 de marzo de 2024",
+	// "1. listopadu 2021": day, month, year.
+	wordDateRe = regexp.MustCompile(`(?i)\b(\d{1,2})(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?(\d{4})\b`)
+	// wordDateUSRe finds "March 3, 2024", "Mar. 3 2024", "Dec 22, 2016":
+	// month, day, year.
+	wordDateUSRe = regexp.MustCompile(`(?i)\b(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	// numDateRe finds 2024-03-03, 2/26/2015 and 08.04.2015.
+	numDateRe = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{1,2})([/.])(\d{1,2})[/.](\d{4})\b`)
+	// cjkDateRe finds 2016年10月14日.
+	cjkDateRe = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	// compactDateRe is a date written as YYYYMMDD, perhaps with a time.
+	compactDateRe = regexp.MustCompile(`^((?:19|20)\d{2})(\d{2})(\d{2})(?:\d{4,6})?$`)
+	// urlDateRe finds /2015/03/18/ in a URL path.
+	urlDateRe = regexp.MustCompile(`/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)`)
+)
+
+// findDate returns the first date written anywhere in s, in any of the
+// forms a web page shows ("Apr 16, 2015 8:02 pm", "Published Thursday 27
+// July 2017", "2/26/2015 7:11 AM", "1. listopadu 2021", "2016年10月14日"),
+// as YYYY-MM-DD, or "". A slashed date is read month first unless that
+// cannot be, a dotted one day first.
+func findDate(s string) string {
+	if len(s) > 400 {
+		s = s[:400]
+	}
+	type hit struct {
+		at   int
+		date string
+	}
+	best := hit{at: len(s) + 1}
+	try := func(at int, d string, ok bool) {
+		if ok && at < best.at {
+			best = hit{at, d}
+		}
+	}
+	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	if m := wordDateRe.FindStringSubmatchIndex(s); m != nil {
+		if mo, ok := webMonths[strings.ToLower(s[m[4]:m[5]])]; ok {
+			d, ok := ymd(atoi(s[m[6]:m[7]]), mo, atoi(s[m[2]:m[3]]))
+			try(m[0], d, ok)
+		}
+	}
+	for _, m := range wordDateUSRe.FindAllStringSubmatchIndex(s, 4) {
+		if mo, ok := webMonths[strings.ToLower(s[m[2]:m[3]])]; ok {
+			d, ok := ymd(atoi(s[m[6]:m[7]]), mo, atoi(s[m[4]:m[5]]))
+			try(m[0], d, ok)
+			break
+		}
+	}
+	if m := numDateRe.FindStringSubmatchIndex(s); m != nil {
+		if m[2] >= 0 {
+			d, ok := ymd(atoi(s[m[2]:m[3]]), time.Month(atoi(s[m[4]:m[5]])), atoi(s[m[6]:m[7]]))
+			try(m[0], d, ok)
+		} else {
+			a, b, y := atoi(s[m[8]:m[9]]), atoi(s[m[12]:m[13]]), atoi(s[m[14]:m[15]])
+			month, day := a, b
+			if s[m[10]:m[11]] == "." || a > 12 {
+				month, day = b, a
+			}
+			d, ok := ymd(y, time.Month(month), day)
+			try(m[0], d, ok)
+		}
+	}
+	if m := cjkDateRe.FindStringSubmatchIndex(s); m != nil {
+		d, ok := ymd(atoi(s[m[2]:m[3]]), time.Month(atoi(s[m[4]:m[5]])), atoi(s[m[6]:m[7]]))
+		try(m[0], d, ok)
+	}
+	return best.date
+}
+
+// parseMetaDate reads a date from a meta tag or structured data: what
+// parseDate reads, YYYYMMDD with or without a time, or a date written out
+// in words.
+func parseMetaDate(s string) string {
+	s = strings.TrimSpace(s)
+	if d := parseDate(s); d != "" {
+		return d
+	}
+	if m := compactDateRe.FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		out, _ := ymd(y, time.Month(mo), d)
+		return out
+	}
+	if len(s) <= 60 {
+		return findDate(s)
+	}
+	return ""
+}
+
+// dateFromURL finds a date in a page address: /2015/03/18/ in its path or
+// a date in its last path segment ("…-20190520/").
+func dateFromURL(u string) string {
+	if m := urlDateRe.FindStringSubmatch(u); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		if out, ok := ymd(y, time.Month(mo), d); ok {
+			return out
+		}
+	}
+	u = strings.TrimRight(u, "/")
+	if i := strings.LastIndex(u, "/"); i >= 0 && strings.Contains(u[:i], "://") {
+		return dateFromFileName(u[i+1:])
+	}
+	return ""
+}

@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"strconv"
 	"strings"
 
 	"clipper/model"
+	"clipper/model/ingest/archive"
 )
 
 // Word's main namespace, transitional and strict.
@@ -26,53 +28,57 @@ const maxDocxXML = 256 << 20
 // errNotDocx marks a ZIP archive without a Word document part.
 var errNotDocx = errors.New("no word/document.xml")
 
-// docxPar is one Word paragraph: its style id and its text, with "\n" for
-// line breaks.
-type docxPar struct {
-	style, text string
-}
+// maxDocxParas bounds the paragraphs read from a .docx (seven times those
+// of a 500-article Nexis Uni export): a million empty paragraphs are a few
+// MiB of XML but would take far more memory than their text.
+const maxDocxParas = 250_000
 
-// parseDocx reads a .docx: the paragraphs of its main document part
-// (w:p; text from w:t, w:tab as a space, w:br and w:cr as line breaks;
-// deleted text and field codes left out) are treated like the text layout.
-// A first paragraph styled Title or Heading1 is the headline, and a
-// Subtitle or Heading2 right after it the deck. declared says the file is
-// named .docx: then any problem is ErrCorruptDocx; otherwise a ZIP that is
-// not a Word document is ErrBinary.
-func parseDocx(data []byte, declared bool) (model.Metadata, string, error) {
+// parseDocx reads a .docx into its paragraphs (w:p; text from w:t, w:tab
+// as a tab, w:br and w:cr as line breaks; deleted text and field codes
+// left out), with each paragraph's style, boldness and font size.
+// declared says the file is named .docx: then any problem is
+// ErrCorruptDocx; otherwise a ZIP that is not a Word document is
+// ErrBinary. Text over MaxFileSize is ErrTooLarge.
+func parseDocx(data []byte, declared bool) ([]archive.Para, error) {
 	pars, err := readDocx(data)
 	if err != nil {
-		if !declared && isZip(data) {
+		if !declared && isZip(data) && !errors.Is(err, ErrTooLarge) {
 			if errors.Is(err, errNotDocx) {
-				return model.Metadata{}, "", binaryErr(zipKind(data))
+				return nil, binaryErr(zipKind(data))
 			}
-			return model.Metadata{}, "", binaryErr("a damaged ZIP archive")
+			return nil, binaryErr("a damaged ZIP archive")
 		}
-		return model.Metadata{}, "", err
+		return nil, err
 	}
+	return pars, nil
+}
+
+// docxArticle reads a single-article document: a first paragraph styled
+// Title or Heading1 is the headline, and a Subtitle or Heading2 right
+// after it the deck; the rest is read like the text layout.
+func docxArticle(pars []archive.Para) (model.Metadata, string) {
 	var h hints
 	i := 0
-	for i < len(pars) && strings.TrimSpace(pars[i].text) == "" {
+	for i < len(pars) && strings.TrimSpace(pars[i].Text) == "" {
 		i++
 	}
-	if i < len(pars) && isStyle(pars[i].style, "title", "heading1") {
-		h.headline = normField(pars[i].text)
+	if i < len(pars) && isStyle(pars[i].Style, "title", "heading1") {
+		h.headline = normField(pars[i].Text)
 		i++
-		for i < len(pars) && strings.TrimSpace(pars[i].text) == "" {
+		for i < len(pars) && strings.TrimSpace(pars[i].Text) == "" {
 			i++
 		}
-		if i < len(pars) && isStyle(pars[i].style, "subtitle", "heading2") {
-			h.deck = normField(pars[i].text)
+		if i < len(pars) && isStyle(pars[i].Style, "subtitle", "heading2") {
+			h.deck = normField(pars[i].Text)
 			i++
 		}
 	}
 	var b strings.Builder
 	for _, p := range pars[i:] {
-		b.WriteString(p.text)
+		b.WriteString(p.Text)
 		b.WriteString("\n\n")
 	}
-	meta, body := parseLayout(b.String(), h)
-	return meta, body, nil
+	return parseLayout(b.String(), h)
 }
 
 func isStyle(style string, names ...string) bool {
@@ -86,7 +92,7 @@ func isStyle(style string, names ...string) bool {
 }
 
 // readDocx returns the paragraphs of a .docx's main document part.
-func readDocx(data []byte) ([]docxPar, error) {
+func readDocx(data []byte) ([]archive.Para, error) {
 	if !isZip(data) {
 		return nil, fmt.Errorf("%w: it is not a ZIP package, as every .docx is", ErrCorruptDocx)
 	}
@@ -114,6 +120,9 @@ func readDocx(data []byte) ([]docxPar, error) {
 	}
 	defer rc.Close()
 	pars, err := readDocumentXML(&limitedReader{r: rc, n: maxDocxXML})
+	if errors.Is(err, ErrTooLarge) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrCorruptDocx, name, err)
 	}
@@ -171,47 +180,91 @@ func (l *limitedReader) Read(p []byte) (int, error) {
 
 // readDocumentXML streams WordprocessingML and collects paragraphs.
 // Paragraphs nested in text boxes are emitted before the paragraph that
-// holds them.
-func readDocumentXML(r io.Reader) ([]docxPar, error) {
-	d := xml.NewDecoder(r)
-	var out []docxPar
+// holds them. It stops with ErrTooLarge once the text passes MaxFileSize
+// or the paragraphs maxDocxParas, whatever the XML's size.
+func readDocumentXML(r io.Reader) ([]archive.Para, error) {
+	sc := newWMLScanner(r)
+	var out []archive.Para
 	type open struct {
-		style string
-		text  strings.Builder
+		style       string
+		text        strings.Builder
+		runs, bolds int     // runs with visible text, and how many of them are bold
+		size        float32 // the largest run size, in points
 	}
 	var stack []*open
-	inText, inRun := false, 0
+	styles := map[string]string{} // interned style names
+	inText, inRun, inRPr := false, 0, false
+	runBold, runSize, runText := false, float32(0), false
+	total := 0
+	tooLarge := fmt.Errorf("%w: the document's text is over the %d MiB limit", ErrTooLarge, MaxFileSize>>20)
 	for {
-		tok, err := d.Token()
+		err := sc.next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
+			if errors.Is(err, ErrTooLarge) {
+				return nil, err
+			}
 			return nil, fmt.Errorf("not valid XML: %w", err)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Space != wordNS && t.Name.Space != wordStrictNS {
+		switch sc.kind {
+		case wmlStart:
+			if sc.space != wordNS && sc.space != wordStrictNS {
 				continue
 			}
-			switch t.Name.Local {
+			switch string(sc.local) {
 			case "p":
-				stack = append(stack, &open{})
+				if !sc.selfClose {
+					stack = append(stack, &open{})
+					continue
+				}
+				if len(out) >= maxDocxParas {
+					return nil, fmt.Errorf("%w: the document has more than %d paragraphs", ErrTooLarge, maxDocxParas)
+				}
+				total += 2
+				out = append(out, archive.Para{})
 			case "pStyle":
 				if len(stack) > 0 {
-					stack[len(stack)-1].style = xmlAttr(t, "val")
+					v := sc.attr("val")
+					if s, ok := styles[v]; ok {
+						v = s
+					} else {
+						styles[v] = v
+					}
+					stack[len(stack)-1].style = v
 				}
 			case "r":
-				inRun++
+				if !sc.selfClose {
+					inRun++
+				}
+				runBold, runSize, runText = false, 0, false
+			case "rPr":
+				inRPr = inRun > 0 && !sc.selfClose
+			case "b":
+				if inRPr {
+					switch sc.attr("val") {
+					case "0", "false", "off":
+						runBold = false
+					default:
+						runBold = true
+					}
+				}
+			case "sz":
+				if inRPr {
+					if half, err := strconv.ParseFloat(sc.attr("val"), 32); err == nil && half > 0 && half < 2000 {
+						runSize = float32(half) / 2
+					}
+				}
 			case "t":
-				inText = true
+				inText = !sc.selfClose
 			case "tab":
 				if inRun > 0 && len(stack) > 0 {
 					stack[len(stack)-1].text.WriteByte('\t')
 				}
 			case "br", "cr":
 				if inRun > 0 && len(stack) > 0 {
-					if xmlAttr(t, "type") == "page" {
+					if sc.attr("type") == "page" {
 						stack[len(stack)-1].text.WriteString("\n\n")
 					} else {
 						stack[len(stack)-1].text.WriteByte('\n')
@@ -222,38 +275,55 @@ func readDocumentXML(r io.Reader) ([]docxPar, error) {
 					stack[len(stack)-1].text.WriteByte('-')
 				}
 			}
-		case xml.EndElement:
-			if t.Name.Space != wordNS && t.Name.Space != wordStrictNS {
+		case wmlEnd:
+			if sc.space != wordNS && sc.space != wordStrictNS {
 				continue
 			}
-			switch t.Name.Local {
+			switch string(sc.local) {
 			case "p":
 				if len(stack) > 0 {
 					p := stack[len(stack)-1]
 					stack = stack[:len(stack)-1]
-					out = append(out, docxPar{style: p.style, text: p.text.String()})
+					text := p.text.String()
+					total += len(text) + 2
+					if total > MaxFileSize {
+						return nil, tooLarge
+					}
+					if len(out) >= maxDocxParas {
+						return nil, fmt.Errorf("%w: the document has more than %d paragraphs", ErrTooLarge, maxDocxParas)
+					}
+					out = append(out, archive.Para{Text: text, Style: p.style, Bold: p.runs > 0 && p.bolds == p.runs, Size: p.size})
 				}
 			case "r":
+				if inRun > 0 && len(stack) > 0 && runText {
+					p := stack[len(stack)-1]
+					p.runs++
+					if runBold {
+						p.bolds++
+					}
+					p.size = max(p.size, runSize)
+				}
+				runBold, runSize, runText = false, 0, false
 				inRun = max(0, inRun-1)
+			case "rPr":
+				inRPr = false
 			case "t":
 				inText = false
 			}
-		case xml.CharData:
+		case wmlText:
 			if inText && len(stack) > 0 {
-				stack[len(stack)-1].text.Write(t)
+				p := stack[len(stack)-1]
+				p.text.Write(sc.text)
+				if len(bytes.TrimSpace(sc.text)) > 0 {
+					runText = true
+				}
+				if p.text.Len() > MaxFileSize {
+					return nil, tooLarge
+				}
 			}
 		}
 	}
 	return out, nil
-}
-
-func xmlAttr(t xml.StartElement, local string) string {
-	for _, a := range t.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
 }
 
 // zipKind says what a ZIP archive that is not a .docx looks like.

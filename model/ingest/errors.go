@@ -1,9 +1,15 @@
 package ingest
 
-import "errors"
+import (
+	"errors"
 
-// MaxFileSize is the largest file Parse accepts, in bytes. Files on disk are
-// checked against it before they are read.
+	"clipper/model/ingest/archive"
+)
+
+// MaxFileSize is the largest file Parse accepts, in bytes, and the most
+// text Clipper takes from one file in any format (a .docx, an e-mail or a
+// page in a legacy encoding can decode to more than its size). Files on
+// disk are checked against it before they are read.
 const MaxFileSize = 20 << 20
 
 // Sentinel errors for input that cannot become a clipping. Errors returned
@@ -16,11 +22,18 @@ var (
 	// ErrEmpty: the file is empty, whitespace only, or has no article text
 	// once metadata, captions and archive footers are taken out.
 	ErrEmpty = errors.New("no article text")
-	// ErrTooLarge: the file is larger than MaxFileSize.
+	// ErrTooLarge: the file, or the text it decodes or inflates to, is
+	// larger than MaxFileSize.
 	ErrTooLarge = errors.New("file too large")
 	// ErrEncoding: the bytes are not in an encoding that can be decoded
 	// without guessing (UTF-8, UTF-16/32 with BOM, Windows-1252).
 	ErrEncoding = errors.New("unreadable text encoding")
 	// ErrCorruptDocx: a .docx that is not a readable Word package.
 	ErrCorruptDocx = errors.New("damaged .docx file")
+	// ErrSeveral: Parse or ParseFile was given a file that holds several
+	// articles (an archive export); ParseArticles reads them.
+	ErrSeveral = errors.New("the file holds several articles")
+	// ErrUnsplittable: the file looks like a news database's export, but
+	// its articles could not be found. It is not imported as one clipping.
+	ErrUnsplittable = archive.ErrUnsplittable
 )

@@ -12,7 +12,7 @@ import (
 )
 
 // sentinels are the errors every Parse failure must wrap.
-var sentinels = []error{ErrBinary, ErrEmpty, ErrTooLarge, ErrEncoding, ErrCorruptDocx}
+var sentinels = []error{ErrBinary, ErrEmpty, ErrTooLarge, ErrEncoding, ErrCorruptDocx, ErrUnsplittable, ErrSeveral}
 
 // FuzzParse checks that Parse never panics, that every failure wraps one
 // of the sentinel errors, and that every clipping it returns has a
@@ -29,6 +29,11 @@ func FuzzParse(f *testing.F) {
 	f.Add("a.md", []byte("---\ntitle: T\n---\n# H\n\n*deck*\n\n- item\n"))
 	f.Add("a.html", []byte(`<p>x<br>y</p><figure><figcaption>c <cite>d</cite></figcaption></figure>`))
 	f.Add("a.txt", []byte("A\r\n- B C D\r\n\r\nE – f\r\n ?? G ?? h\r\nG h\r\n"))
+	f.Add("a.mhtml", mhtml(f, savedPage, "utf-8", "quoted-printable"))
+	f.Add("b.html", []byte(storyPage(`<script type="application/ld+json">{"@type":"NewsArticle","author":"A B"}</script>`, `<p class="byline">By C D</p>`)))
+	f.Add("lexis.txt", []byte(synthLexis(2)))
+	f.Add("pq.txt", []byte(proquestExport(1, 2)))
+	f.Add("nexis.docx", nexisDocx(f, synthNexis(2, true)))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		c, _, err := Parse(name, data)
 		if err != nil {

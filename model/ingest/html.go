@@ -3,118 +3,23 @@ package ingest
 import (
 	"bytes"
 	"fmt"
+	"net/url"
+	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 
 	"clipper/model"
+	"clipper/model/ingest/web"
 )
 
-// skipTags never hold article text.
-var skipTags = map[atom.Atom]bool{
-	atom.Nav: true, atom.Header: true, atom.Footer: true, atom.Aside: true,
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Svg: true, atom.Form: true, atom.Button: true, atom.Iframe: true,
-	atom.Select: true, atom.Textarea: true, atom.Object: true, atom.Embed: true,
-	atom.Canvas: true, atom.Dialog: true, atom.Menu: true, atom.Head: true,
-}
-
-// junkTokens in a class or id mark page furniture.
-var junkTokens = map[string]bool{
-	"share": true, "sharing": true, "social": true, "related": true,
-	"newsletter": true, "subscribe": true, "subscription": true, "promo": true,
-	"advert": true, "advertisement": true, "ad": true, "ads": true,
-	"comments": true, "comment": true, "breadcrumb": true, "breadcrumbs": true,
-	"cookie": true, "cookies": true, "paywall": true, "sidebar": true,
-	"toolbar": true, "menu": true, "nav": true, "navigation": true,
-	"masthead": true, "footer": true, "recommended": true, "trending": true,
-}
-
-// blockTags end a paragraph.
-var blockTags = map[atom.Atom]bool{
-	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true,
-	atom.Main: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
-	atom.H5: true, atom.H6: true, atom.Li: true, atom.Ul: true, atom.Ol: true,
-	atom.Blockquote: true, atom.Pre: true, atom.Table: true, atom.Tr: true,
-	atom.Td: true, atom.Th: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
-	atom.Hr: true, atom.Address: true, atom.Center: true, atom.Details: true,
-	atom.Summary: true, atom.Figure: true, atom.Figcaption: true, atom.Body: true,
-}
-
-// isJunk reports an element whose subtree is page furniture: navigation,
-// scripts, hidden elements, share bars, adverts.
-func isJunk(n *html.Node) bool {
-	if skipTags[n.DataAtom] {
-		return true
-	}
-	var classes string
-	for _, a := range n.Attr {
-		switch a.Key {
-		case "hidden":
-			return true
-		case "aria-hidden":
-			if a.Val == "true" {
-				return true
-			}
-		case "role":
-			switch a.Val {
-			case "navigation", "banner", "contentinfo", "complementary", "search":
-				return true
-			}
-		case "style":
-			if strings.Contains(strings.ReplaceAll(strings.ToLower(a.Val), " ", ""), "display:none") {
-				return true
-			}
-		case "class", "id":
-			classes += " " + a.Val
-		}
-	}
-	if classes == "" {
-		return false
-	}
-	for _, tok := range strings.FieldsFunc(strings.ToLower(classes), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	}) {
-		if junkTokens[tok] {
-			return true
-		}
-	}
-	return false
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-// textOf returns the text in n's subtree, spaces collapsed.
-func textOf(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			b.WriteString(n.Data)
-			b.WriteByte(' ')
-		case html.ElementNode:
-			if n.DataAtom == atom.Script || n.DataAtom == atom.Style || n.DataAtom == atom.Template {
-				return
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return normField(b.String())
-}
+// maxHTMLElements bounds the tree built for a page: a page with more
+// elements is read with the streaming tokenizer instead, so that no page
+// under the size limit can take memory out of proportion to its text.
+const maxHTMLElements = 400_000
 
 // decodeHTML decodes a saved web page. Valid UTF-8 is taken as is; other
 // bytes are decoded with the charset the page declares (<meta charset>),
@@ -142,82 +47,344 @@ func decodeHTML(data []byte) (string, []string, error) {
 	return s, nil, nil
 }
 
-// parseHTML reads a saved news web page: the article text from the main
-// content (see page.mainContent), skipping navigation, headers, footers,
-// asides, scripts and figures; figure captions become Captions. Metadata
-// comes from Open Graph, JSON-LD and standard meta tags (see
-// page.metadata). A visible deck (class "dek", "standfirst"…) wins over the
-// page description.
+// parseHTML reads a saved news web page. The metadata comes from the
+// page's structured data and then what it shows (see page.metadata); the
+// article text from web.Extract: paragraphs in reading order, photo
+// captions as Captions, furniture left out. A byline, date line or repeated
+// headline opening the text moves to the metadata. A page too large or too
+// deeply nested for a tree is read as plain text, with a warning.
 func parseHTML(text string) (model.Metadata, string, []string) {
+	var warns []string
+	if n := countElements(text, maxHTMLElements+1); n > maxHTMLElements {
+		return streamHTML(text, fmt.Sprintf("the page has over %d elements, too many to find its article in", maxHTMLElements))
+	}
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil { // nested deeper than the parser allows
-		pars := tokenText(text)
-		return model.Metadata{}, Normalize(strings.Join(pars, "\n\n")),
-			[]string{"the page is too deeply nested to find its article (" + err.Error() + "); imported all of its text"}
+		return streamHTML(text, "the page is too deeply nested to find its article ("+err.Error()+")")
 	}
 	p := collectPage(doc)
-	container := p.mainContent(doc)
-	x := extractor{}
-	x.walk(container)
-	x.flush()
-	var warns []string
-	ld, ok, ldErr := findLDArticle(p.ldScripts)
+	ld, hasLD, ldErr := findLDArticle(p.ldScripts)
 	if ldErr != "" {
 		warns = append(warns, ldErr)
 	}
-	if len(x.pars) == 0 && ok && ld.articleBody != "" {
-		x.pars = paragraphs(cleanLines(ld.articleBody))
+	mr := p.metadata(ld)
+	meta := mr.Metadata
+
+	var base *url.URL
+	if meta.URL != "" {
+		base, _ = url.Parse(meta.URL)
 	}
-	meta := p.metadata(doc, container, ld)
-	meta.Captions = x.caps
-	if x.deck != "" {
-		meta.Deck = x.deck
+	content := web.Extract(doc, base)
+	if len(content.Paragraphs) == 0 {
+		if d, err := html.Parse(strings.NewReader(text)); err == nil {
+			content = web.Heuristic(d)
+		}
 	}
-	pars := tidyLead(x.pars, &meta)
+	if len(content.Paragraphs) == 0 && hasLD && ld.articleBody != "" {
+		content.Paragraphs = paragraphs(cleanLines(ld.articleBody))
+	}
+	if len(meta.Authors) == 0 && content.Byline != "" {
+		meta.Authors = appendPeople(nil, &meta.Credit, content.Byline, meta.Publication, false)
+	}
+	meta.Captions = content.Captions
+	pars := content.Paragraphs
+	if content.Deck != "" {
+		meta.Deck = content.Deck
+	} else if repeatsLead(meta.Deck, pars) {
+		meta.Deck = "" // the page's description is its first paragraph
+	}
+	pars = tidyTail(tidyLead(pars, &meta), meta)
 	if meta.Deck != "" && len(pars) > 0 && isLead(meta.Deck, pars[0]) {
 		meta.Deck = ""
+	}
+	if meta.Date == "" && len(pars) > 0 {
+		meta.Date = leadDate(pars[0])
 	}
 	if len(pars) > 0 {
 		if place, agency, ok := parseDateline(normField(pars[0])); ok {
 			meta.Dateline = place
 			if meta.Credit == "" {
-				meta.Credit = agency
+				meta.Credit = agencyOr(agency)
 			}
 		}
 	}
-	return meta, Normalize(strings.Join(pars, "\n\n")), warns
+	if meta.Language == "" {
+		meta.Language = scriptLanguage(pars)
+	}
+	body, w := capText(Normalize(strings.Join(pars, "\n\n")))
+	return meta, body, append(warns, w...)
+}
+
+// agencyOr returns the short name of a known agency, else s.
+func agencyOr(s string) string {
+	if a := agencyCredit(s); a != "" {
+		return a
+	}
+	return s
+}
+
+// streamHTML imports all the text of a page that cannot be read as a
+// tree, saying why.
+func streamHTML(text, why string) (model.Metadata, string, []string) {
+	body, w := capText(Normalize(strings.Join(web.Stream(text), "\n\n")))
+	return model.Metadata{}, body, append([]string{why + "; imported all of its text"}, w...)
+}
+
+// capText cuts a body longer than MaxFileSize at a paragraph break, with
+// a warning naming the limit.
+func capText(body string) (string, []string) {
+	if len(body) <= MaxFileSize {
+		return body, nil
+	}
+	cut := strings.LastIndex(body[:MaxFileSize], "\n\n")
+	if cut <= 0 {
+		cut = MaxFileSize
+		for cut > 0 && !utf8.RuneStart(body[cut]) {
+			cut--
+		}
+	}
+	return body[:cut], []string{fmt.Sprintf("the page's text is over the %d MiB limit; imported its first %d MiB", MaxFileSize>>20, MaxFileSize>>20)}
+}
+
+// countElements counts start tags with the streaming tokenizer, stopping
+// at limit.
+func countElements(text string, limit int) int {
+	if len(text) < limit*3 || strings.Count(text, "<") < limit { // every element takes at least three bytes and a "<"
+		return 0
+	}
+	z := html.NewTokenizer(strings.NewReader(text))
+	n := 0
+	for n < limit {
+		switch z.Next() {
+		case html.ErrorToken:
+			return n
+		case html.StartTagToken, html.SelfClosingTagToken:
+			n++
+		}
+	}
+	return n
+}
+
+// scriptLanguage names the language of a page that does not say, when its
+// script does: Japanese for kana, Chinese for Han alone, Korean for Hangul.
+func scriptLanguage(pars []string) string {
+	var han, kana, hangul, letters int
+	for _, p := range pars {
+		for _, r := range p {
+			switch {
+			case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+				kana++
+			case unicode.Is(unicode.Han, r):
+				han++
+			case unicode.Is(unicode.Hangul, r):
+				hangul++
+			case unicode.IsLetter(r):
+				letters++
+			}
+		}
+		if han+kana+hangul+letters > 5000 {
+			break
+		}
+	}
+	cjk := han + kana + hangul
+	switch {
+	case cjk == 0 || cjk < letters:
+		return ""
+	case kana*10 > cjk:
+		return "ja"
+	case hangul > han:
+		return "ko"
+	default:
+		return "zh"
+	}
 }
 
 // tidyLead removes from the first paragraphs a repeated headline or deck, a
-// byline ("By Name") and a date line, moving what they say into meta when
-// it is still empty.
+// byline ("By Name", "Von Name, Place", the authors' names alone), a date
+// line and a line that is both, moving what they say into meta when it is
+// still empty. It looks at the first three paragraphs that stay, so a
+// byline under a standfirst goes too.
 func tidyLead(pars []string, meta *model.Metadata) []string {
-	for len(pars) > 0 {
-		first := normField(pars[0])
-		switch {
-		case first == "":
-		case strings.EqualFold(first, meta.Headline) || strings.EqualFold(first, meta.Deck):
-		default:
-			if b, ok := parseByline(first); ok && !b.dash {
-				if len(meta.Authors) == 0 {
-					meta.Authors = b.authors
-				}
-				if meta.Credit == "" {
-					meta.Credit = b.credit
-				}
-				break
-			}
-			if _, d, ok := parsePubDate(first); ok {
-				if meta.Date == "" {
-					meta.Date = d
-				}
-				break
-			}
-			return pars
+	out := make([]string, 0, len(pars))
+	kept := 0
+	for i, p := range pars {
+		if kept >= 3 {
+			return append(out, pars[i:]...)
 		}
-		pars = pars[1:]
+		if !isLeadMeta(normField(p), meta) {
+			out = append(out, p)
+			kept++
+		}
+	}
+	return out
+}
+
+// isLeadMeta reports a paragraph near the top that only repeats or gives
+// metadata, moving what it gives into meta.
+func isLeadMeta(first string, meta *model.Metadata) bool {
+	switch {
+	case first == "":
+		return true
+	case strings.EqualFold(first, meta.Headline) || strings.EqualFold(first, meta.Deck):
+		return true
+	}
+	if b, ok := parseByline(first); ok && !b.dash {
+		credit := meta.Credit
+		var names []string
+		for _, a := range b.authors {
+			names = appendPeople(names, &credit, a, meta.Publication, false)
+		}
+		if credit == "" {
+			credit = agencyOr(b.credit)
+		}
+		if len(meta.Authors) == 0 {
+			meta.Authors = names
+		}
+		meta.Credit = credit
+		return true
+	}
+	published := publishedPart(first)
+	if published == first {
+		if _, d, ok := parsePubDate(first); ok {
+			if meta.Date == "" {
+				meta.Date = d
+			}
+			return true
+		}
+	}
+	if isBylineLine(first, meta) {
+		return true
+	}
+	if isStampLine(first) || stampedByline(first) {
+		if meta.Date == "" {
+			meta.Date = findDate(published)
+		}
+		return true
+	}
+	return false
+}
+
+// updateWordRe finds where a date line turns to the update time.
+var updateWordRe = regexp.MustCompile(`(?i)\b(?:updated|last updated|modified|aktualisiert|actualizado|atualizado|mis à jour|aggiornato)\b`)
+
+// publishedPart is a date line up to any update time it also gives:
+// "Published March 4, 2024 | Updated March 5" is "Published March 4, 2024 | ".
+func publishedPart(s string) string {
+	if loc := updateWordRe.FindStringIndex(s); loc != nil {
+		return s[:loc[0]]
+	}
+	return s
+}
+
+// stampedByline reports a short line of a time or date and a byline:
+// "March 4 By Gazette Staff", "10:12 AM BY STAFF".
+func stampedByline(s string) bool {
+	if utf8.RuneCountInString(s) > 100 || !strings.ContainsFunc(s, unicode.IsDigit) {
+		return false
+	}
+	for _, by := range []string{" By ", " BY ", " by "} {
+		if i := strings.Index(s, by); i > 0 && len(strings.Fields(s[:i])) <= 5 {
+			_, ok := parseByline(strings.TrimSpace(s[i:]))
+			return ok
+		}
+	}
+	return false
+}
+
+// tidyTail removes a box of byline and date that closes the text (an
+// author box, "Benedikt Strunz, NDR / 28.04.2020 21:38 Uhr").
+func tidyTail(pars []string, meta model.Metadata) []string {
+	for i := 0; i < 2 && len(pars) > 1; i++ {
+		last := normField(pars[len(pars)-1])
+		if utf8.RuneCountInString(last) > 160 {
+			break
+		}
+		named := false
+		for _, a := range meta.Authors {
+			named = named || strings.Contains(last, a)
+		}
+		if !isStampLine(last) && !(named && findDate(last) != "") {
+			break
+		}
+		pars = pars[:len(pars)-1]
 	}
 	return pars
+}
+
+// isBylineLine reports a short line that names the article's authors,
+// with or without a word such as "By", "Von" or "Por" before them and a
+// place or outlet after them ("Von Markus Balser, Berlin"); with no
+// authors known yet, the names it gives become the authors.
+func isBylineLine(line string, meta *model.Metadata) bool {
+	if utf8.RuneCountInString(line) > 120 {
+		return false
+	}
+	credit := meta.Credit
+	names := appendPeople(nil, &credit, line, meta.Publication, false)
+	if len(names) == 0 {
+		return false
+	}
+	lead := bylineLeadRe.MatchString(line)
+	if len(meta.Authors) == 0 {
+		if !lead {
+			return false
+		}
+		meta.Authors, meta.Credit = names, credit
+		return true
+	}
+	known := 0
+	for _, n := range names {
+		for _, a := range meta.Authors {
+			if strings.EqualFold(n, a) {
+				known++
+				break
+			}
+		}
+	}
+	return known == len(names) || lead && known > 0
+}
+
+// isStampLine reports a short line that only dates or credits the
+// article: "2/26/2015 7:11 AM PST BY TMZ STAFF", "Published 27 July 2017
+// | Updated 28 July 2017".
+func isStampLine(s string) bool {
+	if utf8.RuneCountInString(s) > 80 || findDate(s) == "" {
+		return false
+	}
+	if strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "p.m.") && !strings.HasSuffix(s, "a.m.") {
+		return false
+	}
+	words := 0
+	for _, w := range strings.Fields(s) {
+		if strings.ContainsFunc(w, unicode.IsLetter) && !strings.ContainsFunc(w, unicode.IsDigit) {
+			words++
+		}
+	}
+	return words <= 8
+}
+
+// repeatsLead reports whether a page description repeats one of the first
+// paragraphs (see isLead).
+func repeatsLead(deck string, pars []string) bool {
+	for i := 0; deck != "" && i < len(pars) && i < 4; i++ {
+		if isLead(deck, pars[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadDate is the date that opens a first paragraph: "Feb. 23, 2015 --
+// Life-threatening peanut allergies…".
+func leadDate(first string) string {
+	if len(first) > 32 {
+		cut := 32
+		for cut > 0 && !utf8.RuneStart(first[cut]) {
+			cut--
+		}
+		first = first[:cut]
+	}
+	return findDate(first)
 }
 
 // isLead reports whether a page description merely repeats (the start of)
@@ -235,222 +402,4 @@ func isLead(deck, first string) bool {
 		d = string(r[:80])
 	}
 	return strings.Contains(f, d) || strings.HasPrefix(d, f)
-}
-
-// extractor collects paragraphs and figure captions from a subtree.
-type extractor struct {
-	pars []string
-	cur  strings.Builder
-	caps []model.Caption
-	deck string // text of the first element classed as a deck ("dek", "standfirst")
-	pre  int
-	// timeText is the text of a <time> that opened the paragraph being
-	// built: a paragraph that is nothing but a <time> is a date stamp.
-	timeText string
-	hasText  bool // cur holds more than white space
-}
-
-// deckTokens in a class mark the deck (sub-headline) shown on the page.
-var deckTokens = map[string]bool{
-	"dek": true, "deck": true, "standfirst": true, "subheadline": true,
-	"subtitle": true, "strapline": true,
-}
-
-// hasClassToken reports whether n's class attribute has one of tokens.
-func hasClassToken(n *html.Node, tokens map[string]bool) bool {
-	for _, tok := range strings.FieldsFunc(strings.ToLower(attr(n, "class")), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	}) {
-		if tokens[tok] {
-			return true
-		}
-	}
-	return false
-}
-
-func (x *extractor) flush() {
-	if s := strings.TrimSpace(x.cur.String()); s != "" && s != x.timeText {
-		x.pars = append(x.pars, s)
-	}
-	x.cur.Reset()
-	x.timeText = ""
-	x.hasText = false
-}
-
-func (x *extractor) walk(n *html.Node) {
-	switch n.Type {
-	case html.TextNode:
-		if x.pre > 0 {
-			x.cur.WriteString(n.Data)
-		} else {
-			x.cur.WriteString(collapseHTMLSpace(n.Data))
-		}
-		if !x.hasText && strings.TrimSpace(n.Data) != "" {
-			x.hasText = true
-		}
-		return
-	case html.ElementNode:
-		if isJunk(n) {
-			return
-		}
-		switch n.DataAtom {
-		case atom.Br:
-			x.cur.WriteByte('\n')
-			return
-		case atom.Figure, atom.Figcaption:
-			x.flush()
-			x.figure(n)
-			return
-		case atom.Img, atom.Picture, atom.Video, atom.Audio, atom.Source:
-			return
-		case atom.Time:
-			if !x.hasText {
-				start := x.cur.Len()
-				for c := n.FirstChild; c != nil; c = c.NextSibling {
-					x.walk(c)
-				}
-				x.timeText = strings.TrimSpace(x.cur.String()[start:])
-				return
-			}
-		case atom.Pre:
-			x.pre++
-			defer func() { x.pre-- }()
-		}
-		if blockTags[n.DataAtom] && hasClassToken(n, deckTokens) {
-			x.flush()
-			if x.deck == "" {
-				x.deck = textOf(n)
-			}
-			return
-		}
-	case html.CommentNode, html.DoctypeNode:
-		return
-	}
-	block := n.Type == html.ElementNode && blockTags[n.DataAtom]
-	if block {
-		x.flush()
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		x.walk(c)
-	}
-	if block {
-		x.flush()
-	}
-}
-
-// figure records the captions of a <figure> or a lone <figcaption>.
-func (x *extractor) figure(n *html.Node) {
-	if n.DataAtom == atom.Figcaption {
-		if c, ok := caption(n); ok {
-			x.caps = append(x.caps, c)
-		}
-		return
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && !isJunk(c) {
-			x.figure(c)
-		}
-	}
-}
-
-// caption splits a <figcaption> into credit (a <cite>, <small> or an
-// element whose class names a credit) and text.
-func caption(fc *html.Node) (model.Caption, bool) {
-	var credit, text strings.Builder
-	var walk func(n *html.Node, inCredit bool)
-	walk = func(n *html.Node, inCredit bool) {
-		if n.Type == html.TextNode {
-			if inCredit {
-				credit.WriteString(n.Data + " ")
-			} else {
-				text.WriteString(n.Data + " ")
-			}
-			return
-		}
-		if n.Type == html.ElementNode {
-			if n.DataAtom == atom.Script || n.DataAtom == atom.Style {
-				return
-			}
-			cls := strings.ToLower(attr(n, "class"))
-			if n.DataAtom == atom.Cite || n.DataAtom == atom.Small ||
-				strings.Contains(cls, "credit") || strings.Contains(cls, "copyright") ||
-				strings.Contains(cls, "photographer") || strings.Contains(cls, "source") {
-				inCredit = true
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, inCredit)
-		}
-	}
-	walk(fc, false)
-	c := model.Caption{Credit: normField(credit.String()), Text: normField(text.String())}
-	return c, c.Text != "" || c.Credit != ""
-}
-
-// collapseHTMLSpace turns runs of HTML white space into one space.
-func collapseHTMLSpace(s string) string {
-	if !strings.ContainsAny(s, "\t\n\r\f") && !strings.Contains(s, "  ") {
-		return s
-	}
-	var b strings.Builder
-	space := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' {
-			if !space {
-				b.WriteByte(' ')
-			}
-			space = true
-			continue
-		}
-		space = false
-		b.WriteByte(c)
-	}
-	return b.String()
-}
-
-// tokenText returns the text of a page the parser cannot build a tree for,
-// one paragraph per block element, without scripts, styles and the
-// elements in skipTags.
-func tokenText(text string) []string {
-	z := html.NewTokenizer(strings.NewReader(text))
-	var pars []string
-	var cur strings.Builder
-	flush := func() {
-		if s := strings.TrimSpace(cur.String()); s != "" {
-			pars = append(pars, s)
-		}
-		cur.Reset()
-	}
-	skip := map[atom.Atom]int{}
-	skipping := 0
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			flush()
-			return pars
-		case html.TextToken:
-			if skipping == 0 {
-				cur.WriteString(collapseHTMLSpace(string(z.Text())))
-			}
-		case html.StartTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
-			if skipTags[a] {
-				skip[a]++
-				skipping++
-			} else if blockTags[a] || a == atom.Br {
-				flush()
-			}
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
-			if skip[a] > 0 {
-				skip[a]--
-				skipping--
-			} else if blockTags[a] {
-				flush()
-			}
-		}
-	}
 }

@@ -1,165 +1,142 @@
 package ingest
 
 import (
-	"encoding/json"
 	"net/url"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"clipper/model"
+	"clipper/model/ingest/web"
 )
 
-// page is what one pass over a parsed web page collects.
+// page is what one pass over a parsed web page collects for its metadata,
+// before the article is looked for.
 type page struct {
-	meta       map[string][]string // <meta name|property|itemprop> → contents
-	canonical  string
-	title      string
-	ldScripts  []string
-	articles   []*html.Node
-	bodyProp   *html.Node // the itemprop=articleBody element with most paragraph text
-	authorRels []string   // <a rel=author> texts
-	pText      map[*html.Node]int
-	pScore     map[*html.Node]int
-	pTotal     int
+	meta      map[string][]string // <meta name|property|itemprop|http-equiv> → contents
+	canonical string
+	title     string // the document's <title>
+	lang      string // <html lang>
+	ldScripts []string
+	h1s       []*html.Node       // <h1> outside page furniture
+	bylines   []*html.Node       // elements that look like a byline, outside furniture
+	times     []*html.Node       // <time> and hNews "published" elements outside furniture
+	datelines []*html.Node       // elements classed as a date line
+	order     map[*html.Node]int // document order of the elements recorded above
+	seen      int                // elements walked so far
+	copyright string             // the first "© 2015 Name" line
 }
 
 // collectPage walks the document once, gathering meta tags, JSON-LD
-// scripts and how much paragraph text each element holds.
+// scripts and the elements that may carry a headline, byline or date.
 func collectPage(doc *html.Node) *page {
-	p := &page{meta: map[string][]string{}, pText: map[*html.Node]int{}, pScore: map[*html.Node]int{}}
+	p := &page{meta: map[string][]string{}, order: map[*html.Node]int{}}
 	p.walk(doc, false)
 	return p
 }
 
-// walk visits n's subtree and returns the length of the paragraph text in
-// it outside page furniture, recording it for <article> and articleBody
-// elements and scoring the parent and grandparent of every <p>.
-func (p *page) walk(n *html.Node, junk bool) int {
+func (p *page) walk(n *html.Node, junk bool) {
 	if n.Type == html.ElementNode {
+		p.seen++
 		switch n.DataAtom {
+		case atom.Html:
+			if p.lang == "" {
+				p.lang = strings.TrimSpace(web.Attr(n, "lang"))
+			}
 		case atom.Meta:
-			content := strings.TrimSpace(attr(n, "content"))
-			for _, k := range []string{"name", "property", "itemprop"} {
-				if key := strings.ToLower(strings.TrimSpace(attr(n, k))); key != "" && content != "" {
+			content := strings.TrimSpace(web.Attr(n, "content"))
+			for _, k := range []string{"name", "property", "itemprop", "http-equiv"} {
+				if key := strings.ToLower(strings.TrimSpace(web.Attr(n, k))); key != "" && content != "" {
 					p.meta[key] = append(p.meta[key], content)
 				}
 			}
 		case atom.Link:
-			for _, rel := range strings.Fields(strings.ToLower(attr(n, "rel"))) {
+			for _, rel := range strings.Fields(strings.ToLower(web.Attr(n, "rel"))) {
 				if rel == "canonical" && p.canonical == "" {
-					p.canonical = strings.TrimSpace(attr(n, "href"))
+					p.canonical = strings.TrimSpace(web.Attr(n, "href"))
 				}
 			}
 		case atom.Title:
-			if p.title == "" {
-				p.title = textOf(n)
+			if p.title == "" && !inSVG(n) {
+				p.title = web.Text(n)
 			}
+			return
 		case atom.Script:
-			if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") && n.FirstChild != nil {
+			if strings.EqualFold(strings.TrimSpace(web.Attr(n, "type")), "application/ld+json") && n.FirstChild != nil {
 				p.ldScripts = append(p.ldScripts, n.FirstChild.Data)
 			}
-			return 0
-		case atom.A:
-			if strings.Contains(" "+strings.ToLower(attr(n, "rel"))+" ", " author ") {
-				if t := textOf(n); t != "" {
-					p.authorRels = append(p.authorRels, t)
-				}
+			return
+		case atom.Style, atom.Svg, atom.Template:
+			return
+		}
+		junk = junk || web.IsFurniture(n) && n.DataAtom != atom.Header && n.DataAtom != atom.Head
+		if !junk {
+			record := func(list *[]*html.Node) {
+				*list = append(*list, n)
+				p.order[n] = p.seen
+			}
+			switch {
+			case n.DataAtom == atom.H1:
+				record(&p.h1s)
+			case n.DataAtom == atom.Time || isPublishedMark(n):
+				record(&p.times)
+			}
+			if isBylineElement(n) {
+				record(&p.bylines)
+			} else if hasClassPart(n, "dateline", "date", "timestamp", "published", "posted") {
+				record(&p.datelines)
 			}
 		}
-		junk = junk || isJunk(n)
 	}
-	if !junk && n.Type == html.ElementNode && n.DataAtom == atom.P {
-		l := len(textOf(n))
-		p.pTotal += l
-		if n.Parent != nil {
-			p.pScore[n.Parent] += l
-			if n.Parent.Parent != nil {
-				p.pScore[n.Parent.Parent] += l / 2
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			p.walk(c, junk) // meta data such as rel=author links
-		}
-		return l
-	}
-	total := 0
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		total += p.walk(c, junk)
-	}
-	if !junk && n.Type == html.ElementNode {
-		if n.DataAtom == atom.Article {
-			p.articles = append(p.articles, n)
-			p.pText[n] = total
-		}
-		if strings.EqualFold(attr(n, "itemprop"), "articleBody") && (p.bodyProp == nil || total > p.pText[p.bodyProp]) {
-			p.bodyProp = n
-			p.pText[n] = total
-		}
-	}
-	return total
-}
-
-// mainContent picks the element that holds the article text: the
-// itemprop=articleBody element with most paragraph text, else the <article> with most paragraph text
-// (if it holds at least a quarter of the page's), else the element whose
-// paragraphs (and half its grandchildren paragraphs) hold most text, else
-// <main> or <body>.
-func (p *page) mainContent(doc *html.Node) *html.Node {
-	if p.bodyProp != nil && p.pText[p.bodyProp] > 0 {
-		return p.bodyProp
-	}
-	var best *html.Node
-	for _, a := range p.articles {
-		if best == nil || p.pText[a] > p.pText[best] {
-			best = a
-		}
-	}
-	if best != nil && p.pText[best] > 0 && p.pText[best]*4 >= p.pTotal {
-		return best
-	}
-	best = nil
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if s := p.pScore[n]; s > 0 && (best == nil || s > p.pScore[best]) {
-			best = n
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(doc)
-	if best != nil {
-		return best
-	}
-	if m := findFirst(doc, atom.Main, false); m != nil {
-		return m
-	}
-	if b := findFirst(doc, atom.Body, false); b != nil {
-		return b
-	}
-	return doc
-}
-
-// findFirst returns the first element with tag a under n, or nil; with
-// skipJunk it does not look inside page furniture.
-func findFirst(n *html.Node, a atom.Atom, skipJunk bool) *html.Node {
-	if n.Type == html.ElementNode {
-		if n.DataAtom == a {
-			return n
-		}
-		if skipJunk && isJunk(n) && n.DataAtom != atom.Header {
-			return nil
-		}
+	if n.Type == html.TextNode && p.copyright == "" && (strings.Contains(n.Data, "©") || strings.Contains(n.Data, "(c) ")) {
+		p.copyright = strings.Join(strings.Fields(n.Data), " ")
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if f := findFirst(c, a, skipJunk); f != nil {
-			return f
+		p.walk(c, junk)
+	}
+}
+
+func inSVG(n *html.Node) bool {
+	for a := n.Parent; a != nil; a = a.Parent {
+		if a.DataAtom == atom.Svg {
+			return true
 		}
 	}
-	return nil
+	return false
+}
+
+// hasClassPart reports whether a token of n's class contains one of parts.
+func hasClassPart(n *html.Node, parts ...string) bool {
+	cls := strings.ToLower(web.Attr(n, "class"))
+	if cls == "" {
+		return false
+	}
+	for _, part := range parts {
+		if strings.Contains(cls, part) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPublishedMark reports an hNews or schema.org mark of the publication
+// time: itemprop=datePublished, class "published" or "pubdate", or a
+// pubdate attribute.
+func isPublishedMark(n *html.Node) bool {
+	if strings.EqualFold(web.Attr(n, "itemprop"), "datePublished") {
+		return true
+	}
+	for _, a := range n.Attr {
+		if a.Key == "pubdate" {
+			return true
+		}
+	}
+	for _, t := range strings.Fields(strings.ToLower(web.Attr(n, "class"))) {
+		if t == "published" || t == "pubdate" || t == "dtstamp" {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *page) first(keys ...string) string {
@@ -173,149 +150,68 @@ func (p *page) first(keys ...string) string {
 	return ""
 }
 
-// metadata assembles a web page's metadata. Headline: og:title, JSON-LD
-// headline, the first <h1>, <title> (a trailing " | Site" is removed).
-// Authors: JSON-LD author (string, object or array; organisations become
-// the credit), else <meta name=author>, else rel=author links.
-// Date: article:published_time, JSON-LD datePublished, other date metas,
-// the first <time datetime> in the article, then in the page.
-// Publication: og:site_name or JSON-LD publisher.name. URL: rel=canonical,
-// og:url, JSON-LD url. Deck: og:description or meta description (the
-// caller drops it when it only repeats the first paragraph).
-func (p *page) metadata(doc, container *html.Node, ld ldArticle) model.Metadata {
-	var m model.Metadata
-	m.Publication = p.first("og:site_name", "application-name")
-	if m.Publication == "" {
-		m.Publication = normField(ld.publisher)
-	}
-	m.Headline = p.first("og:title", "twitter:title")
-	if m.Headline == "" {
-		m.Headline = normField(ld.headline)
-	}
-	if m.Headline == "" {
-		if h := findFirst(container, atom.H1, true); h != nil {
-			m.Headline = textOf(h)
-		}
-	}
-	if m.Headline == "" {
-		if h := findFirst(doc, atom.H1, true); h != nil {
-			m.Headline = textOf(h)
-		}
-	}
-	if m.Headline == "" {
-		m.Headline = p.title
-	}
-	if m.Publication == "" {
-		m.Publication = siteFromTitle(p.title, m.Headline)
-	}
-	m.Headline = stripSiteName(m.Headline, m.Publication)
-
-	for _, a := range ld.authors {
-		if a = normField(a); a != "" {
-			m.Authors = append(m.Authors, a)
-		}
-	}
-	if len(m.Authors) == 0 {
-		for _, v := range append(p.meta["author"], p.meta["article:author"]...) {
-			if v = normField(v); v == "" || strings.Contains(v, "://") {
-				continue
-			}
-			if b, ok := parseByline(v); ok && !b.dash {
-				m.Authors = append(m.Authors, b.authors...)
-			} else {
-				m.Authors = append(m.Authors, splitAuthors(v)...)
-			}
-			break
-		}
-	}
-	if len(m.Authors) == 0 {
-		m.Authors = append(m.Authors, p.authorRels...)
-	}
-	if len(ld.orgAuthors) > 0 && !strings.EqualFold(ld.orgAuthors[0], m.Publication) {
-		m.Credit = normField(ld.orgAuthors[0])
-	}
-
-	for _, v := range []string{
-		p.first("article:published_time"), ld.datePublished,
-		p.first("datepublished", "date", "pubdate", "publishdate", "dc.date", "dc.date.issued", "dcterms.created", "og:published_time"),
-	} {
-		if d := parseDate(v); d != "" {
-			m.Date = d
-			break
-		}
-	}
-	if m.Date == "" {
-		m.Date = timeDate(container)
-	}
-	if m.Date == "" {
-		m.Date = timeDate(doc)
-	}
-
+// metadata assembles a web page's metadata, the page's own structured data
+// first (JSON-LD, Open Graph, article:* and Dublin Core meta), then what it
+// shows (the headline, the byline, <time>, the date line), then its
+// address. See headline, publication, authors and publishedDate for the
+// rules of each field.
+func (p *page) metadata(ld ldArticle) (m metaResult) {
 	for _, u := range []string{p.canonical, p.first("og:url"), ld.url} {
 		if okURL(u) {
 			m.URL = u
 			break
 		}
 	}
-	m.Deck = p.first("og:description", "description", "twitter:description")
+	m.Publication = p.publication(ld, m.URL)
+	m.Headline, m.h1 = p.headline(ld, m.Publication)
+	m.Authors, m.Credit = p.authors(ld, m.Publication, m.h1)
+	m.Date = p.publishedDate(ld, m.h1)
+	if m.Date == "" {
+		m.Date = dateFromURL(m.URL)
+	}
+	m.Deck = p.first("og:description", "description", "twitter:description", "dc.description")
 	if m.Deck == "" {
 		m.Deck = normField(ld.description)
 	}
 	if strings.EqualFold(m.Deck, m.Headline) {
 		m.Deck = ""
 	}
+	m.Language = p.language(ld)
+	m.Section = p.section(ld)
 	return m
 }
 
-// timeDate returns the date of the first <time datetime> under n.
-func timeDate(n *html.Node) string {
-	var out string
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if out != "" {
-			return
-		}
-		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.Nav, atom.Aside, atom.Footer, atom.Script, atom.Style:
-				return
-			case atom.Time:
-				out = parseDate(attr(n, "datetime"))
-				if out == "" {
-					out = parseDate(textOf(n))
-				}
-			}
-		}
-		for c := n.FirstChild; c != nil && out == ""; c = c.NextSibling {
-			walk(c)
+// language is the page's language as an ISO 639-1 code: JSON-LD
+// inLanguage, og:locale, <html lang> (often a template's default, so
+// after the two that describe the article) or a content-language meta.
+func (p *page) language(ld ldArticle) string {
+	for _, v := range []string{ld.inLanguage, p.first("og:locale"), p.lang, p.first("content-language", "dc.language", "inlanguage", "language")} {
+		if c := langCode(v); c != "" {
+			return c
 		}
 	}
-	walk(n)
-	return out
+	return ""
 }
 
-// stripSiteName removes a trailing " | Site", " - Site" etc. from a title.
-func stripSiteName(title, site string) string {
-	if site == "" {
-		return title
+// langCode reduces "en-US", "cs_CZ" or "DE" to "en", "cs", "de"; "" when
+// v is not a language tag.
+func langCode(v string) string {
+	v = strings.ToLower(strings.TrimSpace(v))
+	if i := strings.IndexAny(v, "-_,; "); i >= 0 {
+		v = v[:i]
 	}
-	for _, sep := range []string{" | ", " - ", " – ", " — ", " · ", " :: "} {
-		if t, ok := strings.CutSuffix(title, sep+site); ok && t != "" {
-			return strings.TrimSpace(t)
-		}
-	}
-	return title
-}
-
-// siteFromTitle reads the site's name from a <title> that is the headline
-// followed by a separator and the name: "Headline | The Ledger".
-func siteFromTitle(title, headline string) string {
-	if headline == "" || title == headline {
+	if len(v) != 2 || v[0] < 'a' || v[0] > 'z' || v[1] < 'a' || v[1] > 'z' {
 		return ""
 	}
-	for _, sep := range []string{" | ", " - ", " – ", " — ", " · ", " :: "} {
-		if site, ok := strings.CutPrefix(title, headline+sep); ok && looksLikeName(site, 8) {
-			return strings.TrimSpace(site)
+	return v
+}
+
+// section is the page's section: article:section or JSON-LD articleSection
+// (not a path such as "/world/middle_east").
+func (p *page) section(ld ldArticle) string {
+	for _, v := range append(p.meta["article:section"], ld.section) {
+		if v = normField(v); v != "" && !strings.Contains(v, "/") && len(v) < 80 {
+			return v
 		}
 	}
 	return ""
@@ -328,132 +224,4 @@ func okURL(s string) bool {
 	}
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
-}
-
-// ldArticle is what Clipper reads from a JSON-LD article object.
-type ldArticle struct {
-	headline, datePublished, description, url, articleBody, publisher string
-	authors, orgAuthors                                               []string
-}
-
-// findLDArticle finds the first article object (NewsArticle, Article,
-// BlogPosting, …) in the page's JSON-LD scripts, looking into arrays and
-// @graph. problem describes a script that is not valid JSON.
-func findLDArticle(scripts []string) (a ldArticle, ok bool, problem string) {
-	for _, s := range scripts {
-		var v any
-		if err := json.Unmarshal([]byte(strings.TrimSpace(s)), &v); err != nil {
-			problem = "ignored a JSON-LD block that is not valid JSON: " + err.Error()
-			continue
-		}
-		if obj := findLDObject(v, 0); obj != nil {
-			return readLDArticle(obj), true, problem
-		}
-	}
-	return a, false, problem
-}
-
-func findLDObject(v any, depth int) map[string]any {
-	if depth > 8 {
-		return nil
-	}
-	switch t := v.(type) {
-	case []any:
-		for _, e := range t {
-			if o := findLDObject(e, depth+1); o != nil {
-				return o
-			}
-		}
-	case map[string]any:
-		if isArticleType(t["@type"]) {
-			return t
-		}
-		if g, ok := t["@graph"]; ok {
-			return findLDObject(g, depth+1)
-		}
-	}
-	return nil
-}
-
-func isArticleType(v any) bool {
-	switch t := v.(type) {
-	case string:
-		return strings.HasSuffix(t, "Article") || t == "BlogPosting" || t == "LiveBlogPosting" || t == "Report"
-	case []any:
-		for _, e := range t {
-			if isArticleType(e) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func readLDArticle(o map[string]any) ldArticle {
-	str := func(v any) string {
-		switch t := v.(type) {
-		case string:
-			return t
-		case map[string]any:
-			if s, ok := t["@id"].(string); ok {
-				return s
-			}
-			if s, ok := t["name"].(string); ok {
-				return s
-			}
-		case []any:
-			if len(t) > 0 {
-				if s, ok := t[0].(string); ok {
-					return s
-				}
-			}
-		}
-		return ""
-	}
-	a := ldArticle{
-		headline:      str(o["headline"]),
-		datePublished: str(o["datePublished"]),
-		description:   str(o["description"]),
-		url:           str(o["url"]),
-		articleBody:   str(o["articleBody"]),
-	}
-	if a.headline == "" {
-		a.headline = str(o["name"])
-	}
-	if a.datePublished == "" {
-		a.datePublished = str(o["dateCreated"])
-	}
-	if a.url == "" {
-		a.url = str(o["mainEntityOfPage"])
-	}
-	if pub, ok := o["publisher"].(map[string]any); ok {
-		a.publisher, _ = pub["name"].(string)
-	} else if s, ok := o["publisher"].(string); ok {
-		a.publisher = s
-	}
-	var addAuthor func(v any)
-	addAuthor = func(v any) {
-		switch t := v.(type) {
-		case string:
-			if !strings.Contains(t, "://") {
-				a.authors = append(a.authors, splitAuthors(t)...)
-			}
-		case map[string]any:
-			name, _ := t["name"].(string)
-			if name == "" || utf8.RuneCountInString(name) > 120 {
-				return
-			}
-			if typ, _ := t["@type"].(string); typ == "Organization" || typ == "NewsMediaOrganization" {
-				a.orgAuthors = append(a.orgAuthors, name)
-			} else {
-				a.authors = append(a.authors, name)
-			}
-		case []any:
-			for _, e := range t {
-				addAuthor(e)
-			}
-		}
-	}
-	addAuthor(o["author"])
-	return a
 }

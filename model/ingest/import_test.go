@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -92,9 +93,9 @@ func TestImportPaths(t *testing.T) {
 	st := newStore(t)
 	ctx := context.Background()
 
-	var calls [][2]int
+	var calls []Progress
 	res, err := ImportPaths(ctx, st, []string{filepath.Join(dir, "clips"), missing, filepath.Join(dir, "loose", "2022-02-15 board.txt")},
-		func(done, total int) { calls = append(calls, [2]int{done, total}) })
+		func(p Progress) { calls = append(calls, p) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,24 +127,29 @@ func TestImportPaths(t *testing.T) {
 			t.Errorf("%s: err = %v, want %v", w.name, r.Err, w.is)
 		}
 		if w.bad {
-			if r.ID != "" {
-				t.Errorf("%s: failed file has ID %q", w.name, r.ID)
+			if len(r.Articles) != 0 {
+				t.Errorf("%s: failed file has articles %+v", w.name, r.Articles)
 			}
 			continue
 		}
-		if r.ID == "" || r.Duplicate != w.dup || r.Headline == "" {
-			t.Errorf("%s: ID %q Duplicate %v Headline %q", w.name, r.ID, r.Duplicate, r.Headline)
+		if len(r.Articles) != 1 || r.Archive {
+			t.Errorf("%s: %d articles, archive %v", w.name, len(r.Articles), r.Archive)
+			continue
+		}
+		a := r.Articles[0]
+		if a.ID == "" || (a.Duplicate == DupSameText) != w.dup || a.Headline == "" {
+			t.Errorf("%s: ID %q Duplicate %q Headline %q", w.name, a.ID, a.Duplicate, a.Headline)
 		}
 	}
-	if res[1].ID != res[0].ID {
-		t.Errorf("duplicate points to %s, want %s", res[1].ID, res[0].ID)
+	if res[1].Articles[0].ID != res[0].Articles[0].ID {
+		t.Errorf("duplicate points to %s, want %s", res[1].Articles[0].ID, res[0].Articles[0].ID)
 	}
-	if len(calls) != 7 || calls[6] != [2]int{7, 7} {
-		t.Errorf("progress calls = %v, want 1..7 of 7", calls)
+	if len(calls) != 7 || calls[6].FilesDone != 7 || calls[6].Files != 7 || calls[6].Articles != 5 {
+		t.Errorf("progress calls = %+v, want 1..7 of 7 and 5 articles", calls)
 	}
 	for i, c := range calls {
-		if c[0] != i+1 {
-			t.Errorf("progress call %d reported done=%d", i, c[0])
+		if c.FilesDone != i+1 {
+			t.Errorf("progress call %d reported done=%d", i, c.FilesDone)
 		}
 	}
 
@@ -154,7 +160,7 @@ func TestImportPaths(t *testing.T) {
 	if len(sums) != 4 {
 		t.Fatalf("%d clippings stored, want 4", len(sums))
 	}
-	stored, err := st.Clipping(ctx, res[7].ID)
+	stored, err := st.Clipping(ctx, res[7].Articles[0].ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,8 +177,8 @@ func TestImportPaths(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(again) != 1 || !again[0].Duplicate || again[0].ID != res[2].ID {
-		t.Errorf("re-import: %+v, want duplicate of %s", again, res[2].ID)
+	if len(again) != 1 || len(again[0].Articles) != 1 || again[0].Articles[0].Duplicate != DupSameText || again[0].Articles[0].ID != res[2].Articles[0].ID {
+		t.Errorf("re-import: %+v, want duplicate of %s", again, res[2].Articles[0].ID)
 	}
 }
 
@@ -209,7 +215,7 @@ func TestImportPathsTransactionFails(t *testing.T) {
 	if err == nil {
 		t.Fatal("no error from a failed transaction")
 	}
-	if len(res) != 2 || !errors.Is(res[1].Err, ErrEmpty) || res[0].Err == nil || res[0].ID != "" {
+	if len(res) != 2 || !errors.Is(res[1].Err, ErrEmpty) || res[0].Err == nil || res[0].Articles[0].ID != "" {
 		t.Errorf("results = %+v", res)
 	}
 }
@@ -220,5 +226,40 @@ func TestImportPathsNothingToImport(t *testing.T) {
 	res, err := ImportPaths(context.Background(), newStore(t), []string{dir}, nil)
 	if err != nil || len(res) != 1 || !errors.Is(res[0].Err, ErrEmpty) {
 		t.Errorf("res = %+v, err = %v", res, err)
+	}
+}
+
+// TestImportPathsCancelKeepsCommitted: cancelling keeps the files whose
+// transaction was committed, and only those are reported.
+func TestImportPathsCancelKeepsCommitted(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string][]byte{}
+	for i := range 30 {
+		files[fmt.Sprintf("clip-%03d.txt", i)] = []byte(epaperClipping(i, 120))
+	}
+	writeFiles(t, dir, files)
+	st := newStore(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	const perTx = 10
+	reps, err := importPaths(ctx, st, []string{dir}, func(p Progress) {
+		if p.FilesDone == 2*perTx+5 {
+			cancel()
+		}
+	}, batchLimits{articles: 1000, bytes: 1 << 30, files: perTx})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if len(reps) != 2*perTx {
+		t.Fatalf("%d reports, want the %d files of the two committed transactions", len(reps), 2*perTx)
+	}
+	for _, r := range reps {
+		if r.Err != nil || len(r.Articles) != 1 || r.Articles[0].ID == "" {
+			t.Fatalf("report %+v", r)
+		}
+	}
+	sums, err := st.ClippingSummaries(context.Background())
+	if err != nil || len(sums) != 2*perTx {
+		t.Errorf("%d clippings stored, want %d (%v)", len(sums), 2*perTx, err)
 	}
 }

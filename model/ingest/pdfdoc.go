@@ -60,15 +60,6 @@ func documentKind(data []byte) string {
 	return ""
 }
 
-// parseDocument reads a PDF or a scanned image (see documentKind) as one
-// clipping.
-func parseDocument(kind, base string, data []byte) (*model.Clipping, []string, error) {
-	if kind == "pdf" {
-		return parsePDF(base, data)
-	}
-	return parseImage(base, data)
-}
-
 // parseImage reads the text of a scanned clipping image by OCR. The image
 // itself is kept as the clipping's original file.
 func parseImage(base string, data []byte) (*model.Clipping, []string, error) {
@@ -143,9 +134,18 @@ func readPDF(ctx context.Context, data []byte) (*pdf.Document, []string, error) 
 // readPDF, starting with the file's base name.
 func PDFDoc(ctx context.Context, name string, data []byte) (*archive.Doc, []string, error) {
 	base := baseName(name)
-	doc, warns, err := readPDF(ctx, data)
+	d, warns, err := pdfDoc(ctx, base, data)
 	if err != nil {
 		return nil, warns, fmt.Errorf("%s: %w", base, err)
+	}
+	return d, warns, nil
+}
+
+// pdfDoc is PDFDoc without the file name in its errors.
+func pdfDoc(ctx context.Context, base string, data []byte) (*archive.Doc, []string, error) {
+	doc, warns, err := readPDF(ctx, data)
+	if err != nil {
+		return nil, warns, err
 	}
 	d := &archive.Doc{Name: base, Kind: archive.Paragraphs, Source: "pdf"}
 	var b strings.Builder
@@ -161,49 +161,35 @@ func PDFDoc(ctx context.Context, name string, data []byte) (*archive.Doc, []stri
 	return d, warns, nil
 }
 
-// parsePDF reads a PDF as one clipping: the headline is the first large
-// paragraph near the top of the first page (by font size, see
+// pdfArticle reads a PDF's paragraphs as one article: the headline is the
+// first large paragraph near the top of the first page (by font size, see
 // pdfHeadline); the rest is read like a text file.
-func parsePDF(base string, data []byte) (*model.Clipping, []string, error) {
-	doc, warns, err := readPDF(context.Background(), data)
-	if err != nil {
-		return nil, warns, err
-	}
-	paras := doc.Paragraphs()
+func pdfArticle(doc *archive.Doc) (model.Metadata, string) {
 	var h hints
-	hi := pdfHeadline(paras)
+	hi := pdfHeadline(doc.Paras)
 	var b strings.Builder
-	for i, p := range paras {
+	for i, p := range doc.Paras {
 		if i == hi {
-			h.headline = normField(p.Text())
+			h.headline = normField(p.Text)
 			continue
 		}
-		b.WriteString(p.Text())
+		b.WriteString(p.Text)
 		b.WriteString("\n\n")
 	}
-	meta, body := parseLayout(b.String(), h)
-	if body == "" {
-		return nil, warns, fmt.Errorf("%w: nothing is left of the PDF's text once metadata lines are taken out", ErrEmpty)
-	}
-	if meta.Date == "" {
-		meta.Date = dateFromFileName(base)
-	}
-	return newClipping(meta, body, data, base), warns, nil
+	return parseLayout(b.String(), h)
 }
 
 // pdfHeadline returns the index of the paragraph that is the headline by
 // font size, or -1: among the first paragraphs of the first page with
 // text, the first of the largest size, when that size is at least 1.2
 // times the body text's and the paragraph is short.
-func pdfHeadline(paras []pdf.Paragraph) int {
+func pdfHeadline(paras []archive.Para) int {
 	if len(paras) == 0 {
 		return -1
 	}
 	chars := map[float32]int{}
 	for _, p := range paras {
-		for _, l := range p.Lines {
-			chars[p.Size] += len(l)
-		}
+		chars[p.Size] += len(p.Text)
 	}
 	sizes := make([]float32, 0, len(chars))
 	for s := range chars {
@@ -216,7 +202,7 @@ func pdfHeadline(paras []pdf.Paragraph) int {
 		if p.Page != paras[0].Page || i >= 8 {
 			break
 		}
-		if p.Size >= 1.2*body && len(p.Text()) <= 250 && (best < 0 || p.Size > paras[best].Size) {
+		if p.Size >= 1.2*body && len(p.Text) <= 250 && (best < 0 || p.Size > paras[best].Size) {
 			best = i
 		}
 	}

@@ -200,13 +200,3 @@ func TestParseScannedPDF(t *testing.T) {
 		t.Fatalf("error %v", err)
 	}
 }
-
-func itoa(n int) string {
-	var b []byte
-	for {
-		b = append([]byte{byte('0' + n%10)}, b...)
-		if n /= 10; n == 0 {
-			return string(b)
-		}
-	}
-}

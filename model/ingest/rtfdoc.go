@@ -104,20 +104,3 @@ func bodySize(ps []archive.Para) float32 {
 	}
 	return best
 }
-
-// parseRTFFile turns an RTF file (.rtf, or a .doc that is RTF) into one
-// clipping.
-func parseRTFFile(base string, data []byte) (*model.Clipping, []string, error) {
-	doc, err := readRTF(base, data)
-	if err != nil {
-		return nil, nil, err
-	}
-	meta, body := rtfClipping(doc)
-	if body == "" {
-		return nil, nil, emptyReason(doc.Text)
-	}
-	if meta.Date == "" {
-		meta.Date = dateFromFileName(base)
-	}
-	return newClipping(meta, body, data, base), nil, nil
-}

@@ -125,8 +125,9 @@ func TestLexisRTF(t *testing.T) {
 						t.Fatalf("%s: paragraph %d %q, want %q", name, k, got, lines[k])
 					}
 				}
-				if c, _, err := Parse(name, data); err != nil || c.Body == "" {
-					t.Errorf("Parse(%s): %v", name, err)
+				parsed, err := ParseArticles(context.Background(), name, data)
+				if err != nil || !parsed.Archive || len(parsed.Clippings()) == 0 {
+					t.Fatalf("ParseArticles(%s): %+v, %v", name, parsed, err)
 				}
 				// Whatever the archive splitters make of the TXT, they
 				// make of the RTF too.
@@ -134,6 +135,9 @@ func TestLexisRTF(t *testing.T) {
 				fromRTF, errRTF := archive.Split(context.Background(), doc)
 				if (errTxt == nil) != (errRTF == nil) || (fromTxt == nil) != (fromRTF == nil) {
 					t.Fatalf("%s: Split of the TXT gave %v, %v; of the RTF %v, %v", name, fromTxt, errTxt, fromRTF, errRTF)
+				}
+				if fromTxt != nil && len(parsed.Articles) != len(fromTxt.Articles) {
+					t.Errorf("%s: imported as %d articles, the TXT holds %d", name, len(parsed.Articles), len(fromTxt.Articles))
 				}
 				if fromTxt != nil && len(fromTxt.Articles) != len(fromRTF.Articles) {
 					t.Errorf("%s: %d articles from the TXT, %d from the RTF", name, len(fromTxt.Articles), len(fromRTF.Articles))

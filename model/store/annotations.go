@@ -2,9 +2,7 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -239,20 +237,36 @@ func (s *Store) DeleteAnnotation(ctx context.Context, coderID, id string) error 
 }
 
 // Annotation returns annotation id, tombstoned ones included (DeletedAt
-// set); ErrNotFound if there is none.
+// set); ErrNotFound if there is none. An unusable stored value is returned
+// emptied and noted (see Problems); an annotation whose span cannot be
+// read is ErrNotFound.
 func (s *Store) Annotation(ctx context.Context, id string) (model.Annotation, error) {
-	st, err := scanAnn(s.db.QueryRowContext(ctx, `SELECT `+annCols+` FROM annotations WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return model.Annotation{}, fmt.Errorf("annotation %q: %w", id, ErrNotFound)
-	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+annCols+` FROM annotations WHERE id = ?`, id)
 	if err != nil {
 		return model.Annotation{}, fmt.Errorf("annotation %q: %w", id, classify(err))
 	}
-	return st.model()
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return model.Annotation{}, fmt.Errorf("annotation %q: %w", id, classify(err))
+		}
+		return model.Annotation{}, fmt.Errorf("annotation %q: %w", id, ErrNotFound)
+	}
+	r, err := readAnnotation(rows, &lazyCols{})
+	if err != nil {
+		return model.Annotation{}, fmt.Errorf("annotation %q: %w", id, classify(err))
+	}
+	s.note(r.probs)
+	if !r.ok {
+		return model.Annotation{}, fmt.Errorf("annotation %q: %s: %w", id, reason(r.probs), ErrNotFound)
+	}
+	return r.m, nil
 }
 
 // Annotations returns the annotations matching f, ordered by clipping id,
 // start, end. Tombstoned ones are left out unless f.IncludeDeleted.
+// Unusable stored values are returned emptied and noted (see Problems);
+// an annotation whose span cannot be read is left out and noted.
 func (s *Store) Annotations(ctx context.Context, f AnnotationFilter) ([]model.Annotation, error) {
 	where, args, err := f.where()
 	if err != nil {
@@ -265,16 +279,16 @@ func (s *Store) Annotations(ctx context.Context, f AnnotationFilter) ([]model.An
 	}
 	defer rows.Close()
 	var out []model.Annotation
+	var cols lazyCols
 	for rows.Next() {
-		st, err := scanAnn(rows)
+		r, err := readAnnotation(rows, &cols)
 		if err != nil {
 			return nil, fmt.Errorf("list annotations: %w", classify(err))
 		}
-		m, err := st.model()
-		if err != nil {
-			return nil, fmt.Errorf("list annotations: %w", err)
+		s.note(r.probs)
+		if r.ok {
+			out = append(out, r.m)
 		}
-		out = append(out, m)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list annotations: %w", classify(err))

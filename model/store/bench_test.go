@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -296,4 +297,21 @@ func BenchmarkCheck(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkIncomingCheck runs what a merge runs on the colleague's file
+// before reading a row (checkIncoming: header, schema, integrity_check) on
+// the project of BenchmarkOpenAndList, to compare with BenchmarkCheck.
+func BenchmarkIncomingCheck(b *testing.B) {
+	path := bigProject(b)
+	fi, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := checkIncoming(context.Background(), path); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(fi.Size())/(1<<20), "MiB")
 }

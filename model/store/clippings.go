@@ -272,21 +272,32 @@ func scanClipping(sc scanner, orig bool) (model.Clipping, error) {
 }
 
 // Clipping returns one clipping with its Original bytes; ErrNotFound if
-// there is none.
+// there is none. An unusable stored value is returned emptied and noted
+// (see Problems).
 func (s *Store) Clipping(ctx context.Context, id string) (model.Clipping, error) {
-	c, err := scanClipping(s.db.QueryRowContext(ctx, `SELECT `+clipCols+`, original FROM clippings WHERE id = ?`, id), true)
-	if errors.Is(err, sql.ErrNoRows) {
-		return model.Clipping{}, fmt.Errorf("clipping %q: %w", id, ErrNotFound)
-	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+clipCols+`, original FROM clippings WHERE id = ?`, id)
 	if err != nil {
 		return model.Clipping{}, fmt.Errorf("clipping %q: %w", id, classify(err))
 	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return model.Clipping{}, fmt.Errorf("clipping %q: %w", id, classify(err))
+		}
+		return model.Clipping{}, fmt.Errorf("clipping %q: %w", id, ErrNotFound)
+	}
+	c, probs, err := readClipping(rows, &lazyCols{}, true)
+	if err != nil {
+		return model.Clipping{}, fmt.Errorf("clipping %q: %w", id, classify(err))
+	}
+	s.note(probs)
 	return c, nil
 }
 
 // Clippings returns the clippings with the given ids, or all clippings
 // when no ids are given, without their Original bytes, ordered by date
-// then headline. A missing id gives ErrNotFound.
+// then headline. A missing id gives ErrNotFound. Unusable stored values
+// are returned emptied and noted (see Problems).
 func (s *Store) Clippings(ctx context.Context, ids ...string) ([]model.Clipping, error) {
 	q := `SELECT ` + clipCols + ` FROM clippings`
 	var args []any
@@ -304,11 +315,13 @@ func (s *Store) Clippings(ctx context.Context, ids ...string) ([]model.Clipping,
 	}
 	defer rows.Close()
 	var cs []model.Clipping
+	var cols lazyCols
 	for rows.Next() {
-		c, err := scanClipping(rows, false)
+		c, probs, err := readClipping(rows, &cols, false)
 		if err != nil {
 			return nil, fmt.Errorf("list clippings: %w", classify(err))
 		}
+		s.note(probs)
 		cs = append(cs, c)
 	}
 	if err := rows.Err(); err != nil {
@@ -329,7 +342,8 @@ func (s *Store) Clippings(ctx context.Context, ids ...string) ([]model.Clipping,
 }
 
 // ClippingSummaries lists every clipping for the library pane, ordered by
-// date then headline, with its number of live annotations. SQLite reads
+// date then headline, with its number of live annotations (an unusable
+// import time reads as the zero time and is noted, see Problems). SQLite reads
 // only two covering indexes: clippings_list for the rows and one scan of
 // annotations_clipping for the counts (cheaper than a lookup per row).
 func (s *Store) ClippingSummaries(ctx context.Context) ([]ClippingSummary, error) {
@@ -350,7 +364,8 @@ func (s *Store) ClippingSummaries(ctx context.Context) ([]ClippingSummary, error
 			return nil, fmt.Errorf("list clippings: %w", classify(err))
 		}
 		if cs.ImportedAt, err = parseTime(imported); err != nil {
-			return nil, fmt.Errorf("list clippings: %w", err)
+			s.note([]Problem{{Table: "clippings", ID: cs.ID, Column: "imported_at",
+				Problem: "imported_at " + checkTime(imported).Error()}})
 		}
 		out = append(out, cs)
 	}

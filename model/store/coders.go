@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 
 	"clipper/model"
 )
@@ -26,7 +25,7 @@ func (s *Store) EnsureCoder(ctx context.Context, name string) (model.Coder, erro
 	}
 	var c model.Coder
 	err = s.write(ctx, fmt.Sprintf("add coder %q", n), func(tx *wtx) error {
-		cs, err := coders(ctx, tx) // another instance may have added it meanwhile
+		cs, _, err := coders(ctx, tx) // another instance may have added it meanwhile
 		if err != nil {
 			return err
 		}
@@ -45,46 +44,61 @@ func (s *Store) EnsureCoder(ctx context.Context, name string) (model.Coder, erro
 	return c, err
 }
 
+// coderNamed finds the coder called name (see sameName).
 func coderNamed(cs []model.Coder, name string) (model.Coder, bool) {
 	for _, c := range cs {
-		if strings.EqualFold(c.Name, name) {
+		if sameName(c.Name, name) {
 			return c, true
 		}
 	}
 	return model.Coder{}, false
 }
 
-// Coders lists the project's coders by name.
+// Coders lists the project's coders by name. Unusable stored values are
+// returned emptied and noted (see Problems).
 func (s *Store) Coders(ctx context.Context) ([]model.Coder, error) {
-	cs, err := coders(ctx, s.db)
+	cs, probs, err := coders(ctx, s.db)
 	if err != nil {
 		return nil, fmt.Errorf("list coders: %w", classify(err))
 	}
+	s.note(probs)
 	return cs, nil
 }
 
-func coders(ctx context.Context, q queryer) ([]model.Coder, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, name, created_at, updated_at FROM coders ORDER BY name COLLATE NOCASE, id`)
+// coders reads the coders by name, with the problems of unusable values
+// (read emptied).
+func coders(ctx context.Context, q queryer) ([]model.Coder, []Problem, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+coderCols+` FROM coders ORDER BY name COLLATE NOCASE, id`)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer rows.Close()
 	var cs []model.Coder
+	var probs []Problem
+	var cols lazyCols
 	for rows.Next() {
 		var c model.Coder
+		var rowid int64
 		var created, updated string
-		if err := rows.Scan(&c.ID, &c.Name, &created, &updated); err != nil {
-			return nil, err
+		err := rows.Scan(&rowid, &c.ID, &c.Name, &created, &updated)
+		if err == nil {
+			c.CreatedAt, err = parseTime(created)
 		}
-		if c.CreatedAt, err = parseTime(created); err != nil {
-			return nil, err
+		if err == nil {
+			c.UpdatedAt, err = parseTime(updated)
 		}
-		if c.UpdatedAt, err = parseTime(updated); err != nil {
-			return nil, err
+		if err != nil {
+			cl, err := cols.cellsOf(rows, "coders")
+			if err != nil {
+				return nil, nil, err
+			}
+			r := decodeCoder(cl)
+			c = model.Coder{ID: r.ID, Name: r.Name, CreatedAt: parseTimeOrZero(r.CreatedAt), UpdatedAt: parseTimeOrZero(r.UpdatedAt)}
+			probs = append(probs, cl.probs...)
 		}
 		cs = append(cs, c)
 	}
-	return cs, rows.Err()
+	return cs, probs, rows.Err()
 }
 
 // RenameCoder renames the coder id; ErrNotFound if there is none,
@@ -95,7 +109,7 @@ func (s *Store) RenameCoder(ctx context.Context, id, name string) error {
 		return fmt.Errorf("rename coder: %w", err)
 	}
 	return s.write(ctx, fmt.Sprintf("rename coder %s to %q", id, n), func(tx *wtx) error {
-		cs, err := coders(ctx, tx)
+		cs, _, err := coders(ctx, tx)
 		if err != nil {
 			return err
 		}

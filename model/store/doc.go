@@ -6,7 +6,11 @@
 // store is defensive about what it opens: it checks the SQLite header and
 // Clipper's application id before SQLite touches the file, runs
 // PRAGMA quick_check, compares the schema with the one this version of
-// Clipper expects, and opens files made by a newer Clipper read-only.
+// Clipper expects, and opens files made by a newer Clipper read-only (and
+// only without expressions Clipper does not write, see schemaexpr.go).
+// A merged file is checked row by row (merge_refuse.go); reads carry on
+// past values Clipper would not write (tolerant.go, Problems), and
+// Diagnose and Repair find and fix them.
 // Every connection runs with trusted_schema=OFF so that a hostile view or
 // trigger cannot call application functions. PRAGMA quick_check reads every
 // page, so Open runs it only on files up to 16 MiB (≈0.15 s); bigger files

@@ -25,11 +25,15 @@ type MergeOptions struct {
 // Merge merges a colleague's project file src into this project and
 // reports what it did.
 //
-// src is untrusted: it is copied to a temporary directory and checked like
-// Open checks a project (plus a full quick_check and the exact schema
-// version of this Clipper); a file that fails is refused with the reason
-// (ErrNotProject, ErrCorrupt, ErrUnsafeSchema, ErrSchemaVersion) and
-// nothing here changes.
+// src is untrusted. A file with a -journal or -wal beside it was not
+// closed cleanly and is refused (ErrNotClosed). Otherwise it is copied to
+// a temporary directory and checked like Open checks a project, plus
+// PRAGMA integrity_check and the exact schema of its version; a file that
+// fails is refused with the reason (ErrNotProject, ErrCorrupt,
+// ErrUnsafeSchema, ErrSchemaVersion) and nothing here changes. Then every
+// row is checked with the rules for local input: a row that fails is not
+// merged, nor are the rows that depend on it, and the report lists them
+// (MergeReport.Refused); the rest is merged.
 //
 // Clippings match by id, then by text (body hash); tags by id, then by
 // name (merged, or kept apart with opt.KeepBothTags); coders and
@@ -65,7 +69,7 @@ func (s *Store) Merge(ctx context.Context, src string, opt MergeOptions) (MergeR
 	}
 	defer in.remove()
 	err = s.attached(ctx, in.path, func(tx *wtx) (bool, error) {
-		m, err := newMerger(tx, opt, &rep)
+		m, err := newMerger(tx, opt, &rep, in.findings)
 		if err != nil {
 			return false, err
 		}

@@ -1,8 +1,12 @@
 package store
 
 import (
+	"database/sql"
 	"fmt"
+	"math"
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"clipper/model"
 	reanchor "clipper/model/anchor"
@@ -11,15 +15,12 @@ import (
 // planAnnotations decides, for every incoming annotation, whether it is
 // added, taken over, kept as ours, the same, or a conflict (see Merge).
 func (m *merger) planAnnotations() error {
-	var n int
-	if err := m.tx.QueryRowContext(m.ctx, `SELECT count(*) FROM theirs.annotations`).Scan(&n); err != nil {
-		return fmt.Errorf("count annotations: %w", err)
-	}
-	theirs, err := m.readAnns(n, `SELECT `+annCols+` FROM theirs.annotations ORDER BY id`)
+	theirs, err := m.incomingAnns()
 	if err != nil {
 		return err
 	}
-	overlap, err := m.readAnns(n, `SELECT `+annCols+` FROM main.annotations WHERE id IN (SELECT id FROM theirs.annotations)`)
+	overlap, err := m.readAnns(len(theirs), `SELECT `+annCols+` FROM main.annotations
+		WHERE id IN (SELECT id FROM theirs.annotations NOT INDEXED)`)
 	if err != nil {
 		return err
 	}
@@ -139,7 +140,125 @@ func (m *merger) openConflicts() (map[conflictKey]bool, error) {
 	return pending, rows.Err()
 }
 
-// readAnns reads the annotations q selects, about n of them.
+// incomingAnns reads the annotations of the file and returns those that
+// pass the row checks (see checkAnnRow, checkSpan) and whose clipping, tag
+// and coder arrive, by id; the others are refused. An annotation whose
+// exact text is not at its span is kept, to be re-anchored (see mapAnn).
+// The rows are read by clipping, so that one text at a time is in memory.
+func (m *merger) incomingAnns() ([]annState, error) {
+	var n int
+	if err := m.tx.QueryRowContext(m.ctx, `SELECT count(*) FROM theirs.annotations NOT INDEXED`).Scan(&n); err != nil {
+		return nil, fmt.Errorf("count incoming annotations: %w", classify(err))
+	}
+	theirs, cs, err := readTheirs(m, "annotations", `SELECT `+annCols+` FROM theirs.annotations NOT INDEXED`, n,
+		typedAnn, func(c *cells) annState {
+			a := decodeAnn(c)
+			checkAnnRow(c, a)
+			return a
+		})
+	if err != nil {
+		return nil, err
+	}
+	order := make([]int, len(theirs)) // by clipping, then id
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return strings.Compare(theirs[i].ClippingID, theirs[j].ClippingID) })
+	good := make([]annState, 0, len(theirs))
+	var clip string // the clipping whose text is loaded
+	var text *selfText
+	for _, i := range order {
+		a := theirs[i]
+		if why := m.parentProblem(a.ClippingID, a.TagID, a.CoderID); why != "" {
+			m.refuse("annotations", a.ID, why)
+			continue
+		}
+		if a.DeletedAt == nil && m.deletedTag(a.TagID) {
+			m.refuse("annotations", a.ID, fmt.Sprintf("its tag %s is deleted in the file", a.TagID))
+			continue
+		}
+		if a.ClippingID != clip {
+			if text, err = m.theirText(a.ClippingID); err != nil {
+				return nil, err
+			}
+			clip = a.ClippingID
+		}
+		c := cs[i]
+		if !checkSpan(c, a, text.runes) {
+			m.moved[a.ID] = text
+		}
+		if len(c.probs) > 0 {
+			m.refuse("annotations", a.ID, reason(c.probs))
+			continue
+		}
+		good = append(good, a)
+	}
+	slices.SortFunc(good, func(a, b annState) int { return strings.Compare(a.ID, b.ID) })
+	return good, nil
+}
+
+// typedAnn reads an annotation row with Go types, the fast way, and
+// checks it as decodeAnn and checkAnnRow would; ok is false when a value
+// has the wrong type (the row is then read value by value).
+func typedAnn(rows *sql.Rows, c *cells) (annState, bool) {
+	a, err := scanAnn(rows)
+	if err != nil {
+		return a, false
+	}
+	c.rowid, c.id = a.rid, fmt.Sprintf("row %d", a.rid)
+	if a.ID != "" && utf8.ValidString(a.ID) && len(a.ID) <= 64 {
+		c.id = a.ID
+	}
+	for _, f := range []struct{ col, v string }{{"id", a.ID}, {"clipping_id", a.ClippingID}, {"tag_id", a.TagID},
+		{"coder_id", a.CoderID}, {"exact", a.Exact}, {"prefix", a.Prefix}, {"suffix", a.Suffix},
+		{"body_hash", a.BodyHash}, {"speaker", a.Speaker}, {"claimant", a.Claimant}, {"status", a.Status},
+		{"unit", a.Unit}, {"comparator", a.Comparator}, {"note", a.Note}, {"origin", a.Origin},
+		{"anchor_status", a.AnchorStatus}, {"anchor_quote", a.AnchorQuote}} {
+		if !utf8.ValidString(f.v) {
+			return a, false // read value by value, which says so
+		}
+	}
+	stamps := []struct {
+		col string
+		v   *string
+	}{{"created_at", &a.CreatedAt}, {"updated_at", &a.UpdatedAt}, {"deleted_at", a.DeletedAt}}
+	for _, f := range stamps {
+		if f.v != nil && checkTime(*f.v) != nil {
+			return a, false
+		}
+	}
+	for _, v := range []*float64{a.Value, a.Low, a.High} {
+		if v != nil && (math.IsNaN(*v) || math.IsInf(*v, 0)) {
+			return a, false
+		}
+	}
+	checkAnnRow(c, a)
+	return a, true
+}
+
+// deletedTag reports whether the incoming tag id is added as a tombstone.
+func (m *merger) deletedTag(id string) bool {
+	for _, t := range m.newTags {
+		if t.ID == id {
+			return t.DeletedAt != nil
+		}
+	}
+	return false
+}
+
+// theirText reads the text of the incoming clipping id, by rowid.
+func (m *merger) theirText(id string) (*selfText, error) {
+	t := &selfText{}
+	if err := m.tx.QueryRowContext(m.ctx, `SELECT body, body_hash FROM theirs.clippings WHERE rowid = ?`,
+		m.clipRow[id]).Scan(&t.body, &t.hash); err != nil {
+		return nil, fmt.Errorf("read incoming clipping %s: %w", id, classify(err))
+	}
+	t.runes = []rune(t.body)
+	return t, nil
+}
+
+// readAnns reads the annotations of this project q selects, about n of
+// them.
 func (m *merger) readAnns(n int, q string) ([]annState, error) {
 	rows, err := m.tx.QueryContext(m.ctx, q)
 	if err != nil {
@@ -147,8 +266,9 @@ func (m *merger) readAnns(n int, q string) ([]annState, error) {
 	}
 	defer rows.Close()
 	as := make([]annState, 0, n)
+	var cols lazyCols
 	for rows.Next() {
-		a, err := scanAnn(rows)
+		a, _, err := readAnnState(rows, &cols)
 		if err != nil {
 			return nil, fmt.Errorf("read annotations: %w", err)
 		}
@@ -179,40 +299,52 @@ func (m *merger) reportAnchor(a annState, ra *reanchor.Result) {
 		Score: ra.Score, Start: a.Start, End: a.End, Quote: a.AnchorQuote})
 }
 
-// mapAnn checks an incoming annotation and expresses it in this project's
-// terms: clipping and tag redirected where they matched by text or name,
-// and re-anchored onto this project's text where the clipping's text
-// differs (the returned result is nil when it did not).
+// mapAnn expresses a checked incoming annotation in this project's terms:
+// clipping and tag redirected where they matched by text or name, and
+// re-anchored onto this project's text where the clipping's text differs,
+// or onto the same text where its exact text is not at its span (the
+// returned result is nil when it was not re-anchored).
 func (m *merger) mapAnn(t annState) (annState, *reanchor.Result, error) {
-	n, ok := m.textLen[t.ClippingID]
-	if !ok {
-		return t, nil, corrupt("annotation %s refers to a missing clipping %s", t.ID, t.ClippingID)
-	}
-	tag, ok := m.tagMap[t.TagID]
-	if !ok {
-		return t, nil, corrupt("annotation %s refers to a missing tag %s", t.ID, t.TagID)
-	}
-	if t.Start < 0 || t.End <= t.Start || t.End > n {
-		return t, nil, corrupt("annotation %s spans %d–%d, outside its clipping's text (%d characters)", t.ID, t.Start, t.End, n)
-	}
 	mt := t
 	mt.rid = 0
-	mt.ClippingID, mt.TagID = m.clipMap[t.ClippingID], tag
+	mt.ClippingID, mt.TagID = m.clipMap[t.ClippingID], m.tagMap[t.TagID]
 	d, err := m.ourText(t.ClippingID)
-	if err != nil || d == nil {
+	if err != nil {
 		return mt, nil, err
 	}
-	r := d.mapper.Map(reanchor.Span{Start: t.Start, End: t.End, Exact: t.Exact, Prefix: t.Prefix, Suffix: t.Suffix})
-	body := d.ours
+	var mapper *reanchor.Mapper
+	var body, hash string
+	switch self := m.moved[t.ID]; {
+	case d != nil:
+		mapper, body, hash = d.mapper, d.ours, d.ourHash
+	case self != nil:
+		if self.mapper == nil {
+			self.mapper = reanchor.NewMapper(self.body, self.body)
+		}
+		mapper, body, hash = self.mapper, self.body, self.hash
+	default:
+		return mt, nil, nil
+	}
+	r := mapper.Map(reanchor.Span{Start: t.Start, End: t.End, Exact: t.Exact, Prefix: t.Prefix, Suffix: t.Suffix})
+	if mt, err = placeOn(mt, t, &r, body, hash); err != nil {
+		return mt, nil, fmt.Errorf("re-anchor annotation %s: %w", t.ID, err)
+	}
+	return mt, &r, nil
+}
+
+// placeOn places annotation mt (made as t) where re-anchoring found it in
+// body (of hash): at r with the text there, or, when it was not found, at
+// the place r maps it to with the text and context it was made on, as an
+// orphan for the researcher to re-select. r's status and score are
+// corrected for an orphan.
+func placeOn(mt, t annState, r *reanchor.Result, body, hash string) (annState, error) {
 	if r.Status != reanchor.StatusOrphan && r.End > r.Start {
 		x, pre, suf, err := model.Anchor(body, r.Start, r.End)
 		if err != nil {
-			return mt, nil, fmt.Errorf("re-anchor annotation %s: %w", t.ID, err)
+			return mt, err
 		}
-		mt.Start, mt.End, mt.Exact, mt.Prefix, mt.Suffix, mt.BodyHash = r.Start, r.End, x, pre, suf, d.ourHash
+		mt.Start, mt.End, mt.Exact, mt.Prefix, mt.Suffix, mt.BodyHash = r.Start, r.End, x, pre, suf, hash
 	} else {
-		// Not found: kept with the text and context it was made on, at the
-		// place the diff maps it to, for the researcher to re-select.
 		r.Status, r.Score = reanchor.StatusOrphan, 0
 		mt.Start, mt.End = nonEmpty(r.Start, r.End, len([]rune(body)))
 	}
@@ -224,7 +356,7 @@ func (m *merger) mapAnn(t annState) (annState, *reanchor.Result, error) {
 			mt.AnchorQuote = t.Exact
 		}
 	}
-	return mt, &r, nil
+	return mt, nil
 }
 
 // nonEmpty widens an empty span [start, end) inside a text of n code

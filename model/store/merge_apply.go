@@ -22,10 +22,10 @@ func (m *merger) apply() error {
 }
 
 func (m *merger) applyCoders() error {
-	for _, id := range m.coders {
-		if _, err := m.tx.ExecContext(m.ctx, `INSERT INTO main.coders (id, name, created_at, updated_at)
-			SELECT id, name, created_at, updated_at FROM theirs.coders WHERE id = ?`, id); err != nil {
-			return fmt.Errorf("add coder %s: %w", id, err)
+	for _, c := range m.coders {
+		if _, err := m.tx.ExecContext(m.ctx, `INSERT INTO main.coders (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)`,
+			c.ID, c.Name, c.CreatedAt, c.UpdatedAt); err != nil {
+			return fmt.Errorf("add coder %s: %w", c.ID, err)
 		}
 	}
 	return nil
@@ -47,17 +47,18 @@ func (m *merger) applyTags() error {
 }
 
 // applyClippings adds the new clippings with their original bytes, copied
-// inside SQLite, and indexes them for search.
+// inside SQLite (by rowid: the checked rows, never through the file's
+// indexes), and indexes them for search.
 func (m *merger) applyClippings() error {
-	for _, id := range m.newClips {
+	for _, row := range m.newClips {
 		res, err := m.tx.ExecContext(m.ctx, `INSERT INTO main.clippings (id, body_hash, publication, headline, deck, authors,
 			credit, dateline, date, url, captions, section, language, page, words, source_id, details,
 			source_name, imported_at, created_at, updated_at, body, original)
 			SELECT id, body_hash, publication, headline, deck, authors, credit, dateline, date, url, captions,
 			section, language, page, words, source_id, details,
-			source_name, imported_at, created_at, updated_at, body, original FROM theirs.clippings WHERE id = ?`, id)
+			source_name, imported_at, created_at, updated_at, body, original FROM theirs.clippings WHERE rowid = ?`, row)
 		if err != nil {
-			return fmt.Errorf("add clipping %s: %w", id, err)
+			return fmt.Errorf("add clipping (row %d of the file): %w", row, err)
 		}
 		rid, err := res.LastInsertId()
 		if err != nil {
@@ -65,7 +66,7 @@ func (m *merger) applyClippings() error {
 		}
 		if _, err := m.x.exec(`INSERT INTO main.clip_fts (docid, headline, body)
 			SELECT rid, headline, body FROM main.clippings WHERE rid = ?`, rid); err != nil {
-			return fmt.Errorf("index clipping %s: %w", id, err)
+			return fmt.Errorf("index clipping (row %d of the file): %w", row, err)
 		}
 	}
 	return nil

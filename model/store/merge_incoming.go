@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 )
@@ -16,18 +15,24 @@ import (
 // upgraded first).
 var ErrSchemaVersion = errors.New("schema version cannot be merged")
 
+// ErrNotClosed: a file to merge has a -journal or -wal file beside it: it
+// was copied while a program had it open, so its last changes may be only
+// in that file, or half in the main file.
+var ErrNotClosed = errors.New("the file was not closed cleanly")
+
 // incoming is a validated private copy of a file to merge, in a temporary
 // directory of its own.
 type incoming struct {
 	dir, path string
+	findings  integrityFindings // integrity_check's findings for the row checks
 }
 
 // remove deletes the copy and its directory.
 func (in *incoming) remove() { os.RemoveAll(in.dir) }
 
-// prepareIncoming copies src into a new temporary directory — only the
-// main file, so a stray -journal or -wal next to src is never picked up —
-// and validates the copy as untrusted input (see checkIncoming).
+// prepareIncoming refuses a file with a sidecar (see sidecar), copies src
+// into a new temporary directory and validates the copy as untrusted
+// input (see checkIncoming).
 func prepareIncoming(ctx context.Context, src string) (*incoming, error) {
 	fi, err := os.Stat(src)
 	if err != nil {
@@ -35,6 +40,9 @@ func prepareIncoming(ctx context.Context, src string) (*incoming, error) {
 	}
 	if !fi.Mode().IsRegular() {
 		return nil, fmt.Errorf("%w: it is not a regular file", ErrNotProject)
+	}
+	if err := sidecar(src); err != nil {
+		return nil, err
 	}
 	dir, err := os.MkdirTemp("", "clipper-merge-*")
 	if err != nil {
@@ -45,11 +53,31 @@ func prepareIncoming(ctx context.Context, src string) (*incoming, error) {
 		in.remove()
 		return nil, err
 	}
-	if err := checkIncoming(ctx, in.path); err != nil {
+	if in.findings, err = checkIncoming(ctx, in.path); err != nil {
 		in.remove()
 		return nil, err
 	}
 	return in, nil
+}
+
+// sidecar returns ErrNotClosed, saying how to fix it, when a non-empty
+// -journal or -wal file lies beside the file at path. Such a file holds
+// changes that are not (or not wholly) in the file itself: merging the
+// file alone could merge half a change, and using the sidecar would mean
+// trusting a second file from the same copy. The program that had it open
+// finishes or rolls back those changes when it opens the file again.
+func sidecar(path string) error {
+	for _, ext := range []string{"-journal", "-wal"} {
+		fi, err := os.Stat(path + ext)
+		if err != nil || fi.Size() == 0 {
+			continue
+		}
+		return fmt.Errorf("%w: %s lies beside it, so it was copied while Clipper (or another program) "+
+			"still had it open, and its last changes may be missing. Open it in Clipper on the computer it came from "+
+			"and close Clipper again (or ask your colleague to close Clipper and send the file again), then merge it",
+			ErrNotClosed, filepath.Base(path+ext))
+	}
+	return nil
 }
 
 // copyRegular copies the file src to the new file dst.
@@ -76,47 +104,81 @@ func copyRegular(src, dst string) error {
 // checkIncoming validates the private copy at path the way Open validates
 // a project, and more strictly: the header and application id
 // (ErrNotProject, ErrCorrupt), the schema version (ErrSchemaVersion for a
-// newer Clipper's file; an older one's copy is upgraded), the schema against the
-// allow-list (ErrUnsafeSchema) and PRAGMA quick_check over every page
-// whatever the size (ErrCorrupt). The file is opened read-only, with
+// newer Clipper's file; an older one's copy is upgraded), the schema
+// against the allow-list of its version (ErrUnsafeSchema) and
+// PRAGMA integrity_check over every page, index and constraint whatever
+// the size (ErrCorrupt for damage; what it finds about rows is returned
+// for the row checks of the merge). The file is opened read-only, with
 // trusted_schema off like every connection of the store.
-func checkIncoming(ctx context.Context, path string) error {
+func checkIncoming(ctx context.Context, path string) (integrityFindings, error) {
+	var f integrityFindings
 	fi, err := os.Stat(path)
 	if err != nil {
-		return err
+		return f, err
 	}
 	h, err := readHeader(path, fi.Size())
 	if err != nil {
-		return err
+		return f, err
 	}
-	latest := len(defaultMigrations())
+	steps := defaultMigrations()
+	latest := len(steps)
 	if h.userVersion > latest {
-		return fmt.Errorf("%w: it was made by a newer Clipper (schema %d, this one knows %d); update Clipper to merge it",
+		return f, fmt.Errorf("%w: it was made by a newer Clipper (schema %d, this one knows %d); update Clipper to merge it",
 			ErrSchemaVersion, h.userVersion, latest)
 	}
 	if err := rollbackMode(path); err != nil {
-		return err
+		return f, err
 	}
 	// A file from an older Clipper is checked against its own version's
 	// schema and then upgraded: the copy is private, so it is opened
 	// writable for that, never the colleague's file itself.
-	upgrade := h.userVersion < latest
-	s := &Store{path: path, version: h.userVersion, readOnly: !upgrade, roReason: "a file being merged"}
 	dsn := roDSN(path)
-	if upgrade {
+	if h.userVersion < latest {
 		dsn = rwDSN(path)
 	}
-	if s.db, err = sql.Open(driverName, dsn); err != nil {
-		return err
+	db, err := sql.Open(driverName, dsn)
+	if err != nil {
+		return f, err
 	}
-	defer s.db.Close()
-	if s.w, err = s.db.Conn(ctx); err != nil {
-		return classify(err)
+	defer db.Close()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return f, classify(err)
 	}
-	defer s.w.Close()
-	o := defaultOptions()
-	o.checkLimit = math.MaxInt64 // a colleague's file is always checked page by page
-	return classify(s.prepare(ctx, o, latest, fi.Size()))
+	defer conn.Close()
+	var id, v int
+	if err := conn.QueryRowContext(ctx, "PRAGMA application_id").Scan(&id); err != nil {
+		return f, classify(err)
+	}
+	if err := conn.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return f, classify(err)
+	}
+	if id != appID || v != h.userVersion {
+		return f, fmt.Errorf("%w: application_id %#x, schema %d after opening", ErrCorrupt, id, v)
+	}
+	want, err := expectedSchema(ctx, steps, v)
+	if err != nil {
+		return f, err
+	}
+	if err := checkSchema(ctx, conn, want, true); err != nil {
+		return f, err
+	}
+	if f, err = integrityCheck(ctx, conn, "main"); err != nil {
+		return f, err
+	}
+	if v == latest {
+		return f, nil
+	}
+	if err := migrate(ctx, conn, v, steps); err != nil {
+		return f, classify(err)
+	}
+	if want, err = expectedSchema(ctx, steps, latest); err != nil {
+		return f, err
+	}
+	if err := checkSchema(ctx, conn, want, true); err != nil {
+		return f, fmt.Errorf("after upgrade: %w", err)
+	}
+	return f, nil
 }
 
 // rollbackMode marks a copy that was in WAL mode as a rollback-journal

@@ -5,10 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
-	"clipper/model"
 	reanchor "clipper/model/anchor"
 )
 
@@ -26,7 +26,11 @@ type merger struct {
 	replica string // the incoming file's replica id
 	peer    int64  // its local number; 0 when never merged with
 
-	coders []string // incoming coder ids to add
+	findings integrityFindings            // what integrity_check found in the file
+	refused  map[string]map[string]string // table → incoming id → why it was refused
+
+	coders      []coderRow      // incoming coders to add
+	coderExists map[string]bool // coder ids annotations may refer to: this project's and the accepted incoming ones
 
 	tagMap  map[string]string   // incoming tag id → tag id here
 	ourTags map[string]tagState // this project's tags by id
@@ -34,9 +38,11 @@ type merger struct {
 	revive  []tagState          // deleted tags here to bring back
 
 	clipMap  map[string]string        // incoming clipping id → clipping id here
-	newClips []string                 // incoming clipping ids to add
+	clipRow  map[string]int64         // incoming clipping id → its rowid in the file
+	newClips []int64                  // rowids of the incoming clippings to add
 	textLen  map[string]int           // incoming clipping id → its text's length in code points
 	differs  map[string]*textMismatch // incoming clipping id → the two texts, when they differ
+	moved    map[string]*selfText     // incoming annotation id → its clipping's text, when exact differs from the text at its span
 
 	inserts   []annInsert
 	updates   []annUpdate
@@ -50,6 +56,14 @@ type merger struct {
 type textMismatch struct {
 	theirs, ours, ourHash string
 	mapper                *reanchor.Mapper // built on first use
+}
+
+// selfText is the text of a clipping that is the same in both files, for
+// re-anchoring incoming annotations whose exact text is not at their span.
+type selfText struct {
+	body, hash string
+	runes      []rune // body as code points
+	mapper     *reanchor.Mapper
 }
 
 // annInsert is an incoming annotation new to this project.
@@ -80,11 +94,13 @@ type rejectionRow struct {
 	start, end                                        int
 }
 
-func newMerger(tx *wtx, opt MergeOptions, rep *MergeReport) (*merger, error) {
+func newMerger(tx *wtx, opt MergeOptions, rep *MergeReport, findings integrityFindings) (*merger, error) {
 	m := &merger{ctx: tx.ctx, tx: tx, opt: opt, rep: rep, now: fmtTime(nowUTC()),
-		x:      &txStmts{ctx: tx.ctx, tx: tx.Tx, stmts: map[string]*sql.Stmt{}},
+		x:        &txStmts{ctx: tx.ctx, tx: tx.Tx, stmts: map[string]*sql.Stmt{}},
+		findings: findings, refused: map[string]map[string]string{}, coderExists: map[string]bool{},
 		tagMap: map[string]string{}, ourTags: map[string]tagState{},
-		clipMap: map[string]string{}, textLen: map[string]int{}, differs: map[string]*textMismatch{}}
+		clipMap: map[string]string{}, clipRow: map[string]int64{}, textLen: map[string]int{},
+		differs: map[string]*textMismatch{}, moved: map[string]*selfText{}}
 	if opt.CoderID != "" {
 		if err := requireCoder(m.ctx, tx, opt.CoderID); err != nil {
 			return nil, fmt.Errorf("merging coder: %w", err)
@@ -93,6 +109,9 @@ func newMerger(tx *wtx, opt MergeOptions, rep *MergeReport) (*merger, error) {
 	var err error
 	if m.replica, err = replicaID(m.ctx, tx, "theirs"); err != nil {
 		return nil, fmt.Errorf("refused: %w", err)
+	}
+	if err := checkID(m.replica); err != nil {
+		return nil, corrupt("the file's replica id: %v", err)
 	}
 	if m.peer, err = findPeer(m.ctx, tx.Tx, m.replica); err != nil {
 		return nil, err
@@ -104,7 +123,7 @@ func newMerger(tx *wtx, opt MergeOptions, rep *MergeReport) (*merger, error) {
 // plan matches and decides everything; it writes nothing.
 func (m *merger) plan() error {
 	for _, step := range []func() error{m.planCoders, m.planTags, m.planClippings, m.planAnnotations,
-		m.planRevivals, m.planRejections} {
+		m.planRevivals, m.planRejections, m.checkFindings} {
 		if err := step(); err != nil {
 			return err
 		}
@@ -123,43 +142,87 @@ func corrupt(format string, args ...any) error {
 	return fmt.Errorf("refused: %w: %s", ErrCorrupt, fmt.Sprintf(format, args...))
 }
 
-// planCoders adds incoming coders this project lacks (matched by id).
+// planCoders adds incoming coders this project lacks (matched by id). A
+// coder whose name only looks like one here (differs by invisible
+// characters) is refused.
 func (m *merger) planCoders() error {
-	rows, err := m.tx.QueryContext(m.ctx, `SELECT t.id, t.name FROM theirs.coders t
-		WHERE NOT EXISTS (SELECT 1 FROM main.coders o WHERE o.id = t.id) ORDER BY t.id`)
+	names := map[string]string{} // id → name of every coder here, added ones included
+	rows, err := m.tx.QueryContext(m.ctx, `SELECT id, name FROM main.coders`)
 	if err != nil {
 		return fmt.Errorf("read coders: %w", err)
 	}
-	defer rows.Close()
 	for rows.Next() {
-		var c MergedCoder
-		if err := rows.Scan(&c.ID, &c.Name); err != nil {
+		var id, name string
+		if err := rows.Scan(&id, &name); err != nil {
+			rows.Close()
 			return fmt.Errorf("read coders: %w", err)
 		}
-		m.coders = append(m.coders, c.ID)
-		m.rep.Coders.Added = append(m.rep.Coders.Added, c)
+		names[id] = name
+		m.coderExists[id] = true
 	}
+	rows.Close()
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read coders: %w", err)
 	}
-	var n int
-	if err := m.tx.QueryRowContext(m.ctx, `SELECT count(*) FROM theirs.coders`).Scan(&n); err != nil {
-		return fmt.Errorf("count coders: %w", err)
+	theirs, _, err := readTheirs(m, "coders", `SELECT `+coderCols+` FROM theirs.coders NOT INDEXED`, 0, nil,
+		func(c *cells) coderRow {
+			r := decodeCoder(c)
+			checkCoder(c, r)
+			return r
+		})
+	if err != nil {
+		return err
 	}
-	m.rep.Coders.Unchanged = n - len(m.coders)
+	for _, c := range theirs {
+		if _, ok := names[c.ID]; ok {
+			m.coderExists[c.ID] = true
+			m.rep.Coders.Unchanged++
+			continue
+		}
+		if like := lookAlikeOf(c.Name, names); like != "" {
+			m.refuse("coders", c.ID, fmt.Sprintf("name %q looks like the coder %q here but is not the same name (invisible characters)", c.Name, like))
+			continue
+		}
+		names[c.ID] = c.Name
+		m.coderExists[c.ID] = true
+		m.coders = append(m.coders, c)
+		m.rep.Coders.Added = append(m.rep.Coders.Added, MergedCoder{ID: c.ID, Name: c.Name})
+	}
 	return nil
 }
 
-// readTags reads every tag of db ("main" or "theirs"), deleted ones too.
-func (m *merger) readTags(db string) ([]tagState, error) {
-	rows, err := m.tx.QueryContext(m.ctx, `SELECT `+tagCols+` FROM `+db+`.tags ORDER BY id`)
+// lookAlikeOf returns the name among names that name looks like without
+// being it (see lookAlike), or "".
+func lookAlikeOf(name string, names map[string]string) string {
+	for _, id := range sortedKeys(names) {
+		if lookAlike(name, names[id]) {
+			return names[id]
+		}
+	}
+	return ""
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// readTags reads every tag of this project, deleted ones too.
+func (m *merger) readTags() ([]tagState, error) {
+	rows, err := m.tx.QueryContext(m.ctx, `SELECT `+tagCols+` FROM main.tags ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("read tags: %w", err)
 	}
 	defer rows.Close()
 	var ts []tagState
+	var cols lazyCols
 	for rows.Next() {
-		t, err := scanTag(rows)
+		t, _, err := readTagState(rows, &cols)
 		if err != nil {
 			return nil, fmt.Errorf("read tags: %w", err)
 		}
@@ -172,13 +235,19 @@ func (m *merger) readTags(db string) ([]tagState, error) {
 // by name (case-insensitive) — merged, or kept apart as "name (2)" with
 // KeepBothTags — or, for a built-in tag, this project's built-in tag of
 // the same kind; else it is added. Shortcuts that clash are dropped from
-// the added tag.
+// the added tag. A tag whose name only looks like a live one here (differs
+// by invisible characters) is refused.
 func (m *merger) planTags() error {
-	ours, err := m.readTags("main")
+	ours, err := m.readTags()
 	if err != nil {
 		return err
 	}
-	theirs, err := m.readTags("theirs")
+	theirs, _, err := readTheirs(m, "tags", `SELECT rowid, `+tagCols+` FROM theirs.tags NOT INDEXED`, 0, nil,
+		func(c *cells) tagState {
+			t := decodeTag(c)
+			checkTagRow(c, t)
+			return t
+		})
 	if err != nil {
 		return err
 	}
@@ -193,6 +262,10 @@ func (m *merger) planTags() error {
 		if _, ok := m.ourTags[t.ID]; ok {
 			m.tagMap[t.ID] = t.ID
 			m.rep.Tags.Unchanged++
+			continue
+		}
+		if like := findTag(live, func(o tagState) bool { return lookAlike(t.Name, o.Name) }); like != nil {
+			m.refuse("tags", t.ID, fmt.Sprintf("name %q looks like the tag %q here but is not the same name (invisible characters)", t.Name, like.Name))
 			continue
 		}
 		if t.DeletedAt != nil {
@@ -278,42 +351,60 @@ func (m *merger) planClippings() error {
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read clippings: %w", err)
 	}
-	rows, err = m.tx.QueryContext(m.ctx, `SELECT id, body_hash, headline, body FROM theirs.clippings ORDER BY id`)
-	if err != nil {
-		return fmt.Errorf("read incoming clippings: %w", err)
+	type incomingClip struct {
+		id, hash, headline string
+		body               string // kept only when this project has the clipping with another text
+		runes              int
+		rowid              int64
 	}
-	defer rows.Close()
+	theirs, _, err := readTheirs(m, "clippings", `SELECT rowid, `+clipCols+`, typeof(original) AS original_type
+		FROM theirs.clippings NOT INDEXED`, 0, nil,
+		func(c *cells) incomingClip {
+			k := decodeClipping(c, false)
+			checkClippingRow(c, k, true)
+			if t := c.text("original_type"); t != "blob" && t != "null" {
+				c.bad("original", "is %s, not the bytes of a file", t)
+			}
+			in := incomingClip{id: k.ID, hash: k.BodyHash, headline: k.Headline, runes: utf8.RuneCountInString(k.Body), rowid: c.rowid}
+			if o, ok := byID[k.ID]; ok && o.hash != k.BodyHash {
+				in.body = k.Body
+			}
+			return in
+		})
+	if err != nil {
+		return err
+	}
 	c := &m.rep.Clippings
-	for rows.Next() {
-		var id, hash, headline, body string
-		if err := rows.Scan(&id, &hash, &headline, &body); err != nil {
-			return fmt.Errorf("read incoming clippings: %w", err)
+	firstWith := map[string]string{} // body hash → the first incoming clipping with it
+	for _, in := range theirs {
+		if first, ok := firstWith[in.hash]; ok {
+			m.refuse("clippings", in.id, fmt.Sprintf("it has the same text as clipping %s of the file", first))
+			continue
 		}
-		if !utf8.ValidString(body) || model.HashBody(body) != hash {
-			return corrupt("the text of clipping %s (%q) does not match its hash", id, headline)
-		}
-		m.textLen[id] = utf8.RuneCountInString(body)
-		item := MergedClipping{ID: id, TheirID: id, Headline: headline}
-		if o, ok := byID[id]; ok {
-			m.clipMap[id] = id
-			if o.hash == hash {
+		firstWith[in.hash] = in.id
+		m.textLen[in.id] = in.runes
+		m.clipRow[in.id] = in.rowid
+		item := MergedClipping{ID: in.id, TheirID: in.id, Headline: in.headline}
+		if o, ok := byID[in.id]; ok {
+			m.clipMap[in.id] = in.id
+			if o.hash == in.hash {
 				c.Unchanged++
 				continue
 			}
-			m.differs[id] = &textMismatch{theirs: body}
+			m.differs[in.id] = &textMismatch{theirs: in.body}
 			c.TextDiffers = append(c.TextDiffers, item)
 			continue
 		}
-		if o, ok := byHash[hash]; ok {
-			m.clipMap[id], item.ID = o.id, o.id
+		if o, ok := byHash[in.hash]; ok {
+			m.clipMap[in.id], item.ID = o.id, o.id
 			c.MatchedByHash = append(c.MatchedByHash, item)
 			continue
 		}
-		m.clipMap[id] = id
-		m.newClips = append(m.newClips, id)
+		m.clipMap[in.id] = in.id
+		m.newClips = append(m.newClips, in.rowid)
 		c.Added = append(c.Added, item)
 	}
-	return rows.Err()
+	return nil
 }
 
 // ourText loads this project's text of a clipping whose text differs.
@@ -356,11 +447,6 @@ func (m *merger) planRevivals() error {
 			live = append(live, t)
 		}
 	}
-	for _, t := range m.newTags {
-		if t.DeletedAt != nil && need[t.ID] {
-			return corrupt("live annotations use tag %s (%q), which the file has deleted", t.ID, t.Name)
-		}
-	}
 	ids := sortedIDs(need)
 	for _, id := range ids {
 		t, ok := m.ourTags[id]
@@ -379,31 +465,23 @@ func (m *merger) planRevivals() error {
 
 // planRejections takes over rejected suggestions this project lacks.
 func (m *merger) planRejections() error {
-	rows, err := m.tx.QueryContext(m.ctx, `SELECT id, clipping_id, coder_id, kind, start, "end", text, created_at, updated_at
-		FROM theirs.rejections ORDER BY id`)
+	rs, _, err := readTheirs(m, "rejections", `SELECT `+rejectionCols+` FROM theirs.rejections NOT INDEXED`, 0, nil,
+		decodeRejection)
 	if err != nil {
-		return fmt.Errorf("read rejections: %w", err)
-	}
-	var rs []rejectionRow
-	for rows.Next() {
-		var r rejectionRow
-		if err := rows.Scan(&r.id, &r.clipping, &r.coder, &r.kind, &r.start, &r.end, &r.text, &r.created, &r.updated); err != nil {
-			rows.Close()
-			return fmt.Errorf("read rejections: %w", err)
-		}
-		rs = append(rs, r)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read rejections: %w", err)
+		return err
 	}
 	seen := map[string]bool{} // (clipping, kind, start, text) of rows already planned
 	for _, r := range rs {
-		c, ok := m.clipMap[r.clipping]
-		if !ok {
-			return corrupt("rejection %s refers to a missing clipping", r.id)
+		if why := m.parentProblem(r.clipping, "", r.coder); why != "" {
+			m.refuse("rejections", r.id, why)
+			continue
 		}
-		r.clipping = c
+		if r.end > m.textLen[r.clipping] {
+			m.refuse("rejections", r.id, fmt.Sprintf("span %d–%d lies outside its clipping's text (%d characters)",
+				r.start, r.end, m.textLen[r.clipping]))
+			continue
+		}
+		r.clipping = m.clipMap[r.clipping]
 		key := fmt.Sprintf("%s\x00%s\x00%d\x00%s", r.clipping, r.kind, r.start, r.text)
 		if seen[key] {
 			continue
@@ -423,4 +501,31 @@ func (m *merger) planRejections() error {
 	}
 	m.rep.Rejections = len(m.rejections)
 	return nil
+}
+
+// parentProblem says why a row referring to the incoming clipping, tag
+// (when not "") and coder cannot be merged, or "" when they all arrive.
+func (m *merger) parentProblem(clipping, tag, coder string) string {
+	for _, ref := range []struct{ table, what, id string }{
+		{"clippings", "clipping", clipping}, {"tags", "tag", tag}, {"coders", "coder", coder}} {
+		if ref.id == "" && ref.table == "tags" {
+			continue
+		}
+		if _, ok := m.refusedAs(ref.table, ref.id); ok {
+			return fmt.Sprintf("its %s %s was refused", ref.what, ref.id)
+		}
+		var ok bool
+		switch ref.table {
+		case "clippings":
+			_, ok = m.clipMap[ref.id]
+		case "tags":
+			_, ok = m.tagMap[ref.id]
+		case "coders":
+			ok = m.coderExists[ref.id]
+		}
+		if !ok {
+			return fmt.Sprintf("it refers to %s %s, which is in neither file", ref.what, describe(ref.id))
+		}
+	}
+	return ""
 }

@@ -18,6 +18,10 @@ type MergeReport struct {
 	Annotations MergeAnnotations `json:"annotations"`
 	// Rejections counts rejected suggestions taken over from the file.
 	Rejections int `json:"rejections_added"`
+	// Refused lists the rows of the file that were not merged because a
+	// value breaks Clipper's rules (or a row they depend on was refused),
+	// each with the reason; the rest was merged.
+	Refused []RefusedRow `json:"refused"`
 }
 
 // MergeClippings: clippings of the incoming file, by how they matched.
@@ -141,7 +145,7 @@ func (r MergeReport) Summary() string {
 		if a.AlreadyInConflict > 0 {
 			still = fmt.Sprintf(", %d still in conflict", a.AlreadyInConflict)
 		}
-		return fmt.Sprintf("%s %s: nothing new (%d annotations unchanged%s)", verb, r.Source, a.Unchanged, still)
+		return fmt.Sprintf("%s %s: nothing new (%d annotations unchanged%s)%s", verb, r.Source, a.Unchanged, still, r.refusedNote())
 	}
 	var parts []string
 	add := func(n int, what string) {
@@ -166,7 +170,25 @@ func (r MergeReport) Summary() string {
 	add(len(a.Conflicts), "conflicts to resolve")
 	add(a.AlreadyInConflict, "still in conflict")
 	add(r.Rejections, "rejected suggestions")
-	return fmt.Sprintf("%s %s: %s; %d annotations unchanged", verb, r.Source, strings.Join(parts, ", "), a.Unchanged)
+	return fmt.Sprintf("%s %s: %s; %d annotations unchanged%s", verb, r.Source, strings.Join(parts, ", "), a.Unchanged, r.refusedNote())
+}
+
+// refusedNote is the summary's account of refused rows, or "".
+func (r MergeReport) refusedNote() string {
+	if len(r.Refused) == 0 {
+		return ""
+	}
+	n := map[string]int{}
+	for _, x := range r.Refused {
+		n[x.Table]++
+	}
+	var parts []string
+	for _, t := range []string{"clippings", "tags", "coders", "annotations", "rejections"} {
+		if n[t] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n[t], t))
+		}
+	}
+	return fmt.Sprintf("; refused (invalid values, see the report): %s", strings.Join(parts, ", "))
 }
 
 // lists makes every item list non-nil, so that the JSON form has [] for
@@ -190,6 +212,9 @@ func (r *MergeReport) lists() {
 	}
 	if r.Annotations.Conflicts == nil {
 		r.Annotations.Conflicts = []MergeConflict{}
+	}
+	if r.Refused == nil {
+		r.Refused = []RefusedRow{}
 	}
 }
 

@@ -172,16 +172,16 @@ func (s *Store) AnchorReview(ctx context.Context) ([]AnchorIssue, error) {
 	}
 	defer rows.Close()
 	var out []AnchorIssue
+	var cols lazyCols
 	for rows.Next() {
-		st, err := scanAnn(rows)
+		r, err := readAnnotation(rows, &cols)
 		if err != nil {
 			return nil, fmt.Errorf("anchor review: %w", classify(err))
 		}
-		a, err := st.model()
-		if err != nil {
-			return nil, fmt.Errorf("anchor review: %w", err)
+		s.note(r.probs)
+		if r.ok {
+			out = append(out, AnchorIssue{Annotation: r.m, Status: r.st.AnchorStatus, Quote: r.st.AnchorQuote})
 		}
-		out = append(out, AnchorIssue{Annotation: a, Status: st.AnchorStatus, Quote: st.AnchorQuote})
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("anchor review: %w", classify(err))

@@ -156,8 +156,9 @@ func syncAll(ctx context.Context, tx *sql.Tx, peer int64) ([]baseRow, error) {
 		return nil, fmt.Errorf("read annotations: %w", classify(err))
 	}
 	var bases []baseRow
+	var cols lazyCols
 	for rows.Next() {
-		a, err := scanAnn(rows)
+		a, _, err := readAnnState(rows, &cols) // a value of the wrong type does not stop a share
 		if err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("read annotations: %w", classify(err))

@@ -23,6 +23,7 @@ type Store struct {
 	roReason string
 	version  int
 	verified atomic.Bool // the whole file passed quick_check (on open or Check)
+	problems problemLog  // unusable values reads met (see Problems)
 
 	wait *waiter // lock waits of this store's connections (busy.go)
 

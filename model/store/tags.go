@@ -49,22 +49,25 @@ func isHexColor(c string) bool {
 	return true
 }
 
-// liveTags reads the tags that are not deleted, in creation order.
-func liveTags(ctx context.Context, q queryer) ([]tagState, error) {
+// liveTags reads the tags that are not deleted, in creation order, with
+// the problems of unusable values (read emptied).
+func liveTags(ctx context.Context, q queryer) ([]tagState, []Problem, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+tagCols+` FROM tags WHERE deleted_at IS NULL ORDER BY id`)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer rows.Close()
 	var ts []tagState
+	var probs []Problem
+	var cols lazyCols
 	for rows.Next() {
-		t, err := scanTag(rows)
+		t, ps, err := readTagState(rows, &cols)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		ts = append(ts, t)
+		ts, probs = append(ts, t), append(probs, ps...)
 	}
-	return ts, rows.Err()
+	return ts, probs, rows.Err()
 }
 
 // loadTag reads tag id, deleted or not; ErrNotFound if none.
@@ -86,9 +89,9 @@ func loadLiveTag(tx *wtx, id string) (tagState, error) {
 }
 
 // checkTagClash returns ErrExists when another live tag than t has t's
-// name (case-insensitive, Unicode-aware) or shortcut.
+// name (see sameName: case and invisible characters aside) or shortcut.
 func checkTagClash(ctx context.Context, tx *wtx, t tagState) error {
-	ts, err := liveTags(ctx, tx)
+	ts, _, err := liveTags(ctx, tx)
 	if err != nil {
 		return err
 	}
@@ -96,7 +99,7 @@ func checkTagClash(ctx context.Context, tx *wtx, t tagState) error {
 		if o.ID == t.ID {
 			continue
 		}
-		if strings.EqualFold(o.Name, t.Name) {
+		if sameName(o.Name, t.Name) {
 			return fmt.Errorf("%w: a tag named %q", ErrExists, o.Name)
 		}
 		if t.Shortcut != "" && strings.EqualFold(o.Shortcut, t.Shortcut) {
@@ -107,18 +110,18 @@ func checkTagClash(ctx context.Context, tx *wtx, t tagState) error {
 }
 
 // Tags lists the live tags in creation order (the built-in claim, quote,
-// figure first).
+// figure first). Unusable stored values are returned emptied and noted
+// (see Problems).
 func (s *Store) Tags(ctx context.Context) ([]model.Tag, error) {
-	ts, err := liveTags(ctx, s.db)
+	ts, probs, err := liveTags(ctx, s.db)
 	if err != nil {
 		return nil, fmt.Errorf("list tags: %w", classify(err))
 	}
+	s.note(probs)
 	out := make([]model.Tag, 0, len(ts))
 	for _, t := range ts {
-		m, err := t.model()
-		if err != nil {
-			return nil, fmt.Errorf("list tags: %w", err)
-		}
+		m, probs := t.modelLoose()
+		s.note(probs)
 		out = append(out, m)
 	}
 	return out, nil

@@ -133,13 +133,22 @@ func shadowOf(want schema, name string) bool {
 // must be one Clipper made (same type, name, SQL and columns) and nothing
 // else may exist. Without exact (a file from a newer Clipper, opened
 // read-only, whose triggers can never fire), want's tables must exist as
-// real tables with at least want's columns and the FTS tables must be
-// defined as want's; other objects are ignored because they are never
-// queried.
+// real tables with at least want's columns, each defined as Clipper
+// defines it (type, NOT NULL, default, key), and the FTS tables must be
+// defined as want's; no table may have a generated column, a column added
+// by the newer Clipper may only default to a literal, and no table or
+// index may call a function Clipper's own schema does not call (reading
+// and checking the file would run it). Other objects (views, triggers)
+// are ignored because they are never queried.
 func checkSchema(ctx context.Context, q queryer, want schema, exact bool) error {
 	got, err := readObjects(ctx, q)
 	if err != nil {
 		return err
+	}
+	if !exact {
+		if err := checkExpressions(ctx, q, want, got); err != nil {
+			return err
+		}
 	}
 	if exact {
 		var extra []string
@@ -189,42 +198,37 @@ func checkSchema(ctx context.Context, q queryer, want schema, exact bool) error 
 }
 
 // compareColumns checks a table's columns: equal with exact, else a
-// superset of want's by name and type.
+// superset of want's, each of want's defined the same way (name, type,
+// NOT NULL, default, key, and an ordinary column: not generated), and the
+// others defaulting to a literal at most.
 func compareColumns(table string, got, want []column, exact bool) error {
 	if exact && !slices.Equal(got, want) {
 		return fmt.Errorf("%w: the columns of table %q differ from Clipper's", ErrUnsafeSchema, table)
 	}
 	for _, w := range want {
-		if !slices.ContainsFunc(got, func(g column) bool { return g.name == w.name && g.typ == w.typ }) {
+		i := slices.IndexFunc(got, func(g column) bool { return g.name == w.name })
+		switch {
+		case i < 0:
 			return fmt.Errorf("%w: table %q lacks column %q", ErrUnsafeSchema, table, w.name)
+		case got[i].hidden == 2 || got[i].hidden == 3:
+			return fmt.Errorf("%w: column %q of table %q is a generated column", ErrUnsafeSchema, w.name, table)
+		case got[i] != w:
+			return fmt.Errorf("%w: column %q of table %q is not defined as Clipper defines it", ErrUnsafeSchema, w.name, table)
+		}
+	}
+	for _, g := range got {
+		if !slices.ContainsFunc(want, func(w column) bool { return w.name == g.name }) && g.dflt != "" && !literal(g.dflt) {
+			return fmt.Errorf("%w: column %q of table %q defaults to an expression, %s", ErrUnsafeSchema, g.name, table, g.dflt)
 		}
 	}
 	return nil
 }
 
 // quickCheck runs PRAGMA quick_check and returns ErrCorrupt with SQLite's
-// first findings when the file is damaged.
+// first findings when the file's structure is damaged. Rows that break a
+// CHECK or NOT NULL constraint (an older Clipper's or a hand edit) are not
+// damage: reading carries on past them and Diagnose names them.
 func quickCheck(ctx context.Context, q queryer) error {
-	rows, err := q.QueryContext(ctx, "PRAGMA quick_check(5)")
-	if err != nil {
-		return fmt.Errorf("quick_check: %w", classify(err))
-	}
-	defer rows.Close()
-	var msgs []string
-	for rows.Next() {
-		var m string
-		if err := rows.Scan(&m); err != nil {
-			return fmt.Errorf("quick_check: %w", classify(err))
-		}
-		msgs = append(msgs, m)
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("quick_check: %w", classify(err))
-	}
-	if len(msgs) == 1 && msgs[0] == "ok" {
-		return nil
-	}
-	found := strings.Join(msgs, "\n")
-	found = strings.TrimPrefix(found, "*** in database main ***\n")
-	return fmt.Errorf("%w: quick_check found: %s", ErrCorrupt, strings.ReplaceAll(found, "\n", "; "))
+	_, err := runCheck(ctx, q, "main", "quick_check")
+	return err
 }

@@ -85,3 +85,59 @@ func BenchmarkRectsVisible(b *testing.B) {
 		dst = l.Rects(start, start+2000, mid, mid+800, dst[:0])
 	}
 }
+
+// arabicBody returns n words of Arabic from the test fixture's vocabulary,
+// with its figures and Latin name, in paragraphs of about 60 words: every
+// line goes through the bidirectional algorithm.
+func arabicBody(n int) string {
+	rng := rand.New(rand.NewSource(1))
+	vocab := strings.Fields(arabicNews)
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			if i%60 == 0 {
+				b.WriteString("\n\n")
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(vocab[rng.Intn(len(vocab))])
+	}
+	return b.String()
+}
+
+func BenchmarkNew100kWordsArabic(b *testing.B) {
+	body := arabicBody(100_000)
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := New(body, runeWidth{}, 8); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkWrap100kWordsArabic(b *testing.B) {
+	l := mustNew(b, arabicBody(100_000), runeWidth{}, 8)
+	b.ReportAllocs()
+	for b.Loop() {
+		l.wrap(700)
+	}
+}
+
+func BenchmarkPointToOffsetArabic(b *testing.B) {
+	l := mustNew(b, arabicBody(100_000), runeWidth{}, 8)
+	l.Wrap(700)
+	rng := rand.New(rand.NewSource(3))
+	pts := make([][2]float32, 1024)
+	for i := range pts {
+		pts[i] = [2]float32{rng.Float32() * 720, rng.Float32() * l.Height()}
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		p := pts[i%len(pts)]
+		l.PointToOffset(p[0], p[1])
+		i++
+	}
+}

@@ -21,8 +21,28 @@ func (l *Layout) span(t int, from, to int32) float32 {
 	return l.m.Advance(l.text[l.byteAt(t, from):l.byteAt(t, to)])
 }
 
+// within returns the advance of code points [from, o) of the stretch
+// [from, to) of token t, as drawn when the stretch is shaped whole.
+func (l *Layout) within(t int, from, to, o int32) float32 {
+	switch {
+	case o <= from:
+		return 0
+	case o >= to:
+		return l.span(t, from, to)
+	}
+	if cm, ok := l.m.(CaretMeasurer); ok {
+		if cs := cm.Carets(l.text[l.byteAt(t, from):l.byteAt(t, to)]); int(o-from) < len(cs) {
+			return cs[o-from]
+		}
+	}
+	return l.span(t, from, o)
+}
+
 // xAt returns the x of offset off, Start <= off <= End, on line ln.
 func (l *Layout) xAt(ln *Line, off int32) float32 {
+	if ln.seg >= 0 {
+		return l.bidiX(ln, off)
+	}
 	x := float32(0)
 	start, end := int32(ln.Start), int32(ln.End)
 	for t := int(ln.tok); t < l.ntok(); t++ {
@@ -31,7 +51,7 @@ func (l *Layout) xAt(ln *Line, off int32) float32 {
 			return x
 		}
 		if off < te || te > end {
-			return x + l.span(t, ts, min(off, te))
+			return x + l.within(t, ts, min(te, end), off)
 		}
 		x += l.span(t, ts, te)
 	}
@@ -72,11 +92,11 @@ func (l *Layout) PointToOffset(x, y float32) int {
 // end of a line).
 func (l *Layout) CharAt(x, y float32) (int, bool) {
 	w := l.w()
-	if y < 0 || y >= w.height || x < 0 {
+	if y < 0 || y >= w.height {
 		return 0, false
 	}
 	ln := &w.lines[l.LineAt(y)]
-	if y >= ln.Y+l.lineH || x >= ln.Width {
+	if y >= ln.Y+l.lineH || x < ln.X || x >= ln.X+ln.Width {
 		return 0, false
 	}
 	return l.hitLine(ln, x, false)
@@ -85,6 +105,9 @@ func (l *Layout) CharAt(x, y float32) (int, bool) {
 // hitLine finds the token under x on line ln and, inside it, the nearest
 // grapheme boundary (nearest) or the start of the grapheme under x.
 func (l *Layout) hitLine(ln *Line, px float32, nearest bool) (int, bool) {
+	if ln.seg >= 0 {
+		return l.bidiHit(ln, px, nearest)
+	}
 	if px <= 0 {
 		return ln.Start, ln.Start < ln.TextEnd
 	}
@@ -113,11 +136,12 @@ func (l *Layout) hitToken(t int, ts, te int32, dx float32, nearest bool) int {
 	bs, be := l.byteAt(t, ts), l.byteAt(t, te)
 	s := l.text[bs:be]
 	gs := graphemes(s)
+	adv := func(k int) float32 { return l.within(t, ts, te, ts+gs[k].r) }
 	// Largest k whose prefix advance is <= dx.
 	lo, hi := 0, len(gs)-1
 	for lo < hi {
 		mid := int(uint(lo+hi+1) >> 1)
-		if l.m.Advance(s[:gs[mid].b]) <= dx {
+		if adv(mid) <= dx {
 			lo = mid
 		} else {
 			hi = mid - 1
@@ -125,8 +149,8 @@ func (l *Layout) hitToken(t int, ts, te int32, dx float32, nearest bool) int {
 	}
 	k := lo
 	if nearest && k+1 < len(gs) {
-		x0 := l.m.Advance(s[:gs[k].b])
-		x1 := l.m.Advance(s[:gs[k+1].b])
+		x0 := adv(k)
+		x1 := adv(k + 1)
 		if x1-dx < dx-x0 {
 			k++
 		}
@@ -146,8 +170,10 @@ func (l *Layout) OffsetToPoint(off int) (x, y float32) {
 	return l.xAt(ln, int32(min(o, ln.End))), ln.Y
 }
 
-// Rects appends to dst one rectangle per line covered by code points
-// [start, end) that overlaps the band [top, bottom), and returns it. Each
+// Rects appends to dst the rectangles covering code points [start, end) on
+// the lines that overlap the band [top, bottom), and returns it: one per
+// line, or on a line with mixed directions one per visually contiguous
+// stretch, left to right. Each
 // rectangle is a full line high, so a line's bottom meets the next line's
 // top. A range that runs through a line break or paragraph end gets a small
 // extra width there so the break shows as covered.
@@ -166,6 +192,10 @@ func (l *Layout) Rects(start, end int, top, bottom float32, dst []Rect) []Rect {
 		}
 		a, b := max(start, ln.Start), min(end, ln.End)
 		if a > ln.End {
+			continue
+		}
+		if ln.seg >= 0 {
+			dst = l.bidiRects(ln, a, b, end, dst)
 			continue
 		}
 		x0 := l.xAt(ln, int32(a))

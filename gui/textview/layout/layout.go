@@ -5,6 +5,12 @@
 // The body is split into paragraphs at "\n\n"; a single "\n" inside a
 // paragraph is a hard line break. Offsets are Unicode code points into the
 // whole body, end-exclusive, as in model.Annotation.
+//
+// Lines break at Unicode line-break opportunities (UAX #14). Text between
+// hard breaks that holds right-to-left script is laid out with the
+// bidirectional algorithm (UAX #9): its lines are reordered into visual runs
+// and, when the paragraph's base direction is right to left, right-aligned.
+// Points and rectangles are visual; offsets stay logical.
 package layout
 
 import (
@@ -33,6 +39,16 @@ type Measurer interface {
 type BatchMeasurer interface {
 	Measurer
 	Advances(strs []string, out []float32)
+}
+
+// CaretMeasurer is a Measurer that also reports where carets fall inside a
+// string drawn as a whole, so contextual forms (Arabic joining, ligatures,
+// conjuncts, kerning) count: Carets returns one advance per code-point
+// boundary of s, from 0 to the advance of all of s. The layout uses it for
+// points inside a word; without it, it measures prefixes with Advance.
+type CaretMeasurer interface {
+	Measurer
+	Carets(s string) []float32
 }
 
 // maxCachedWidths is how many wrappings (one per width) a Layout keeps.
@@ -73,8 +89,12 @@ type Layout struct {
 	tAdv  []float32 // advance of each token (0 for breaks and separators)
 	tKind []kind
 
-	cur   *wrapping
-	cache []*wrapping // most recently used first
+	segs   []bidiSeg  // stretches that hold right-to-left text, in order
+	levels []levelRun // their embedding levels
+
+	cur    *wrapping
+	cache  []*wrapping // most recently used first
+	runBuf []Run       // scratch for the runs of one line
 }
 
 // New measures text with m. paragraphSpacing is the vertical gap added
@@ -96,6 +116,7 @@ func New(text string, m Measurer, paragraphSpacing float32) (*Layout, error) {
 	}
 	l := &Layout{text: text, m: m, lineH: lh, gap: paragraphSpacing}
 	l.tokenize()
+	l.analyzeBidi()
 	l.measure()
 	l.markW = m.Advance(" ")
 	if !(l.markW > 0) {

@@ -3,6 +3,9 @@ package layout
 import (
 	"math"
 	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // lineEnd says how a line ends.
@@ -21,7 +24,10 @@ type Line struct {
 	Para       int     // paragraph index
 	Y          float32 // top edge; a line's bottom is Y+LineHeight, the next line's top within a paragraph
 	Width      float32 // advance of the drawn text
+	X          float32 // left edge of the drawn text: 0, or wrap width - Width when right-aligned
+	RTL        bool    // the line's paragraph runs right to left (right-aligned, starts at the right)
 
+	seg           int32 // index in Layout.segs of its bidi stretch, or -1
 	tok           int32 // first token overlapping the line
 	brk           int32 // start of the hard break ending the line
 	bstart, btext int32 // byte range of the drawn text
@@ -146,7 +152,12 @@ func (l *Layout) wrap(width float32) *wrapping {
 }
 
 func (w *wrapper) begin(pi int, t int32, off, b int32) {
-	w.ln = Line{Start: int(off), TextEnd: int(off), Para: pi, tok: t, bstart: b, btext: b}
+	seg := int32(-1)
+	if len(w.l.segs) > 0 {
+		seg = w.l.segOf(off)
+	}
+	w.ln = Line{Start: int(off), TextEnd: int(off), Para: pi, tok: t, bstart: b, btext: b, seg: seg}
+	w.ln.RTL = seg >= 0 && w.l.segs[seg].rtl
 	w.x, w.xp, w.text = 0, 0, false
 }
 
@@ -154,6 +165,9 @@ func (w *wrapper) emit(end int32, how lineEnd) {
 	w.ln.End = int(end)
 	w.ln.Y = w.y
 	w.ln.Width = w.x
+	if w.ln.RTL && !math.IsInf(float64(w.width), 0) {
+		w.ln.X = max(0, w.width-w.x)
+	}
 	w.ln.ends = how
 	w.out.lines = append(w.out.lines, w.ln)
 	w.y += w.l.lineH
@@ -199,6 +213,7 @@ func (w *wrapper) split(pi, t int) {
 	str := l.tokText(t)
 	gs := graphemes(str)
 	r0, b0 := l.tOff[t], l.tByte[t]
+	sa := hasSouthEastAsian(str)
 	k := 0 // index in gs of the current piece's start
 	for {
 		start := gs[k]
@@ -226,6 +241,15 @@ func (w *wrapper) split(pi, t int) {
 			}
 		}
 		e := lo
+		if sa {
+			e = preferredSplit(str, gs, k, e)
+		}
+		if e > k+1 && int(gs[e].b) < len(str) {
+			// Keep closing punctuation with the text before it.
+			if r, _ := utf8.DecodeRuneInString(str[gs[e].b:]); closing(r) {
+				e--
+			}
+		}
 		end := gs[e]
 		w.x = w.xp + l.m.Advance(str[start.b:end.b])
 		w.ln.TextEnd, w.ln.btext = int(r0+end.r), b0+end.b
@@ -233,4 +257,56 @@ func (w *wrapper) split(pi, t int) {
 		w.begin(pi, int32(t), r0+end.r, b0+end.b)
 		k = e
 	}
+}
+
+// hasSouthEastAsian reports whether s holds Thai, Lao, Myanmar or Khmer
+// letters: scripts written without spaces between words, for which UAX #14
+// (line-break class SA) leaves word breaks to a dictionary.
+func hasSouthEastAsian(s string) bool {
+	for _, r := range s {
+		if isSouthEastAsian(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isSouthEastAsian(r rune) bool {
+	return (r >= 0x0E00 && r <= 0x0EFF) || (r >= 0x1000 && r <= 0x109F) || (r >= 0x1780 && r <= 0x17FF)
+}
+
+// preferredSplit returns the last grapheme boundary in gs[k+1:e+1] where a
+// word without spaces in a Southeast Asian script may split at a syllable
+// edge: before a Thai or Lao leading vowel, after a Thai or Lao final
+// sara a, repetition or abbreviation mark, or where the script changes. It
+// returns e when there is none. This stands in for dictionary word breaks,
+// which uniseg does not do.
+func preferredSplit(s string, gs []gpos, k, e int) int {
+	for j := e; j > k; j-- {
+		b := gs[j].b
+		if b <= 0 || int(b) >= len(s) {
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(s[:b])
+		next, _ := utf8.DecodeRuneInString(s[b:])
+		switch {
+		case (next >= 0x0E40 && next <= 0x0E44) || (next >= 0x0EC0 && next <= 0x0EC4):
+			return j
+		case prev == 0x0E2F || prev == 0x0E30 || prev == 0x0E46 || prev == 0x0EAF || prev == 0x0EB0 || prev == 0x0EC6:
+			return j
+		case isSouthEastAsian(prev) != isSouthEastAsian(next):
+			return j
+		}
+	}
+	return e
+}
+
+// closing reports whether r is punctuation that must not start a line
+// (UAX #14 classes CL, CP, EX, IS and final quotes), for splitting words too
+// long for a line.
+func closing(r rune) bool {
+	if r < utf8.RuneSelf {
+		return strings.ContainsRune(",.:;?!)]}%", r)
+	}
+	return unicode.In(r, unicode.Pe, unicode.Pf) || strings.ContainsRune("，。、．：；？！", r)
 }

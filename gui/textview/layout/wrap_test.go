@@ -125,8 +125,22 @@ func checkLines(t *testing.T, l *Layout) {
 				t.Fatalf("width %v line %d %q is %v wide", l.Width(), i, l.LineText(i), ln.Width)
 			}
 		}
-		if x, _ := l.OffsetToPoint(ln.TextEnd); ln.TextEnd < ln.End && x != ln.Width && l.Line(l.LineOf(ln.TextEnd)).Y == ln.Y {
-			t.Fatalf("width %v line %d: x of TextEnd %v != Width %v", l.Width(), i, x, ln.Width)
+		endX := ln.X + ln.Width // the end side of the line
+		if ln.RTL {
+			endX = ln.X
+		}
+		if x, _ := l.OffsetToPoint(ln.TextEnd); !l.IsBidi(i) && ln.TextEnd < ln.End && x != endX && l.Line(l.LineOf(ln.TextEnd)).Y == ln.Y {
+			t.Fatalf("width %v line %d: x of TextEnd %v != end side %v", l.Width(), i, x, endX)
+		}
+		var sum float32
+		for _, r := range l.LineRuns(i, nil) {
+			if r.X < ln.X-0.01 || r.X+r.W > ln.X+ln.Width+0.01 {
+				t.Fatalf("width %v line %d: run [%d,%d) at x %v+%v outside the line [%v,%v)", l.Width(), i, r.Start, r.End, r.X, r.W, ln.X, ln.X+ln.Width)
+			}
+			sum += r.W
+		}
+		if d := sum - ln.Width; d > 0.01 || d < -0.01 {
+			t.Fatalf("width %v line %d: runs are %v wide, line %v", l.Width(), i, sum, ln.Width)
 		}
 		prev = &ln
 	}

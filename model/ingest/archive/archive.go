@@ -17,6 +17,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
+	"sync"
+
+	"golang.org/x/net/html"
 
 	"clipper/model"
 )
@@ -56,12 +60,55 @@ type Doc struct {
 	Text   string
 	Paras  []Para
 	Source string // the reader that made it: "txt", "html", "xml", "docx", "rtf", "pdf", "eml"
+
+	htmlOnce sync.Once
+	htmlRoot *html.Node
+	htmlErr  error
+	visOnce  sync.Once
+	visible  string
+}
+
+// HTMLRoot parses an HTML Doc's Text once and returns the tree, so that
+// the formats' detect and split functions and the import's checks share
+// one parse. It is an error for a Doc that is not HTML.
+func (d *Doc) HTMLRoot() (*html.Node, error) {
+	d.htmlOnce.Do(func() {
+		if d.Kind != HTML {
+			d.htmlErr = errors.New("not an HTML document")
+			return
+		}
+		d.htmlRoot, d.htmlErr = html.Parse(strings.NewReader(d.Text))
+	})
+	return d.htmlRoot, d.htmlErr
+}
+
+// VisibleText is the text a reader of the file sees: Text for text and
+// paragraphs, the rendered text of an HTML page (see HTMLText) or the
+// character data of an XML document. Blocks are separated by blank lines.
+func (d *Doc) VisibleText() string {
+	d.visOnce.Do(func() {
+		switch d.Kind {
+		case HTML:
+			if root, err := d.HTMLRoot(); err == nil {
+				d.visible = HTMLText(root)
+			} else {
+				d.visible = d.Text
+			}
+		case XML:
+			d.visible = xmlText(d.Text)
+		default:
+			d.visible = d.Text
+		}
+	})
+	return d.visible
 }
 
 // Article is one story of a batch: its metadata (headline, publication,
-// date, authors, section, words, language, page, source id, URL, and the
-// other labelled fields and trailers in Details) and its body text with
-// paragraphs separated by blank lines, not yet normalised.
+// date as YYYY-MM-DD, authors, section, words, language as an ISO 639-1
+// code, page, source id, URL, and the other labelled fields and trailers
+// in Details) and its body text with paragraphs separated by blank lines,
+// not yet normalised; single line breaks inside a paragraph are kept, and
+// the import joins those that read as hard wraps.
 type Article struct {
 	model.Metadata
 	Body string
@@ -72,15 +119,27 @@ type Article struct {
 	// are sorry but there is an error in this document" placeholder, an
 	// empty record); "" when it has one.
 	Problem string
+	// Record is the article's text as it stands in the file (header, body
+	// and trailers), kept as the clipping's original for provenance; ""
+	// keeps the body instead.
+	Record string
 }
 
 // Batch is what Split found in one file.
 type Batch struct {
-	Format    string // the format recognised, e.g. "Nexis Uni DOCX", "Factiva HTML"
+	Format    string // the layout recognised: Split sets the format's name ("Nexis Uni"); the import adds the reader ("Nexis Uni DOCX")
 	Articles  []Article
-	Announced int      // articles the file says it holds (N of M, the cover list, a count); 0 if it does not say
-	Warnings  []string // disagreements and assumptions, one sentence each ("found 99 of 100 articles; article 37 has no body")
-	LeftOut   []string // what was kept out of the bodies, one short line each ("cover page", "LOAD-DATE trailers")
+	Announced int // articles the file says it holds (N of M, the cover list, a count); 0 if it does not say
+	// Warnings are disagreements and assumptions, one sentence each. Split
+	// puts first "found 99 of 100 articles" when Articles and Announced
+	// differ and "article 37: <its Problem>" for each article with one, so
+	// a format adds only what it alone knows ("documents 37–38 are missing").
+	Warnings []string
+	LeftOut  []string // what was kept out of the bodies, one short line each ("cover page", "LOAD-DATE trailers")
+	// Omitted is the text of the parts LeftOut names that are in no
+	// article's body or metadata (the cover page, separators), so that the
+	// import can check that nothing else of the file was lost.
+	Omitted []string
 }
 
 // format is one database's export layout.
@@ -96,18 +155,26 @@ type format struct {
 // formats lists the layouts Split knows, most specific first.
 func formats() []format {
 	return []format{
+		nexisUniFormat(),
 		factivaHTMLFormat(),
 		factivaXMLFormat(),
 		europresseFormat(),
 		apaFormat(),
 		bzkFormat(),
+		lexisFormat(),
+		proquestFormat(),
 	}
 }
 
 // Split recognises doc's layout and splits it into articles. It returns
-// (nil, nil) for a file that is not an archive export.
+// (nil, nil) for a file that is not an archive export. A batch's first
+// warnings compare the articles found with the number announced and name
+// every article with a Problem; the format's own warnings follow.
 func Split(ctx context.Context, doc *Doc) (*Batch, error) {
 	for _, f := range formats() {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if !f.detect(doc) {
 			continue
 		}
@@ -116,7 +183,23 @@ func Split(ctx context.Context, doc *Doc) (*Batch, error) {
 			return nil, fmt.Errorf("%s: %w", f.name, err)
 		}
 		b.Format = f.name
+		b.Warnings = append(countWarnings(b), b.Warnings...)
 		return b, nil
 	}
 	return nil, nil
+}
+
+// countWarnings says where the articles found disagree with what the file
+// announces, and which articles have no usable body.
+func countWarnings(b *Batch) []string {
+	var out []string
+	if b.Announced > 0 && len(b.Articles) != b.Announced {
+		out = append(out, fmt.Sprintf("found %d of %d articles", len(b.Articles), b.Announced))
+	}
+	for _, a := range b.Articles {
+		if a.Problem != "" {
+			out = append(out, fmt.Sprintf("article %d: %s", a.N, a.Problem))
+		}
+	}
+	return out
 }

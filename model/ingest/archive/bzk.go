@@ -84,6 +84,9 @@ func splitBZK(ctx context.Context, doc *Doc) (*Batch, error) {
 	b.Announced = len(index)
 	if starts[0] > 0 {
 		b.LeftOut = append(b.LeftOut, "cover page and index")
+		for _, p := range doc.Paras[:starts[0]] {
+			b.Omitted = append(b.Omitted, p.Text)
+		}
 	}
 	copyrights := 0
 	for k, s := range starts {
@@ -109,7 +112,7 @@ func splitBZK(ctx context.Context, doc *Doc) (*Batch, error) {
 			}
 		}
 		if len(body) > 0 && bzkAuthorRe.MatchString(body[0]) && len(strings.Fields(body[0])) >= 2 && len(strings.Fields(body[0])) <= 5 && !strings.ContainsAny(body[0], "0123456789") {
-			a.Authors = []string{titleCase(body[0])}
+			a.Authors = []string{titleCase(strings.Join(strings.Fields(body[0]), " "))}
 			body = body[1:]
 			if n := len(body); n > 0 && strings.EqualFold(body[n-1], a.Authors[0]) {
 				body = body[:n-1]
@@ -155,17 +158,6 @@ func normTitle(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// titleCase writes a name in capitals as "Koen Voskuil".
-func titleCase(s string) string {
-	words := strings.Fields(strings.ToLower(s))
-	for i, w := range words {
-		r := []rune(w)
-		r[0] = unicode.ToUpper(r[0])
-		words[i] = string(r)
-	}
-	return strings.Join(words, " ")
 }
 
 // joinPDFLines joins the lines of a PDF paragraph into running text,

@@ -1,0 +1,165 @@
+package archive
+
+import (
+	"encoding/xml"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// hiddenTags hold no visible text.
+var hiddenTags = map[atom.Atom]bool{
+	atom.Head: true, atom.Script: true, atom.Style: true, atom.Template: true,
+	atom.Noscript: true, atom.Title: true, atom.Meta: true, atom.Link: true,
+	atom.Svg: true, atom.Object: true, atom.Iframe: true,
+}
+
+// blockTags start and end a block of text.
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true,
+	atom.Main: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Li: true, atom.Ul: true, atom.Ol: true,
+	atom.Blockquote: true, atom.Pre: true, atom.Table: true, atom.Tr: true,
+	atom.Td: true, atom.Th: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
+	atom.Hr: true, atom.Address: true, atom.Center: true, atom.Header: true,
+	atom.Footer: true, atom.Nav: true, atom.Aside: true, atom.Figure: true,
+	atom.Figcaption: true, atom.Body: true, atom.Caption: true, atom.Form: true,
+	atom.Fieldset: true, atom.Details: true, atom.Summary: true,
+}
+
+// HTMLText renders the visible text under n as plain text: every block
+// element (p, div, td, li, headings…) is its own block, blocks are
+// separated by a blank line, <br> is a line break, white space inside a
+// block collapses as a browser collapses it (no-break spaces are kept),
+// and scripts, styles, the head and comments are left out.
+func HTMLText(n *html.Node) string {
+	r := htmlRenderer{}
+	r.walk(n, false)
+	return r.b.String()
+}
+
+type htmlRenderer struct {
+	b       strings.Builder
+	line    strings.Builder // the block being built
+	pending bool            // a collapsed space is due before the next text
+}
+
+// flush ends the current block.
+func (r *htmlRenderer) flush() {
+	t := strings.TrimRight(r.line.String(), " \n")
+	r.line.Reset()
+	r.pending = false
+	if strings.TrimSpace(strings.ReplaceAll(t, "\n", "")) == "" {
+		return
+	}
+	if r.b.Len() > 0 {
+		r.b.WriteString("\n\n")
+	}
+	r.b.WriteString(t)
+}
+
+func isHTMLSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f'
+}
+
+func (r *htmlRenderer) walk(n *html.Node, pre bool) {
+	switch n.Type {
+	case html.TextNode:
+		r.textNode(n.Data, pre)
+		return
+	case html.CommentNode, html.DoctypeNode:
+		return
+	case html.ElementNode:
+		if hiddenTags[n.DataAtom] {
+			return
+		}
+		switch n.DataAtom {
+		case atom.Br:
+			r.line.WriteByte('\n')
+			r.pending = false
+			return
+		case atom.Pre:
+			pre = true
+		}
+	}
+	block := n.Type == html.ElementNode && blockTags[n.DataAtom]
+	if block {
+		r.flush()
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		r.walk(c, pre)
+	}
+	if block {
+		r.flush()
+	}
+}
+
+// textNode adds a text node, keeping track of collapsible white space.
+func (r *htmlRenderer) textNode(s string, pre bool) {
+	if pre {
+		r.line.WriteString(s)
+		return
+	}
+	lead := len(s) > 0 && isHTMLSpace(rune(s[0]))
+	fields := strings.FieldsFunc(s, isHTMLSpace)
+	if len(fields) == 0 {
+		if len(s) > 0 {
+			r.pending = true
+		}
+		return
+	}
+	for i, f := range fields {
+		if (i > 0 || lead || r.pending) && r.line.Len() > 0 && !strings.HasSuffix(r.line.String(), "\n") {
+			r.line.WriteByte(' ')
+		}
+		r.line.WriteString(f)
+	}
+	r.pending = isHTMLSpace(rune(s[len(s)-1]))
+}
+
+// xmlText returns the character data of an XML document, one block per
+// element that directly holds text. Malformed XML gives what was read
+// before the error.
+func xmlText(src string) string {
+	d := xml.NewDecoder(strings.NewReader(src))
+	d.Strict = false
+	var b strings.Builder
+	var cur strings.Builder
+	flush := func() {
+		t := strings.Join(strings.Fields(cur.String()), " ")
+		cur.Reset()
+		if t == "" {
+			return
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(t)
+	}
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			break
+		}
+		switch t := tok.(type) {
+		case xml.CharData:
+			cur.Write(t)
+			cur.WriteByte(' ')
+		case xml.StartElement, xml.EndElement:
+			flush()
+		}
+	}
+	flush()
+	return b.String()
+}
+
+// attrOf returns n's attribute key, "" if it has none.
+func attrOf(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}

@@ -1,0 +1,69 @@
+package store
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"clipper/model"
+)
+
+func TestCleanName(t *testing.T) {
+	for _, c := range []struct {
+		in, want, err string
+	}{
+		{"  Ana  ", "Ana", ""},
+		{"Zoë", "Zoë", ""},
+		{"👩\u200d💻 coder", "👩\u200d💻 coder", ""}, // an emoji joined by ZWJ
+		{"❤️\u200d🔥", "❤️\u200d🔥", ""},           // after a variation selector
+		{"मित्\u200dर", "मित्\u200dर", ""},       // a joiner inside a word
+		{"claim\u200b", "", "invisible character (U+200B)"},
+		{"cla\u200bim", "", "invisible character (U+200B)"},
+		{"\u200bclaim", "", "invisible character (U+200B)"},
+		{"claim\u200d", "", "invisible joiner"},
+		{"\u200dclaim", "", "invisible joiner"},
+		{"cl \u200c aim", "", "invisible joiner"},
+		{"\ufe0fclaim", "", "variation selector"},
+		{"claim\u2060", "", "invisible character (U+2060)"},
+		{"claim\ufeff", "", "invisible character (U+FEFF)"},
+		{"\u3164", "", "invisible character"},
+		{"\x1b[31mRED", "", "control character (U+001B)"},
+		{"a\tb", "", "control character"},
+		{"Ana\u202eevil", "", "bidirectional control"},
+		{"\u2066Ana\u2069", "", "bidirectional control"},
+		{"Ana\u200f", "", "bidirectional control"},
+		{"", "", "empty"},
+		{" \u00a0 ", "", "empty"},
+		{strings.Repeat("x", 100), strings.Repeat("x", 100), ""},
+		{strings.Repeat("é", 101), "", "longer than 100"},
+		{"bad \xff", "", "not valid UTF-8"},
+	} {
+		got, err := cleanName("tag", c.in)
+		switch {
+		case c.err == "" && (err != nil || got != c.want):
+			t.Errorf("cleanName(%q) = %q, %v; want %q", c.in, got, err, c.want)
+		case c.err != "" && (err == nil || !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), c.err)):
+			t.Errorf("cleanName(%q) = %q, %v; want an error saying %q", c.in, got, err, c.err)
+		}
+	}
+}
+
+// TestLocalNamesRefuseLookAlikes: local input follows the same rules: a
+// tag or coder that differs from an existing one only by invisible
+// characters is the existing one (coders) or taken (tags).
+func TestLocalNamesRefuseLookAlikes(t *testing.T) {
+	f := newFixture(t)
+	for _, name := range []string{"claim\u200b", "\x1b[31mRED", "Ana\u202eevil"} {
+		err := f.s.CreateTag(f.ctx, f.coder.ID, &model.Tag{Name: name, Kind: model.KindCustom})
+		wantErr(t, err, ErrInvalid)
+	}
+	err := f.s.CreateTag(f.ctx, f.coder.ID, &model.Tag{Name: "cl\u200caim", Kind: model.KindCustom})
+	wantErr(t, err, ErrExists)
+	c, err := f.s.EnsureCoder(f.ctx, "A\u200dna")
+	if err != nil || c.ID != f.coder.ID {
+		t.Errorf("EnsureCoder of a look-alike of Ana: %+v, %v", c, err)
+	}
+	if _, err := f.s.EnsureCoder(f.ctx, "Ana\u200b"); !errors.Is(err, ErrInvalid) {
+		t.Errorf("EnsureCoder with a zero-width space: %v", err)
+	}
+}
