@@ -14,24 +14,21 @@ import (
 	"clipper/model/store"
 )
 
+// importable lists the file types the import dialog offers: what
+// model/ingest reads (images need tesseract for OCR).
+var importable = []string{".txt", ".text", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".xml", ".eml",
+	".docx", ".doc", ".rtf", ".md", ".markdown", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+
 // importDialog asks for a clipping file to import.
 func (u *UI) importDialog() {
-	u.askOpenPath([]string{".txt", ".html", ".htm", ".mhtml", ".mht", ".docx", ".doc", ".rtf", ".pdf", ".md", ".markdown", ".eml", ".xml", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}, func(path string) {
+	u.askOpenPath(importable, func(path string) {
 		u.importPaths([]string{path})
 	})
 }
 
 // importFolderDialog asks for a folder whose clippings are all imported.
 func (u *UI) importFolderDialog() {
-	dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if l != nil {
-			u.importPaths([]string{l.Path()})
-		}
-	}, u.win)
+	u.askFolder(func(path string) { u.importPaths([]string{path}) })
 }
 
 // dropped imports files and folders dropped on the window.
@@ -119,7 +116,7 @@ func (u *UI) importDone(o importOutcome) {
 			u.showError(err)
 		}
 	}
-	rep.headlines(u.lib.all)
+	rep.headlines(u.lib.items())
 	u.updateStatus()
 	u.flash(rep.statusLine())
 	if rep.notable() {

@@ -106,12 +106,14 @@ func (r *kwicRenderer) Layout(size fyne.Size) {
 	mw := fyne.MeasureText(r.match.Text, text, r.match.TextStyle).Width
 	r.left.Text = fitTail(r.k.left, col-2, text, fyne.TextStyle{})
 	lw := fyne.MeasureText(r.left.Text, text, fyne.TextStyle{}).Width
+	// The contexts touch the match, as in the text: a gap would read as a
+	// space before the punctuation that follows a word.
 	r.left.Move(fyne.NewPos(x0+col-lw, y))
 	r.match.Move(fyne.NewPos(x0+col, y))
-	r.bg.Move(fyne.NewPos(x0+col-2, y))
-	r.bg.Resize(fyne.NewSize(mw+4, lineH))
-	r.right.Text = fitHead(r.k.right, max(w-col-mw-2, 0), text, fyne.TextStyle{})
-	r.right.Move(fyne.NewPos(x0+col+mw+2, y))
+	r.bg.Move(fyne.NewPos(x0+col-1, y))
+	r.bg.Resize(fyne.NewSize(mw+2, lineH))
+	r.right.Text = fitHead(r.k.right, max(w-col-mw, 0), text, fyne.TextStyle{})
+	r.right.Move(fyne.NewPos(x0+col+mw, y))
 	for _, t := range []*canvas.Text{r.head, r.left, r.match, r.right} {
 		t.Refresh()
 	}

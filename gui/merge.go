@@ -175,7 +175,7 @@ func (u *UI) previewSections(rep store.MergeReport) []*widget.AccordionItem {
 	add("Re-anchored, to check after merging (fuzzy / not found)", fuzzy, lines)
 	if an.Remapped > 0 {
 		add("Re-anchored exactly onto the changed text", an.Remapped, []string{
-			fmt.Sprintf("%d annotations moved with the text change; nothing to check.", an.Remapped)})
+			count(an.Remapped, "annotation", "annotations") + " moved with the text change; nothing to check."})
 	}
 	lines = nil
 	for _, cf := range an.Conflicts {

@@ -167,17 +167,15 @@ func (m *mergeReview) rowText(it reviewItem) (head, text string) {
 	t, _ := m.u.tag(a.TagID)
 	where := m.headline(a.ClippingID)
 	if it.issue != nil {
-		return fmt.Sprintf("%s · %s · %s", anchorWord(it.issue.Status), t.Name, where), "“" + oneLine(it.issue.Quote) + "”"
+		return fmt.Sprintf("%s · %s · %s", anchorWord(it.issue.Status), t.Name, where), quoted(oneLine(it.issue.Quote))
 	}
-	return fmt.Sprintf("Conflict · %s · %s", t.Name, where), "“" + oneLine(a.Exact) + "”"
+	return fmt.Sprintf("Conflict · %s · %s", t.Name, where), quoted(oneLine(a.Exact))
 }
 
 // headline is the library's headline of a clipping.
 func (m *mergeReview) headline(id string) string {
-	for _, s := range m.u.lib.all {
-		if s.ID == id {
-			return orUntitled(s.Headline)
-		}
+	if h, ok := m.u.lib.headline(id); ok {
+		return orUntitled(h)
 	}
 	return "(clipping not found)"
 }
@@ -198,8 +196,7 @@ func (m *mergeReview) show(i int) {
 	if m.u.annotation(a.ID) != nil {
 		m.u.selectAnnotation(a.ID, true)
 	}
-	m.u.reader.view.Select(a.Start, a.End)
-	m.u.reader.view.ScrollToOffset(a.Start)
+	m.u.reader.selectSpan(a.Start, a.End)
 	m.showDetail()
 }
 
@@ -305,7 +302,7 @@ func (m *mergeReview) versionCard(title string, a model.Annotation, anchor strin
 		return container.NewVBox(h, wrapped("Deleted"))
 	}
 	t, _ := m.u.tag(a.TagID)
-	lines := []string{"“" + oneLine(a.Exact) + "”", annotationLabel(t, a)}
+	lines := []string{quoted(oneLine(a.Exact)), annotationLabel(t, a)}
 	if anchor != "" {
 		lines = append(lines, "placed: "+anchorWord(anchor))
 	}
@@ -350,7 +347,7 @@ func (m *mergeReview) moveToSelection(a model.Annotation) {
 	if !m.needCoder() {
 		return
 	}
-	start, end := u.reader.view.Selection()
+	start, end := u.reader.selection()
 	if u.clip.ID != a.ClippingID || start == end {
 		u.flash("Select the right words in the reader first, then press Move to selection.")
 		return
@@ -367,7 +364,7 @@ func (m *mergeReview) moveToSelection(a model.Annotation) {
 		u.showError(fmt.Errorf("moving the annotation: %w", err))
 		return
 	}
-	u.reader.view.ClearSelection()
+	u.reader.clearSelection()
 	m.done("Annotation moved to the selection.")
 }
 

@@ -361,7 +361,7 @@ func (l *reviewList) TypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyUp:
 		u.moveSuggestion(-1)
 	case fyne.KeyEscape:
-		u.win.Canvas().Focus(u.reader.view)
+		u.focusText()
 	}
 }
 
