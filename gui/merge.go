@@ -77,6 +77,13 @@ func (u *UI) showMergePreview(src string, rep store.MergeReport) {
 
 // previewHeadline is the one-line account above the preview's lists.
 func previewHeadline(rep store.MergeReport) string {
+	refused := ""
+	if n := len(rep.Refused); n > 0 {
+		refused = " " + count(n, "row of the file was", "rows of the file were") + " refused: invalid values (listed below)."
+	}
+	if rep.Changes() == 0 && refused != "" {
+		return "Nothing can be merged from " + rep.Source + "." + refused
+	}
 	if rep.Changes() == 0 {
 		msg := "Nothing to merge: this project already has everything in " + rep.Source + "."
 		if n := rep.Annotations.AlreadyInConflict; n > 0 {
@@ -104,7 +111,7 @@ func previewHeadline(rep store.MergeReport) string {
 	if n := len(an.Conflicts); n > 0 {
 		parts = append(parts, count(n, "conflict", "conflicts"))
 	}
-	return "Merging would bring " + strings.Join(parts, ", ") + ". Nothing changes until you press Merge."
+	return "Merging would bring " + strings.Join(parts, ", ") + "." + refused + " Nothing changes until you press Merge."
 }
 
 // count writes n with the singular or plural noun.
@@ -125,11 +132,16 @@ func (u *UI) previewSections(rep store.MergeReport) []*widget.AccordionItem {
 		}
 		out = append(out, widget.NewAccordionItem(fmt.Sprintf("%s (%d)", title, n), listLabel(lines, n)))
 	}
+	var lines []string
+	for _, r := range rep.Refused {
+		lines = append(lines, fmt.Sprintf("%s %s: %s", r.Table, r.ID, r.Reason))
+	}
+	add("Refused, not merged: invalid values", len(rep.Refused), lines)
 	c := rep.Clippings
 	add("New clippings", len(c.Added), headlines(c.Added))
 	add("Same text under another id (annotations join this project's copy)", len(c.MatchedByHash), headlines(c.MatchedByHash))
 	add("Clippings whose text differs (annotations re-anchored onto this text)", len(c.TextDiffers), headlines(c.TextDiffers))
-	var lines []string
+	lines = nil
 	for _, t := range rep.Tags.Added {
 		lines = append(lines, t.Name)
 	}
