@@ -43,6 +43,12 @@ func ruleError(err error) string {
 	return strings.TrimPrefix(err.Error(), ErrInvalid.Error()+": ")
 }
 
+// ruleErrorOf is ruleError without the leading "tag name", "coder name"…
+// of what, which cells.bad already writes as the column.
+func ruleErrorOf(err error, what, col string) string {
+	return strings.TrimPrefix(ruleError(err), what+" "+col+" ")
+}
+
 // coderCols are the columns decodeCoder reads.
 const coderCols = `rowid, id, name, created_at, updated_at`
 
@@ -62,7 +68,7 @@ func checkCoder(c *cells, r coderRow) {
 		c.bad("id", "%v", err)
 	}
 	if n, err := cleanName("coder", r.Name); err != nil {
-		c.bad("name", "%s", ruleError(err))
+		c.bad("name", "%s", ruleErrorOf(err, "coder", "name"))
 	} else if n != r.Name {
 		c.bad("name", "%s has spaces around it", describe(r.Name))
 	}
@@ -101,7 +107,7 @@ func checkTagRow(c *cells, t tagState) {
 		n, err := checkTag(p.tag)
 		switch {
 		case err != nil:
-			c.bad(p.col, "%s", ruleError(err))
+			c.bad(p.col, "%s", ruleErrorOf(err, "tag", p.col))
 		case p.col == "name" && n != t.Name:
 			c.bad("name", "%s has spaces around it", describe(t.Name))
 		}
