@@ -18,6 +18,7 @@ import (
 	"image/color"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -171,8 +172,19 @@ func (u *UI) focusText() { u.win.Canvas().Focus(u.reader.focusable()) }
 // Window returns the project window.
 func (u *UI) Window() fyne.Window { return u.win }
 
-// ctx is the context of short UI actions.
-func (u *UI) ctx() context.Context { return context.Background() }
+// uiWait bounds how long an action run on the UI goroutine (opening a
+// clipping, saving an annotation) waits for another Clipper that holds the
+// project's lock: the window cannot repaint while it waits, so after this
+// it gives up, changes nothing and says so (see showError), and the user
+// tries again. Background jobs wait as long as the other writer works.
+const uiWait = 2 * time.Second
+
+// ctx is the context of short UI actions: it ends after uiWait.
+func (u *UI) ctx() context.Context {
+	ctx, cancel := context.WithTimeout(context.Background(), uiWait)
+	time.AfterFunc(uiWait, cancel)
+	return ctx
+}
 
 // loadTags reads the tags and hands them to the parts that show them.
 func (u *UI) loadTags() {
@@ -439,9 +451,12 @@ func (u *UI) updateStatus() {
 
 // showError reports err in a dialog. Store errors already carry their context.
 func (u *UI) showError(err error) {
-	if errors.Is(err, store.ErrReadOnly) {
+	switch {
+	case errors.Is(err, store.ErrReadOnly):
 		_, why := u.store.ReadOnly()
 		err = fmt.Errorf("%s", why)
+	case errors.Is(err, store.ErrBusy):
+		err = fmt.Errorf("another Clipper (a window, a command or a merge) is writing to this project, so nothing was changed; try again when it has finished\n\n(%w)", err)
 	}
 	dialog.ShowError(err, u.win)
 }
