@@ -43,6 +43,7 @@ func (u *UI) openProject(path string) {
 func (u *UI) switchProject(st *store.Store) {
 	u.panel.flush()
 	old := u.store
+	st.SetVersion(old.Version()) // the project records this Clipper as its writer
 	u.store = st
 	if err := old.Close(); err != nil {
 		u.showError(fmt.Errorf("closing %s: %w", old.Path(), err))

@@ -76,6 +76,7 @@ func commands() map[string]command {
 		"export":      {"export --format xlsx|csv|csv-raw|json|qdpx|qdc -o FILE [--clipping ID…] [--tag NAME…] [--coder NAME]", cmdExport},
 		"share":       {"share -o FILE [--without-originals]", cmdShare},
 		"merge":       {"merge FILE [--dry-run] [--keep-both-tags]", cmdMerge},
+		"info":        {"info", cmdInfo},
 	}
 }
 
@@ -102,6 +103,14 @@ func runContext(ctx context.Context, stopSignals func(), args []string, stdout, 
 	if g.help {
 		usage(stdout)
 		return 0
+	}
+	if g.version {
+		currentBuild().write(stdout)
+		return 0
+	}
+	if len(rest) == 1 && opensProject(rest[0]) {
+		// A double-clicked project (the desktop passes its path): open it.
+		e.global.db, rest = rest[0], nil
 	}
 	if len(rest) == 0 {
 		if err := runApp(e); err != nil {
@@ -145,6 +154,8 @@ func usage(w io.Writer) {
 
 usage:
   clipper [--db FILE] [--coder NAME]                 open the app
+  clipper PROJECT.clip                               open the app on a project (what double-clicking one does)
+  clipper --version                                  print the version of Clipper, Go, Fyne and SQLite
   clipper --screenshot OUT.png [--db FILE] [--size 1280x800] [--clipping ID]
                                                      write a PNG of the app window and exit
   clipper [--db FILE] [--coder NAME] COMMAND [flags] [args]

@@ -98,6 +98,9 @@ func newMerger(tx *wtx, opt MergeOptions, rep *MergeReport) (*merger, error) {
 		return nil, err
 	}
 	rep.Peer = m.replica
+	if rep.PeerVersions, err = readVersions(m.ctx, tx, "theirs"); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 

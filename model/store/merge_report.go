@@ -18,6 +18,9 @@ type MergeReport struct {
 	Annotations MergeAnnotations `json:"annotations"`
 	// Rejections counts rejected suggestions taken over from the file.
 	Rejections int `json:"rejections_added"`
+	// PeerVersions: the Clipper versions that created and last wrote the
+	// merged file ("" when it predates version records).
+	PeerVersions ProjectVersions `json:"peer_versions"`
 }
 
 // MergeClippings: clippings of the incoming file, by how they matched.

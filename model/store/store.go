@@ -24,7 +24,8 @@ type Store struct {
 	version  int
 	verified atomic.Bool // the whole file passed quick_check (on open or Check)
 
-	wait *waiter // lock waits of this store's connections (busy.go)
+	wait  *waiter      // lock waits of this store's connections (busy.go)
+	stamp versionStamp // which Clipper writes the file this session (version.go)
 
 	wmu    sync.Mutex           // guards w and stmts: every write transaction and DataVersion
 	w      *sql.Conn            // pinned connection for writes and PRAGMA data_version
@@ -39,6 +40,7 @@ type options struct {
 	checkLimit int64         // largest file Open runs a full quick_check on
 	stall      time.Duration // give up waiting for a lock after this long without progress
 	onWait     func(bool)    // see OpenOptions.OnWait
+	version    string        // see OpenOptions.Version
 }
 
 // fullCheckLimit is the largest file Open verifies page by page with
@@ -65,6 +67,11 @@ type OpenOptions struct {
 	// wait) and when no operation waits any more (false). It is called on
 	// the waiting goroutine and must return quickly without using the store.
 	OnWait func(waiting bool)
+	// Version names the running Clipper (e.g. "0.1.0 (a1b2c3d)"). When
+	// set, a project created now records it as its creator, and every
+	// write records it as the file's last writer (see Versions); reading
+	// records nothing.
+	Version string
 }
 
 // OpenWith opens (or with Create, creates) the project at path. Like every
@@ -74,6 +81,7 @@ type OpenOptions struct {
 func OpenWith(ctx context.Context, path string, opt OpenOptions) (*Store, error) {
 	o := defaultOptions()
 	o.onWait = opt.OnWait
+	o.version = opt.Version
 	if opt.Create {
 		return openOrCreate(ctx, path, o)
 	}
@@ -146,6 +154,9 @@ func create(ctx context.Context, path string, o options) (*Store, error) {
 		err = migrate(ctx, conn, 0, o.migrations)
 	}
 	if err == nil {
+		err = stampCreated(ctx, conn, o.version)
+	}
+	if err == nil {
 		err = syncDir(filepath.Dir(abs))
 	}
 	if err != nil {
@@ -156,6 +167,7 @@ func create(ctx context.Context, path string, o options) (*Store, error) {
 		return nil, fmt.Errorf("create project %s: %w", abs, classify(err))
 	}
 	s := &Store{path: abs, db: db, w: conn, version: len(o.migrations), wait: wait}
+	s.stamp.version, s.stamp.created = o.version, true
 	s.verified.Store(true)
 	return s, nil
 }
@@ -195,6 +207,7 @@ func openAbs(ctx context.Context, abs string, o options) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{path: abs, version: h.userVersion, wait: o.waiter(abs)}
+	s.stamp.version = o.version
 	switch {
 	case h.userVersion > latest:
 		s.readOnly = true
@@ -404,7 +417,10 @@ func (s *Store) write(ctx context.Context, what string, fn func(tx *wtx) error) 
 	if err != nil {
 		return fmt.Errorf("%s: begin: %w", what, classify(err))
 	}
-	err = fn(&wtx{Tx: tx, ctx: ctx, s: s})
+	w := &wtx{Tx: tx, ctx: ctx, s: s}
+	if err = fn(w); err == nil {
+		err = s.stampWrite(w)
+	}
 	if err != nil {
 		tx.Rollback()
 		return fmt.Errorf("%s: %w", what, classify(err))
