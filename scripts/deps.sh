@@ -2,6 +2,8 @@
 # Installs what Clipper needs to build and test: a C compiler for cgo (SQLite),
 # Fyne's OpenGL/X11 headers, and for the tests Xvfb, xmllint and LibreOffice Calc
 # (the export tests validate REFI-QDA files and convert a workbook headless).
+# With --dist: the cross-compiler, NSIS and archivers make dist needs; with
+# --dist-test also Wine and the desktop-file checkers make dist-test runs.
 # Idempotent: installs only what is missing. Debian/Ubuntu via apt-get
 # (with sudo when not root); elsewhere prints what to install.
 set -euo pipefail
@@ -9,11 +11,20 @@ set -euo pipefail
 build_pkgs=(gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
 	libxinerama-dev libxi-dev libxxf86vm-dev)
 test_pkgs=(xvfb xauth libxml2-utils libreoffice-calc-nogui)
+# make dist: Windows cross-compiler (cgo stays on for SQLite), the NSIS
+# installer builder, zip and xz for the archives.
+dist_pkgs=(gcc-mingw-w64-x86-64 nsis zip xz-utils)
+# make dist-test: Wine runs the Windows build; the checkers validate the
+# Linux desktop entry and AppStream metainfo; imagemagick captures the
+# window under Xvfb.
+dist_test_pkgs=(wine64 wine desktop-file-utils appstream imagemagick unzip)
 
 want=("${build_pkgs[@]}")
-if [ "${1:-}" = "--test" ]; then
-	want+=("${test_pkgs[@]}")
-fi
+case "${1:-}" in
+--test) want+=("${test_pkgs[@]}") ;;
+--dist) want+=("${dist_pkgs[@]}") ;;
+--dist-test) want+=("${dist_pkgs[@]}" "${test_pkgs[@]}" "${dist_test_pkgs[@]}") ;;
+esac
 
 if ! command -v go >/dev/null 2>&1 && [ ! -x /usr/local/go/bin/go ]; then
 	echo "deps: Go is not installed. Install Go 1.26 or newer from your distribution or the Go website, then run make again." >&2

@@ -10,15 +10,25 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"sync"
 
 	_ "clipper/cmd/clipper/internal/plainlocale" // before Fyne initialises
 )
 
 func main() {
+	shown := attachConsole()
 	ctx, release := interruptContext()
-	code := runContext(ctx, release, os.Args[1:], os.Stdout, os.Stderr)
+	var stderr io.Writer = os.Stderr
+	var unseen strings.Builder // what stderr would have said where nobody sees it
+	if !shown {
+		stderr = &unseen
+	}
+	code := runContext(ctx, release, os.Args[1:], os.Stdout, stderr)
 	release()
+	if code != 0 && unseen.Len() > 0 {
+		showErrorBox(unseen.String())
+	}
 	os.Exit(code)
 }
 

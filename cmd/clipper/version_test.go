@@ -231,3 +231,34 @@ func TestLinkTimeStamp(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeSaysColleaguesVersion: merge reports which Clipper last wrote
+// the colleague's file, in the JSON report and on stderr.
+func TestMergeSaysColleaguesVersion(t *testing.T) {
+	dir := t.TempDir()
+	ana, ben := filepath.Join(dir, "ana.clip"), filepath.Join(dir, "ben.clip")
+	importSample(t, ana)
+	if _, errs, code := clipper(t, ana, "share", "-o", ben); code != 0 {
+		t.Fatalf("share: %s", errs)
+	}
+	out, errs, code := clipper(t, ana, "merge", "--dry-run", ben)
+	if code != 0 {
+		t.Fatalf("merge: %d %s", code, errs)
+	}
+	var rep struct {
+		PeerVersions struct {
+			CreatedBy string `json:"created_by"`
+			WrittenBy string `json:"written_by"`
+		} `json:"peer_versions"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	want := currentBuild().stamp()
+	if rep.PeerVersions.CreatedBy != want || rep.PeerVersions.WrittenBy != want {
+		t.Errorf("peer_versions = %+v, want %q", rep.PeerVersions, want)
+	}
+	if !strings.Contains(errs, "ben.clip was last written by Clipper "+want) {
+		t.Errorf("stderr: %s", errs)
+	}
+}
