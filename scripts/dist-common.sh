@@ -21,7 +21,7 @@ fyne_version=v1.7.4
 fyne_cli() {
 	local bin
 	bin="$("$GO" env GOPATH)/bin/fyne"
-	if [ ! -x "$bin" ] || ! "$bin" version 2>&1 | grep -q "cli version: $fyne_version"; then
+	if [ ! -x "$bin" ] || [[ "$("$bin" version 2>&1)" != *"cli version: $fyne_version"* ]]; then
 		echo "dist: installing the fyne CLI $fyne_version (go install fyne.io/tools/cmd/fyne@$fyne_version)…" >&2
 		"$GO" install "fyne.io/tools/cmd/fyne@$fyne_version" >&2
 	fi

@@ -26,6 +26,12 @@ usr="$pkg/usr/local"
 appid=org.clipper.app
 desktop="$usr/share/applications/$appid.desktop"
 grep -q '^MimeType=application/x-clipper-project' "$desktop" || { echo "dist: fyne package wrote no MimeType into $desktop" >&2; exit 1; }
+# One program per double-clicked project (%f), not one for all (%F):
+# clipper opens a single project.
+sed -i 's/^Exec=clipper %F$/Exec=clipper %f/' "$desktop"
+# Lists in desktop entries end with a semicolon.
+sed -i 's/^MimeType=\([^;]*\)$/MimeType=\1;/' "$desktop"
+grep -q '^Exec=clipper %f$' "$desktop" || { echo "dist: unexpected Exec line in $desktop" >&2; exit 1; }
 website=$(sed -n 's/^Website *= *"\(.*\)"/\1/p' FyneApp.toml)
 install -Dm0644 assets/packaging/linux/$appid.xml "$usr/share/mime/packages/$appid.xml"
 sed -e "s|@VERSION@|$VERSION|" -e "s|@DATE@|${BUILD_DATE%%T*}|" -e "s|@WEBSITE@|$website|" \

@@ -11,7 +11,8 @@
 #     root), registers the .clip type, and the installed program starts
 #     (--version, --screenshot under Xvfb); --uninstall removes it.
 # Ends with "N passed, N failed"; exits non-zero when a check failed.
-# Run through make dist-test (it builds dist/ and installs Wine first).
+# Run through make dist-test (it builds dist/ and installs Wine first);
+# DIST_TEST=windows or DIST_TEST=linux runs one half.
 set -uo pipefail
 source "$(dirname "$0")/dist-common.sh"
 cd "$root"
@@ -50,10 +51,14 @@ zipfile="dist/Clipper-$VERSION-windows-amd64.zip"
 setup="dist/Clipper-$VERSION-windows-amd64-setup.exe"
 tarball="dist/Clipper-$VERSION-linux-amd64.tar.xz"
 stamp="$VERSION ($COMMIT)"
-for f in "$zipfile" "$setup" "$tarball"; do
+parts=${DIST_TEST:-windows linux}
+want=()
+[[ $parts == *windows* ]] && want+=("$zipfile" "$setup")
+[[ $parts == *linux* ]] && want+=("$tarball")
+for f in "${want[@]}"; do
 	[ -s "$f" ] || { echo "dist-test: $f is missing: run make dist first" >&2; exit 1; }
 done
-for tool in wine winepath wineserver xvfb-run Xvfb python3 unzip soffice import identify desktop-file-validate appstreamcli xmllint; do
+for tool in x86_64-w64-mingw32-gcc wine winepath wineserver xvfb-run Xvfb python3 unzip soffice import identify desktop-file-validate appstreamcli xmllint; do
 	command -v "$tool" >/dev/null || { echo "dist-test: $tool is missing: run bash scripts/deps.sh --dist-test" >&2; exit 1; }
 done
 
@@ -72,12 +77,18 @@ cleanup() {
 trap cleanup EXIT
 
 # ---------------------------------------------------------------- Windows
+ana="$work/ana.clip" ben="$work/ben.clip"
+test_windows() {
 export WINEPREFIX="$work/wine" WINEDEBUG=-all WINEARCH=win64
-# No Mono or Gecko download prompts: Clipper needs neither.
-export WINEDLLOVERRIDES="mscoree,mshtml="
+# No Mono or Gecko download prompts: Clipper needs neither. Go programs
+# need bcryptprimitives.dll (ProcessPrng), which Wine 8 lacks: a stand-in
+# goes into the prefix (scripts/wine/bcryptprimitives.c), not into dist/.
+export WINEDLLOVERRIDES="mscoree,mshtml=;bcryptprimitives=n"
 t0=$(date +%s)
 wineboot --init >/dev/null 2>&1
 wineserver -w
+x86_64-w64-mingw32-gcc -shared -O2 -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
+	scripts/wine/bcryptprimitives.c -lbcrypt
 echo "dist-test: Wine prefix ready in $(elapsed "$t0") s"
 
 unzip -q "$zipfile" -d "$work/zip"
@@ -98,26 +109,26 @@ check "clipper.exe --version names Go for windows/amd64, Fyne and SQLite" \
 	bash -c "grep -q '^Go: .* windows/amd64\$' '$work/out' && grep -q '^Fyne: *v2' '$work/out' && grep -q '^SQLite: *3\.' '$work/out'"
 sed 's/^/    /' "$work/out"
 
-ana="$work/ana.clip" ben="$work/ben.clip"
 clip --db "$(w "$ana")" --coder Ana import "$(w assets/sample-clipping.txt)"
 id=$(json "$work/out" 'rows[0]["id"]')
-check "import a clipping (id $id)" test "$(json "$work/out" 'rows[0]["error"] if "error" in rows[0] else ""')" = ""
+check "import a clipping (id $id)" test "$(json "$work/out" 'rows[0].get("error") or ""')" = ""
 clip --db "$(w "$ana")" --coder Ana annotate --clipping "$id" --tag claim --start 0 --end 8
 check "annotate it as Ana" test -s "$work/out"
 clip --db "$(w "$ana")" annotations
 check "the annotation is stored (claim 0–8 by Ana)" test "$(json "$work/out" '[(r["tag"], r["start"], r["end"], r["coder"]) for r in rows]')" = "[('claim', 0, 8, 'Ana')]"
-exact=$(json "$work/out" 'rows[0]["exact"]')
+exact=$(json "$work/out" 'rows[0]["text"]')
 
 clip --db "$(w "$ana")" export --format xlsx -o "$(w "$work/ana.xlsx")"
 size=$(stat -c %s "$work/ana.xlsx" 2>/dev/null || echo 0)
 check "export xlsx ($size bytes)" test "$size" -gt 4000
 check "the workbook is a zip with xl/workbook.xml" bash -c "unzip -l '$work/ana.xlsx' | grep -q 'xl/workbook.xml'"
 (cd "$work" && HOME="$work/lohome" timeout 180 soffice --headless --convert-to csv --outdir "$work/lo" "$work/ana.xlsx" >/dev/null 2>&1)
-check "LibreOffice opens the workbook and finds the annotation \"$exact\"" grep -qF "$exact" "$work/lo/ana.csv"
+check "LibreOffice opens the workbook and finds Ana's claim \"$exact\"" \
+	bash -c "grep -F '$exact' '$work/lo/ana.csv' | grep -q 'Ana'"
 clip --db "$(w "$ana")" export --format csv -o "$(w "$work/ana.csv")"
 size=$(stat -c %s "$work/ana.csv" 2>/dev/null || echo 0)
-check "export csv ($size bytes) holds a header and the annotation" \
-	bash -c "[ \$(grep -c . '$work/ana.csv') -ge 2 ] && grep -qF '$exact' '$work/ana.csv'"
+check "export csv ($size bytes) holds a header and Ana's claim" \
+	bash -c "[ \$(grep -c . '$work/ana.csv') -ge 2 ] && grep -F '$exact' '$work/ana.csv' | grep -q 'Ana'"
 
 clip --db "$(w "$ana")" share -o "$(w "$ben")"
 check "share a copy for Ben" test -s "$ben"
@@ -182,7 +193,10 @@ spread=$(convert "$shots/windows-under-wine.png" -colorspace gray -format '%[fx:
 check "the screen under Wine shows a drawn window (grey spread $spread, dist/test/windows-under-wine.png)" \
 	python3 -c "import sys; sys.exit(0 if float('$spread') > 0.05 else 1)"
 
+}
+
 # ------------------------------------------------------------------ Linux
+test_linux() {
 mkdir "$work/lin"
 tar -xJf "$tarball" -C "$work/lin"
 pkg="$work/lin/Clipper"
@@ -192,13 +206,15 @@ check "tarball holds install.sh, the binary, desktop entry, metainfo, MIME type 
 	-a -s "$usr/share/metainfo/org.clipper.app.metainfo.xml" -a -s "$usr/share/mime/packages/org.clipper.app.xml" \
 	-a -s "$usr/share/icons/hicolor/512x512/apps/org.clipper.app.png"
 check "desktop entry validates and opens .clip projects" \
-	bash -c "desktop-file-validate '$usr/share/applications/org.clipper.app.desktop' && grep -q '^MimeType=application/x-clipper-project' '$usr/share/applications/org.clipper.app.desktop' && grep -q '^Exec=clipper %F' '$usr/share/applications/org.clipper.app.desktop'"
+	bash -c "desktop-file-validate '$usr/share/applications/org.clipper.app.desktop' && grep -q '^MimeType=application/x-clipper-project' '$usr/share/applications/org.clipper.app.desktop' && grep -q '^Exec=clipper %f$' '$usr/share/applications/org.clipper.app.desktop'"
 check "AppStream metainfo validates" appstreamcli validate --no-net --pedantic "$usr/share/metainfo/org.clipper.app.metainfo.xml"
 check "MIME type definition is well-formed XML" xmllint --noout "$usr/share/mime/packages/org.clipper.app.xml"
 
 # The Linux build reads the project Windows wrote.
-"$usr/bin/clipper" --db "$ana" annotations >"$work/out" 2>"$work/err"
-check "the Linux build reads the Windows-made project (2 annotations)" test "$(json "$work/out" 'len(rows)')" = 2
+if [ -s "$ana" ]; then
+	"$usr/bin/clipper" --db "$ana" annotations >"$work/out" 2>"$work/err"
+	check "the Linux build reads the Windows-made project (2 annotations)" test "$(json "$work/out" 'len(rows)')" = 2
+fi
 
 # A clean account: a throwaway user when root, else a temporary HOME.
 if [ "$(id -u)" = 0 ] && command -v useradd >/dev/null; then
@@ -216,7 +232,7 @@ cp -r "$pkg" "$work/home/Clipper"
 h="$work/home"
 as_user "$h/Clipper/install.sh" >"$work/out" 2>&1
 check "install.sh installs into ~/.local of $who" test -x "$h/.local/bin/clipper"
-check "the menu entry runs ~/.local/bin/clipper" grep -q "^Exec=$h/.local/bin/clipper %F" "$h/.local/share/applications/org.clipper.app.desktop"
+check "the menu entry runs ~/.local/bin/clipper" grep -q "^Exec=$h/.local/bin/clipper %f" "$h/.local/share/applications/org.clipper.app.desktop"
 check "the .clip type is registered (~/.local/share/mime)" grep -q 'application/x-clipper-project:\*\.clip' "$h/.local/share/mime/globs2"
 check "the .clip type recognises a project by content" grep -q 'application/x-clipper-project' "$h/.local/share/mime/magic"
 check "the desktop database maps the type to Clipper" grep -q 'application/x-clipper-project=org.clipper.app.desktop' "$h/.local/share/applications/mimeinfo.cache"
@@ -230,6 +246,12 @@ as_user "$h/Clipper/install.sh" --uninstall >"$work/out" 2>&1
 check "install.sh --uninstall removes the program and menu entry" \
 	test ! -e "$h/.local/bin/clipper" -a ! -e "$h/.local/share/applications/org.clipper.app.desktop"
 check "uninstalling keeps the user's project" test -s "$h/.local/share/Clipper/default.clip"
+}
+
+for part in $parts; do
+	echo "dist-test: $part"
+	"test_$part"
+done
 
 echo "dist-test: pictures in dist/test/: look at them"
 echo "dist-test: $passed passed, $failed failed"
