@@ -25,17 +25,24 @@ echo "dist: cross-compiling clipper.exe with mingw-w64 (the first build compiles
 # fyne package writes the icon, manifest and version resource as a .syso
 # beside main, builds with -H=windowsgui in release mode (and the
 # migrated_fynedo tag FyneApp.toml asks for), and passes GOFLAGS' -ldflags=
-# entries to the linker: that is how the version stamp gets in.
+# entries to the linker: that is how the version stamp gets in. It takes
+# them out of GOFLAGS in its first build, so it must make only one: given
+# an existing --exe (a placeholder) it skips the build without the
+# resource and builds once, with it, over the placeholder.
 goflags=""
 for x in "main.version=$VERSION" "main.commit=$COMMIT" "main.buildDate=$BUILD_DATE"; do
 	goflags+=" -ldflags=-X=$x"
 done
-rm -f cmd/clipper/Clipper.exe cmd/clipper/clipper.exe
+rm -f cmd/clipper/Clipper.exe
+: >cmd/clipper/clipper.exe
 (cd cmd/clipper && with_fyneapp env GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC="$cc" CXX=x86_64-w64-mingw32-g++ \
-	GOFLAGS="$goflags" "$fyne" package --os windows --release --icon "$root/assets/icon.png" --app-version "$VERSION")
+	GOFLAGS="$goflags" "$fyne" package --os windows --release --exe "$root/cmd/clipper/clipper.exe" \
+	--icon "$root/assets/icon.png" --app-version "$VERSION")
+rm -f cmd/clipper/clipper.exe
 pkg="$stage/Clipper"
 mkdir -p "$pkg"
 mv cmd/clipper/Clipper.exe "$pkg/clipper.exe"
+grep -aq "$COMMIT" "$pkg/clipper.exe" || { echo "dist: the version stamp ($COMMIT) did not reach clipper.exe" >&2; exit 1; }
 echo "dist: clipper.exe built in $(elapsed "$start") s"
 
 # Windows text files: CRLF line ends.
