@@ -42,7 +42,12 @@ try:
     doc = json.loads(text)
 except ValueError:
     doc = None
-rows = [json.loads(l) for l in text.splitlines() if l.strip().startswith("{")]
+rows = []
+for line in text.splitlines():
+    try:
+        rows.append(json.loads(line))
+    except ValueError:
+        pass
 print(eval(sys.argv[2], {"doc": doc, "rows": rows}))
 PY
 }
@@ -96,7 +101,7 @@ exe="$work/zip/Clipper/clipper.exe"
 check "zip holds clipper.exe, README.txt and the association scripts" \
 	test -s "$exe" -a -s "$work/zip/Clipper/README.txt" -a -s "$work/zip/Clipper/register-clip-files.cmd" -a -s "$work/zip/Clipper/unregister-clip-files.cmd"
 check "README.txt has Windows line ends and says how to associate .clip files" \
-	grep -q $'register-clip-files.cmd\r$' "$work/zip/Clipper/README.txt"
+	bash -c "grep -q 'register-clip-files.cmd' '$work/zip/Clipper/README.txt' && ! grep -qv \$'\\r\$' '$work/zip/Clipper/README.txt'"
 
 w() { winepath -w "$1" 2>/dev/null; }
 # clip ARGS…: runs clipper.exe under Wine with stdout to $work/out, stderr to $work/err.
@@ -122,7 +127,8 @@ clip --db "$(w "$ana")" export --format xlsx -o "$(w "$work/ana.xlsx")"
 size=$(stat -c %s "$work/ana.xlsx" 2>/dev/null || echo 0)
 check "export xlsx ($size bytes)" test "$size" -gt 4000
 check "the workbook is a zip with xl/workbook.xml" bash -c "unzip -l '$work/ana.xlsx' | grep -q 'xl/workbook.xml'"
-(cd "$work" && HOME="$work/lohome" timeout 180 soffice --headless --convert-to csv --outdir "$work/lo" "$work/ana.xlsx" >/dev/null 2>&1)
+(cd "$work" && HOME="$work/lohome" timeout 180 soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76' \
+	--outdir "$work/lo" "$work/ana.xlsx" >"$work/lo.log" 2>&1) || cat "$work/lo.log"
 check "LibreOffice opens the workbook and finds Ana's claim \"$exact\"" \
 	bash -c "grep -F '$exact' '$work/lo/ana.csv' | grep -q 'Ana'"
 clip --db "$(w "$ana")" export --format csv -o "$(w "$work/ana.csv")"
@@ -175,6 +181,9 @@ check "uninstaller removes the .clip association" bash -c "! wine reg query 'HKC
 
 # The window under Wine + Xvfb: Clipper's own screenshot (the window must
 # open for it to be taken), then the real screen captured from outside.
+# Wine's desktop process started without a display so far: restart it.
+wineserver -k 2>/dev/null
+wineserver -w
 disp=:$((90 + RANDOM % 100))
 Xvfb "$disp" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!

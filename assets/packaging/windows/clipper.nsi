@@ -6,7 +6,9 @@
 ; Defined by the build: VERSION (0.1.0), VERSION4 (0.1.0.1), SRC (folder with
 ; clipper.exe, README.txt), ICON (.ico), OUTFILE.
 
-Unicode true
+; A 64-bit installer for the 64-bit program (it also runs under Wine
+; without 32-bit support, as make dist-test does).
+Target amd64-unicode
 SetCompressor /SOLID lzma
 RequestExecutionLevel user
 ManifestDPIAware true

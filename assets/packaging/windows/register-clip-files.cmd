@@ -8,10 +8,14 @@ if not exist "%EXE%" (
   echo clipper.exe is not next to this script: run it from the Clipper folder.
   goto :end
 )
-reg add "HKCU\Software\Classes\.clip" /ve /d "Clipper.Project" /f >nul || goto :failed
-reg add "HKCU\Software\Classes\Clipper.Project" /ve /d "Clipper project" /f >nul || goto :failed
-reg add "HKCU\Software\Classes\Clipper.Project\DefaultIcon" /ve /d "\"%EXE%\",0" /f >nul || goto :failed
-reg add "HKCU\Software\Classes\Clipper.Project\shell\open\command" /ve /d "\"%EXE%\" \"%%1\"" /f >nul || goto :failed
+reg add "HKCU\Software\Classes\.clip" /ve /d "Clipper.Project" /f >nul
+if errorlevel 1 goto :failed
+reg add "HKCU\Software\Classes\Clipper.Project" /ve /d "Clipper project" /f >nul
+if errorlevel 1 goto :failed
+reg add "HKCU\Software\Classes\Clipper.Project\DefaultIcon" /ve /d "\"%EXE%\",0" /f >nul
+if errorlevel 1 goto :failed
+reg add "HKCU\Software\Classes\Clipper.Project\shell\open\command" /ve /d "\"%EXE%\" \"%%1\"" /f >nul
+if errorlevel 1 goto :failed
 echo .clip projects now open in Clipper (%EXE%).
 goto :end
 :failed
