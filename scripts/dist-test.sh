@@ -184,21 +184,41 @@ check "uninstaller removes the .clip association" bash -c "! wine reg query 'HKC
 # Wine's desktop process started without a display so far: restart it.
 wineserver -k 2>/dev/null
 wineserver -w
-disp=:$((90 + RANDOM % 100))
-Xvfb "$disp" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+# Xvfb picks a free display number and writes it to fd 5.
+Xvfb -displayfd 5 -screen 0 1400x900x24 -nolisten tcp 5>"$work/display" >/dev/null 2>&1 &
 xvfb_pid=$!
-sleep 2
-DISPLAY=$disp timeout 180 wine "$exe" --db "$(w "$ana")" --coder Ana --screenshot "$(w "$work/wine-shot.png")" --size 1280x800 >"$work/out" 2>"$work/err"
+for _ in $(seq 100); do
+	[ -s "$work/display" ] && break
+	sleep 0.1
+done
+disp=:$(tr -d '\n' <"$work/display")
+# Every Wine program from here on sees the display (winepath too: the first
+# one starts Wine's desktop process, which keeps the display it found).
+export DISPLAY=$disp
+timeout 180 wine "$exe" --db "$(w "$ana")" --coder Ana --screenshot "$(w "$work/wine-shot.png")" --size 1280x800 >"$work/out" 2>"$work/err"
 dims=$(identify -format '%w %h' "$work/wine-shot.png" 2>/dev/null)
 check "the window opens under Wine and draws itself (--screenshot $dims)" test "$dims" = "1280 800"
-DISPLAY=$disp wine "$exe" --db "$(w "$ana")" --coder Ana >/dev/null 2>&1 &
+[ "$dims" = "1280 800" ] || sed 's/^/    /' "$work/err" | tail -20
+cp "$work/wine-shot.png" "$shots/windows-screenshot-option.png" 2>/dev/null
+wine "$exe" --db "$(w "$ana")" --coder Ana >/dev/null 2>&1 &
 app_pid=$!
-sleep 25
-DISPLAY=$disp import -window root "$shots/windows-under-wine.png" 2>/dev/null
+# Capture the screen until the window shows (an empty Xvfb screen is one
+# flat colour), for up to two minutes on a busy machine; then a few seconds
+# more so it is fully drawn.
+spread=0
+for _ in $(seq 40); do
+	sleep 3
+	import -window root "$work/screen.png" 2>/dev/null || continue
+	spread=$(convert "$work/screen.png" -colorspace gray -format '%[fx:standard_deviation]' info: 2>/dev/null || echo 0)
+	python3 -c "import sys; sys.exit(0 if float('$spread') > 0.05 else 1)" && break
+done
+sleep 5
+import -window root "$shots/windows-under-wine.png" 2>/dev/null
+spread=$(convert "$shots/windows-under-wine.png" -colorspace gray -format '%[fx:standard_deviation]' info: 2>/dev/null || echo 0)
 kill "$app_pid" 2>/dev/null
 app_pid=""
 wineserver -k 2>/dev/null
-spread=$(convert "$shots/windows-under-wine.png" -colorspace gray -format '%[fx:standard_deviation]' info: 2>/dev/null || echo 0)
+unset DISPLAY
 check "the screen under Wine shows a drawn window (grey spread $spread, dist/test/windows-under-wine.png)" \
 	python3 -c "import sys; sys.exit(0 if float('$spread') > 0.05 else 1)"
 
