@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -293,4 +294,25 @@ func settingUpdated(t *testing.T, s *Store, key string) string {
 		t.Fatal(err)
 	}
 	return u
+}
+
+// BenchmarkSetSettingStamped measures what the version stamp costs a write
+// transaction: the same write with and without a version to record.
+func BenchmarkSetSettingStamped(b *testing.B) {
+	for _, tc := range []struct{ name, version string }{{"no-version", ""}, {"stamped", "0.1.0 (bench)"}} {
+		b.Run(tc.name, func(b *testing.B) {
+			s, err := OpenWith(context.Background(), filepath.Join(b.TempDir(), "p.clip"), OpenOptions{Create: true, Version: tc.version})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			ctx := context.Background()
+			b.ResetTimer()
+			for i := range b.N {
+				if err := s.SetSetting(ctx, "k", fmt.Sprint(i)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
