@@ -2,7 +2,8 @@
 # Installs Clipper from this folder.
 #   ./install.sh                  for you alone, into ~/.local (no root needed)
 #   ./install.sh --uninstall      removes that again (your projects are kept)
-#   sudo PREFIX=/usr/local ./install.sh [--uninstall]   for everyone
+#   sudo ./install.sh --system [--uninstall]   for everyone, into /usr/local
+#   (PREFIX=DIR ./install.sh installs into DIR)
 # It registers the .clip project type, so double-clicking a project opens it
 # in Clipper (some desktops notice only after you log in again).
 set -eu
@@ -17,14 +18,17 @@ share/mime/packages/$appid.xml
 share/icons/hicolor/512x512/apps/$appid.png
 share/pixmaps/$appid.png"
 
-case "${1:-}" in
-"") action=install ;;
---uninstall) action=uninstall ;;
-*)
-	sed -n '2,7s/^# //p' "$0" >&2
-	exit 2
-	;;
-esac
+action=install
+for arg in "$@"; do
+	case "$arg" in
+	--uninstall) action=uninstall ;;
+	--system) prefix=/usr/local ;;
+	*)
+		sed -n '2,8s/^# //p' "$0" >&2
+		exit 2
+		;;
+	esac
+done
 
 # refresh updates the desktop's caches when their tools are there; without
 # them the file type is picked up at the next login.
