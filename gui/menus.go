@@ -83,7 +83,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		}
 		tagItems = append(tagItems, fyne.NewMenuItem(label, func() { u.tagSelection(t) }))
 	}
-	return fyne.NewMainMenu(file, edit, view, fyne.NewMenu("Tags", tagItems...), u.suggestMenu())
+	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Clipper", u.showAbout))
+	return fyne.NewMainMenu(file, edit, view, fyne.NewMenu("Tags", tagItems...), u.suggestMenu(), help)
 }
 
 // suggestMenu runs the suggester and reviews what it found.
