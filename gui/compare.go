@@ -41,8 +41,8 @@ type comparer struct {
 	coderA  *widget.Select
 	coderB  *widget.Select
 	tagSel  *widget.Select
-	figures *widget.Label
-	perTag  *widget.Label
+	figures *bidiLabel
+	perTag  *bidiLabel
 	copyAll *widget.Button
 	list    *widget.List
 	detail  *fyne.Container
@@ -67,10 +67,10 @@ func newComparer(u *UI) *comparer {
 	c.tagSel = widget.NewSelect([]string{allTags}, nil)
 	c.tagSel.SetSelected(allTags)
 	c.tagSel.OnChanged = changed
-	c.figures = widget.NewLabel("")
+	c.figures = newBidiLabel("")
 	c.figures.TextStyle = fyne.TextStyle{Bold: true}
 	c.figures.Wrapping = fyne.TextWrapWord
-	c.perTag = widget.NewLabel("")
+	c.perTag = newBidiLabel("")
 	c.perTag.SizeName = theme.SizeNameCaptionText
 	c.perTag.Wrapping = fyne.TextWrapWord
 	legend := container.NewHBox(

@@ -28,7 +28,7 @@ type editor struct {
 	id         string           // annotation being edited, "" when none
 	orig       model.Annotation // as loaded
 	tags       []model.Tag
-	title      *widget.Label
+	title      *bidiLabel
 	tag        *widget.Select
 	speaker    *widget.Entry
 	claimant   *widget.Entry
@@ -57,7 +57,7 @@ var comparatorLabels = map[string]string{
 
 func newEditor() *editor {
 	e := &editor{items: map[string]*widget.FormItem{}, typed: map[fyne.Focusable]bool{}}
-	e.title = widget.NewLabel("Select an annotation to edit it")
+	e.title = newBidiLabel("Select an annotation to edit it")
 	e.title.Wrapping = fyne.TextWrapWord
 	e.title.TextStyle = fyne.TextStyle{Italic: true}
 	e.tag = widget.NewSelect(nil, func(string) { e.changed() })

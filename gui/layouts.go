@@ -5,6 +5,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"clipper/gui/bidi"
 )
 
 // tightVBox stacks objects vertically without padding between them, for
@@ -111,7 +113,9 @@ func (l *readerLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 
 // lineLayout puts two truncated labels side by side — the collapsed
 // header's headline and byline: each as wide as its text when both fit,
-// else the byline gets at most two fifths and the headline the rest.
+// else the byline gets at most two fifths and the headline the rest. A
+// headline that reads right to left starts at the right, the byline left
+// of it.
 type lineLayout struct{}
 
 func (lineLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
@@ -119,25 +123,33 @@ func (lineLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 }
 
 func (lineLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	head, by := objs[0].(*widget.Label), objs[1].(*widget.Label)
-	hw, bw := labelWidth(head), labelWidth(by)
+	head, by := objs[0].(*bidiLabel), objs[1].(*bidiLabel)
+	hw, bw := textWidth(head.Label, head.Logical()), textWidth(by.Label, by.Logical())
 	if hw+bw > size.Width {
 		bw = min(bw, size.Width*2/5)
 		hw = size.Width - bw
 	}
-	head.Move(fyne.NewPos(0, 0))
+	bw = max(0, min(bw, size.Width-hw))
+	hx, bx := float32(0), hw
+	if bidi.IsRTL(head.Logical()) {
+		hx, bx = size.Width-hw, size.Width-hw-bw
+	}
+	head.Move(fyne.NewPos(hx, 0))
 	head.Resize(fyne.NewSize(hw, size.Height))
-	by.Move(fyne.NewPos(hw, 0))
-	by.Resize(fyne.NewSize(max(0, min(bw, size.Width-hw)), size.Height))
+	by.Move(fyne.NewPos(bx, 0))
+	by.Resize(fyne.NewSize(bw, size.Height))
 }
 
 // labelWidth is the width l needs to show its whole text on one line, or 0
 // for no text. A little slack keeps rounding from cutting the last letter.
-func labelWidth(l *widget.Label) float32 {
-	if l.Text == "" {
+func labelWidth(l *widget.Label) float32 { return textWidth(l, l.Text) }
+
+// textWidth is the width l needs to show text on one line, or 0 for none.
+func textWidth(l *widget.Label, text string) float32 {
+	if text == "" {
 		return 0
 	}
-	m := widget.NewLabelWithStyle(l.Text, l.Alignment, l.TextStyle)
+	m := widget.NewLabelWithStyle(text, l.Alignment, l.TextStyle)
 	m.SizeName = l.SizeName
 	return m.MinSize().Width + theme.Padding()
 }
@@ -207,13 +219,13 @@ func (l *wrapStack) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // twoLineRow is a list row of a bold first line over a second line, both
 // cut with an ellipsis; small makes the first line caption-sized.
 func twoLineRow(small bool) *fyne.Container {
-	head := widget.NewLabel("head")
+	head := newBidiLabel("head")
 	head.TextStyle = fyne.TextStyle{Bold: true}
 	head.Truncation = fyne.TextTruncateEllipsis
 	if small {
 		head.SizeName = theme.SizeNameCaptionText
 	}
-	text := widget.NewLabel("text")
+	text := newBidiLabel("text")
 	text.Truncation = fyne.TextTruncateEllipsis
 	return container.New(&tightVBox{}, head, text)
 }
@@ -221,6 +233,6 @@ func twoLineRow(small bool) *fyne.Container {
 // setTwoLines fills a row made by twoLineRow.
 func setTwoLines(row fyne.CanvasObject, head, text string) {
 	box := row.(*fyne.Container)
-	box.Objects[0].(*widget.Label).SetText(head)
-	box.Objects[1].(*widget.Label).SetText(text)
+	box.Objects[0].(*bidiLabel).SetText(head)
+	box.Objects[1].(*bidiLabel).SetText(text)
 }

@@ -48,9 +48,9 @@ func newPanel() *panel {
 			swatch := canvas.NewRectangle(color.Transparent)
 			swatch.SetMinSize(fyne.NewSize(6, 10))
 			swatch.CornerRadius = 2
-			text := widget.NewLabel("text")
+			text := newBidiLabel("text")
 			text.Truncation = fyne.TextTruncateEllipsis
-			attrs := widget.NewLabel("attributes")
+			attrs := newBidiLabel("attributes")
 			attrs.Truncation = fyne.TextTruncateEllipsis
 
 			attrs.SizeName = theme.SizeNameCaptionText
@@ -75,8 +75,8 @@ func newPanel() *panel {
 			}
 			swatch.FillColor = tagColor(t.Color)
 			swatch.Refresh()
-			lines.Objects[0].(*widget.Label).SetText(oneLine(a.Exact))
-			lines.Objects[1].(*widget.Label).SetText(annotationLabel(t, a))
+			lines.Objects[0].(*bidiLabel).SetText(oneLine(a.Exact))
+			lines.Objects[1].(*bidiLabel).SetText(annotationLabel(t, a))
 		},
 	)
 	p.list.OnSelected = func(i widget.ListItemID) {

@@ -36,19 +36,19 @@ type reader struct {
 	contextMenu func(hitID string, start, end int) *fyne.Menu
 
 	view      *textview.View
-	headline  *widget.Label
-	deck      *widget.Label
-	byline    *widget.Label
+	headline  *bidiLabel
+	deck      *bidiLabel
+	byline    *bidiLabel
 	line      *fyne.Container // the collapsed header: lineHead · lineBy
-	lineHead  *widget.Label
-	lineBy    *widget.Label
+	lineHead  *bidiLabel
+	lineBy    *bidiLabel
 	hint      *widget.Label
 	toggle    *widget.Button // collapses or expands the header
 	tagBar    *fyne.Container
 	tagRow    *fyne.Container // tag buttons and the actions
 	sep       *widget.Separator
-	capLine   *widget.Label // the captions folded into one line
-	capFull   *widget.Label // every caption, wrapped
+	capLine   *bidiLabel // the captions folded into one line
+	capFull   *bidiLabel // every caption, wrapped
 	capToggle *widget.Button
 	capRow    *fyne.Container
 	capSep    *widget.Separator
@@ -87,14 +87,14 @@ const (
 
 func newReader(snapToWords bool) *reader {
 	r := &reader{
-		headline: widget.NewLabel(""),
-		deck:     widget.NewLabel(""),
-		byline:   widget.NewLabel(""),
-		lineHead: widget.NewLabel(""),
-		lineBy:   widget.NewLabel(""),
+		headline: newBidiLabel(""),
+		deck:     newBidiLabel(""),
+		byline:   newBidiLabel(""),
+		lineHead: newBidiLabel(""),
+		lineBy:   newBidiLabel(""),
 		hint:     widget.NewLabel(""),
-		capLine:  widget.NewLabel(""),
-		capFull:  widget.NewLabel(""),
+		capLine:  newBidiLabel(""),
+		capFull:  newBidiLabel(""),
 		capSep:   widget.NewSeparator(),
 		sep:      widget.NewSeparator(),
 		view:     textview.New(),
@@ -104,7 +104,7 @@ func newReader(snapToWords bool) *reader {
 	r.headline.SizeName = theme.SizeNameSubHeadingText
 	r.deck.TextStyle = fyne.TextStyle{Italic: true}
 	r.hint.SizeName = theme.SizeNameCaptionText
-	for _, l := range []*widget.Label{r.headline, r.deck, r.byline, r.hint, r.capFull} {
+	for _, l := range []*widget.Label{r.headline.Label, r.deck.Label, r.byline.Label, r.hint, r.capFull.Label} {
 		l.Wrapping = fyne.TextWrapWord
 	}
 	r.lineHead.TextStyle = fyne.TextStyle{Bold: true}
