@@ -112,7 +112,7 @@ func TestPullQuotesAndLinks(t *testing.T) {
 func TestLiveBlogInCommentBoxes(t *testing.T) {
 	var b strings.Builder
 	for i := 0; i < 12; i++ {
-		b.WriteString(`<div class="live-comment"><div class="live-comment-time">` + strconv.Itoa(60+i) + `'</div><div class="live-comment-body">The home side pressed again down the left, and the keeper had to tip a low cross wide of the post before the break.</div></div>`)
+		b.WriteString(`<div class="live-comment"><div class="live-comment-time">` + strconv.Itoa(60+i) + `'</div><div class="live-comment-body">The home side pressed again down the left in minute ` + strconv.Itoa(60+i) + `, and the keeper had to tip a low cross wide of the post before the break.</div></div>`)
 	}
 	page := `<html><body><nav><a href="/">Home</a></nav><h1>Lorient v Lyon</h1><div class="live-comments">` + b.String() +
 		`</div><div class="comments"><p>Reader: great match.</p></div></body></html>`
