@@ -115,7 +115,7 @@ check "clipper.exe --version names Go for windows/amd64, Fyne and SQLite" \
 sed 's/^/    /' "$work/out"
 
 clip --db "$(w "$ana")" --coder Ana import "$(w assets/sample-clipping.txt)"
-id=$(json "$work/out" 'rows[0]["id"]')
+id=$(json "$work/out" 'rows[0]["articles"][0]["id"]')
 check "import a clipping (id $id)" test "$(json "$work/out" 'rows[0].get("error") or ""')" = ""
 clip --db "$(w "$ana")" --coder Ana annotate --clipping "$id" --tag claim --start 0 --end 8
 check "annotate it as Ana" test -s "$work/out"
