@@ -12,11 +12,14 @@ import (
 // Preference keys, stored by Fyne per user (not in the project file, which
 // travels between colleagues).
 const (
-	prefCoder     = "coder.name"
-	prefTheme     = "view.theme"
-	prefTextScale = "view.textScale"
-	prefSnap      = "reader.snapToWords"
-	prefRecent    = "projects.recent"
+	prefCoder       = "coder.name"
+	prefTheme       = "view.theme"
+	prefTextScale   = "view.textScale"
+	prefSnap        = "reader.snapToWords"
+	prefRecent      = "projects.recent"
+	prefTagged      = "reader.hasTagged" // the coder has tagged something: the tag hint hides
+	prefLibrarySort = "library.sort"
+	prefLastFolder  = "files.lastFolder" // where the file dialogs start
 )
 
 // initialCoder is the name given in Options, else the remembered one.
@@ -61,6 +64,7 @@ func (u *UI) askCoder(first bool) {
 		u.app.Preferences().SetString(prefCoder, strings.TrimSpace(name.Text))
 		u.setCoder(name.Text)
 	}, u.win)
+	name.OnSubmitted = func(string) { d.Submit() } // Enter saves, as the Save button does
 	d.Resize(d.MinSize().AddWidthHeight(160, 0))
 	d.Show()
 	u.win.Canvas().Focus(name)

@@ -41,8 +41,8 @@ type comparer struct {
 	coderA  *widget.Select
 	coderB  *widget.Select
 	tagSel  *widget.Select
-	figures *widget.Label
-	perTag  *widget.Label
+	figures *bidiLabel
+	perTag  *bidiLabel
 	copyAll *widget.Button
 	list    *widget.List
 	detail  *fyne.Container
@@ -67,10 +67,10 @@ func newComparer(u *UI) *comparer {
 	c.tagSel = widget.NewSelect([]string{allTags}, nil)
 	c.tagSel.SetSelected(allTags)
 	c.tagSel.OnChanged = changed
-	c.figures = widget.NewLabel("")
+	c.figures = newBidiLabel("")
 	c.figures.TextStyle = fyne.TextStyle{Bold: true}
 	c.figures.Wrapping = fyne.TextWrapWord
-	c.perTag = widget.NewLabel("")
+	c.perTag = newBidiLabel("")
 	c.perTag.SizeName = theme.SizeNameCaptionText
 	c.perTag.Wrapping = fyne.TextWrapWord
 	legend := container.NewHBox(
@@ -90,7 +90,7 @@ func newComparer(u *UI) *comparer {
 			if c.settled(d) {
 				head = "✓ " + head + " · adjudicated"
 			}
-			setTwoLines(o, head, "“"+oneLine(spanText(u.clip.Body, d.Start, d.End))+"”")
+			setTwoLines(o, head, quoted(oneLine(spanText(u.clip.Body, d.Start, d.End))))
 		},
 	)
 	c.list.OnSelected = func(i widget.ListItemID) {
@@ -242,7 +242,7 @@ func (c *comparer) tagID() string {
 func (c *comparer) refresh() {
 	u := c.u
 	a, b := c.coderA.Selected, c.coderB.Selected
-	u.reader.hint.SetText(compareHint)
+	u.updateHint()
 	aID, bID, tag := c.coderID(a), c.coderID(b), c.tagID()
 	adjID := c.coderID(coderAdjudicated)
 	c.as, c.bs, c.adj = nil, nil, nil
@@ -373,9 +373,7 @@ func (c *comparer) draw() {
 		}
 		hs = append(hs, h)
 	}
-	c.u.reader.marks = hs
-	c.u.reader.view.SetHighlights(hs)
-	c.u.reader.view.SetSelectedHighlight(c.outlined())
+	c.u.reader.setHighlights(hs, c.outlined())
 }
 
 // compareID is the highlight id of a segment.
@@ -431,8 +429,8 @@ func (c *comparer) pick(key string) {
 	}
 	c.list.Select(i)
 	c.list.ScrollTo(i)
-	c.u.reader.view.SetSelectedHighlight(c.outlined())
-	c.u.reader.view.ScrollToOffset(c.ds[i].Start)
+	c.u.reader.outline(c.outlined())
+	c.u.reader.scrollTo(c.ds[i].Start)
 	c.showDetail()
 }
 
@@ -512,7 +510,7 @@ func (c *comparer) showDetail() {
 // save the (adjusted) selection with a chosen tag as the adjudicated
 // annotation.
 func (c *comparer) startEdit(d disagreement) {
-	c.u.reader.view.Select(d.Start, d.End)
+	c.u.reader.selectSpan(d.Start, d.End)
 	var names []string
 	for _, t := range c.u.tags {
 		names = append(names, t.Name)
@@ -534,7 +532,7 @@ func (c *comparer) startEdit(d disagreement) {
 // annotation of that tag.
 func (c *comparer) saveEdit(d disagreement) {
 	u := c.u
-	start, end := u.reader.view.Selection()
+	start, end := u.reader.selection()
 	if start == end {
 		u.flash("Select the text first.")
 		return
@@ -556,7 +554,7 @@ func (c *comparer) saveEdit(d disagreement) {
 			break
 		}
 	}
-	u.reader.view.ClearSelection()
+	u.reader.clearSelection()
 	c.adjudicate([]model.Annotation{src})
 }
 

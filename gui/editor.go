@@ -17,10 +17,18 @@ import (
 // fields its tag's kind uses: quote → speaker; figure → value (or low–high),
 // unit, comparator; claim → claimant, status; every kind → note. Enter in a
 // field or Save stores the change; moving to another annotation saves too.
+// It reports through its callbacks.
 type editor struct {
-	u          *UI
-	id         string // annotation being edited, "" when none
-	title      *widget.Label
+	onSave   func(model.Annotation) // stores an edited annotation
+	onDelete func()                 // deletes the annotation being edited
+	onDone   func()                 // returns to the text (after Enter or Save)
+	onError  func(error)            // a field cannot be read
+	focus    func(fyne.Focusable)   // moves the keyboard focus
+
+	id         string           // annotation being edited, "" when none
+	orig       model.Annotation // as loaded
+	tags       []model.Tag
+	title      *bidiLabel
 	tag        *widget.Select
 	speaker    *widget.Entry
 	claimant   *widget.Entry
@@ -35,8 +43,10 @@ type editor struct {
 	items      map[string]*widget.FormItem
 	del        *widget.Button
 	saveBtn    *widget.Button
+	buttons    *fyne.Container // Save and Delete, shown while an annotation is loaded
 	box        fyne.CanvasObject
 	loading    bool
+	typed      map[fyne.Focusable]bool // fields typed in since the annotation was loaded
 }
 
 // comparatorLabels names model.Comparators in the editor.
@@ -45,9 +55,9 @@ var comparatorLabels = map[string]string{
 	">=": "at least (≥)", "<=": "at most (≤)", "range": "range (low–high)",
 }
 
-func newEditor(u *UI) *editor {
-	e := &editor{u: u, items: map[string]*widget.FormItem{}}
-	e.title = widget.NewLabel("Select an annotation to edit it")
+func newEditor() *editor {
+	e := &editor{items: map[string]*widget.FormItem{}, typed: map[fyne.Focusable]bool{}}
+	e.title = newBidiLabel("Select an annotation to edit it")
 	e.title.Wrapping = fyne.TextWrapWord
 	e.title.TextStyle = fyne.TextStyle{Italic: true}
 	e.tag = widget.NewSelect(nil, func(string) { e.changed() })
@@ -67,6 +77,7 @@ func newEditor(u *UI) *editor {
 	e.note = widget.NewMultiLineEntry()
 	e.note.Wrapping = fyne.TextWrapWord
 	e.note.SetMinRowsVisible(3)
+	e.note.OnChanged = func(string) { e.typedIn(e.note) }
 
 	add := func(key, label string, w fyne.CanvasObject) {
 		e.items[key] = widget.NewFormItem(label, w)
@@ -83,14 +94,12 @@ func newEditor(u *UI) *editor {
 	add("note", "Note", e.note)
 	e.form = widget.NewForm()
 	e.formBox = container.NewStack(e.form)
-	e.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() {
-		e.save()
-		e.u.win.Canvas().Focus(e.u.reader.view)
-	})
+	e.saveBtn = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), e.submit)
 	e.saveBtn.Importance = widget.HighImportance
-	e.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { e.u.deleteSelected() })
-	buttons := container.NewHBox(e.saveBtn, e.del)
-	e.box = container.NewVScroll(container.NewVBox(e.title, e.formBox, buttons))
+	e.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { call(e.onDelete) })
+	e.buttons = container.NewHBox(e.saveBtn, e.del)
+	// The actions stay in view however short the pane: only the fields scroll.
+	e.box = container.NewBorder(e.title, e.buttons, nil, nil, container.NewVScroll(e.formBox))
 	e.load(nil)
 	return e
 }
@@ -100,14 +109,26 @@ func (e *editor) object() fyne.CanvasObject { return e.box }
 // entry is a one-line field whose Enter saves and returns focus to the reader.
 func (e *editor) entry() *widget.Entry {
 	en := widget.NewEntry()
-	en.OnSubmitted = func(string) {
-		e.save()
-		e.u.win.Canvas().Focus(e.u.reader.view)
-	}
+	en.OnChanged = func(string) { e.typedIn(en) }
+	en.OnSubmitted = func(string) { e.submit() }
 	return en
 }
 
+// submit saves and returns to the text.
+func (e *editor) submit() {
+	e.save()
+	call(e.onDone)
+}
+
+// call calls f unless it is nil.
+func call(f func()) {
+	if f != nil {
+		f()
+	}
+}
+
 func (e *editor) setTags(tags []model.Tag) {
+	e.tags = tags
 	var names []string
 	for _, t := range tags {
 		names = append(names, t.Name)
@@ -120,17 +141,17 @@ func (e *editor) setTags(tags []model.Tag) {
 func (e *editor) load(a *model.Annotation) {
 	e.loading = true
 	defer func() { e.loading = false }()
+	clear(e.typed)
 	if a == nil {
 		e.id = ""
 		e.title.SetText("Select text and press a tag key, or click a highlight to edit it.")
 		e.setForm(nil)
-		e.saveBtn.Disable()
-		e.del.Disable()
+		e.buttons.Hide()
 		return
 	}
-	e.id = a.ID
-	t, _ := e.u.tag(a.TagID)
-	e.title.SetText("“" + oneLine(a.Exact) + "”")
+	e.id, e.orig = a.ID, *a
+	t, _ := e.tagByID(a.TagID)
+	e.title.SetText(quoted(shorten(oneLine(a.Exact), 100)))
 	e.tag.SetSelected(t.Name)
 	e.speaker.SetText(a.Speaker)
 	e.claimant.SetText(a.Claimant)
@@ -142,8 +163,7 @@ func (e *editor) load(a *model.Annotation) {
 	e.comparator.SetSelected(comparatorLabels[a.Comparator])
 	e.note.SetText(a.Note)
 	e.layoutFor(t.Kind)
-	e.saveBtn.Enable()
-	e.del.Enable()
+	e.buttons.Show()
 }
 
 // layoutFor shows the fields a kind uses.
@@ -190,8 +210,17 @@ func (e *editor) changed() {
 }
 
 func (e *editor) tagNamed(name string) (model.Tag, bool) {
-	for _, t := range e.u.tags {
+	for _, t := range e.tags {
 		if t.Name == name {
+			return t, true
+		}
+	}
+	return model.Tag{}, false
+}
+
+func (e *editor) tagByID(id string) (model.Tag, bool) {
+	for _, t := range e.tags {
+		if t.ID == id {
 			return t, true
 		}
 	}
@@ -201,8 +230,8 @@ func (e *editor) tagNamed(name string) (model.Tag, bool) {
 // focusFirst focuses the first attribute of the shown kind.
 func (e *editor) focusFirst() {
 	for _, it := range e.form.Items {
-		if en, ok := it.Widget.(*widget.Entry); ok {
-			e.u.win.Canvas().Focus(en)
+		if en, ok := it.Widget.(*widget.Entry); ok && e.focus != nil {
+			e.focus(en)
 			return
 		}
 	}
@@ -238,24 +267,40 @@ func (e *editor) read(orig model.Annotation) (model.Annotation, error) {
 	return a, nil
 }
 
-// save stores the fields when they differ from what is on disk.
+// save stores the fields when they differ from what was loaded.
 func (e *editor) save() {
 	if e.id == "" {
 		return
 	}
-	orig := e.u.annotation(e.id)
-	if orig == nil {
-		return
-	}
-	a, err := e.read(*orig)
+	a, err := e.read(e.orig)
 	if err != nil {
-		e.u.showError(err)
+		if e.onError != nil {
+			e.onError(err)
+		}
 		return
 	}
-	if sameAttributes(a, *orig) {
+	if sameAttributes(a, e.orig) || e.onSave == nil {
 		return
 	}
-	e.u.updateAnnotation(a)
+	e.onSave(a)
+}
+
+// typedIn notes typing in a field (not the editor filling it in).
+func (e *editor) typedIn(f fyne.Focusable) {
+	if !e.loading {
+		e.typed[f] = true
+	}
+}
+
+// unchanged reports whether o is one of the editor's fields that has not
+// been typed in since the annotation was loaded, so it has no typing to undo.
+func (e *editor) unchanged(o fyne.Focusable) bool {
+	for _, en := range []*widget.Entry{e.speaker, e.claimant, e.value, e.low, e.high, e.unit, e.note} {
+		if fyne.Focusable(en) == o {
+			return !e.typed[o]
+		}
+	}
+	return false
 }
 
 func sameAttributes(a, b model.Annotation) bool {

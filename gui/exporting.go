@@ -53,9 +53,7 @@ func (u *UI) exportDialog() {
 	}
 	tagChecks.SetSelected(tagChecks.Options)
 	coders := []string{allCoders}
-	for name := range u.lib.coders {
-		coders = append(coders, name)
-	}
+	coders = append(coders, u.lib.coderNames()...)
 	coder := widget.NewSelect(coders, nil)
 	coder.SetSelected(allCoders)
 	items := []*widget.FormItem{
@@ -79,9 +77,7 @@ func (u *UI) exportDialog() {
 		case scopeThis:
 			filter.ClippingIDs = []string{u.clip.ID}
 		case scopeListed:
-			for _, it := range u.lib.shown {
-				filter.ClippingIDs = append(filter.ClippingIDs, it.ID)
-			}
+			filter.ClippingIDs = u.lib.listedIDs()
 			if len(filter.ClippingIDs) == 0 {
 				dialog.ShowInformation("Export", "The library lists no clippings: clear the search or filters.", u.win)
 				return
@@ -144,7 +140,7 @@ func (u *UI) runExport(path string, f export.Format, filter export.Filter) {
 
 // exportDone says what was written and offers to open the file.
 func (u *UI) exportDone(path string, rep export.Report) {
-	msg := fmt.Sprintf("%d annotations from %d clippings written to\n%s", rep.Annotations, rep.Clippings, path)
+	msg := fmt.Sprintf("%s from %s written to\n%s", count(rep.Annotations, "annotation", "annotations"), count(rep.Clippings, "clipping", "clippings"), path)
 	if len(rep.Warnings) > 0 {
 		msg += "\n\n" + strings.Join(rep.Warnings, "\n")
 	}

@@ -78,7 +78,7 @@ func TestExportEveryFormatFromMenu(t *testing.T) {
 			progressShowing(t, u, "Exporting")
 			u.jobs.wait()
 			path := filepath.Join(filepath.Dir(st.Path()), "out"+f.Ext())
-			want := "1 annotations from 1 clippings"
+			want := "1 annotation from 1 clipping"
 			if f == export.QDC {
 				want = "0 annotations from 0 clippings" // a codebook holds tags only
 			}

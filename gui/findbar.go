@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"clipper/model"
 	"clipper/model/find"
 	"clipper/model/store"
 )
@@ -26,9 +27,31 @@ const (
 // expression, match case and whole word toggles, a scope (this clipping or
 // the whole project), the hits in keyword-in-context form above the reader,
 // and "Tag all hits as …". Clicking a hit opens its clipping with the span
-// selected, ready for a tag key.
+// selected, ready for a tag key. The finder reads what it searches and
+// reports what the user does through its callbacks.
 type finder struct {
-	u         *UI
+	// clipping returns the open clipping (ID "" for none).
+	clipping func() model.Clipping
+	// projectClippings returns the open project and its clippings' ids, in order.
+	projectClippings func() (*store.Store, []string)
+	// headline returns a clipping's headline.
+	headline func(id string) string
+	// background runs work off the UI goroutine, cancelled with cancel when
+	// the project changes (see UI.background).
+	background func(cancel context.CancelFunc, work func())
+	// onHit shows a picked hit; focus moves the keyboard focus to the text.
+	onHit func(h find.Hit, focus bool)
+	// onListed is called when the hit list shows or hides above the text.
+	onListed func(listed bool)
+	// onClose is called when the bar closes (back to the text).
+	onClose func()
+	// tags returns the tags "Tag all hits as" offers; onTagAll tags every
+	// hit with the chosen one.
+	tags     func() []model.Tag
+	onTagAll func(model.Tag)
+	// focus moves the keyboard focus.
+	focus func(fyne.Focusable)
+
 	bar       *fyne.Container // hidden until opened
 	entry     *findEntry
 	regex     *widget.Check
@@ -53,8 +76,8 @@ type finder struct {
 	quiet     bool            // selecting a hit from the keyboard keeps focus in the bar
 }
 
-func newFinder(u *UI) *finder {
-	f := &finder{u: u, heads: map[string]string{}, cur: -1}
+func newFinder() *finder {
+	f := &finder{heads: map[string]string{}, cur: -1}
 	closed := make(chan struct{})
 	close(closed)
 	f.done = closed
@@ -70,7 +93,7 @@ func newFinder(u *UI) *finder {
 	f.scope.SetSelected(scopeClipping)
 	f.scope.OnChanged = func(string) { f.search() }
 	f.status = widget.NewLabel("")
-	f.status.Truncation = fyne.TextTruncateEllipsis
+	f.status.Truncation = fyne.TextTruncateEllipsis // only a long error is cut: see findRow
 	f.tagAll = widget.NewButtonWithIcon("Tag all hits as", theme.MenuDropDownIcon(), f.tagMenu)
 	f.tagAll.IconPlacement = widget.ButtonIconTrailingText
 	f.tagAll.Disable()
@@ -96,7 +119,9 @@ func newFinder(u *UI) *finder {
 		l.OnSelected = func(i widget.ListItemID) {
 			if i >= 0 && i < len(f.hits) {
 				f.cur = i
-				u.showHit(f.hits[i], !f.quiet)
+				if f.onHit != nil {
+					f.onHit(f.hits[i], !f.quiet)
+				}
 			}
 		}
 		f.lists[n] = l
@@ -107,8 +132,8 @@ func newFinder(u *UI) *finder {
 	// A Select is as wide as its placeholder: make room for the longer choice.
 	scopeW := fyne.MeasureText(scopeProject, theme.TextSize(), fyne.TextStyle{}).Width + 8*theme.Padding() + theme.IconInlineSize()
 	scope := container.NewGridWrap(fyne.NewSize(scopeW, f.scope.MinSize().Height), f.scope)
-	row1 := container.NewBorder(nil, nil, nil, container.NewHBox(scope, closeBtn), f.entry)
-	row2 := container.NewBorder(nil, nil, container.NewHBox(f.regex, f.matchCase, f.whole), f.tagAll, f.status)
+	row1 := container.New(findRow{}, f.entry, f.status, scope, closeBtn)
+	row2 := container.NewBorder(nil, nil, container.NewHBox(f.regex, f.matchCase, f.whole), f.tagAll)
 	f.bar = container.NewVBox(row1, row2, widget.NewSeparator())
 	f.bar.Hide()
 	f.results = container.NewStack(f.lists[0], f.lists[1])
@@ -126,7 +151,9 @@ func (f *finder) withReader(reader fyne.CanvasObject) fyne.CanvasObject {
 
 // relayout lays the column out again after the bar or the hits showed or hid.
 func (f *finder) relayout() {
-	f.u.reader.setCompact(f.results.Visible())
+	if f.onListed != nil {
+		f.onListed(f.results.Visible())
+	}
 	if f.column != nil {
 		f.hitsSplit.Refresh()
 		f.column.Refresh()
@@ -137,7 +164,7 @@ func (f *finder) relayout() {
 func (f *finder) open() {
 	f.bar.Show()
 	f.relayout()
-	f.u.win.Canvas().Focus(f.entry)
+	f.focusEntry()
 	f.entry.TypedShortcut(&fyne.ShortcutSelectAll{})
 	if f.entry.Text != "" {
 		f.search()
@@ -150,7 +177,17 @@ func (f *finder) close() {
 	f.bar.Hide()
 	f.results.Hide()
 	f.relayout()
-	f.u.win.Canvas().Focus(f.u.reader.view)
+	call(f.onClose)
+}
+
+// listed returns the listed hits and whether more were found than listed.
+func (f *finder) listed() (hits []find.Hit, more bool) { return f.hits, f.truncated }
+
+// focusEntry puts the keyboard focus in the pattern.
+func (f *finder) focusEntry() {
+	if f.focus != nil {
+		f.focus(f.entry)
+	}
 }
 
 // reset forgets the hits, for another project; opening its first clipping
@@ -186,7 +223,6 @@ func (f *finder) search() <-chan struct{} {
 	f.cancel()
 	f.run++
 	run := f.run
-	f.status.Importance = widget.MediumImportance
 	pattern := f.entry.Text
 	if pattern == "" {
 		f.show(nil, false, "")
@@ -196,30 +232,27 @@ func (f *finder) search() <-chan struct{} {
 	m, err := find.Compile(pattern, f.regex.Checked, f.matchCase.Checked, f.whole.Checked)
 	if err != nil {
 		f.show(nil, false, "")
-		f.status.Importance = widget.DangerImportance
-		f.status.SetText(err.Error())
+		f.setStatus(err.Error(), true)
 		close(done)
 		return done
 	}
 	if f.scope.Selected != scopeProject {
-		if f.u.clip.ID == "" {
+		if c := f.clipping(); c.ID == "" {
 			f.show(nil, false, "No clipping open.")
 		} else {
-			f.show(m.Find(f.u.clip.ID, f.u.clip.Body, maxHits+1), false, "")
+			f.show(m.Find(c.ID, c.Body, maxHits+1), false, "")
 		}
 		close(done)
 		return done
 	}
-	ids := make([]string, 0, len(f.u.lib.all))
-	for _, it := range f.u.lib.all {
-		ids = append(ids, it.ID)
-		f.heads[it.ID] = it.Headline
+	st, ids := f.projectClippings()
+	for _, id := range ids {
+		f.heads[id] = f.headline(id)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	f.stop = cancel
-	f.status.SetText("Searching the project…")
-	st := f.u.store
-	f.u.background(cancel, func() {
+	f.setStatus("Searching the project…", false)
+	f.background(cancel, func() {
 		defer close(done)
 		hits, err := findInProject(ctx, st, m, ids)
 		fyne.Do(func() {
@@ -230,8 +263,7 @@ func (f *finder) search() <-chan struct{} {
 			f.stop = nil
 			if err != nil {
 				f.show(nil, true, "")
-				f.status.Importance = widget.DangerImportance
-				f.status.SetText(err.Error())
+				f.setStatus(err.Error(), true)
 				return
 			}
 			f.show(hits, true, "")
@@ -283,24 +315,91 @@ func (f *finder) show(hits []find.Hit, project bool, msg string) {
 	}
 	switch {
 	case msg != "":
-		f.status.SetText(msg)
+		f.setStatus(msg, false)
 	case f.entry.Text == "":
-		f.status.SetText("")
+		f.setStatus("", false)
 	case len(hits) == 0:
-		f.status.SetText("No hits")
+		f.setStatus("No hits", false)
 	case project:
-		f.status.SetText(fmt.Sprintf("%s in %d %s%s", countHits(len(hits)), len(clips), plural("clipping", len(clips)), more(f.truncated)))
+		f.setStatus(fmt.Sprintf("%s in %d %s%s", countHits(len(hits)), len(clips), plural("clipping", len(clips)), more(f.truncated)), false)
 	default:
-		f.status.SetText(countHits(len(hits)) + more(f.truncated))
+		f.setStatus(countHits(len(hits))+more(f.truncated), false)
 	}
 	if hidden := len(hits) == 0; hidden != f.results.Hidden {
 		f.results.Hidden = hidden
 		f.relayout()
 	}
+	f.fitHits()
 	if len(hits) > 0 {
 		f.tagAll.Enable()
 	} else {
 		f.tagAll.Disable()
+	}
+}
+
+// fitHits makes the hit list as tall as its hits, up to a third of the
+// column, so a few hits leave the text its room.
+func (f *finder) fitHits() {
+	if f.hitsSplit == nil || len(f.hits) == 0 {
+		return
+	}
+	total := f.hitsSplit.Size().Height
+	if total <= 0 {
+		return
+	}
+	row := newKWICRow(f.project).MinSize().Height + theme.SeparatorThicknessSize()
+	need := float32(len(f.hits))*row + 4*theme.Padding() // and the split's handle
+	off := float64(min(max(need/total, 0.12), 0.34))
+	if off != f.hitsSplit.Offset {
+		f.hitsSplit.SetOffset(off)
+	}
+}
+
+// setStatus says text after the pattern, in red for an error, and lays the
+// row out again for its width.
+func (f *finder) setStatus(text string, isErr bool) {
+	f.status.Importance = widget.MediumImportance
+	if isErr {
+		f.status.Importance = widget.DangerImportance
+	}
+	f.status.SetText(text)
+	if r, ok := f.bar.Objects[0].(*fyne.Container); ok {
+		r.Refresh()
+	}
+}
+
+// findRow lays out the find bar's first row — pattern, status, scope and
+// close button: the status as wide as its text (at most two fifths of the
+// row, so only a long error is cut), the pattern the rest.
+type findRow struct{}
+
+func (findRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for _, o := range objs {
+		m := o.MinSize()
+		w += m.Width
+		h = max(h, m.Height)
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (findRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	entry, status, scope, closeBtn := objs[0], objs[1].(*widget.Label), objs[2], objs[3]
+	sw := float32(0)
+	if status.Text != "" {
+		sw = min(labelWidth(status), size.Width*2/5)
+	}
+	cw, pw := closeBtn.MinSize().Width, scope.MinSize().Width
+	ew := max(size.Width-sw-cw-pw, entry.MinSize().Width)
+	x := float32(0)
+	for _, p := range []struct {
+		o fyne.CanvasObject
+		w float32
+	}{{entry, ew}, {status, sw}, {scope, pw}, {closeBtn, cw}} {
+		h := p.o.MinSize().Height
+		p.o.Move(fyne.NewPos(x, (size.Height-h)/2))
+		p.o.Resize(fyne.NewSize(p.w, h))
+		x += p.w
 	}
 }
 
@@ -313,7 +412,7 @@ func countHits(n int) string {
 
 func more(truncated bool) string {
 	if truncated {
-		return " (only the first " + fmtNum(maxHits) + " are listed)"
+		return " (first " + fmtNum(maxHits) + " listed)"
 	}
 	return ""
 }
@@ -333,7 +432,7 @@ func (f *finder) step(dir int) {
 	f.list.Select(i)
 	f.list.ScrollTo(i)
 	f.quiet = false
-	f.u.win.Canvas().Focus(f.entry)
+	f.focusEntry()
 }
 
 // showHit opens the hit's clipping and selects its span; focus moves to the
@@ -346,10 +445,9 @@ func (u *UI) showHit(h find.Hit, focus bool) {
 		}
 	}
 	u.selectAnnotation("", false)
-	u.reader.view.Select(h.Start, h.End)
-	u.reader.view.ScrollToOffset(h.Start)
+	u.reader.selectSpan(h.Start, h.End)
 	if focus {
-		u.win.Canvas().Focus(u.reader.view)
+		u.focusText()
 	}
 }
 

@@ -21,13 +21,19 @@ type hitPlan struct {
 
 // tagMenu pops up the tags to give every hit.
 func (f *finder) tagMenu() {
+	if f.tags == nil || f.onTagAll == nil {
+		return
+	}
 	var items []*fyne.MenuItem
-	for _, t := range f.u.tags {
-		items = append(items, fyne.NewMenuItem(t.Name, func() { f.u.tagHitsDialog(t) }))
+	for _, t := range f.tags() {
+		items = append(items, fyne.NewMenuItem(t.Name, func() { f.onTagAll(t) }))
+	}
+	c := fyne.CurrentApp().Driver().CanvasForObject(f.tagAll)
+	if c == nil {
+		return
 	}
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(f.tagAll)
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), f.u.win.Canvas(),
-		pos.AddXY(0, f.tagAll.Size().Height))
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, pos.AddXY(0, f.tagAll.Size().Height))
 }
 
 // planHitTags builds one annotation of tag t per listed hit, with
@@ -35,7 +41,7 @@ func (f *finder) tagMenu() {
 // skips spans this coder already annotated with t.
 func (u *UI) planHitTags(t model.Tag) (hitPlan, error) {
 	plan := hitPlan{tag: t}
-	hits := u.finder.hits
+	hits, _ := u.finder.listed()
 	if len(hits) == 0 {
 		return plan, nil
 	}
@@ -60,7 +66,7 @@ func (u *UI) planHitTags(t model.Tag) (hitPlan, error) {
 	for _, a := range existing {
 		have[key{a.ClippingID, a.Start, a.End}] = true
 	}
-	bodies := map[string]string{u.clip.ID: u.clip.Body}
+	clips := map[string]model.Clipping{u.clip.ID: u.clip}
 	touched := map[string]bool{}
 	for _, h := range hits {
 		k := key{h.ClippingID, h.Start, h.End}
@@ -69,20 +75,19 @@ func (u *UI) planHitTags(t model.Tag) (hitPlan, error) {
 			continue
 		}
 		have[k] = true
-		body, ok := bodies[h.ClippingID]
+		c, ok := clips[h.ClippingID]
 		if !ok {
-			c, err := u.store.Clipping(u.ctx(), h.ClippingID)
-			if err != nil {
+			var err error
+			if c, err = u.store.Clipping(u.ctx(), h.ClippingID); err != nil {
 				return plan, fmt.Errorf("reading clipping %s: %w", h.ClippingID, err)
 			}
-			body = c.Body
-			bodies[h.ClippingID] = body
+			clips[h.ClippingID] = c
 		}
 		touched[h.ClippingID] = true
 		plan.batch = append(plan.batch, &model.Annotation{
 			ClippingID: h.ClippingID, TagID: t.ID, CoderID: u.coder.ID,
 			Start: h.Start, End: h.End, Exact: h.Match,
-			Attributes: prefillExact(t.Kind, body, h.Match, h.Start, h.End),
+			Attributes: prefillExact(t.Kind, c.Body, c.Language, h.Match, h.Start, h.End),
 		})
 	}
 	plan.clips = len(touched)
@@ -124,7 +129,7 @@ func (u *UI) tagHitsDialog(t model.Tag) {
 	if plan.skipped > 0 {
 		msg += fmt.Sprintf("\n\n%s you already tagged as %s %s skipped.", countHits(plan.skipped), t.Name, map[bool]string{true: "is", false: "are"}[plan.skipped == 1])
 	}
-	if u.finder.truncated {
+	if _, more := u.finder.listed(); more {
 		msg += fmt.Sprintf("\n\nOnly the first %s hits are listed; the rest are not tagged.", fmtNum(maxHits))
 	}
 	msg += "\n\nThey are added in one step: Edit → Undo (Ctrl+Z) removes them all."

@@ -2,37 +2,33 @@ package gui
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 
 	"clipper/model/ingest"
 	"clipper/model/store"
 )
 
+// importable lists the file types the import dialog offers: what
+// model/ingest reads (images need tesseract for OCR).
+var importable = []string{".txt", ".text", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".xml", ".eml",
+	".docx", ".doc", ".rtf", ".md", ".markdown", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+
 // importDialog asks for a clipping file to import.
 func (u *UI) importDialog() {
-	u.askOpenPath([]string{".txt", ".html", ".htm", ".mhtml", ".mht", ".docx", ".doc", ".rtf", ".pdf", ".md", ".markdown", ".eml", ".xml", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}, func(path string) {
+	u.askOpenPath(importable, func(path string) {
 		u.importPaths([]string{path})
 	})
 }
 
 // importFolderDialog asks for a folder whose clippings are all imported.
 func (u *UI) importFolderDialog() {
-	dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if l != nil {
-			u.importPaths([]string{l.Path()})
-		}
-	}, u.win)
+	u.askFolder(func(path string) { u.importPaths([]string{path}) })
 }
 
 // dropped imports files and folders dropped on the window.
@@ -48,95 +44,96 @@ func (u *UI) dropped(_ fyne.Position, uris []fyne.URI) {
 	}
 }
 
-// importPaths imports files and folders as a background job, then reports
-// per-file results. Files are committed whole, a batch at a time: after a
-// cancel or a failure the files committed before it stay imported, and
-// the report says which.
+// importPaths imports files and folders as a background job whose
+// progress counts files and articles, then reports per file (see
+// importreport.go). Files are committed whole, a batch at a time: after a
+// cancel or a failure the files committed before it stay imported and the
+// report lists them; when nothing was added the job fails or is cancelled
+// as a whole ("nothing was added").
 func (u *UI) importPaths(paths []string) {
-	detail := baseName(paths[0])
+	detail := shorten(baseName(paths[0]), 40)
 	if len(paths) > 1 {
 		detail = fmt.Sprintf("%s and %d more", detail, len(paths)-1)
 	}
+	var articles atomic.Int64 // found so far, for the progress line
 	startJob(u, job[importOutcome]{
 		title:  "Importing",
 		detail: detail,
 		unit:   "files",
-		work: func(ctx context.Context, st *store.Store, report func(int, int)) (importOutcome, error) {
-			results, err := ingest.ImportPaths(ctx, st, paths, func(p ingest.Progress) { report(p.FilesDone, p.Files) })
-			// Files committed before a cancel or a failure stay imported:
-			// the report lists them either way.
-			return importOutcome{results: results, err: err}, nil
+		count: func(done, total int) string {
+			return fmt.Sprintf("%s of %s files · %s", thousands(done), thousands(total),
+				counted(int(articles.Load()), "article", "articles"))
 		},
-		done:   u.importDone,
-		failed: "import failed",
+		work: func(ctx context.Context, st *store.Store, report func(int, int)) (importOutcome, error) {
+			o := importOutcome{st: st}
+			o.results, o.err = ingest.ImportPaths(ctx, st, paths, func(p ingest.Progress) {
+				o.total = p.Files
+				articles.Store(int64(p.Articles))
+				report(p.FilesDone, p.Files)
+			})
+			if o.err != nil && o.added() == 0 {
+				return o, o.err // cancelled or failed before anything was added
+			}
+			return o, nil
+		},
+		done:      u.importDone,
+		failed:    "import failed, nothing was added",
+		cancelled: "Import cancelled; nothing was added.",
 	})
 }
 
-// importOutcome is what an import job hands back: the per-file reports
+// importOutcome is what an import job hands back: the per-file reports of
+// the files committed (or reported as failed), how many files there were
 // and, when it stopped early, why.
 type importOutcome struct {
+	st      *store.Store
 	results []ingest.FileReport
-	err     error
+	err     error // nil, a cancel or the write error that stopped the import
+	total   int   // files to read, as last reported; 0 when none was read
 }
 
-// importDone refreshes the library, opens the first new clipping and says
-// what happened to each file that did not simply import.
+// added counts the clippings the import added.
+func (o importOutcome) added() int {
+	n := 0
+	for _, r := range o.results {
+		a, _, _ := r.Counts()
+		n += a
+	}
+	return n
+}
+
+// importDone refreshes the library, opens the first new clipping and
+// reports: in the status bar when every file simply became a clipping, in
+// the import report window otherwise (archives, duplicates, articles or
+// files not imported, warnings, a stop before the end).
 func (u *UI) importDone(o importOutcome) {
-	results := o.results
-	if o.err != nil {
-		if errors.Is(o.err, context.Canceled) {
-			u.flash("Import cancelled; the files listed as imported stay in the project.")
-		} else {
-			u.showError(fmt.Errorf("import stopped; the files listed before the stop were imported: %w", o.err))
-		}
-	}
-	var added, dups, failed int
-	var problems []string
-	first := ""
-	for _, r := range results {
-		a, d, _ := r.Counts()
-		added, dups = added+a, dups+d
-		switch {
-		case r.Err != nil:
-			failed++
-			problems = append(problems, r.Err.Error())
-			continue
-		case r.Skipped != "":
-			continue
-		}
-		if r.Archive || a != 1 {
-			problems = append(problems, fmt.Sprintf("%s: %s", baseName(r.Path), r.Summary()))
-		}
-		for _, ar := range r.Articles {
-			if ar.ID != "" && ar.Duplicate == "" && first == "" {
-				first = ar.ID
-			}
-			if ar.Duplicate != "" && !r.Archive {
-				problems = append(problems, fmt.Sprintf("%s: already in the project (%s)", baseName(r.Path), orUntitled(ar.Headline)))
-			}
-		}
-		for _, w := range r.Warnings {
-			problems = append(problems, fmt.Sprintf("%s: %s", baseName(r.Path), w))
-		}
-	}
+	rep := newImportReport(o)
 	if err := u.lib.reload(); err != nil {
 		u.showError(err)
 	}
-	if first != "" {
-		u.lib.selectID(first)
+	if first := rep.firstAdded(); first != "" {
+		if err := u.Open(first); err != nil {
+			u.showError(err)
+		}
 	}
+	rep.headlines(u.lib.items())
 	u.updateStatus()
-	summary := fmt.Sprintf("%d clipping(s) imported, %d already in the project, %d file(s) could not be read.",
-		added, dups, failed)
-	if len(problems) == 0 {
-		u.flash(summary)
-		return
+	u.flash(rep.statusLine())
+	if rep.notable() {
+		u.showImportReport(rep)
 	}
-	details := widget.NewLabel(strings.Join(problems, "\n"))
-	details.Wrapping = fyne.TextWrapWord
-	scroll := container.NewVScroll(details)
-	scroll.SetMinSize(fyne.NewSize(520, 160))
-	dialog.ShowCustom("Import finished", "OK", container.NewBorder(widget.NewLabel(summary), nil, nil, nil, scroll), u.win)
+}
+
+// thousands writes n with thousands separators: "25,000".
+func thousands(n int) string {
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // pasteClipping adds the clipboard's text as a new clipping.

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
 
 	"clipper/model/store"
 )
@@ -52,8 +53,11 @@ func TestImportDroppedFolder(t *testing.T) {
 	if len(u.lib.all) != 3 || clippingCount(t, st.Path()) != 3 {
 		t.Errorf("library lists %d clippings after importing two", len(u.lib.all))
 	}
-	if !strings.Contains(u.status.Text, "2 clipping(s) imported") {
+	if !strings.HasPrefix(u.status.Text, "2 clippings imported.") {
 		t.Errorf("status %q", u.status.Text)
+	}
+	if u.report != nil {
+		t.Error("a report window opened for two text files that simply imported")
 	}
 	if h := u.clip.Headline; h != "Fuel prices climb again" && h != "Rail strike ends" {
 		t.Errorf("the open clipping is %q, want a new one", h)
@@ -61,7 +65,7 @@ func TestImportDroppedFolder(t *testing.T) {
 }
 
 // TestImportReportsUnreadableFiles: a file that cannot be read is listed
-// with its reason; the others are imported.
+// in the report window with its reason; the others are imported.
 func TestImportReportsUnreadableFiles(t *testing.T) {
 	u, _ := newTestUI(t)
 	dir := clippingFiles(t, map[string]string{
@@ -70,12 +74,24 @@ func TestImportReportsUnreadableFiles(t *testing.T) {
 	})
 	drop(u, filepath.Join(dir, "fuel.txt"), filepath.Join(dir, "broken.docx"))
 	u.jobs.wait()
-	text := overlayText(t, u)
-	if !strings.Contains(text, "Import finished") || !strings.Contains(text, "broken.docx") || !strings.Contains(text, "1 file(s) could not be read") {
-		t.Errorf("the report says:\n%s", text)
+	rw := reportShowing(t, u)
+	text := windowText(rw.win)
+	for _, want := range []string{"1 article in 2 files: 1 added.", "1 file could not be imported.", "fuel.txt",
+		"broken.docx", "could not be imported: ", "Only files that need a look (1)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report lacks %q:\n%s", want, text)
+		}
+	}
+	if !strings.Contains(u.status.Text, "1 clipping imported, 1 file could not be read.") {
+		t.Errorf("status %q", u.status.Text)
 	}
 	if len(u.lib.all) != 2 {
 		t.Errorf("library lists %d clippings, want the sample and fuel", len(u.lib.all))
+	}
+	// Only the files that need a look: the broken one.
+	test.Tap(rw.only)
+	if roots := rw.childUIDs(""); len(roots) != 1 || rw.r.files[1].Path != filepath.Join(dir, "broken.docx") || roots[0] != "f1" {
+		t.Errorf("files needing a look: %v", roots)
 	}
 }
 

@@ -22,6 +22,9 @@ type job[T any] struct {
 	title  string // the progress dialog's title: "Exporting"
 	detail string // the line under it: the file's name
 	unit   string // what progress counts, "files": "3 of 10 files"; "" shows only the bar
+	// count, if set, words the progress line instead of "3 of 10 files"
+	// ("3 of 10 files · 1,204 articles"). It runs on the UI goroutine.
+	count func(done, total int) string
 
 	// work runs on its own goroutine with the project that was open when
 	// the job started; it must not touch widgets or u.store. report, which
@@ -48,6 +51,7 @@ func startJob[T any](u *UI, j job[T]) {
 	ctx, cancel := context.WithCancel(context.Background())
 	st := u.store
 	pd := newProgressDialog(u.win, j.title, j.detail, j.unit, cancel)
+	pd.count = j.count
 	l := &liveJob{cancel: cancel, stopping: pd.stopping}
 	u.jobs.add(l)
 	pd.show()
@@ -109,6 +113,7 @@ type progressDialog struct {
 	label  *widget.Label
 	detail string
 	unit   string
+	count  func(done, total int) string // nil: "3 of 10 unit"
 	busy   *widget.ProgressBarInfinite
 	bar    *widget.ProgressBar
 	cancel *widget.Button
@@ -151,7 +156,10 @@ func (p *progressDialog) progress(done, total int) {
 		p.bar.Show()
 	}
 	p.bar.SetValue(float64(done) / float64(total))
-	if p.unit != "" {
+	switch {
+	case p.count != nil:
+		p.label.SetText(p.detail + " — " + p.count(done, total))
+	case p.unit != "":
 		p.label.SetText(fmt.Sprintf("%s — %d of %d %s", p.detail, done, total, p.unit))
 	}
 }

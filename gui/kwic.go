@@ -11,17 +11,21 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"clipper/gui/bidi"
 	"clipper/model/find"
 )
 
 // kwicRow shows one hit as keyword in context: the left context set flush
 // against a fixed column, the match in bold on a tinted background from
 // that column on, then the right context; with a headline (project scope)
-// a small line names the clipping first.
+// a small line names the clipping first. A hit in right-to-left text is
+// laid out mirrored — the context before it on the right — and each part is
+// drawn in visual order (see gui/bidi).
 type kwicRow struct {
 	widget.BaseWidget
 	titled                   bool // a line for the headline above the hit
 	head, left, match, right string
+	rtl                      bool // the hit's text reads right to left
 }
 
 func newKWICRow(titled bool) *kwicRow {
@@ -50,6 +54,7 @@ func (k *kwicRow) set(head string, h find.Hit) {
 		}
 		k.right += "…"
 	}
+	k.rtl = bidi.IsRTL(k.left + k.match + k.right)
 	k.Refresh()
 }
 
@@ -96,22 +101,40 @@ func (r *kwicRenderer) Layout(size fyne.Size) {
 	x0, w := pad, size.Width-2*pad
 	r.head.Hidden = !r.k.titled
 	if r.k.titled {
-		r.head.Text = fitHead(r.k.head, w, caption, fyne.TextStyle{})
-		r.head.Move(fyne.NewPos(x0, y))
+		head := fitHead(r.k.head, w, caption, fyne.TextStyle{})
+		x := x0
+		if bidi.IsRTL(head) {
+			x = x0 + w - fyne.MeasureText(head, caption, fyne.TextStyle{}).Width
+		}
+		r.head.Text = bidi.Visual(head)
+		r.head.Move(fyne.NewPos(x, y))
 		y += fyne.MeasureText("Mg", caption, fyne.TextStyle{}).Height
 	}
 	lineH := fyne.MeasureText("Mg", text, fyne.TextStyle{}).Height
 	col := w * 0.38
-	r.match.Text = fitHead(r.k.match, w*0.45, text, r.match.TextStyle)
-	mw := fyne.MeasureText(r.match.Text, text, r.match.TextStyle).Width
-	r.left.Text = fitTail(r.k.left, col-2, text, fyne.TextStyle{})
-	lw := fyne.MeasureText(r.left.Text, text, fyne.TextStyle{}).Width
-	r.left.Move(fyne.NewPos(x0+col-lw, y))
-	r.match.Move(fyne.NewPos(x0+col, y))
-	r.bg.Move(fyne.NewPos(x0+col-2, y))
-	r.bg.Resize(fyne.NewSize(mw+4, lineH))
-	r.right.Text = fitHead(r.k.right, max(w-col-mw-2, 0), text, fyne.TextStyle{})
-	r.right.Move(fyne.NewPos(x0+col+mw+2, y))
+	// place puts o's left edge at x, or mirrors it when the hit reads
+	// right to left.
+	place := func(o fyne.CanvasObject, x, width float32) {
+		if r.k.rtl {
+			x = 2*x0 + w - x - width
+		}
+		o.Move(fyne.NewPos(x, y))
+	}
+	match := fitHead(r.k.match, w*0.45, text, r.match.TextStyle)
+	mw := fyne.MeasureText(match, text, r.match.TextStyle).Width
+	left := fitTail(r.k.left, col-2, text, fyne.TextStyle{})
+	lw := fyne.MeasureText(left, text, fyne.TextStyle{}).Width
+	// The contexts touch the match, as in the text: a gap would read as a
+	// space before the punctuation that follows a word.
+	place(r.left, x0+col-lw, lw)
+	place(r.match, x0+col, mw)
+	place(r.bg, x0+col-1, mw+2)
+	r.bg.Resize(fyne.NewSize(mw+2, lineH))
+	right := fitHead(r.k.right, max(w-col-mw, 0), text, fyne.TextStyle{})
+	place(r.right, x0+col+mw, fyne.MeasureText(right, text, fyne.TextStyle{}).Width)
+	r.left.Text = bidi.VisualDir(left, r.k.rtl)
+	r.match.Text = bidi.VisualDir(match, r.k.rtl)
+	r.right.Text = bidi.VisualDir(right, r.k.rtl)
 	for _, t := range []*canvas.Text{r.head, r.left, r.match, r.right} {
 		t.Refresh()
 	}

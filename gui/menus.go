@@ -28,12 +28,13 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Share a copy…", u.shareDialog),
 		fyne.NewMenuItem("Merge a colleague's project…", u.mergeDialog),
 		fyne.NewMenuItem("Review merged changes", u.openMergeReview),
+		fyne.NewMenuItem("Check project…", u.checkProject),
 	)
 
 	edit := fyne.NewMenu("Edit",
-		item("Undo", scUndo, u.undo),
-		item("Redo", scRedo, u.redo),
-		item("Redo (alternative)", scRedoAlt, u.redo),
+		item("Undo", scUndo, u.editUndo),
+		item("Redo", scRedo, u.editRedo),
+		item("Redo (alternative)", scRedoAlt, u.editRedo),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Delete annotation   Del", u.deleteSelected),
 		item("Move start one word left", scStartLeft, func() { u.nudge(-1, -1) }),
@@ -45,7 +46,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item("Clipping details…", scDetails, u.editDetails),
 		item("Find and tag…", scFind, func() { u.finder.open() }),
-		item("Search the library…", scSearchLib, func() { u.win.Canvas().Focus(u.lib.search) }),
+		item("Search the library…", scSearchLib, func() { u.lib.focusSearch(u.win.Canvas()) }),
 		fyne.NewMenuItem("Coder name…", func() { u.askCoder(false) }),
 	)
 
@@ -59,7 +60,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	snap := fyne.NewMenuItem("Snap selection to words", func() {
 		on := !u.app.Preferences().BoolWithFallback(prefSnap, true)
 		u.app.Preferences().SetBool(prefSnap, on)
-		u.reader.view.SetSnapToWords(on)
+		u.reader.setSnap(on)
 		u.win.SetMainMenu(u.mainMenu())
 	})
 	snap.Checked = u.app.Preferences().BoolWithFallback(prefSnap, true)
@@ -82,7 +83,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		}
 		tagItems = append(tagItems, fyne.NewMenuItem(label, func() { u.tagSelection(t) }))
 	}
-	return fyne.NewMainMenu(file, edit, view, fyne.NewMenu("Tags", tagItems...), u.suggestMenu())
+	help := fyne.NewMenu("Help", fyne.NewMenuItem("About Clipper", u.showAbout))
+	return fyne.NewMainMenu(file, edit, view, fyne.NewMenu("Tags", tagItems...), u.suggestMenu(), help)
 }
 
 // suggestMenu runs the suggester and reviews what it found.

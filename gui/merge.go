@@ -75,14 +75,23 @@ func (u *UI) showMergePreview(src string, rep store.MergeReport) {
 	d.Show()
 }
 
-// previewHeadline is the one-line account above the preview's lists.
+// previewHeadline is the one-line account above the preview's lists,
+// counting the rows of the file refused for invalid values.
 func previewHeadline(rep store.MergeReport) string {
+	refused := ""
+	if n := len(rep.Refused); n > 0 {
+		refused = " " + count(n, "row of the file is", "rows of the file are") +
+			" refused for invalid values and not merged (listed below)."
+	}
 	if rep.Changes() == 0 {
 		msg := "Nothing to merge: this project already has everything in " + rep.Source + "."
+		if refused != "" {
+			msg = "Nothing to merge from " + rep.Source + "."
+		}
 		if n := rep.Annotations.AlreadyInConflict; n > 0 {
 			msg += " " + count(n, "edit is", "edits are") + " still an open conflict: File → Review merged changes."
 		}
-		return msg
+		return msg + refused
 	}
 	an := rep.Annotations
 	var parts []string
@@ -104,7 +113,7 @@ func previewHeadline(rep store.MergeReport) string {
 	if n := len(an.Conflicts); n > 0 {
 		parts = append(parts, count(n, "conflict", "conflicts"))
 	}
-	return "Merging would bring " + strings.Join(parts, ", ") + ". Nothing changes until you press Merge."
+	return "Merging would bring " + strings.Join(parts, ", ") + "." + refused + " Nothing changes until you press Merge."
 }
 
 // count writes n with the singular or plural noun.
@@ -125,11 +134,16 @@ func (u *UI) previewSections(rep store.MergeReport) []*widget.AccordionItem {
 		}
 		out = append(out, widget.NewAccordionItem(fmt.Sprintf("%s (%d)", title, n), listLabel(lines, n)))
 	}
+	var lines []string
+	for _, r := range rep.Refused {
+		lines = append(lines, refusedLine(r))
+	}
+	add("Rows refused: invalid values, not merged (the rest is merged)", len(rep.Refused), lines)
 	c := rep.Clippings
 	add("New clippings", len(c.Added), headlines(c.Added))
 	add("Same text under another id (annotations join this project's copy)", len(c.MatchedByHash), headlines(c.MatchedByHash))
 	add("Clippings whose text differs (annotations re-anchored onto this text)", len(c.TextDiffers), headlines(c.TextDiffers))
-	var lines []string
+	lines = nil
 	for _, t := range rep.Tags.Added {
 		lines = append(lines, t.Name)
 	}
@@ -161,7 +175,7 @@ func (u *UI) previewSections(rep store.MergeReport) []*widget.AccordionItem {
 	add("Re-anchored, to check after merging (fuzzy / not found)", fuzzy, lines)
 	if an.Remapped > 0 {
 		add("Re-anchored exactly onto the changed text", an.Remapped, []string{
-			fmt.Sprintf("%d annotations moved with the text change; nothing to check.", an.Remapped)})
+			count(an.Remapped, "annotation", "annotations") + " moved with the text change; nothing to check."})
 	}
 	lines = nil
 	for _, cf := range an.Conflicts {
@@ -169,6 +183,29 @@ func (u *UI) previewSections(rep store.MergeReport) []*widget.AccordionItem {
 	}
 	add("Conflicts: both of you changed the same annotation (yours is kept until you choose)", len(an.Conflicts), lines)
 	return out
+}
+
+// refusedLine describes a refused row: "tag 0190…: name has an invisible
+// character (U+200B)".
+func refusedLine(r store.RefusedRow) string {
+	return rowWord(r.Table) + " " + r.ID + ": " + oneLine(r.Reason)
+}
+
+// rowWord names a row of a table for people: "clippings" → "clipping".
+func rowWord(table string) string {
+	switch table {
+	case "clippings":
+		return "clipping"
+	case "tags":
+		return "tag"
+	case "coders":
+		return "coder"
+	case "annotations":
+		return "annotation"
+	case "rejections":
+		return "rejected suggestion"
+	}
+	return table + " row"
 }
 
 // anchorWord names a re-anchoring status for people.
@@ -249,6 +286,7 @@ func (u *UI) mergeDone(rep store.MergeReport) {
 		}
 	}
 	u.reloadAnnotations()
+	u.merges.setRefused(rep)
 	u.merges.reload()
 	if u.merges.pending() > 0 {
 		u.openMergeReview()

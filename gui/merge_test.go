@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -174,7 +175,7 @@ func TestMergePreviewThenApply(t *testing.T) {
 	if len(u.anns) != 3 {
 		t.Errorf("the reader shows %d annotations after the merge, want 3", len(u.anns))
 	}
-	if _, ok := u.lib.coders["Ben Other"]; !ok {
+	if !slices.Contains(u.lib.coderNames(), "Ben Other") {
 		t.Error("the library's coder filter does not list the merged coder")
 	}
 	if u.mergeTab != nil {

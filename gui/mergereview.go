@@ -15,9 +15,10 @@ import (
 
 // mergeReview is the "Merge" (review) tab of the right pane, opened after a
 // merge that needs checking: annotations placed on a changed text by
-// approximate search (fuzzy) or not found at all (orphan), and annotations
-// both sides changed (conflicts). Picking one opens its clipping with the
-// best-guess span selected.
+// approximate search (fuzzy) or not found at all (orphan), annotations
+// both sides changed (conflicts), and the rows of the last merged file
+// that were refused for invalid values. Picking an annotation opens its
+// clipping with the best-guess span selected.
 type mergeReview struct {
 	u       *UI
 	items   []reviewItem
@@ -27,12 +28,18 @@ type mergeReview struct {
 	detail  *fyne.Container
 	box     fyne.CanvasObject
 	st      *store.Store // the project the items were read from
+
+	// The rows the last merge refused, kept (in memory) until dismissed.
+	refused     []store.RefusedRow
+	refusedFrom string       // the merged file's name
+	refusedSt   *store.Store // the project merged into
 }
 
-// reviewItem is one row: an anchor issue or a conflict.
+// reviewItem is one row: an anchor issue, a conflict or a refused row.
 type reviewItem struct {
 	issue    *store.AnchorIssue
 	conflict *store.Conflict
+	refused  *store.RefusedRow
 }
 
 // annotation is the annotation the row is about (ours for a conflict).
@@ -100,6 +107,12 @@ func (m *mergeReview) reload() {
 	for i := range conflicts {
 		m.items = append(m.items, reviewItem{conflict: &conflicts[i]})
 	}
+	if m.refusedSt != m.u.store {
+		m.refused, m.refusedSt = nil, nil
+	}
+	for i := range m.refused {
+		m.items = append(m.items, reviewItem{refused: &m.refused[i]})
+	}
 	var fuzzy, orphan int
 	for _, is := range issues {
 		if is.Status == "orphan" {
@@ -121,6 +134,9 @@ func (m *mergeReview) reload() {
 		if n := len(conflicts); n > 0 {
 			parts = append(parts, count(n, "conflict", "conflicts"))
 		}
+		if n := len(m.refused); n > 0 {
+			parts = append(parts, count(n, "row", "rows")+" of "+m.refusedFrom+" refused")
+		}
 		m.summary.SetText("To check: " + strings.Join(parts, " · "))
 	}
 	m.list.UnselectAll()
@@ -137,23 +153,29 @@ func (m *mergeReview) reload() {
 	}
 }
 
+// setRefused keeps the rows a merge refused for the review.
+func (m *mergeReview) setRefused(rep store.MergeReport) {
+	m.refused, m.refusedFrom, m.refusedSt = rep.Refused, rep.Source, m.u.store
+}
+
 // rowText is a row's status line and text.
 func (m *mergeReview) rowText(it reviewItem) (head, text string) {
+	if r := it.refused; r != nil {
+		return fmt.Sprintf("Refused · %s from %s", rowWord(r.Table), m.refusedFrom), oneLine(r.Reason)
+	}
 	a := it.annotation()
 	t, _ := m.u.tag(a.TagID)
 	where := m.headline(a.ClippingID)
 	if it.issue != nil {
-		return fmt.Sprintf("%s · %s · %s", anchorWord(it.issue.Status), t.Name, where), "“" + oneLine(it.issue.Quote) + "”"
+		return fmt.Sprintf("%s · %s · %s", anchorWord(it.issue.Status), t.Name, where), quoted(oneLine(it.issue.Quote))
 	}
-	return fmt.Sprintf("Conflict · %s · %s", t.Name, where), "“" + oneLine(a.Exact) + "”"
+	return fmt.Sprintf("Conflict · %s · %s", t.Name, where), quoted(oneLine(a.Exact))
 }
 
 // headline is the library's headline of a clipping.
 func (m *mergeReview) headline(id string) string {
-	for _, s := range m.u.lib.all {
-		if s.ID == id {
-			return orUntitled(s.Headline)
-		}
+	if h, ok := m.u.lib.headline(id); ok {
+		return orUntitled(h)
 	}
 	return "(clipping not found)"
 }
@@ -162,6 +184,10 @@ func (m *mergeReview) headline(id string) string {
 // selected and its best-guess span selected in the reader.
 func (m *mergeReview) show(i int) {
 	m.cur = i
+	if m.items[i].refused != nil { // not in this project: nothing to open
+		m.showDetail()
+		return
+	}
 	a := m.items[i].annotation()
 	if err := m.u.Open(a.ClippingID); err != nil {
 		m.u.showError(err)
@@ -170,8 +196,7 @@ func (m *mergeReview) show(i int) {
 	if m.u.annotation(a.ID) != nil {
 		m.u.selectAnnotation(a.ID, true)
 	}
-	m.u.reader.view.Select(a.Start, a.End)
-	m.u.reader.view.ScrollToOffset(a.Start)
+	m.u.reader.selectSpan(a.Start, a.End)
 	m.showDetail()
 }
 
@@ -180,9 +205,12 @@ func (m *mergeReview) showDetail() {
 	var obj fyne.CanvasObject = widget.NewLabel("")
 	if m.cur >= 0 && m.cur < len(m.items) {
 		it := m.items[m.cur]
-		if it.issue != nil {
+		switch {
+		case it.refused != nil:
+			obj = m.refusedDetail(*it.refused)
+		case it.issue != nil:
 			obj = m.issueDetail(*it.issue)
-		} else {
+		default:
 			obj = m.conflictDetail(*it.conflict)
 		}
 	}
@@ -226,6 +254,33 @@ func (m *mergeReview) issueDetail(is store.AnchorIssue) fyne.CanvasObject {
 	return container.NewVBox(head, made, placed, wrapped(explain), container.NewGridWithColumns(2, ok, del), move)
 }
 
+// refusedDetail explains a refused row and offers Dismiss.
+func (m *mergeReview) refusedDetail(r store.RefusedRow) fyne.CanvasObject {
+	head := wrapped(fmt.Sprintf("Not merged: this %s of %s", rowWord(r.Table), m.refusedFrom))
+	head.TextStyle = fyne.TextStyle{Bold: true}
+	why := wrapped(r.Reason)
+	why.TextStyle = fyne.TextStyle{Italic: true}
+	explain := wrapped("A value of this row breaks Clipper's rules, so the row (and what depends on it) was left out; " +
+		"the rest of the file was merged. Ask whoever sent the file to run File → Check project… (or clipper check --repair) " +
+		"and share it again; merging it again brings in the repaired rows. Row id in their file: " + r.ID)
+	dismiss := widget.NewButtonWithIcon("Dismiss", theme.ConfirmIcon(), func() { m.dismissRefused(r) })
+	return container.NewVBox(head, why, explain, container.NewHBox(dismiss))
+}
+
+// dismissRefused removes a refused row from the review.
+func (m *mergeReview) dismissRefused(r store.RefusedRow) {
+	for i := range m.refused {
+		if m.refused[i] == r {
+			m.refused = append(m.refused[:i:i], m.refused[i+1:]...)
+			break
+		}
+	}
+	m.reload()
+	if m.cur >= 0 {
+		m.show(m.cur)
+	}
+}
+
 // conflictDetail shows ours and theirs side by side with Keep ours and
 // Take theirs.
 func (m *mergeReview) conflictDetail(c store.Conflict) fyne.CanvasObject {
@@ -247,7 +302,7 @@ func (m *mergeReview) versionCard(title string, a model.Annotation, anchor strin
 		return container.NewVBox(h, wrapped("Deleted"))
 	}
 	t, _ := m.u.tag(a.TagID)
-	lines := []string{"“" + oneLine(a.Exact) + "”", annotationLabel(t, a)}
+	lines := []string{quoted(oneLine(a.Exact)), annotationLabel(t, a)}
 	if anchor != "" {
 		lines = append(lines, "placed: "+anchorWord(anchor))
 	}
@@ -292,7 +347,7 @@ func (m *mergeReview) moveToSelection(a model.Annotation) {
 	if !m.needCoder() {
 		return
 	}
-	start, end := u.reader.view.Selection()
+	start, end := u.reader.selection()
 	if u.clip.ID != a.ClippingID || start == end {
 		u.flash("Select the right words in the reader first, then press Move to selection.")
 		return
@@ -309,7 +364,7 @@ func (m *mergeReview) moveToSelection(a model.Annotation) {
 		u.showError(fmt.Errorf("moving the annotation: %w", err))
 		return
 	}
-	u.reader.view.ClearSelection()
+	u.reader.clearSelection()
 	m.done("Annotation moved to the selection.")
 }
 

@@ -3,6 +3,7 @@ package gui
 import (
 	"image/color"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -15,35 +16,41 @@ import (
 
 // panel is the right pane: the open clipping's annotations, filtered by
 // tag, each with its text and key attributes, and the editor of the
-// selected one.
+// selected one. It reports through its callbacks (and its editor's) and is
+// driven through its methods.
 type panel struct {
-	u      *UI
+	onSelect func(id string) // an annotation clicked in the list
+	onDelete func()          // Delete in the list
+	onDone   func()          // Escape in the list: back to the text
+
+	tags   map[string]model.Tag
+	sel    string // the selected annotation's id
 	all    []model.Annotation
 	shown  []model.Annotation
 	filter *widget.Select
-	list   *widget.List
+	list   *annList
 	count  *widget.Label
 	top    *fyne.Container // count and filter; relaid out when the count's width changes
 	editor *editor
 	box    fyne.CanvasObject
 }
 
-func newPanel(u *UI) *panel {
-	p := &panel{u: u}
+func newPanel() *panel {
+	p := &panel{tags: map[string]model.Tag{}}
 	p.count = widget.NewLabel("")
 	p.count.TextStyle = fyne.TextStyle{Bold: true}
 	p.filter = widget.NewSelect([]string{allTags}, nil)
 	p.filter.SetSelected(allTags)
 	p.filter.OnChanged = func(string) { p.apply() }
-	p.list = widget.NewList(
+	p.list = newAnnList(
 		func() int { return len(p.shown) },
 		func() fyne.CanvasObject {
 			swatch := canvas.NewRectangle(color.Transparent)
 			swatch.SetMinSize(fyne.NewSize(6, 10))
 			swatch.CornerRadius = 2
-			text := widget.NewLabel("text")
+			text := newBidiLabel("text")
 			text.Truncation = fyne.TextTruncateEllipsis
-			attrs := widget.NewLabel("attributes")
+			attrs := newBidiLabel("attributes")
 			attrs.Truncation = fyne.TextTruncateEllipsis
 
 			attrs.SizeName = theme.SizeNameCaptionText
@@ -54,7 +61,7 @@ func newPanel(u *UI) *panel {
 				return
 			}
 			a := p.shown[i]
-			t, _ := u.tag(a.TagID)
+			t := p.tags[a.TagID]
 			row := o.(*fyne.Container)
 			var swatch *canvas.Rectangle
 			var lines *fyne.Container
@@ -68,16 +75,18 @@ func newPanel(u *UI) *panel {
 			}
 			swatch.FillColor = tagColor(t.Color)
 			swatch.Refresh()
-			lines.Objects[0].(*widget.Label).SetText(oneLine(a.Exact))
-			lines.Objects[1].(*widget.Label).SetText(annotationLabel(t, a))
+			lines.Objects[0].(*bidiLabel).SetText(oneLine(a.Exact))
+			lines.Objects[1].(*bidiLabel).SetText(annotationLabel(t, a))
 		},
 	)
 	p.list.OnSelected = func(i widget.ListItemID) {
-		if i >= 0 && i < len(p.shown) && p.shown[i].ID != u.selected {
-			u.selectAnnotation(p.shown[i].ID, true)
+		if i >= 0 && i < len(p.shown) && p.shown[i].ID != p.sel && p.onSelect != nil {
+			p.onSelect(p.shown[i].ID)
 		}
 	}
-	p.editor = newEditor(u)
+	p.list.onDelete = func() { call(p.onDelete) }
+	p.list.onEscape = func() { call(p.onDone) }
+	p.editor = newEditor()
 	p.top = container.NewBorder(nil, nil, p.count, nil, p.filter)
 	top := p.top
 	split := container.NewVSplit(p.list, p.editor.object())
@@ -90,8 +99,10 @@ func (p *panel) object() fyne.CanvasObject { return p.box }
 
 // setTags refreshes the filter and the editor's tag choices.
 func (p *panel) setTags(tags []model.Tag) {
+	clear(p.tags)
 	opts := []string{allTags}
 	for _, t := range tags {
+		p.tags[t.ID] = t
 		opts = append(opts, t.Name)
 	}
 	p.filter.Options = opts
@@ -109,7 +120,7 @@ func (p *panel) set(as []model.Annotation) {
 func (p *panel) apply() {
 	p.shown = p.shown[:0]
 	for _, a := range p.all {
-		t, _ := p.u.tag(a.TagID)
+		t := p.tags[a.TagID]
 		if p.filter.Selected == "" || p.filter.Selected == allTags || t.Name == p.filter.Selected {
 			p.shown = append(p.shown, a)
 		}
@@ -124,12 +135,19 @@ func (p *panel) apply() {
 	}
 	p.top.Refresh()
 	p.list.Refresh()
-	p.selectID(p.u.selected)
+	p.selectID(p.sel)
 }
 
 // selectID marks the annotation in the list and loads it into the editor.
 func (p *panel) selectID(id string) {
-	p.editor.load(p.u.annotation(id))
+	p.sel = id
+	var sel *model.Annotation
+	for i := range p.all {
+		if p.all[i].ID == id {
+			sel = &p.all[i]
+		}
+	}
+	p.editor.load(sel)
 	for i, a := range p.shown {
 		if a.ID == id {
 			p.list.Select(i)
@@ -146,6 +164,24 @@ func (p *panel) flush() { p.editor.save() }
 // focusFirst focuses the editor's first attribute field.
 func (p *panel) focusFirst() { p.editor.focusFirst() }
 
+// quoteMarks open or close a quotation in the languages Clipper reads.
+const quoteMarks = "\"'“”„‟‘’‚‛«»‹›「」『』"
+
+// quoted puts s in quotation marks unless it starts or ends with one already
+// (a tagged quote usually does).
+func quoted(s string) string {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return s
+	}
+	first, _ := utf8.DecodeRuneInString(t)
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, ".,;:!?…"))
+	if strings.ContainsRune(quoteMarks, first) || strings.ContainsRune(quoteMarks, last) {
+		return s
+	}
+	return "“" + s + "”"
+}
+
 // oneLine shortens text to one line for list rows.
 func oneLine(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
@@ -153,4 +189,36 @@ func oneLine(s string) string {
 		s = string(r[:139]) + "…"
 	}
 	return s
+}
+
+// annList is the list of annotations. While it has focus Delete (or
+// Backspace) deletes the selected annotation, as it does in the text, and
+// Escape returns to the text; the arrow keys and Space work as in any list.
+type annList struct {
+	widget.List
+	onDelete func()
+	onEscape func()
+}
+
+func newAnnList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *annList {
+	l := &annList{}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedKey implements fyne.Focusable.
+func (l *annList) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyDelete, fyne.KeyBackspace:
+		if l.onDelete != nil {
+			l.onDelete()
+		}
+	case fyne.KeyEscape:
+		if l.onEscape != nil {
+			l.onEscape()
+		}
+	default:
+		l.List.TypedKey(ev)
+	}
 }

@@ -23,16 +23,18 @@ import (
 // overwrite says, any other Clipper project are refused; another existing
 // file is refused unless overwrite is set, and then it is confirmed first.
 func (u *UI) askSavePath(title, name, ext string, overwrite bool, done func(path string)) {
-	folder := filepath.Dir(u.store.Path())
+	folder := u.lastFolder()
 	folderLabel := widget.NewLabel(folder)
 	folderLabel.Truncation = fyne.TextTruncateEllipsis
 	choose := widget.NewButton("Choose…", func() {
-		dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
+		fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 			if err == nil && l != nil {
 				folder = l.Path()
 				folderLabel.SetText(folder)
 			}
 		}, u.win)
+		fd.SetLocation(folderURI(folder))
+		fd.Show()
 	})
 	file := widget.NewEntry()
 	file.SetText(name)
@@ -53,6 +55,7 @@ func (u *UI) askSavePath(title, name, ext string, overwrite bool, done func(path
 			u.showError(err)
 			return
 		}
+		u.rememberFolder(filepath.Dir(path))
 		if _, err := os.Lstat(path); err == nil {
 			dialog.ShowConfirm("Replace file?", fmt.Sprintf("%s already exists. Replace it?", path), func(yes bool) {
 				if yes {
@@ -115,8 +118,8 @@ func refuseReplacing(path, project string, replaceable bool) error {
 	return nil
 }
 
-// askOpenPath asks for an existing file with one of exts and hands its path
-// to done.
+// askOpenPath asks for an existing file with one of exts, starting in the
+// last folder used, and hands its path to done.
 func (u *UI) askOpenPath(exts []string, done func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
@@ -128,8 +131,53 @@ func (u *UI) askOpenPath(exts []string, done func(path string)) {
 		}
 		path := r.URI().Path()
 		r.Close()
+		u.rememberFolder(filepath.Dir(path))
 		done(path)
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.SetLocation(folderURI(u.lastFolder()))
 	d.Show()
+}
+
+// askFolder asks for a folder, starting in the last folder used, and hands
+// its path to done.
+func (u *UI) askFolder(done func(path string)) {
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if l == nil {
+			return
+		}
+		u.rememberFolder(filepath.Dir(l.Path()))
+		done(l.Path())
+	}, u.win)
+	d.SetLocation(folderURI(u.lastFolder()))
+	d.Show()
+}
+
+// lastFolder is the folder the file dialogs start in: the last one used
+// (remembered in the preferences) while it exists, else the open project's.
+func (u *UI) lastFolder() string {
+	if f := u.app.Preferences().String(prefLastFolder); f != "" {
+		if fi, err := os.Stat(f); err == nil && fi.IsDir() {
+			return f
+		}
+	}
+	return filepath.Dir(u.store.Path())
+}
+
+// rememberFolder makes folder the one the next file dialog starts in.
+func (u *UI) rememberFolder(folder string) {
+	u.app.Preferences().SetString(prefLastFolder, folder)
+}
+
+// folderURI is folder as a dialog location, or nil when it cannot be listed.
+func folderURI(folder string) fyne.ListableURI {
+	l, err := storage.ListerForURI(storage.NewFileURI(folder))
+	if err != nil {
+		return nil
+	}
+	return l
 }

@@ -72,6 +72,7 @@ func (u *UI) replaceProject(st *store.Store) {
 	}
 	u.panel.flush()
 	old := u.store
+	st.SetVersion(old.Version()) // the project records this Clipper as its writer
 	u.store = st
 	u.current.Store(st)
 	u.followWaits(st)

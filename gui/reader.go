@@ -14,90 +14,158 @@ import (
 	"clipper/model"
 )
 
-// reader shows the open clipping: headline, deck, byline and dateline above
-// the text view, photo captions below it.
+// reader shows the open clipping: headline, deck and byline above a row of
+// tag buttons and actions, an optional hint line, the text view, and the
+// photo captions below it, folded into one line until opened. The header
+// collapses to one line (headline · byline) when it would leave the text
+// less than textShare of the window's height, while find hits are listed,
+// or on demand. The reader knows nothing of the window: it reports clicks through
+// its callbacks, and the window drives it through its methods.
 type reader struct {
-	u        *UI
-	headline *widget.Label
-	deck     *widget.Label
-	byline   *widget.Label
-	hint     *widget.Label
-	captions *widget.Label
-	capSep   *widget.Separator
-	view     *textview.View
-	tagBar   *fyne.Container      // one button per tag: click to tag the selection
-	marks    []textview.Highlight // what the view was last given
-	compact  bool                 // deck and hint hidden while find hits show
-	box      fyne.CanvasObject
+	// onTag is called when a tag's button is clicked.
+	onTag func(model.Tag)
+	// onEdit, onFind and onSuggest are the header's action buttons.
+	onEdit, onFind, onSuggest func()
+	// onRune and onKey get the keys typed in the text that the view does
+	// not use (tag keys, N / P, Delete…) and report whether they used them.
+	onRune func(rune) bool
+	onKey  func(*fyne.KeyEvent) bool
+	// onHighlight is called with the id of a clicked highlight.
+	onHighlight func(id string)
+	// contextMenu builds the right-click menu (see textview.View.ContextMenu).
+	contextMenu func(hitID string, start, end int) *fyne.Menu
+
+	view      *textview.View
+	headline  *bidiLabel
+	deck      *bidiLabel
+	byline    *bidiLabel
+	line      *fyne.Container // the collapsed header: lineHead · lineBy
+	lineHead  *bidiLabel
+	lineBy    *bidiLabel
+	hint      *widget.Label
+	toggle    *widget.Button // collapses or expands the header
+	tagBar    *fyne.Container
+	tagRow    *fyne.Container // tag buttons and the actions
+	sep       *widget.Separator
+	capLine   *bidiLabel // the captions folded into one line
+	capFull   *bidiLabel // every caption, wrapped
+	capToggle *widget.Button
+	capRow    *fyne.Container
+	capSep    *widget.Separator
+	box       *fyne.Container
+
+	tags      map[string]model.Tag
+	marks     []textview.Highlight // what the view was last given
+	header    headerMode
+	forced    bool // find hits are listed above: header collapsed, hint hidden
+	hintOn    bool
+	capsOpen  bool
+	collapsed bool // the header is collapsed now (as last laid out)
 }
 
-// tagHint is the one line that tells a newcomer how to tag; reviewHint
-// replaces it while the Suggestions tab is showing.
+// headerMode is how the reader's header chooses between full and one line.
+type headerMode int
+
 const (
-	tagHint    = "Select text, then press 1 claim · 2 quote · 3 figure (or right-click). N/P move between annotations, Delete removes one. Ctrl+G suggests, Ctrl+F finds."
-	reviewHint = "Reviewing suggestions (dashed): Enter accepts · Backspace rejects · Tab / Shift+Tab in the list, or N / P here, move · click one to pick it."
+	headerAuto      headerMode = iota // one line when the window is short
+	headerCollapsed                   // one line, on demand
+	headerExpanded                    // full, on demand
 )
 
-// hintText is the reader's hint line for the current mode.
-func (u *UI) hintText() string {
-	if u.reviewing() {
-		return reviewHint
-	}
-	return tagHint
-}
+// textShare is the least share of the window's height the text keeps
+// before the header collapses to one line.
+const textShare = 0.62 // a little above the 60% that a laptop screen needs
 
-func newReader(u *UI) *reader {
+// Hint lines: tagHint tells a newcomer how to tag (it hides once they have
+// tagged something), reviewHint shows while the Suggestions tab does,
+// emptyHint in an empty project.
+const (
+	tagHint    = "Select text, then press 1 claim · 2 quote · 3 figure, or right-click · N / P next / previous annotation · Delete removes it · Ctrl+G suggests · Ctrl+F finds"
+	reviewHint = "Reviewing suggestions (dashed): Enter accepts · Backspace rejects · Tab / Shift+Tab in the list, or N / P here, move · click one to pick it"
+	emptyHint  = "Import text, HTML, Word or Markdown files (File → Import, or drop files and folders on this window), or copy a clipping's text and press Paste."
+)
+
+func newReader(snapToWords bool) *reader {
 	r := &reader{
-		u:        u,
-		headline: widget.NewLabel(""),
-		deck:     widget.NewLabel(""),
-		byline:   widget.NewLabel(""),
-		hint:     widget.NewLabel(tagHint),
-		captions: widget.NewLabel(""),
+		headline: newBidiLabel(""),
+		deck:     newBidiLabel(""),
+		byline:   newBidiLabel(""),
+		lineHead: newBidiLabel(""),
+		lineBy:   newBidiLabel(""),
+		hint:     widget.NewLabel(""),
+		capLine:  newBidiLabel(""),
+		capFull:  newBidiLabel(""),
 		capSep:   widget.NewSeparator(),
+		sep:      widget.NewSeparator(),
 		view:     textview.New(),
+		tags:     map[string]model.Tag{},
 	}
 	r.headline.TextStyle = fyne.TextStyle{Bold: true}
 	r.headline.SizeName = theme.SizeNameSubHeadingText
 	r.deck.TextStyle = fyne.TextStyle{Italic: true}
-
-	r.hint.Importance = widget.LowImportance
 	r.hint.SizeName = theme.SizeNameCaptionText
-
-	for _, l := range []*widget.Label{r.headline, r.deck, r.byline, r.hint, r.captions} {
+	for _, l := range []*widget.Label{r.headline.Label, r.deck.Label, r.byline.Label, r.hint, r.capFull.Label} {
 		l.Wrapping = fyne.TextWrapWord
 	}
-	r.view.SetSnapToWords(u.app.Preferences().BoolWithFallback(prefSnap, true))
-	r.view.OnTypedRune = u.readerRune
-	r.view.OnTypedKey = u.readerKey
-	r.view.OnHighlightTapped = u.highlightTapped
-	r.view.ContextMenu = u.contextMenu
-	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), u.editDetails)
-	edit.Importance = widget.LowImportance
-	find := widget.NewButtonWithIcon("", theme.SearchIcon(), func() { u.finder.open() })
-	find.Importance = widget.LowImportance
-	sugg := widget.NewButtonWithIcon("Suggest", theme.SearchReplaceIcon(), func() { u.suggestOpen() })
-	sugg.Importance = widget.LowImportance
-	side := container.NewHBox(sugg, find, edit)
-	r.tagBar = container.NewHBox()
-	head := []fyne.CanvasObject{r.headline, r.deck, r.byline, r.tagBar, r.hint, widget.NewSeparator()}
-	foot := []fyne.CanvasObject{r.capSep, r.captions}
-	lay := &readerLayout{head: head, foot: foot, side: side, view: r.view}
-	objs := append(append([]fyne.CanvasObject{r.view, side}, head...), foot...)
-	r.box = container.New(lay, objs...)
+	r.lineHead.TextStyle = fyne.TextStyle{Bold: true}
+	r.lineHead.Truncation = fyne.TextTruncateEllipsis
+	r.lineBy.Truncation = fyne.TextTruncateEllipsis
+	r.line = container.New(lineLayout{}, r.lineHead, r.lineBy)
+	r.line.Hide()
+	r.capLine.Truncation = fyne.TextTruncateEllipsis
+	r.capFull.Hide()
+	r.view.SetSnapToWords(snapToWords)
+	r.view.OnTypedRune = func(c rune) bool { return r.onRune != nil && r.onRune(c) }
+	r.view.OnTypedKey = func(ev *fyne.KeyEvent) bool { return r.onKey != nil && r.onKey(ev) }
+	r.view.OnHighlightTapped = func(id string) {
+		if r.onHighlight != nil {
+			r.onHighlight(id)
+		}
+	}
+	r.view.ContextMenu = func(hitID string, start, end int) *fyne.Menu {
+		if r.contextMenu == nil {
+			return nil
+		}
+		return r.contextMenu(hitID, start, end)
+	}
+
+	action := func(label string, icon fyne.Resource, f func() func()) *widget.Button {
+		b := widget.NewButtonWithIcon(label, icon, func() {
+			if fn := f(); fn != nil {
+				fn()
+			}
+		})
+		b.Importance = widget.LowImportance
+		return b
+	}
+	sugg := action("Suggest", theme.SearchReplaceIcon(), func() func() { return r.onSuggest })
+	find := action("", theme.SearchIcon(), func() func() { return r.onFind })
+	edit := action("", theme.DocumentCreateIcon(), func() func() { return r.onEdit })
+	r.toggle = widget.NewButtonWithIcon("", theme.MenuDropUpIcon(), r.toggleHeader)
+	r.toggle.Importance = widget.LowImportance
+	r.tagBar = container.New(&flowLayout{})
+	r.tagRow = container.NewBorder(nil, nil, nil, container.NewHBox(sugg, find, edit, r.toggle), r.tagBar)
+
+	r.capToggle = widget.NewButtonWithIcon("", theme.MenuExpandIcon(), func() {
+		r.capsOpen = !r.capsOpen
+		r.showCaptions()
+	})
+	r.capToggle.Importance = widget.LowImportance
+	r.capRow = container.NewBorder(nil, nil, r.capToggle, nil, container.NewStack(r.capLine, r.capFull))
+
+	objs := []fyne.CanvasObject{r.view, r.headline, r.deck, r.byline, r.line, r.tagRow, r.hint, r.sep, r.capSep, r.capRow}
+	r.box = container.New(&readerLayout{r: r}, objs...)
 	return r
 }
 
 func (r *reader) object() fyne.CanvasObject { return r.box }
 
-// show puts a clipping in the reader.
+// show puts a clipping in the reader, scrolled to the top.
 func (r *reader) show(c model.Clipping) {
 	r.headline.SetText(orUntitled(c.Headline))
 	r.deck.SetText(c.Deck)
-	r.deck.Hidden = c.Deck == "" || r.compact
-	r.hint.Hidden = r.compact
 	r.byline.SetText(bylineText(c.Metadata, c.SourceName))
-	r.hint.SetText(r.u.hintText())
+	r.setLine(orUntitled(c.Headline), shortByline(c.Metadata, c.SourceName))
 	r.view.SetText(c.Body)
 	r.view.ClearSelection()
 	r.view.ScrollToOffset(0)
@@ -109,9 +177,7 @@ func (r *reader) show(c model.Clipping) {
 		}
 		caps = append(caps, line)
 	}
-	r.captions.SetText(strings.Join(caps, "\n"))
-	r.captions.Hidden = len(caps) == 0
-	r.capSep.Hidden = r.captions.Hidden
+	r.setCaptions(caps)
 	r.box.Refresh()
 }
 
@@ -119,16 +185,107 @@ func (r *reader) show(c model.Clipping) {
 func (r *reader) showEmpty() {
 	r.headline.SetText("This project has no clippings yet")
 	r.deck.SetText("")
-	r.deck.Hidden = true
-	r.hint.Hidden = false
 	r.byline.SetText("")
-	r.hint.SetText("Import text, HTML, Word or Markdown files (File → Import, or drop files and folders on this window), or copy a clipping's text and press Paste.")
+	r.setLine("This project has no clippings yet", "")
 	r.view.SetText("")
 	r.marks = nil
 	r.view.SetHighlights(nil)
-	r.captions.SetText("")
-	r.captions.Hidden = true
-	r.capSep.Hidden = true
+	r.setCaptions(nil)
+	r.box.Refresh()
+}
+
+// setLine fills the collapsed header.
+func (r *reader) setLine(headline, byline string) {
+	r.lineHead.SetText(headline)
+	if byline != "" {
+		byline = "·  " + byline
+	}
+	r.lineBy.SetText(byline)
+	r.line.Refresh()
+}
+
+// setCaptions shows the photo captions, folded into one line unless opened.
+func (r *reader) setCaptions(caps []string) {
+	r.capFull.SetText(strings.Join(caps, "\n"))
+	switch len(caps) {
+	case 0:
+		r.capLine.SetText("")
+	case 1:
+		r.capLine.SetText(caps[0])
+	default:
+		r.capLine.SetText(fmt.Sprintf("%s   (+%d more)", caps[0], len(caps)-1))
+	}
+	r.capRow.Hidden = len(caps) == 0
+	r.capSep.Hidden = r.capRow.Hidden
+	r.showCaptions()
+}
+
+// showCaptions folds or opens the captions.
+func (r *reader) showCaptions() {
+	r.capLine.Hidden = r.capsOpen
+	r.capFull.Hidden = !r.capsOpen
+	if r.capsOpen {
+		r.capToggle.SetIcon(theme.MenuDropDownIcon())
+	} else {
+		r.capToggle.SetIcon(theme.MenuExpandIcon())
+	}
+	r.capRow.Refresh()
+	r.box.Refresh()
+}
+
+// setHint shows text in the hint line, or hides the line when on is false.
+func (r *reader) setHint(text string, on bool) {
+	r.hint.SetText(text)
+	if on != r.hintOn {
+		r.hintOn = on
+		r.box.Refresh()
+	}
+}
+
+// setCompact collapses the header and hides the hint while find hits are
+// listed above the reader.
+func (r *reader) setCompact(on bool) {
+	if on == r.forced {
+		return
+	}
+	r.forced = on
+	r.box.Refresh()
+}
+
+// toggleHeader collapses a full header or expands a collapsed one, and
+// keeps it so.
+func (r *reader) toggleHeader() {
+	if r.collapsed {
+		r.header = headerExpanded
+	} else {
+		r.header = headerCollapsed
+	}
+	r.box.Refresh()
+}
+
+// setTags rebuilds the tag buttons: a colour swatch and the tag's name and
+// key; clicking one calls onTag, as its key does.
+func (r *reader) setTags(tags []model.Tag) {
+	clear(r.tags)
+	r.tagBar.Objects = r.tagBar.Objects[:0]
+	for _, t := range tags {
+		r.tags[t.ID] = t
+		label := t.Name
+		if t.Shortcut != "" {
+			label += "  " + t.Shortcut
+		}
+		swatch := canvas.NewRectangle(tagColor(t.Color))
+		swatch.SetMinSize(fyne.NewSize(10, 10))
+		swatch.CornerRadius = 3
+		b := widget.NewButton(label, func() {
+			if r.onTag != nil {
+				r.onTag(t)
+			}
+		})
+		b.Importance = widget.LowImportance
+		r.tagBar.Add(container.NewHBox(container.NewCenter(swatch), b))
+	}
+	r.tagBar.Refresh()
 	r.box.Refresh()
 }
 
@@ -138,7 +295,7 @@ func (r *reader) showEmpty() {
 func (r *reader) setMarks(as []model.Annotation, ps []pending, selected string) {
 	hs := make([]textview.Highlight, 0, len(as)+len(ps))
 	for _, a := range as {
-		t, _ := r.u.tag(a.TagID)
+		t := r.tags[a.TagID]
 		hs = append(hs, textview.Highlight{
 			ID: a.ID, Start: a.Start, End: a.End,
 			Color: tagColor(t.Color),
@@ -155,19 +312,40 @@ func (r *reader) setMarks(as []model.Annotation, ps []pending, selected string) 
 			Dashed: true,
 		})
 	}
-	r.marks = hs
-	r.view.SetHighlights(hs)
-	r.view.SetSelectedHighlight(selected)
+	r.setHighlights(hs, selected)
 }
 
-func (r *reader) selectAnnotation(id string, scroll bool) {
-	r.view.SetSelectedHighlight(id)
-	if scroll && id != "" {
-		if a := r.u.annotation(id); a != nil {
-			r.view.ScrollToOffset(a.Start)
-		}
-	}
+// setHighlights draws hs and outlines the one with id outlined.
+func (r *reader) setHighlights(hs []textview.Highlight, outlined string) {
+	r.marks = hs
+	r.view.SetHighlights(hs)
+	r.view.SetSelectedHighlight(outlined)
 }
+
+// outline outlines the highlight with id ("" for none), scrolling it into
+// view.
+func (r *reader) outline(id string) { r.view.SetSelectedHighlight(id) }
+
+// scrollTo brings code point off into view.
+func (r *reader) scrollTo(off int) { r.view.ScrollToOffset(off) }
+
+// selectSpan selects [start, end) and scrolls it into view.
+func (r *reader) selectSpan(start, end int) {
+	r.view.Select(start, end)
+	r.view.ScrollToOffset(start)
+}
+
+// selection returns the selected span; start == end when none.
+func (r *reader) selection() (start, end int) { return r.view.Selection() }
+
+// clearSelection drops the text selection.
+func (r *reader) clearSelection() { r.view.ClearSelection() }
+
+// setSnap sets whether drag selections snap to whole words.
+func (r *reader) setSnap(on bool) { r.view.SetSnapToWords(on) }
+
+// focusable is what takes the keyboard focus to read and tag.
+func (r *reader) focusable() fyne.Focusable { return r.view }
 
 // bylineText joins publication, authors, credit, dateline and date into one line.
 func bylineText(m model.Metadata, source string) string {
@@ -189,6 +367,20 @@ func bylineText(m model.Metadata, source string) string {
 	}
 	if len(parts) == 0 && source != "" {
 		parts = append(parts, source)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// shortByline is the collapsed header's byline: publication and date.
+func shortByline(m model.Metadata, source string) string {
+	var parts []string
+	for _, p := range []string{m.Publication, m.Date} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return source
 	}
 	return strings.Join(parts, " · ")
 }
@@ -272,35 +464,4 @@ func fmtNum(f float64) string {
 		out = "-" + out
 	}
 	return out
-}
-
-// setCompact hides the deck and the hint, giving the text their room while
-// find hits are listed above the reader.
-func (r *reader) setCompact(on bool) {
-	if on == r.compact {
-		return
-	}
-	r.compact = on
-	r.deck.Hidden = on || r.deck.Text == ""
-	r.hint.Hidden = on && r.u.clip.ID != ""
-	r.box.Refresh()
-}
-
-// setTags rebuilds the tag buttons: a colour swatch and the tag's name and
-// key; clicking one tags the selection, as its key does.
-func (r *reader) setTags(tags []model.Tag) {
-	r.tagBar.Objects = r.tagBar.Objects[:0]
-	for _, t := range tags {
-		label := t.Name
-		if t.Shortcut != "" {
-			label += "  " + t.Shortcut
-		}
-		swatch := canvas.NewRectangle(tagColor(t.Color))
-		swatch.SetMinSize(fyne.NewSize(10, 10))
-		swatch.CornerRadius = 3
-		b := widget.NewButton(label, func() { r.u.tagSelection(t) })
-		b.Importance = widget.LowImportance
-		r.tagBar.Add(container.NewHBox(container.NewCenter(swatch), b))
-	}
-	r.tagBar.Refresh()
 }

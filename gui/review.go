@@ -272,9 +272,9 @@ func (u *UI) setCurrentSuggestion(id string) {
 	}
 	u.sugg.cur = id
 	u.reviewer.showCurrent()
-	u.reader.view.SetSelectedHighlight(id)
+	u.reader.outline(id)
 	if p, ok := u.sugg.byID(id); ok {
-		u.reader.view.ScrollToOffset(p.Start)
+		u.reader.scrollTo(p.Start)
 	}
 }
 
@@ -310,7 +310,7 @@ func (u *UI) refreshSuggestions() {
 	u.recomputeSuggestions()
 	u.redrawMarks()
 	u.reviewer.refresh()
-	u.lib.list.Refresh()
+	u.lib.refreshRows()
 }
 
 // reviewing reports whether the Suggestions tab is showing.

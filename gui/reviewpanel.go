@@ -28,10 +28,10 @@ type reviewer struct {
 	run       *widget.Button
 	acceptAll *widget.Button
 	list      *reviewList
-	title     *widget.Label
-	text      *widget.Label
-	attrs     *widget.Label
-	why       *widget.Label
+	title     *bidiLabel
+	text      *bidiLabel
+	attrs     *bidiLabel
+	why       *bidiLabel
 	accept    *widget.Button
 	reject    *widget.Button
 	keys      *widget.Label
@@ -73,14 +73,14 @@ func newReviewer(u *UI) *reviewer {
 	r.acceptAll = widget.NewButtonWithIcon("Accept all…", theme.ConfirmIcon(), u.acceptKindDialog)
 	r.list = newReviewList(u)
 
-	r.title = widget.NewLabel("")
+	r.title = newBidiLabel("")
 	r.title.TextStyle = fyne.TextStyle{Bold: true}
-	r.text = widget.NewLabel("")
+	r.text = newBidiLabel("")
 	r.text.Wrapping = fyne.TextWrapWord
 	r.text.TextStyle = fyne.TextStyle{Italic: true}
-	r.attrs = widget.NewLabel("")
+	r.attrs = newBidiLabel("")
 	r.attrs.Wrapping = fyne.TextWrapWord
-	r.why = widget.NewLabel("")
+	r.why = newBidiLabel("")
 	r.why.Wrapping = fyne.TextWrapWord
 	r.why.Importance = widget.LowImportance
 	r.why.SizeName = theme.SizeNameCaptionText
@@ -361,7 +361,7 @@ func (l *reviewList) TypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyUp:
 		u.moveSuggestion(-1)
 	case fyne.KeyEscape:
-		u.win.Canvas().Focus(u.reader.view)
+		u.focusText()
 	}
 }
 
@@ -381,16 +381,16 @@ func (l *reviewList) TypedRune(r rune) {
 type suggestionRow struct {
 	widget.BaseWidget
 	swatch          *canvas.Rectangle
-	text, meta, why *widget.Label
+	text, meta, why *bidiLabel
 	content         *fyne.Container
 }
 
 func newSuggestionRow() fyne.CanvasObject {
 	r := &suggestionRow{
 		swatch: canvas.NewRectangle(color.Transparent),
-		text:   widget.NewLabel("text"),
-		meta:   widget.NewLabel("kind"),
-		why:    widget.NewLabel("why"),
+		text:   newBidiLabel("text"),
+		meta:   newBidiLabel("kind"),
+		why:    newBidiLabel("why"),
 	}
 	r.swatch.SetMinSize(fyne.NewSize(8, 10))
 	r.swatch.StrokeWidth = 1.5

@@ -10,17 +10,20 @@ import (
 // Every keyboard shortcut of the app is declared here. Shortcuts with a
 // modifier live on menu items (the desktop driver offers them to the main
 // menu first, whatever has focus); plain keys (tag keys 1/2/3, N, P,
-// Delete) act only while the reader has focus, so typing in a field never
-// tags text. Reviewing suggestions: Enter accepts, Backspace rejects, and
+// Delete) act only while the reader or the annotation list has focus, so
+// typing in a field never tags text. The desktop driver turns Ctrl+Z and
+// Ctrl+Y (Cmd on macOS) into fyne.ShortcutUndo and fyne.ShortcutRedo, which
+// match a menu item only by those types: a CustomShortcut for Ctrl+Z never
+// fires from the keyboard. Reviewing suggestions: Enter accepts, Backspace rejects, and
 // Tab / Shift+Tab move while the suggestion list has focus (reviewList in
 // reviewpanel.go); in the reader Enter and Backspace act on the current
 // suggestion and N / P and Tab / Shift+Tab move between suggestions while
 // the Suggestions tab shows. The find bar: Enter in the pattern goes to the first hit, Escape
 // closes it (findEntry in findbar.go).
 var (
-	scUndo        = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
+	scUndo        = &fyne.ShortcutUndo{} // Ctrl+Z
 	scRedo        = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-	scRedoAlt     = &desktop.CustomShortcut{KeyName: fyne.KeyY, Modifier: fyne.KeyModifierShortcutDefault}
+	scRedoAlt     = &fyne.ShortcutRedo{} // Ctrl+Y
 	scOpen        = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
 	scNew         = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	scImport      = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault}
@@ -91,7 +94,9 @@ func (u *UI) readerKey(ev *fyne.KeyEvent) bool {
 			u.deleteSelected()
 			return true
 		}
-		if cur != "" {
+		// Backspace rejects the current suggestion; Delete only ever
+		// deletes an annotation, so pressing it twice deletes one.
+		if cur != "" && ev.Name == fyne.KeyBackspace {
 			u.rejectSuggestion(cur)
 			return true
 		}

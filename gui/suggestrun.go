@@ -3,26 +3,43 @@ package gui
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
+	"clipper/model"
 	"clipper/model/store"
 	"clipper/model/suggest"
 )
 
-// suggestFor runs the suggester over one clipping's body and drops what was
-// rejected on it before.
-func suggestFor(ctx context.Context, st *store.Store, clipID, body string) ([]suggest.Suggestion, error) {
-	ss, err := suggest.Suggest(ctx, body, suggest.Options{})
+// suggestFor runs the suggester over one clipping's body, in its language
+// and knowing its byline, drops what was rejected on it before and orders
+// the rest for review, most confident first.
+func suggestFor(ctx context.Context, st *store.Store, c model.Clipping) ([]suggest.Suggestion, error) {
+	ss, err := suggest.Suggest(ctx, c.Body, suggestOptions(c.Metadata))
 	if err != nil {
 		return nil, fmt.Errorf("suggesting: %w", err)
 	}
-	rs, err := st.Rejections(ctx, clipID)
+	rs, err := st.Rejections(ctx, c.ID)
 	if err != nil {
 		return nil, fmt.Errorf("reading rejected suggestions: %w", err)
 	}
-	return dropRejected(ss, rs), nil
+	return suggest.ByConfidence(dropRejected(ss, rs)), nil
+}
+
+// suggestOptions are the suggester's options for a clipping: its language
+// and the names of its byline (authors and credit), which are never taken
+// for a speaker or claimant.
+func suggestOptions(m model.Metadata) suggest.Options {
+	opt := suggest.Options{Language: m.Language}
+	for _, n := range append(slices.Clone(m.Authors), m.Credit) {
+		if strings.TrimSpace(n) != "" {
+			opt.Byline = append(opt.Byline, n)
+		}
+	}
+	return opt
 }
 
 // suggestOpen finds suggestions for the open clipping in the background,
@@ -43,10 +60,11 @@ func (u *UI) suggestOpen() <-chan struct{} {
 	u.sugg.stop, u.sugg.busy = cancel, true
 	u.tabs.Select(u.reviewTab)
 	u.reviewer.refresh()
-	st, id, body := u.store, u.clip.ID, u.clip.Body
+	st, clip := u.store, u.clip
+	id := clip.ID
 	u.background(cancel, func() {
 		defer close(done)
-		ss, err := suggestFor(ctx, st, id, body)
+		ss, err := suggestFor(ctx, st, clip)
 		fyne.Do(func() {
 			stopped := ctx.Err() != nil
 			cancel()
@@ -61,7 +79,7 @@ func (u *UI) suggestOpen() <-chan struct{} {
 			}
 			u.sugg.found[id] = ss
 			if u.clip.ID != id {
-				u.lib.list.Refresh()
+				u.lib.refreshRows()
 				return
 			}
 			u.sugg.cur = ""
@@ -72,7 +90,7 @@ func (u *UI) suggestOpen() <-chan struct{} {
 			case 0:
 				u.flash("No new suggestions for this clipping.")
 			default:
-				u.flash(fmt.Sprintf("%d suggestions: Enter accepts, Backspace rejects, Tab moves.", n))
+				u.flash(count(n, "suggestion", "suggestions") + ": Enter accepts, Backspace rejects, Tab moves.")
 			}
 		})
 	})
@@ -91,20 +109,12 @@ func (u *UI) startReview() {
 
 // suggestListed runs the suggester over the clippings the library lists.
 func (u *UI) suggestListed() {
-	ids := make([]string, 0, len(u.lib.shown))
-	for _, it := range u.lib.shown {
-		ids = append(ids, it.ID)
-	}
-	u.suggestMany(ids)
+	u.suggestMany(u.lib.listedIDs())
 }
 
 // suggestAll runs the suggester over every clipping in the project.
 func (u *UI) suggestAll() {
-	ids := make([]string, 0, len(u.lib.all))
-	for _, it := range u.lib.all {
-		ids = append(ids, it.ID)
-	}
-	u.suggestMany(ids)
+	u.suggestMany(u.lib.allIDs())
 }
 
 // manyFound is what a run over several clippings found before it ended,
@@ -141,7 +151,7 @@ func (u *UI) suggestMany(ids []string) {
 					}
 					break
 				}
-				ss, err := suggestFor(ctx, st, id, c.Body)
+				ss, err := suggestFor(ctx, st, c)
 				if err != nil {
 					if ctx.Err() == nil {
 						r.err = fmt.Errorf("%s: %w", orUntitled(c.Headline), err)
@@ -178,9 +188,9 @@ func (u *UI) suggestManyDone(found map[string][]suggest.Suggestion, asked int, c
 	if err != nil {
 		u.showError(err)
 	}
-	msg := fmt.Sprintf("%d suggestions to review in %d of %d clippings.", n, in, len(found))
+	msg := fmt.Sprintf("%s to review in %d of %s.", count(n, "suggestion", "suggestions"), in, count(len(found), "clipping", "clippings"))
 	if cancelled {
-		msg = fmt.Sprintf("Stopped after %d of %d clippings. ", len(found), asked) + msg
+		msg = fmt.Sprintf("Stopped after %d of %s. ", len(found), count(asked, "clipping", "clippings")) + msg
 	}
 	if u.sugg.count(u.clip.ID) > 0 {
 		u.startReview()

@@ -17,7 +17,7 @@ import (
 // editor's first attribute. With no text selected it retags the selected
 // annotation instead.
 func (u *UI) tagSelection(t model.Tag) {
-	start, end := u.reader.view.Selection()
+	start, end := u.reader.selection()
 	if start == end {
 		if a := u.annotation(u.selected); a != nil && a.TagID != t.ID {
 			changed := *a
@@ -35,40 +35,41 @@ func (u *UI) tagSelection(t model.Tag) {
 	a := &model.Annotation{
 		ClippingID: u.clip.ID, TagID: t.ID, CoderID: u.coder.ID,
 		Start: start, End: end,
-		Attributes: prefill(t.Kind, u.clip.Body, start, end),
+		Attributes: prefill(t.Kind, u.clip.Body, u.clip.Language, start, end),
 	}
 	if err := u.store.AddAnnotation(u.ctx(), a); err != nil {
 		u.showError(fmt.Errorf("tagging as %s: %w", t.Name, err))
 		return
 	}
-	u.reader.view.ClearSelection()
+	u.reader.clearSelection()
 	u.selected = a.ID
 	u.reloadAnnotations()
 	u.panel.focusFirst()
 }
 
-// prefill guesses a new annotation's attributes from its text: a figure's
-// comparator, value and unit; a quote's speaker when the attribution is
-// obvious; a claim starts unverified.
-func prefill(k model.Kind, body string, start, end int) model.Attributes {
+// prefill guesses a new annotation's attributes from its text, read in the
+// clipping's language (ISO 639-1, "" detects it): a figure's comparator,
+// value and unit; a quote's speaker when the attribution is obvious; a claim
+// starts unverified.
+func prefill(k model.Kind, body, lang string, start, end int) model.Attributes {
 	exact := ""
 	if k == model.KindFigure {
 		exact = string([]rune(body)[start:end])
 	}
-	return prefillExact(k, body, exact, start, end)
+	return prefillExact(k, body, lang, exact, start, end)
 }
 
 // prefillExact is prefill when the span's text is known already.
-func prefillExact(k model.Kind, body, exact string, start, end int) model.Attributes {
+func prefillExact(k model.Kind, body, lang, exact string, start, end int) model.Attributes {
 	var at model.Attributes
 	switch k {
 	case model.KindFigure:
-		if f, ok := suggest.ParseFigure(exact); ok {
+		if f, ok := suggest.ParseFigureIn(exact, lang); ok {
 			at.Value, at.Low, at.High = f.Value, f.Low, f.High
 			at.Unit, at.Comparator = f.Unit, f.Comparator
 		}
 	case model.KindQuote:
-		at.Speaker = suggest.SpeakerFor(body, start, end)
+		at.Speaker = suggest.SpeakerForIn(body, lang, start, end)
 	case model.KindClaim:
 		at.Status = model.StatusUnverified
 	}
@@ -85,24 +86,22 @@ func (u *UI) updateAnnotation(a model.Annotation) {
 	u.reloadAnnotations()
 }
 
-// deleteSelected removes the selected annotation (a tombstone; undoable).
+// deleteSelected removes the selected annotation (a tombstone; undoable),
+// wherever it was selected: the list, a highlight or the menu. Afterwards
+// nothing is selected and the focus is on the text, so pressing Delete again
+// deletes nothing; N selects the next annotation.
 func (u *UI) deleteSelected() {
 	id := u.selected
 	if id == "" {
 		return
 	}
-	next := ""
-	for i := range u.anns {
-		if u.anns[i].ID == id && i+1 < len(u.anns) {
-			next = u.anns[i+1].ID
-		}
-	}
 	if err := u.store.DeleteAnnotation(u.ctx(), u.coder.ID, id); err != nil {
 		u.showError(fmt.Errorf("deleting the annotation: %w", err))
 		return
 	}
-	u.selected = next
+	u.selected = ""
 	u.reloadAnnotations()
+	u.focusText()
 	u.flash("Annotation deleted — Ctrl+Z brings it back.")
 }
 
@@ -130,6 +129,44 @@ func (u *UI) nudge(edge, dir int) {
 	}
 	changed.Exact = ""
 	u.updateAnnotation(changed)
+}
+
+// editUndo is Edit → Undo and Ctrl+Z: in a text field with typing of its
+// own it undoes the typing, otherwise the coder's last change to the
+// project. editRedo is its counterpart.
+func (u *UI) editUndo() {
+	if f := u.typingField(); f != nil {
+		f.Undo()
+		return
+	}
+	u.undo()
+}
+
+func (u *UI) editRedo() {
+	if f := u.typingField(); f != nil {
+		f.Redo()
+		return
+	}
+	u.redo()
+}
+
+// textField is a focused widget with an undo history of its own
+// (widget.Entry and the entries built on it).
+type textField interface {
+	fyne.Focusable
+	Undo()
+	Redo()
+}
+
+// typingField returns the focused text field, unless it is one of the
+// editor's fields holding what was saved (right after tagging the focus is
+// there, and Ctrl+Z then undoes the tagging).
+func (u *UI) typingField() textField {
+	f, ok := u.win.Canvas().Focused().(textField)
+	if !ok || u.panel.editor.unchanged(f) {
+		return nil
+	}
+	return f
 }
 
 // undo reverts the coder's last action; redo applies it again.

@@ -18,6 +18,7 @@ import (
 	"image/color"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -72,6 +73,9 @@ type UI struct {
 	clip     model.Clipping     // the open clipping; ID "" when none
 	anns     []model.Annotation // its live annotations, by start
 	selected string             // id of the selected annotation, "" for none
+
+	report   *reportWindow  // the last import's report, nil once closed
+	problems *problemBanner // says when reads met unusable stored values
 }
 
 // New builds the main window for an open project. The caller shows it.
@@ -89,13 +93,48 @@ func New(a fyne.App, st *store.Store, opts Options) *UI {
 	u.win = a.NewWindow("Clipper")
 	u.status = widget.NewLabel("")
 	u.status.Truncation = fyne.TextTruncateEllipsis
-	u.lib = newLibrary(u)
-	u.reader = newReader(u)
-	u.panel = newPanel(u)
+	u.lib = newLibrary(u.importDialog, u.pasteClipping)
+	u.lib.project = func() *store.Store { return u.store }
+	u.lib.current = func() string { return u.clip.ID }
+	u.lib.onOpen = u.openClipping
+	u.lib.pending = func(id string) int { return u.sugg.count(id) }
+	u.lib.onError = u.showError
+	u.lib.setSort(a.Preferences().String(prefLibrarySort))
+	u.lib.onSort = func(order string) { a.Preferences().SetString(prefLibrarySort, order) }
+	u.reader = newReader(a.Preferences().BoolWithFallback(prefSnap, true))
+	u.reader.onTag = u.tagSelection
+	u.reader.onEdit = u.editDetails
+	u.reader.onFind = func() { u.finder.open() }
+	u.reader.onSuggest = func() { u.suggestOpen() }
+	u.reader.onRune = u.readerRune
+	u.reader.onKey = u.readerKey
+	u.reader.onHighlight = u.highlightTapped
+	u.reader.contextMenu = u.contextMenu
+	u.panel = newPanel()
+	u.panel.onSelect = func(id string) { u.selectAnnotation(id, true) }
+	u.panel.onDelete = u.deleteSelected
+	u.panel.onDone = u.focusText
+	ed := u.panel.editor
+	ed.onSave = u.updateAnnotation
+	ed.onDelete = u.deleteSelected
+	ed.onDone = u.focusText
+	ed.onError = u.showError
+	ed.focus = u.win.Canvas().Focus
 	u.reviewer = newReviewer(u)
-	u.finder = newFinder(u)
+	u.finder = newFinder()
+	u.finder.clipping = func() model.Clipping { return u.clip }
+	u.finder.projectClippings = func() (*store.Store, []string) { return u.store, u.lib.allIDs() }
+	u.finder.headline = func(id string) string { h, _ := u.lib.headline(id); return h }
+	u.finder.background = u.background
+	u.finder.onHit = u.showHit
+	u.finder.onListed = u.reader.setCompact
+	u.finder.onClose = u.focusText
+	u.finder.tags = func() []model.Tag { return u.tags }
+	u.finder.onTagAll = u.tagHitsDialog
+	u.finder.focus = u.win.Canvas().Focus
 	u.merges = newMergeReview(u)
 	u.cmp = newComparer(u)
+	u.problems = newProblemBanner(u)
 
 	u.annTab = container.NewTabItem("Annotations", u.panel.object())
 	u.reviewTab = container.NewTabItem("Suggestions", u.reviewer.object())
@@ -108,7 +147,7 @@ func New(a fyne.App, st *store.Store, opts Options) *UI {
 	centre.Offset = 0.68
 	split := container.NewHSplit(u.lib.object(), centre)
 	split.Offset = 0.24
-	u.win.SetContent(container.NewBorder(nil, u.status, nil, nil, split))
+	u.win.SetContent(container.NewBorder(u.problems.object(), u.status, nil, nil, split))
 	u.win.SetMainMenu(u.mainMenu())
 	u.win.SetOnDropped(u.dropped)
 	u.win.SetCloseIntercept(u.closeRequested)
@@ -127,11 +166,25 @@ func New(a fyne.App, st *store.Store, opts Options) *UI {
 	return u
 }
 
+// focusText gives the keyboard focus to the text, to read and tag.
+func (u *UI) focusText() { u.win.Canvas().Focus(u.reader.focusable()) }
+
 // Window returns the project window.
 func (u *UI) Window() fyne.Window { return u.win }
 
-// ctx is the context of short UI actions.
-func (u *UI) ctx() context.Context { return context.Background() }
+// uiWait bounds how long an action run on the UI goroutine (opening a
+// clipping, saving an annotation) waits for another Clipper that holds the
+// project's lock: the window cannot repaint while it waits, so after this
+// it gives up, changes nothing and says so (see showError), and the user
+// tries again. Background jobs wait as long as the other writer works.
+const uiWait = 2 * time.Second
+
+// ctx is the context of short UI actions: it ends after uiWait.
+func (u *UI) ctx() context.Context {
+	ctx, cancel := context.WithTimeout(context.Background(), uiWait)
+	time.AfterFunc(uiWait, cancel)
+	return ctx
+}
 
 // loadTags reads the tags and hands them to the parts that show them.
 func (u *UI) loadTags() {
@@ -186,6 +239,7 @@ func (u *UI) refreshLibrary() {
 		} else {
 			u.reader.showEmpty()
 			u.panel.set(nil)
+			u.updateHint()
 		}
 	}
 	u.updateStatus()
@@ -217,6 +271,7 @@ func (u *UI) openClipping(id string) {
 	u.selected = ""
 	u.reader.show(c)
 	u.reloadAnnotations()
+	u.updateHint()
 	u.finder.clippingChanged()
 }
 
@@ -236,6 +291,7 @@ func (u *UI) reloadAnnotations() {
 	if u.selected != "" && u.annotation(u.selected) == nil {
 		u.selected = ""
 	}
+	u.noteTagging()
 	u.recomputeSuggestions()
 	u.redrawMarks()
 	u.reviewer.refresh()
@@ -262,7 +318,10 @@ func (u *UI) selectAnnotation(id string, scroll bool) {
 		u.panel.flush()
 	}
 	u.selected = id
-	u.reader.selectAnnotation(u.markedID(), scroll)
+	u.reader.outline(u.markedID())
+	if a := u.annotation(id); scroll && a != nil {
+		u.reader.scrollTo(a.Start)
+	}
 	u.panel.selectID(id)
 }
 
@@ -317,14 +376,39 @@ func (u *UI) reviewModeChanged() {
 		u.sugg.cur = u.sugg.shown[0].ID
 		u.reviewer.showCurrent()
 	}
-	if u.clip.ID != "" {
-		if u.comparing() {
-			u.reader.hint.SetText(compareHint)
-		} else {
-			u.reader.hint.SetText(u.hintText())
+	u.updateHint()
+	u.reader.outline(u.markedID())
+}
+
+// updateHint shows the reader's hint line for the current mode: how to
+// import in an empty project, the keys while comparing or reviewing, and
+// how to tag until the coder has tagged something.
+func (u *UI) updateHint() {
+	switch {
+	case u.clip.ID == "":
+		u.reader.setHint(emptyHint, true)
+	case u.comparing():
+		u.reader.setHint(compareHint, true)
+	case u.reviewing():
+		u.reader.setHint(reviewHint, true)
+	default:
+		u.reader.setHint(tagHint, !u.app.Preferences().Bool(prefTagged))
+	}
+}
+
+// noteTagging remembers, once the coder has an annotation on the open
+// clipping, that they know how to tag: the tag hint no longer shows.
+func (u *UI) noteTagging() {
+	if u.coder.ID == "" || u.app.Preferences().Bool(prefTagged) {
+		return
+	}
+	for _, a := range u.anns {
+		if a.CoderID == u.coder.ID {
+			u.app.Preferences().SetBool(prefTagged, true)
+			u.updateHint()
+			return
 		}
 	}
-	u.reader.view.SetSelectedHighlight(u.markedID())
 }
 
 // jump selects the next (dir > 0) or previous annotation after the current
@@ -351,10 +435,7 @@ func (u *UI) jump(dir int) {
 }
 
 func (u *UI) updateStatus() {
-	n := 0
-	for _, it := range u.lib.all {
-		n += it.Annotations
-	}
+	clips, n := u.lib.totals()
 	coder := u.coder.Name
 	if coder == "" {
 		coder = "no coder set"
@@ -363,15 +444,19 @@ func (u *UI) updateStatus() {
 	if r, _ := u.store.ReadOnly(); r {
 		ro = " · read-only"
 	}
-	u.status.SetText(fmt.Sprintf("%s%s · coder: %s · %d clippings · %d annotations",
-		u.store.Path(), ro, coder, len(u.lib.all), n))
+	u.status.SetText(fmt.Sprintf("%s%s · coder: %s · %s · %s",
+		u.store.Path(), ro, coder, count(clips, "clipping", "clippings"), count(n, "annotation", "annotations")))
+	u.problems.check()
 }
 
 // showError reports err in a dialog. Store errors already carry their context.
 func (u *UI) showError(err error) {
-	if errors.Is(err, store.ErrReadOnly) {
+	switch {
+	case errors.Is(err, store.ErrReadOnly):
 		_, why := u.store.ReadOnly()
 		err = fmt.Errorf("%s", why)
+	case errors.Is(err, store.ErrBusy):
+		err = fmt.Errorf("another Clipper (a window, a command or a merge) is writing to this project, so nothing was changed; try again when it has finished\n\n(%w)", err)
 	}
 	dialog.ShowError(err, u.win)
 }

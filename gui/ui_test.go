@@ -64,7 +64,7 @@ func TestOpensFirstClipping(t *testing.T) {
 	if got := u.reader.view.Text(); got != u.clip.Body {
 		t.Errorf("reader shows %d chars, body has %d", len(got), len(u.clip.Body))
 	}
-	if !strings.Contains(u.status.Text, "Tess Tester") || !strings.Contains(u.status.Text, "1 clippings") {
+	if !strings.Contains(u.status.Text, "Tess Tester") || !strings.Contains(u.status.Text, "1 clipping ·") {
 		t.Errorf("status = %q", u.status.Text)
 	}
 }

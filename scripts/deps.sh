@@ -3,6 +3,8 @@
 # Fyne's OpenGL/X11 headers, and for the tests Xvfb, xmllint, LibreOffice Calc and Writer
 # (the export tests validate REFI-QDA files and convert a workbook headless; the PDF
 # tests convert a Lexis TXT to PDF) and tesseract (the optional OCR tests).
+# With --dist: the cross-compiler, NSIS and archivers make dist needs; with
+# --dist-test also Wine and the desktop-file checkers make dist-test runs.
 # Idempotent: installs only what is missing. Debian/Ubuntu via apt-get
 # (with sudo when not root); elsewhere prints what to install.
 set -euo pipefail
@@ -12,14 +14,23 @@ build_pkgs=(gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev l
 # LibreOffice Writer makes the Lexis PDFs the PDF tests read; tesseract lets
 # the optional OCR tests run (Clipper never needs it to build or test).
 test_pkgs=(xvfb xauth libxml2-utils libreoffice-calc-nogui libreoffice-writer-nogui tesseract-ocr tesseract-ocr-eng)
+# make dist: Windows cross-compiler (cgo stays on for SQLite), the NSIS
+# installer builder, zip and xz for the archives.
+dist_pkgs=(gcc-mingw-w64-x86-64 nsis zip xz-utils)
+# make dist-test: Wine runs the Windows build; the checkers validate the
+# Linux desktop entry and AppStream metainfo; imagemagick captures the
+# window under Xvfb.
+dist_test_pkgs=(wine64 wine desktop-file-utils appstream imagemagick unzip)
 
 # Fonts for the reader's tests of scripts the bundled font lacks: Chinese
 # (WenQuanYi Micro Hei, 1.6 MB; fonts-noto-cjk would be 57 MB), Arabic and Hebrew (DejaVu).
 test_pkgs+=(fonts-wqy-microhei fonts-dejavu-core)
 want=("${build_pkgs[@]}")
-if [ "${1:-}" = "--test" ]; then
-	want+=("${test_pkgs[@]}")
-fi
+case "${1:-}" in
+--test) want+=("${test_pkgs[@]}") ;;
+--dist) want+=("${dist_pkgs[@]}") ;;
+--dist-test) want+=("${dist_pkgs[@]}" "${test_pkgs[@]}" "${dist_test_pkgs[@]}") ;;
+esac
 
 if ! command -v go >/dev/null 2>&1 && [ ! -x /usr/local/go/bin/go ]; then
 	echo "deps: Go is not installed. Install Go 1.26 or newer from your distribution or the Go website, then run make again." >&2

@@ -53,7 +53,8 @@ def run(*a):
     return subprocess.run([clipper, "--db", db, "--coder", "Priya", *a], check=True, capture_output=True, text=True).stdout
 def clip(name, anns):
     path = f"{tmp}/{name}.txt"
-    cid = json.loads(run("import", path).splitlines()[0])["id"]
+    res = json.loads(run("import", path).splitlines()[0])
+    cid = res["articles"][0]["id"] if "articles" in res else res["id"]
     body = json.loads(run("parse", path))["body"]
     for text, tag, *extra in anns:
         s = len(body[:body.index(text)])

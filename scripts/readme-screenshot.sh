@@ -14,7 +14,8 @@ clipper, db = sys.argv[1], sys.argv[2]
 def run(*a):
     return subprocess.run([clipper, "--db", db, "--coder", "Priya", *a], check=True, capture_output=True, text=True).stdout
 sample = "assets/sample-clipping.txt"
-cid = json.loads(run("import", sample).splitlines()[0])["id"]
+res = json.loads(run("import", sample).splitlines()[0])
+cid = res["articles"][0]["id"] if "articles" in res else res["id"]
 body = json.loads(run("parse", sample))["body"]
 def ann(text, tag, *extra):
     s = len(body[:body.index(text)])

@@ -31,8 +31,10 @@ func runApp(e *env) error {
 	defer st.Close()
 	e.stopSignals() // from here on the window owns the process: Ctrl+C quits as usual
 
+	icon := fyne.NewStaticResource("icon.png", assets.Icon)
+	app.SetMetadata(appMetadata(currentBuild(), icon))
 	a := app.NewWithID(appID)
-	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	a.SetIcon(icon)
 	opts := gui.Options{Coder: e.coder, NoPrompts: e.screenshot != ""}
 	if opts.Coder == "" {
 		opts.Coder = os.Getenv("CLIPPER_CODER")
@@ -69,6 +71,28 @@ func runApp(e *env) error {
 		return shotErr
 	}
 	return nil
+}
+
+// appMetadata is what the app tells Fyne about itself: the build
+// information Help → About shows, and the opt-in to Fyne's threading
+// model declared in FyneApp.toml ([Migrations] fyneDo), so every build —
+// make, go build, fyne package — runs the same way.
+func appMetadata(b buildInfo, icon fyne.Resource) fyne.AppMetadata {
+	return fyne.AppMetadata{
+		ID:      appID,
+		Name:    "Clipper",
+		Version: b.Version,
+		Icon:    icon,
+		Custom: map[string]string{
+			gui.MetaCommit:     b.Commit,
+			gui.MetaCommitDate: b.CommitDate,
+			gui.MetaBuildDate:  b.BuildDate,
+			gui.MetaGo:         b.Go + " " + b.Platform,
+			gui.MetaFyne:       b.Fyne,
+			gui.MetaSQLite:     b.SQLite,
+		},
+		Migrations: map[string]bool{"fyneDo": true},
+	}
 }
 
 // parseSize reads "WIDTHxHEIGHT".

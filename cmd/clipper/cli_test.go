@@ -22,7 +22,6 @@ func clipper(t *testing.T, db string, args ...string) (string, string, int) {
 	return out.String(), errb.String(), code
 }
 
-// jsonLines decodes every line of s into a map.
 // articleField returns a string field of the first article of an import
 // report line.
 func articleField(t *testing.T, row map[string]any, key string) string {
@@ -35,6 +34,7 @@ func articleField(t *testing.T, row map[string]any, key string) string {
 	return v
 }
 
+// jsonLines decodes every line of s into a map.
 func jsonLines(t *testing.T, s string) []map[string]any {
 	t.Helper()
 	var rows []map[string]any

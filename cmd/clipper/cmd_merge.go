@@ -63,6 +63,9 @@ func cmdMerge(e *env, args []string) error {
 			return fmt.Errorf("writing output: %w", err)
 		}
 		fmt.Fprintf(e.stderr, "clipper merge: %s\n", rep.Summary())
+		if v := rep.PeerVersions.WrittenBy; v != "" {
+			fmt.Fprintf(e.stderr, "clipper merge: %s was last written by Clipper %s\n", rep.Source, v)
+		}
 		return nil
 	})
 }

@@ -38,6 +38,7 @@ type global struct {
 	size       string
 	clipping   string
 	help       bool
+	version    bool
 }
 
 // env is what a command needs from its surroundings.
@@ -61,6 +62,7 @@ func parseGlobal(args []string) (global, []string, error) {
 	fs.StringVar(&g.clipping, "clipping", "", "clipping to open (app and --screenshot)")
 	fs.BoolVar(&g.help, "help", false, "show usage")
 	fs.BoolVar(&g.help, "h", false, "show usage")
+	fs.BoolVar(&g.version, "version", false, "print the version and exit")
 	if err := fs.Parse(args); err != nil {
 		return g, nil, err
 	}
@@ -106,7 +108,7 @@ func (e *env) openStore(ctx context.Context) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	opt := store.OpenOptions{Create: e.mayCreate, OnWait: e.onWait(path)}
+	opt := store.OpenOptions{Create: e.mayCreate, OnWait: e.onWait(path), Version: currentBuild().stamp()}
 	var st *store.Store
 	if isDefault {
 		st, err = openDefaultProject(ctx, path, opt)

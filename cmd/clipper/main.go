@@ -10,15 +10,25 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"sync"
 
 	_ "clipper/cmd/clipper/internal/plainlocale" // before Fyne initialises
 )
 
 func main() {
+	shown := attachConsole()
 	ctx, release := interruptContext()
-	code := runContext(ctx, release, os.Args[1:], os.Stdout, os.Stderr)
+	var stderr io.Writer = os.Stderr
+	var unseen strings.Builder // what stderr would have said where nobody sees it
+	if !shown {
+		stderr = &unseen
+	}
+	code := runContext(ctx, release, os.Args[1:], os.Stdout, stderr)
 	release()
+	if code != 0 && unseen.Len() > 0 {
+		showErrorBox(unseen.String())
+	}
 	os.Exit(code)
 }
 
@@ -77,6 +87,7 @@ func commands() map[string]command {
 		"share":       {"share -o FILE [--without-originals]", cmdShare},
 		"merge":       {"merge FILE [--dry-run] [--keep-both-tags] [--verbose] [--report FILE]", cmdMerge},
 		"check":       {"check [--repair]", cmdCheck},
+		"info":        {"info", cmdInfo},
 	}
 }
 
@@ -103,6 +114,14 @@ func runContext(ctx context.Context, stopSignals func(), args []string, stdout, 
 	if g.help {
 		usage(stdout)
 		return 0
+	}
+	if g.version {
+		currentBuild().write(stdout)
+		return 0
+	}
+	if len(rest) == 1 && opensProject(rest[0]) {
+		// A double-clicked project (the desktop passes its path): open it.
+		e.global.db, rest = rest[0], nil
 	}
 	if len(rest) == 0 {
 		if err := runApp(e); err != nil {
@@ -146,6 +165,8 @@ func usage(w io.Writer) {
 
 usage:
   clipper [--db FILE] [--coder NAME]                 open the app
+  clipper PROJECT.clip                               open the app on a project (what double-clicking one does)
+  clipper --version                                  print the version of Clipper, Go, Fyne and SQLite
   clipper --screenshot OUT.png [--db FILE] [--size 1280x800] [--clipping ID]
                                                      write a PNG of the app window and exit
   clipper [--db FILE] [--coder NAME] COMMAND [flags] [args]

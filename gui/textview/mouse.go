@@ -25,11 +25,12 @@ type mouseState struct {
 	dragPos  fyne.Position
 
 	auto      *fyne.Animation
-	autoSpeed float32 // how far past the edge zone the pointer is (signed)
+	autoSpeed float32   // how far into the edge zone or past it the pointer is (signed)
+	autoLast  time.Time // the previous auto-scroll frame, zero before the first
 }
 
 func (m *mouseState) stopAutoScroll() {
-	m.autoSpeed = 0
+	m.autoSpeed, m.autoLast = 0, time.Time{}
 	if m.auto != nil {
 		m.auto.Stop()
 		m.auto = nil
@@ -179,17 +180,17 @@ func (v *View) charNear(x, y float32, off int) int {
 	return off
 }
 
-// autoScroll starts, updates or stops scrolling while a drag is near or
-// past the top or bottom edge.
+// autoScroll starts, updates or stops scrolling while a drag is in the
+// outer half of the first or last visible line, or past the view's edge.
 func (v *View) autoScroll(pos fyne.Position) {
 	m := &v.mouse
-	edge := v.lay.LineHeight()
+	zone := v.lay.LineHeight() / 2
 	h := v.Size().Height
 	switch {
-	case pos.Y < edge:
-		m.autoSpeed = pos.Y - edge
-	case pos.Y > h-edge:
-		m.autoSpeed = pos.Y - (h - edge)
+	case pos.Y < zone:
+		m.autoSpeed = pos.Y - zone
+	case pos.Y > h-zone:
+		m.autoSpeed = pos.Y - (h - zone)
 	default:
 		m.stopAutoScroll()
 		return
@@ -202,15 +203,36 @@ func (v *View) autoScroll(pos fyne.Position) {
 	}
 }
 
-// autoScrollTick scrolls one frame's worth, faster the further the pointer
-// is past the edge, and drags the selection along.
+// Auto-scroll speeds, in lines per second: slow while the pointer is on the
+// edge line (a selection can still end there), faster the further past the
+// edge it is.
+const (
+	autoScrollMin     = 2  // pointer in the edge zone
+	autoScrollPerLine = 8  // added per line height past the zone
+	autoScrollMax     = 40 // far outside the view
+)
+
+// autoScrollRate returns the auto-scroll speed in lines per second for a
+// pointer depth units into the edge zone or past it, lh being the line height.
+func autoScrollRate(depth, lh float32) float32 {
+	return min(autoScrollMin+autoScrollPerLine*depth/lh, autoScrollMax)
+}
+
+// autoScrollTick scrolls by the time since the previous frame at the
+// pointer's speed, and drags the selection along.
 func (v *View) autoScrollTick() {
 	m := &v.mouse
 	if !m.dragging || m.autoSpeed == 0 || v.lay == nil {
 		return
 	}
+	now := v.now()
+	dt := float32(1.0 / 60) // the first frame: one frame's worth
+	if !m.autoLast.IsZero() {
+		dt = float32(min(now.Sub(m.autoLast), 100*time.Millisecond).Seconds())
+	}
+	m.autoLast = now
 	lh := v.lay.LineHeight()
-	step := min(lh/4+abs(m.autoSpeed)/2, 2*lh)
+	step := autoScrollRate(abs(m.autoSpeed), lh) * lh * dt
 	if m.autoSpeed < 0 {
 		step = -step
 	}

@@ -73,6 +73,7 @@ type View struct {
 	tip    *tooltip
 	mouse  mouseState
 	now    func() time.Time
+	top    topAnchor // the first visible character, kept across re-wraps
 }
 
 // The View's input contract (DoubleTappable is left out on purpose: it
@@ -100,7 +101,10 @@ func New() *View {
 	v := &View{snapWords: true, goalX: -1, pendingY: -1, now: time.Now}
 	v.page = newPage(v)
 	v.scroll = container.NewVScroll(v.page)
-	v.scroll.OnScrolled = func(fyne.Position) { v.page.scrolled() }
+	v.scroll.OnScrolled = func(fyne.Position) {
+		v.page.scrolled()
+		v.keepTop()
+	}
 	v.tip = newTooltip()
 	v.ExtendBaseWidget(v)
 	return v
@@ -123,6 +127,7 @@ func (v *View) SetText(body string) {
 	}
 	v.anchor, v.active, v.goalX = 0, 0, -1
 	v.scroll.Offset = fyne.Position{}
+	v.top = topAnchor{}
 	v.tip.hide()
 	v.Refresh()
 	v.notifySelection()
@@ -373,6 +378,58 @@ func (v *View) scrollTo(y float32) {
 	}
 	v.scroll.ScrollToOffset(fyne.NewPos(0, y))
 	v.page.scrolled()
+	v.keepTop()
+}
+
+// topAnchor is the character at the top of the viewport and how far into
+// its line the viewport starts (a fraction of the line height), for the
+// layout and wrap width it was taken from.
+type topAnchor struct {
+	off   int
+	frac  float32
+	lay   *layout.Layout
+	width float32
+}
+
+// keepTop remembers the first visible character, unless the layout or its
+// wrap width changed since it was taken: then restoreTop is due first.
+func (v *View) keepTop() {
+	l := v.lay
+	if l == nil || (v.top.lay != nil && (v.top.lay != l || v.top.width != l.Width())) {
+		return
+	}
+	_, my := v.margins()
+	y := v.scroll.Offset.Y - my
+	i := l.LineAt(y)
+	if l.Line(i).Y+l.LineHeight() <= y && i+1 < l.NumLines() {
+		i++ // y is in the gap below a paragraph: the next line is the first visible
+	}
+	ln := l.Line(i)
+	v.top = topAnchor{off: ln.Start, frac: (y - ln.Y) / l.LineHeight(), lay: l, width: l.Width()}
+}
+
+// restoreTop scrolls the first visible character back to the top after a
+// re-wrap (a resize) or a new layout (another text size or font), so the
+// reader keeps their place.
+func (v *View) restoreTop() {
+	l := v.lay
+	if l == nil {
+		return
+	}
+	a := v.top
+	if a.lay == nil || (a.lay == l && a.width == l.Width()) {
+		v.keepTop()
+		return
+	}
+	v.top.lay, v.top.width = l, l.Width()
+	_, my := v.margins()
+	y := l.Line(l.LineOf(a.off)).Y + a.frac*l.LineHeight() + my
+	maxY := max(0, v.page.MinSize().Height-v.scroll.Size().Height)
+	y = max(0, min(y, maxY))
+	if y != v.scroll.Offset.Y {
+		v.scroll.ScrollToOffset(fyne.NewPos(0, y))
+		v.page.scrolled()
+	}
 }
 
 // selectionChanged redraws and notifies after the selection moved.
@@ -409,6 +466,7 @@ func (r *viewRenderer) Layout(size fyne.Size) {
 		v.pendingY = -1
 		v.revealY(y, v.lay.LineHeight(), true)
 	}
+	v.restoreTop()
 	v.tip.layout(size)
 }
 

@@ -114,6 +114,8 @@ func readPDF(ctx context.Context, data []byte) (*pdf.Document, []string, error) 
 		warns = append(warns, "this PDF has no text layer (a scan): its text was read by OCR (tesseract) and may have errors; the scan is kept as the clipping's original file")
 	case errors.Is(err, pdf.ErrEncrypted):
 		return nil, nil, fmt.Errorf("%w: looks like a password-protected PDF; save an unprotected copy first", ErrBinary)
+	case errors.Is(err, pdf.ErrTooLarge):
+		return nil, nil, fmt.Errorf("%w: %w", ErrTooLarge, err)
 	case errors.Is(err, pdf.ErrDamaged):
 		return nil, nil, fmt.Errorf("%w: looks like a damaged PDF file: its structure cannot be read", ErrBinary)
 	case err != nil:

@@ -47,6 +47,13 @@ const (
 
 var errWMLEOF = errors.New("unexpected end of the document")
 
+// maxWMLToken caps one token (a text, a tag, a comment) as read from the
+// XML, so that a ZIP bomb's single huge text or attribute is refused while
+// streaming instead of being gathered whole.
+const maxWMLToken = 2 * MaxFileSize
+
+var errWMLToken = fmt.Errorf("%w: the document holds a single text or tag over %d MiB, and its text may be at most %d MiB", ErrTooLarge, maxWMLToken>>20, MaxFileSize>>20)
+
 func newWMLScanner(r io.Reader) *wmlScanner {
 	return &wmlScanner{r: r, buf: make([]byte, 0, 64<<10), ns: map[string]string{"xml": "http://www.w3.org/XML/1998/namespace"}, names: map[string]string{}}
 }
@@ -92,6 +99,9 @@ func (s *wmlScanner) until(delim []byte) ([]byte, error) {
 		keep := min(len(delim)-1, len(s.buf)-s.pos)
 		s.scratch = append(s.scratch, s.buf[s.pos:len(s.buf)-keep]...)
 		s.pos = len(s.buf) - keep
+		if len(s.scratch) > maxWMLToken {
+			return nil, errWMLToken
+		}
 		if !s.fill() {
 			return nil, s.readErr()
 		}
@@ -184,6 +194,9 @@ func (s *wmlScanner) textUntilTag() ([]byte, error) {
 		}
 		s.scratch = append(s.scratch, s.buf[s.pos:]...)
 		s.pos = len(s.buf)
+		if len(s.scratch) > maxWMLToken {
+			return nil, errWMLToken
+		}
 		if !s.fill() {
 			return s.scratch, nil // text at the very end; next() reports the open elements
 		}
@@ -215,6 +228,9 @@ func (s *wmlScanner) tagUntilClose() ([]byte, error) {
 		}
 		s.scratch = append(s.scratch, b...)
 		s.pos = len(s.buf)
+		if len(s.scratch) > maxWMLToken {
+			return nil, errWMLToken
+		}
 		if !s.fill() {
 			return nil, s.readErr()
 		}

@@ -37,7 +37,9 @@ func (s *Store) Diagnose(ctx context.Context) ([]Problem, error) {
 // (or the time of the repair); an unreadable JSON list becomes [] and its
 // old text is kept as a detail of the clipping; an annotation whose exact
 // text is not at its span is re-anchored like a merge re-anchors (or
-// orphaned, for the researcher to re-select); a bad name is cleaned; an
+// orphaned, for the researcher to re-select); an annotation whose tag or
+// coder row is missing gets a placeholder tag or coder under that id; a
+// bad name is cleaned; an
 // index that disagrees with its table is rebuilt; a bad rejected
 // suggestion is deleted. Changes to annotations and tags are recorded in
 // the operation log as coderID's action (coderID must exist).
@@ -309,6 +311,12 @@ func (d *diagnosis) checkAnnotations() error {
 		a := decodeAnn(c)
 		checkAnnRow(c, a)
 		d.refs(c, map[string]string{"clipping_id": a.ClippingID, "tag_id": a.TagID, "coder_id": a.CoderID})
+		// A missing tag or coder gets a placeholder, so the annotation
+		// keeps its place and everything that reads it works again.
+		made, err := d.placeholders(c, a.TagID, a.CoderID)
+		if err != nil {
+			return err
+		}
 		if a.ClippingID != clip {
 			clip, text = a.ClippingID, nil
 			if row, ok := d.clippings[clip]; ok {
@@ -331,9 +339,49 @@ func (d *diagnosis) checkAnnotations() error {
 				return err
 			}
 		}
+		for _, p := range made {
+			c.probs = append(c.probs, p)
+			if fixed == nil {
+				fixed = map[string]string{}
+			}
+			fixed[p.Column] = p.Repair
+		}
 		d.report(c, fixed)
 		return nil
 	})
+}
+
+// placeholders takes an annotation's references to a tag or coder that
+// does not exist out of its problems and returns them with their repair:
+// a placeholder tag ("Missing tag 0192ab34", custom) or coder ("Unknown
+// coder 0192ab34") under the missing id, made now when repairing. The
+// annotation keeps its tag and coder ids; the researcher can rename or
+// merge the placeholder.
+func (d *diagnosis) placeholders(c *cells, tagID, coderID string) ([]Problem, error) {
+	var made []Problem
+	for _, ref := range []struct{ col, id string }{{"tag_id", tagID}, {"coder_id", coderID}} {
+		i := slices.IndexFunc(c.probs, func(p Problem) bool {
+			return p.Column == ref.col && strings.HasSuffix(p.Problem, "which does not exist")
+		})
+		if i < 0 {
+			continue
+		}
+		p := c.probs[i]
+		c.probs = slices.Delete(c.probs, i, i+1)
+		short := ref.id[:min(8, len(ref.id))]
+		if ref.col == "tag_id" {
+			p.Repair = fmt.Sprintf("made a placeholder tag %q under the missing id", "Missing tag "+short)
+		} else {
+			p.Repair = fmt.Sprintf("made a placeholder coder %q under the missing id", "Unknown coder "+short)
+		}
+		if d.fix != nil {
+			if err := d.fix.placeholder(d, ref.col, ref.id, short); err != nil {
+				return nil, err
+			}
+		}
+		made = append(made, p)
+	}
+	return made, nil
 }
 
 func (d *diagnosis) checkRejections() error {

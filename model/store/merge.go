@@ -158,7 +158,12 @@ func (s *Store) attached(ctx context.Context, path string, fn func(tx *wtx) (boo
 		if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
 			return false, err
 		}
-		return fn(&wtx{Tx: tx, ctx: ctx, s: s})
+		w := &wtx{Tx: tx, ctx: ctx, s: s}
+		commit, err := fn(w)
+		if err == nil && commit {
+			err = s.stampWrite(w)
+		}
+		return commit, err
 	}()
 	if err == nil && commit {
 		err = foreignKeyCheck(ctx, tx)

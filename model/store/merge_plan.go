@@ -125,6 +125,9 @@ func newMerger(tx *wtx, opt MergeOptions, rep *MergeReport, findings integrityFi
 		return nil, err
 	}
 	rep.Peer = m.replica
+	if rep.PeerVersions, err = readVersions(m.ctx, tx, "theirs"); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 

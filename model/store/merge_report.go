@@ -22,6 +22,9 @@ type MergeReport struct {
 	// value breaks Clipper's rules (or a row they depend on was refused),
 	// each with the reason; the rest was merged.
 	Refused []RefusedRow `json:"refused"`
+	// PeerVersions: the Clipper versions that created and last wrote the
+	// merged file ("" when it predates version records).
+	PeerVersions ProjectVersions `json:"peer_versions"`
 }
 
 // MergeClippings: clippings of the incoming file, by how they matched.

@@ -156,6 +156,30 @@ func unrepairable(c *cells, cols ...string) bool {
 	return hasProblem(c, append(cols, "id")...)
 }
 
+// placeholder makes the tag or coder (col "tag_id" or "coder_id") that an
+// annotation refers to but that does not exist, under its id, and notes
+// it in d so that later rows find it.
+func (r *repairer) placeholder(d *diagnosis, col, id, short string) error {
+	if col == "tag_id" {
+		name := repairName("Missing tag "+short, "tag", id, d.tags)
+		if _, err := r.tx.ExecContext(d.ctx, `INSERT INTO tags (id, name, kind, color, description, shortcut, builtin, created_at, updated_at)
+			VALUES (?, ?, 'custom', '', ?, '', 0, ?, ?)`, id, name,
+			"Made by clipper check: annotations referred to a tag that was missing. Rename it, or move its annotations to another tag.",
+			r.now, r.now); err != nil {
+			return fmt.Errorf("make placeholder tag %s: %w", id, err)
+		}
+		d.tags[id] = name
+		return nil
+	}
+	name := repairName("Unknown coder "+short, "coder", id, d.coders)
+	if _, err := r.tx.ExecContext(d.ctx, `INSERT INTO coders (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)`,
+		id, name, r.now, r.now); err != nil {
+		return fmt.Errorf("make placeholder coder %s: %w", id, err)
+	}
+	d.coders[id] = name
+	return nil
+}
+
 func (r *repairer) coder(d *diagnosis, c *cells, row *coderRow) (map[string]string, error) {
 	fixed := map[string]string{}
 	if unrepairable(c) {

@@ -43,6 +43,12 @@ func ruleError(err error) string {
 	return strings.TrimPrefix(err.Error(), ErrInvalid.Error()+": ")
 }
 
+// ruleErrorOf is ruleError without the leading "tag name", "coder name"…
+// of what, which cells.bad already writes as the column.
+func ruleErrorOf(err error, what, col string) string {
+	return strings.TrimPrefix(ruleError(err), what+" "+col+" ")
+}
+
 // coderCols are the columns decodeCoder reads.
 const coderCols = `rowid, id, name, created_at, updated_at`
 
@@ -62,7 +68,7 @@ func checkCoder(c *cells, r coderRow) {
 		c.bad("id", "%v", err)
 	}
 	if n, err := cleanName("coder", r.Name); err != nil {
-		c.bad("name", "%s", ruleError(err))
+		c.bad("name", "%s", ruleErrorOf(err, "coder", "name"))
 	} else if n != r.Name {
 		c.bad("name", "%s has spaces around it", describe(r.Name))
 	}
@@ -88,18 +94,23 @@ func checkTagRow(c *cells, t tagState) {
 	if err := checkID(t.ID); err != nil {
 		c.bad("id", "%v", err)
 	}
-	n, err := checkTag(model.Tag{Name: t.Name, Kind: model.Kind(t.Kind), Color: t.Color, Description: t.Description, Shortcut: t.Shortcut})
-	switch {
-	case err != nil:
-		col := "name"
-		for _, k := range []string{"kind", "color", "shortcut", "description"} {
-			if strings.Contains(err.Error(), "tag "+k) {
-				col = k
-			}
+	// checkTag stops at the first problem: each column is checked on its
+	// own, so that every bad one is reported and repaired.
+	ok := model.Tag{Name: "x", Kind: model.KindCustom}
+	probes := []struct {
+		col string
+		tag model.Tag
+	}{{"name", model.Tag{Name: t.Name, Kind: model.KindCustom}}, {"kind", model.Tag{Name: "x", Kind: model.Kind(t.Kind)}},
+		{"color", ok}, {"shortcut", ok}, {"description", ok}}
+	probes[2].tag.Color, probes[3].tag.Shortcut, probes[4].tag.Description = t.Color, t.Shortcut, t.Description
+	for _, p := range probes {
+		n, err := checkTag(p.tag)
+		switch {
+		case err != nil:
+			c.bad(p.col, "%s", ruleErrorOf(err, "tag", p.col))
+		case p.col == "name" && n != t.Name:
+			c.bad("name", "%s has spaces around it", describe(t.Name))
 		}
-		c.bad(col, "%s", ruleError(err))
-	case n != t.Name:
-		c.bad("name", "%s has spaces around it", describe(t.Name))
 	}
 }
 
@@ -219,6 +230,9 @@ func checkAnnRow(c *cells, a annState) {
 			col = "comparator"
 		}
 		c.bad(col, "%s", ruleError(err))
+		if col == "status" && !model.ValidComparator(a.Comparator) { // Validate stops at the status
+			c.bad("comparator", "unknown comparator %s", describe(a.Comparator))
+		}
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -25,7 +26,8 @@ type Store struct {
 	verified atomic.Bool // the whole file passed quick_check (on open or Check)
 	problems problemLog  // unusable values reads met (see Problems)
 
-	wait *waiter // lock waits of this store's connections (busy.go)
+	wait  *waiter      // lock waits of this store's connections (busy.go)
+	stamp versionStamp // which Clipper writes the file this session (version.go)
 
 	wmu    sync.Mutex           // guards w and stmts: every write transaction and DataVersion
 	w      *sql.Conn            // pinned connection for writes and PRAGMA data_version
@@ -40,6 +42,7 @@ type options struct {
 	checkLimit int64         // largest file Open runs a full quick_check on
 	stall      time.Duration // give up waiting for a lock after this long without progress
 	onWait     func(bool)    // see OpenOptions.OnWait
+	version    string        // see OpenOptions.Version
 }
 
 // fullCheckLimit is the largest file Open verifies page by page with
@@ -66,6 +69,11 @@ type OpenOptions struct {
 	// wait) and when no operation waits any more (false). It is called on
 	// the waiting goroutine and must return quickly without using the store.
 	OnWait func(waiting bool)
+	// Version names the running Clipper (e.g. "0.1.0 (a1b2c3d)"). When
+	// set, a project created now records it as its creator, and every
+	// write records it as the file's last writer (see Versions); reading
+	// records nothing.
+	Version string
 }
 
 // OpenWith opens (or with Create, creates) the project at path. Like every
@@ -75,6 +83,7 @@ type OpenOptions struct {
 func OpenWith(ctx context.Context, path string, opt OpenOptions) (*Store, error) {
 	o := defaultOptions()
 	o.onWait = opt.OnWait
+	o.version = opt.Version
 	if opt.Create {
 		return openOrCreate(ctx, path, o)
 	}
@@ -147,6 +156,9 @@ func create(ctx context.Context, path string, o options) (*Store, error) {
 		err = migrate(ctx, conn, 0, o.migrations)
 	}
 	if err == nil {
+		err = stampCreated(ctx, conn, o.version)
+	}
+	if err == nil {
 		err = syncDir(filepath.Dir(abs))
 	}
 	if err != nil {
@@ -157,6 +169,7 @@ func create(ctx context.Context, path string, o options) (*Store, error) {
 		return nil, fmt.Errorf("create project %s: %w", abs, classify(err))
 	}
 	s := &Store{path: abs, db: db, w: conn, version: len(o.migrations), wait: wait}
+	s.stamp.version, s.stamp.created = o.version, true
 	s.verified.Store(true)
 	return s, nil
 }
@@ -196,6 +209,7 @@ func openAbs(ctx context.Context, abs string, o options) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{path: abs, version: h.userVersion, wait: o.waiter(abs)}
+	s.stamp.version = o.version
 	switch {
 	case h.userVersion > latest:
 		s.readOnly = true
@@ -416,7 +430,10 @@ func (s *Store) write(ctx context.Context, what string, fn func(tx *wtx) error) 
 	if err != nil {
 		return fmt.Errorf("%s: begin: %w", what, classify(err))
 	}
-	err = fn(&wtx{Tx: tx, ctx: ctx, s: s})
+	w := &wtx{Tx: tx, ctx: ctx, s: s}
+	if err = fn(w); err == nil {
+		err = s.stampWrite(w)
+	}
 	if err != nil {
 		tx.Rollback()
 		return fmt.Errorf("%s: %w", what, classify(err))
@@ -471,7 +488,13 @@ func (w *wtx) queryRow(q string, args ...any) *sql.Row {
 }
 
 // syncDir fsyncs a directory so a new or renamed file's entry is durable.
+// Windows cannot flush a directory handle (FlushFileBuffers answers
+// "Access denied") and NTFS journals the entry itself: there it does
+// nothing.
 func syncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
 	d, err := os.Open(dir)
 	if err != nil {
 		return err

@@ -224,3 +224,59 @@ func TestDiagnoseAndRepair(t *testing.T) {
 	}
 	checkFTS(t, s2)
 }
+
+// TestRepairMakesMissingTagsAndCoders: annotations whose tag or coder row
+// is missing (a hand edit with foreign keys off) get a placeholder tag or
+// coder under the missing id from Repair; the annotations keep their ids
+// and spans, and the project reads without problems afterwards.
+func TestRepairMakesMissingTagsAndCoders(t *testing.T) {
+	const tagID, coderID = "01a23495-ffff-7000-8000-000000000062", "01a23495-ffff-7000-8000-000000000063"
+	s, ids := handEdited(t,
+		`PRAGMA foreign_keys = OFF`,
+		`UPDATE annotations SET tag_id = '`+tagID+`' WHERE rid IN (1, 2)`,
+		`UPDATE annotations SET coder_id = '`+coderID+`' WHERE rid = 3`)
+	ctx := context.Background()
+	ps, err := s.Diagnose(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"tag_id." + ids["1"]:   `placeholder tag "Missing tag 01a23495"`,
+		"tag_id." + ids["2"]:   `placeholder tag "Missing tag 01a23495"`,
+		"coder_id." + ids["3"]: `placeholder coder "Unknown coder 01a23495"`,
+	}
+	for _, p := range ps {
+		if w, ok := want[p.Column+"."+p.ID]; ok {
+			if !strings.Contains(p.Repair, w) {
+				t.Errorf("%s %s: repair %q, want %q", p.Column, p.ID, p.Repair, w)
+			}
+			delete(want, p.Column+"."+p.ID)
+		}
+	}
+	if len(want) > 0 {
+		t.Fatalf("Diagnose did not report %v (all: %+v)", want, ps)
+	}
+	coders, err := s.Coders(ctx)
+	if err != nil || len(coders) == 0 {
+		t.Fatal(coders, err)
+	}
+	if _, err := s.Repair(ctx, coders[0].ID); err != nil {
+		t.Fatalf("Repair: %v", err)
+	}
+	after, err := s.Diagnose(ctx)
+	if err != nil || len(after) != 0 {
+		t.Fatalf("after Repair: %+v, %v", after, err)
+	}
+	tags, err := s.Tags(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(tags, func(tg model.Tag) bool { return tg.ID == tagID && tg.Name == "Missing tag 01a23495" }) {
+		t.Errorf("no placeholder tag among %+v", tags)
+	}
+	for _, id := range []string{ids["1"], ids["2"], ids["3"]} {
+		if a, err := s.Annotation(ctx, id); err != nil || a.Exact == "" {
+			t.Errorf("annotation %s after repair: %+v, %v", id, a, err)
+		}
+	}
+}

@@ -25,11 +25,15 @@ type analyzer struct {
 	attr      []attribution // per d.quotes index
 	claimant  []source      // per sentence: the source of an attributed statement
 	lastSpeak int           // index into ents of the last speaker, or -1
+	// namedEarly marks the sentences that name a person among their first
+	// eight tokens ("O presidente da Câmara, Arthur Lira, …").
+	namedEarly []bool
 }
 
 func newAnalyzer(d *doc) *analyzer {
 	return &analyzer{d: d, surnames: map[string]string{}, genders: map[string]gender{},
-		attr: make([]attribution, len(d.quotes)), claimant: make([]source, len(d.sents)), lastSpeak: -1}
+		attr: make([]attribution, len(d.quotes)), claimant: make([]source, len(d.sents)), lastSpeak: -1,
+		namedEarly: make([]bool, len(d.sents))}
 }
 
 // run attributes every quoted stretch and finds every sentence's claimant,
@@ -104,6 +108,10 @@ func (an *analyzer) cueAt(i int) cueKind {
 	}
 	if d.lx.nounLikeCues.has(t.low) && (n.low == "of" || d.lx.cues[n.low] != 0 && n.low != "that") {
 		return 0 // "reports of a buildup", "forecasts show"
+	}
+	if d.lx.nounLikeCues.has(t.low) && (i > 0 && d.toks[i-1].low == "for" && d.toks[i-1].para == t.para ||
+		n.text == ":" && i == d.sentenceOf(i).a) {
+		return 0 // "asked Mojang for comment", a label: "Note: …"
 	}
 	if strings.HasPrefix(t.low, "add") && n.para == t.para && (n.kind == tNum || isCurrencySymbol(n.text)) {
 		return 0 // "added 36,000 jobs": a quantity, not speech
@@ -224,6 +232,11 @@ func (an *analyzer) postSource(q quoted) (segs []tspan, verb int, ok bool) {
 	if k >= pe || d.toks[k].quote >= 0 {
 		return nil, 0, false
 	}
+	if k == q.b && q.b-2 > q.a && d.toks[q.b-2].text == "." && d.toks[k].sent != d.toks[q.b-1].sent {
+		// “… supporter.” Emery retweeted …: a full stop closed the sentence
+		// inside the quote, so what follows is a new sentence, not its tag.
+		return nil, 0, false
+	}
 	if k+1 < pe && d.lx.skipBeforeVerb.has(d.toks[k].low) && an.cueAt(k+1) == cueSpeech && d.lx.code != "en" {
 		k++ // "», a ajouté M. Dupont", "», ha detto"
 	}
@@ -315,6 +328,8 @@ func (an *analyzer) preSource(qi int) (attribution, bool) {
 	d := an.d
 	q := d.quotes[qi]
 	s := d.sentenceOf(q.a)
+	var subjectless attribution // a verb with no subject of its own: "used to predict"
+	found := false
 	for i := q.a - 1; i >= s.a && i >= q.a-maxReach; i-- {
 		t := d.toks[i]
 		if t.quote >= 0 {
@@ -335,7 +350,20 @@ func (an *analyzer) preSource(qi int) (attribution, bool) {
 		if b := strings.TrimSpace(between); b != "" && b != ":" && b != "," && b != "that" && !strings.HasSuffix(b, ":") {
 			how, conf = "partial", 0.8
 		}
-		return attribution{src: src, cue: t.text, how: how, naming: kind == cueNaming, conf: sourceConf(src, conf)}, true
+		a := attribution{src: src, cue: t.text, how: how, naming: kind == cueNaming, conf: sourceConf(src, conf)}
+		if src.name == "" && src.pronoun == "" && how == "partial" && kind == cueSpeech {
+			// "Okoro … said the models used to predict the collapse were
+			// “…”": the verb nearest the quote has no subject; the one that
+			// governs the clause may have.
+			if !found {
+				subjectless, found = a, true
+			}
+			continue
+		}
+		return a, true
+	}
+	if found {
+		return subjectless, true
 	}
 	// A colon introduction without a verb: "Francisca Joly-Gomez est plus
 	// nuancée : «…»" — the person the sentence is about.
@@ -420,6 +448,15 @@ func (an *analyzer) subjectOf(v int) source {
 		}
 	}
 	if e > lo {
+		if e-2 > lo && subjectRelatives.has(d.toks[e-1].low) && d.toks[e-2].text == "," {
+			// "ZeniMax Media, which accuses Oculus of “…”": the relative
+			// pronoun stands for the noun phrase before its comma.
+			if a := d.npLeftStart(e-3, lo); a < e-2 {
+				if src := an.sourceOf([]tspan{{a, e - 2}}, v); src.name != "" {
+					return src
+				}
+			}
+		}
 		if w := d.toks[e-1].low; d.lx.rangeAnd.has(w) || butWords.has(w) {
 			// "… welcomed the figures but said …": the sentence's subject.
 			if sp := d.clauseSubject(lo, e-1); sp.b > sp.a {
@@ -604,6 +641,9 @@ func (d *doc) segmentsRight(k, lim int) []tspan {
 	}
 	return segs
 }
+
+// subjectRelatives open a relative clause as its subject, in the six languages.
+var subjectRelatives = words(`who which that qui que quien quienes che quem der die das welcher welche welches`)
 
 // butWords join a second verb to the sentence's subject ("… but said").
 var butWords = words(`but mais aber pero ma mas sondern`)
@@ -881,10 +921,10 @@ func (an *analyzer) phraseSource(sg tspan) source {
 	if !definiteArticles.has(first.low) || sg.b-sg.a > 6 {
 		return src
 	}
-	head := d.toks[sg.a+1].low
 	if sg.b-sg.a < 2 || d.toks[sg.a+1].upper() && d.lx.code != "de" {
 		return src
 	}
+	head := d.compoundLow(sg.a+1, sg.b) // "la gastro-entérologue", "le porte-parole"
 	isTitle := d.lx.titleHeads.has(head) || hasSuffixIn(head, d.lx.titleSuffixes) || d.lx.personRoleGender[head] != 0
 	if !isTitle {
 		// "the ministry" after "the Valdorian Foreign Ministry", "las
@@ -950,6 +990,16 @@ func (an *analyzer) phraseSource(sg tspan) source {
 		}
 	}
 	return src
+}
+
+// compoundLow is the lower-case word at token i joined with the words that
+// hyphens attach to it ("gastro-entérologue"), within lim.
+func (d *doc) compoundLow(i, lim int) string {
+	w := d.toks[i].low
+	for j := i + 1; j+1 < lim && d.toks[j].text == "-" && d.adjacent(j) && d.adjacent(j+1) && d.toks[j+1].kind == tWord; j += 2 {
+		w += "-" + d.toks[j+1].low
+	}
+	return w
 }
 
 // containsWord reports whether the lower-case text holds w as a word or

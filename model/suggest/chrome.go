@@ -49,6 +49,8 @@ func (d *doc) findChrome() {
 			d.chrome[pi], names = true, true
 		case !ended && words <= 15:
 			d.chrome[pi] = true // a heading or a link: "Saiba Mais", "Câmara aprova lei Henry Borel"
+		case words >= 3 && words <= 15 && d.headline(p):
+			d.chrome[pi] = true // a headline: "$150K Pearl Oscar Dress ... STOLEN!!!!"
 		}
 		if ended && words >= 20 {
 			body = true
@@ -71,6 +73,18 @@ func (d *doc) findChrome() {
 			d.chrome[pi] = true
 		}
 	}
+}
+
+// headline reports a paragraph in headline style: every word capitalised
+// but the small ones ("Lupita Nyong'o's $150K Pearl Oscar Dress ... STOLEN!!!!").
+// German capitalises its nouns but not its verbs, so the rule holds there too.
+func (d *doc) headline(p tspan) bool {
+	for i := p.a; i < p.b; i++ {
+		if t := d.toks[i]; t.kind == tWord && !t.upper() && !titleSmallWords.has(t.low) {
+			return false
+		}
+	}
+	return true
 }
 
 // inByline reports whether every word of the name is a byline name.

@@ -313,9 +313,13 @@ func (an *analyzer) namedSubject(s sentence) bool {
 		return d.tok(i + 1).upper()
 	}
 	if d.lx.code != "en" {
-		// Word order and capitalisation differ: a name the clipping keeps
-		// coming back to, among the first words ("O presidente do STF, Luiz
-		// Fux, …", "Den Leuchtmittelhersteller Osram hat Siemens …").
+		// Word order and capitalisation differ: a person's name, or a name
+		// the clipping keeps coming back to, among the first words ("O
+		// presidente da Câmara, Arthur Lira, …", "Den
+		// Leuchtmittelhersteller Osram hat Siemens …").
+		if an.namedEarly[d.toks[s.a].sent] {
+			return true
+		}
 		for k := i; k < s.b && k < i+6; k++ {
 			if tk := d.toks[k]; tk.upper() && !d.lx.capFunctionWords.has(tk.low) && (d.salient.has(tk.low) || tk.allCaps()) {
 				return true

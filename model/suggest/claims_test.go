@@ -25,6 +25,7 @@ func TestClaimClasses(t *testing.T) {
 		{"If the talks fail, the strike could spread to other ports.", false},
 		{"The weather will probably improve later this week.", false},
 		{"What happens next?", false},
+		{"Lupita Nyong'o's $150K Pearl Oscar Dress ... STOLEN!!!!", false}, // a headline
 	}
 	for _, tc := range tests {
 		ss, err := Suggest(context.Background(), tc.text, Options{Language: "en", Kinds: []Kind{KindClaim}})
@@ -48,5 +49,44 @@ func TestClaimsAllClaims(t *testing.T) {
 	all, _ := Suggest(context.Background(), body, Options{Kinds: []Kind{KindClaim}, AllClaims: true})
 	if len(all) < len(def) || len(all) == 0 {
 		t.Errorf("AllClaims gave %d claims, the default %d", len(all), len(def))
+	}
+}
+
+// TestClaimNamedSubjectOtherLanguages: outside English a sentence whose
+// first words name a person ("O presidente da Câmara, Arthur Lira, …") has
+// a named subject even when the clipping names no one often.
+func TestClaimNamedSubjectOtherLanguages(t *testing.T) {
+	tests := []struct{ lang, text string }{
+		{"pt", "O presidente da Câmara, Arthur Lira (PP-AL), não participou do encontro no STF."},
+		{"es", "El ministro de Trabajo, Pablo Mieres, dialogó con el gremio portuario."},
+	}
+	for _, tc := range tests {
+		ss, err := Suggest(context.Background(), tc.text, Options{Language: tc.lang, Kinds: []Kind{KindClaim}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ss) != 1 || !strings.Contains(ss[0].Why, "named subject") {
+			t.Errorf("%s %q: want one claim with a named subject, got %+v", tc.lang, tc.text, ss)
+		}
+	}
+}
+
+// TestNounCuesAreNotAttribution: a cue word used as a noun after "for" or
+// as a label before a colon attributes nothing.
+func TestNounCuesAreNotAttribution(t *testing.T) {
+	for _, text := range []string{
+		"Ars is asking Mojang for comment and will update this post.",
+		"Note: in previous versions of the game, there was no compression for big packets.",
+		"A spokesman for the company declined a request for comment.",
+	} {
+		ss, err := Suggest(context.Background(), text, Options{Language: "en", Kinds: []Kind{KindClaim}, AllClaims: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range ss {
+			if strings.Contains(s.Why, "attribution “comment”") || strings.Contains(s.Why, "attribution “Note”") {
+				t.Errorf("%q: %s", text, s.Why)
+			}
+		}
 	}
 }

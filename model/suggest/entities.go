@@ -98,8 +98,24 @@ func (d *doc) runEnd(i, lim int) int {
 }
 
 // classifyRun decides whether the capitalised run [a,b) names a person, an
-// organisation or something else, splitting leading titles into a role.
-func (an *analyzer) classifyRun(a, b int) source {
+// organisation or something else, splitting leading titles into a role. A
+// run ending in a possessive ("Benjamin Netanyahu’s") names no one.
+func (an *analyzer) classifyRun(a, b int) source { return an.classify(a, b, false) }
+
+// possessive strips the possessive ending of a word: "netanyahu’s" → "netanyahu".
+func possessive(w string) (string, bool) {
+	for _, suf := range []string{"’s", "'s"} {
+		if strings.HasSuffix(w, suf) || strings.HasSuffix(w, strings.ToUpper(suf)) {
+			return w[:len(w)-len(suf)], true
+		}
+	}
+	return w, false
+}
+
+// classify is classifyRun; with poss a possessive run names its possessor,
+// so that a full name first given as "Benjamin Netanyahu’s triumph" is the
+// canonical name of a later "Netanyahu".
+func (an *analyzer) classify(a, b int, poss bool) source {
 	d := an.d
 	var ws []int // word token indices
 	for i := a; i < b; i++ {
@@ -114,17 +130,26 @@ func (an *analyzer) classifyRun(a, b int) source {
 		return source{}
 	}
 	last := d.toks[ws[len(ws)-1]]
-	if strings.HasSuffix(last.low, "’s") || strings.HasSuffix(last.low, "'s") {
+	lastLow, isPoss := possessive(last.low)
+	if isPoss && !poss {
 		return source{}
+	}
+	// nameText is the text of words [x, y] without a possessive ending.
+	nameText := func(x, y int) string {
+		t := d.text(x, y)
+		if isPoss {
+			t, _ = possessive(t)
+		}
+		return t
 	}
 	for _, i := range ws {
 		if d.lx.orgHeads.has(d.toks[i].low) {
-			return source{name: d.text(ws[0], ws[len(ws)-1]+1), kind: entOrg}
+			return source{name: nameText(ws[0], ws[len(ws)-1]+1), kind: entOrg}
 		}
 	}
 	forename := len(ws) >= 2 && (maleNames.has(d.toks[ws[0]].low) || femaleNames.has(d.toks[ws[0]].low))
 	if d.lx.calendarWords.has(d.toks[ws[0]].low) && !forename || placeFirst.has(d.toks[ws[0]].low) ||
-		d.lx.placeHeads.has(last.low) || d.numberWordValue(d.toks[ws[0]].low) >= 0 {
+		d.lx.placeHeads.has(lastLow) || d.numberWordValue(d.toks[ws[0]].low) >= 0 {
 		return source{}
 	}
 	allCaps := true
@@ -133,8 +158,9 @@ func (an *analyzer) classifyRun(a, b int) source {
 			allCaps = false
 		}
 	}
-	if allCaps {
-		return source{name: d.text(ws[0], ws[len(ws)-1]+1), kind: entOrg} // PP-AL, NDR, STF
+	// All capitals, or an acronym before a name: PP-AL, NDR, STF, CHU Beaujon.
+	if allCaps || len(ws) >= 2 && d.toks[ws[0]].allCaps() && !forename {
+		return source{name: nameText(ws[0], ws[len(ws)-1]+1), kind: entOrg}
 	}
 	h := -1
 	for k, i := range ws[:len(ws)-1] {
@@ -164,18 +190,23 @@ func (an *analyzer) classifyRun(a, b int) source {
 		ws = ws[h+1:]
 	}
 	nameWords := len(ws)
-	if nameWords > 4 {
+	if nameWords > 4 || h >= 0 && !d.toks[ws[0]].upper() && articleParticles.has(d.toks[ws[0]].low) {
+		// "Sprecher der Grünen", "Presidente da Câmara": a title of an
+		// organisation, not a named person ("Innenminister de Maizière" is).
 		return source{}
 	}
 	first := d.toks[ws[0]].low
+	if nameWords == 1 {
+		first = lastLow
+	}
 	if g == unknownGender {
 		g = forenameGender(first, nameWords)
 	}
-	name := d.text(ws[0], ws[len(ws)-1]+1)
+	name := nameText(ws[0], ws[len(ws)-1]+1)
 	switch {
 	case d.lx.code == "de" && h < 0 && !maleNames.has(first) && !femaleNames.has(first):
 		// German capitalises every noun: only a forename or a title makes a person.
-		if full, ok := an.surnames[strings.ToLower(d.toks[ws[len(ws)-1]].low)]; ok && nameWords == 1 {
+		if full, ok := an.surnames[lastLow]; ok && nameWords == 1 {
 			return source{name: full, role: role, kind: entPerson, gender: an.genders[full]}
 		}
 		return source{name: name, kind: entOther}
@@ -189,6 +220,12 @@ func (an *analyzer) classifyRun(a, b int) source {
 	}
 	return source{}
 }
+
+// articleParticles are the name particles that are also articles or
+// article contractions: after a title they open the organisation the title
+// belongs to, not a surname.
+var articleParticles = words(`der die das den dem des el los las il lo gli le la les du del della dello
+	dei degli delle do da dos das`)
 
 // forenameGender guesses gender from a forename; one-word names are
 // surnames and say nothing.
@@ -251,15 +288,27 @@ func (an *analyzer) addMentions(si int) {
 		}
 		j := d.runEnd(i, s.b)
 		src := an.classifyRun(i, j)
+		salient := d.isSubject(s, i, j)
+		if _, poss := possessive(d.toks[j-1].low); poss && src.kind == 0 {
+			// "Benjamin Netanyahu’s triumph": a person is named, though not
+			// as the subject.
+			if src = an.classify(i, j, true); src.kind != entPerson {
+				src = source{}
+			}
+			salient = false
+		}
 		if src.kind == entOther && (!d.properNouns.has(strings.ToLower(src.name)) || d.lx.code == "de") {
 			src.kind = 0
 		}
 		if d.chrome[s.para] || d.inByline(src.name) {
 			src.kind = 0 // a byline, credit or caption name is never a speaker
 		}
+		if src.kind == entPerson && i < s.a+8 {
+			an.namedEarly[si] = true
+		}
 		if src.kind != 0 {
 			an.ents = append(an.ents, entity{name: src.name, role: src.role, kind: src.kind, gender: src.gender,
-				pos: i, para: t.para, salient: d.isSubject(s, i, j), ctx: tspan{max(s.a, i-8), min(s.b, j+12)}})
+				pos: i, para: t.para, salient: salient, ctx: tspan{max(s.a, i-8), min(s.b, j+12)}})
 		}
 		i = j
 	}

@@ -64,6 +64,16 @@ func TestSentenceSplit(t *testing.T) {
 		{"J. K. Smith wrote it. It sold.", []string{"J. K. Smith wrote it.", "It sold."}},
 		{"It cost 3.5 million. It rose.", []string{"It cost 3.5 million.", "It rose."}},
 		{"HARTWELL, Ore. (AP) — A man was sentenced.", []string{"HARTWELL, Ore. (AP) — A man was sentenced."}},
+		// An ellipsis set off by spaces is a pause, one stuck to its word may end the sentence.
+		{"The dress is made of pearls ... 6,000 white pearls. It was stolen.", []string{"The dress is made of pearls ... 6,000 white pearls.", "It was stolen."}},
+		{"It was stolen from her room … TMZ has learned.", []string{"It was stolen from her room … TMZ has learned."}},
+		{"They waited and waited... Then the door opened.", []string{"They waited and waited...", "Then the door opened."}},
+		// Paragraphs run together without a space.
+		{"The port was shut.The strike began on Friday.", []string{"The port was shut.", "The strike began on Friday."}},
+		{"(See box).Later the firm backed down.", []string{"(See box).", "Later the firm backed down."}},
+		{"It will get worse”.“We have a duty,” they said.", []string{"It will get worse”.", "“We have a duty,” they said."}},
+		{"Visit Meteo.it for more. Neltume Ports S.A. and ATCO Ltd. signed.", []string{"Visit Meteo.it for more.", "Neltume Ports S.A. and ATCO Ltd. signed."}},
+		{"He works for Amazon.com in the U.S.A. now.", []string{"He works for Amazon.com in the U.S.A. now."}},
 	}
 	for _, tc := range tests {
 		d := newDoc(tc.body)

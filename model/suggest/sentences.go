@@ -11,20 +11,30 @@ type sentence struct {
 
 // splitSentences splits every paragraph at . ! ? … followed by optional
 // closing marks, a space and a capital, digit or opening mark — unless the
-// full stop ends an abbreviation (Gen., Mr., Jan., U.S., initials).
+// full stop ends an abbreviation (Gen., Mr., Jan., U.S., initials) — and
+// where two sentences run together without a space (unspacedStart).
 func (d *doc) splitSentences() {
 	for pi, p := range d.paras {
 		start := p.a
 		for i := p.a; i < p.b; i++ {
 			t := d.toks[i]
-			if t.kind != tPunct || !isTerminator(t.text) {
+			if t.kind != tPunct || !isTerminator(t.text) || d.detachedEllipsis(i, p.a) {
 				continue
 			}
 			j := i + 1
 			for j < p.b && !d.toks[j].space && isTrailingCloser(d.toks[j].text) {
 				j++
 			}
-			if j >= p.b || !d.toks[j].space || !d.startsSentence(j) {
+			if j >= p.b {
+				continue
+			}
+			if !d.toks[j].space {
+				k, ok := d.unspacedStart(i, p.b)
+				if !ok {
+					continue
+				}
+				j = k
+			} else if !d.startsSentence(j) {
 				continue
 			}
 			if t.text == "." && d.abbreviationEnds(i, j) {
@@ -37,6 +47,77 @@ func (d *doc) splitSentences() {
 			d.addSentence(start, p.b, pi)
 		}
 	}
+}
+
+// detachedEllipsis reports whether the terminator at i belongs to an
+// ellipsis set off by a space from the word before it ("the dress is made
+// of pearls ... 6,000 white Akoya pearls"): a pause inside the sentence,
+// where an ellipsis that ends one sticks to its last word ("and so on...").
+func (d *doc) detachedEllipsis(i, paraStart int) bool {
+	t := d.toks[i]
+	if t.text == "…" {
+		return t.space && i > paraStart
+	}
+	if t.text != "." {
+		return false
+	}
+	a := i
+	for a > paraStart && d.toks[a-1].text == "." && !d.toks[a].space {
+		a--
+	}
+	b := i
+	for b+1 < len(d.toks) && d.toks[b+1].text == "." && !d.toks[b+1].space {
+		b++
+	}
+	return b-a >= 1 && d.toks[a].space && a > paraStart
+}
+
+// unspacedStart reports where a sentence starts right after the terminator
+// at i with no space between them, as where text lost its paragraph break
+// ("…en el puerto capitalino.El martes 3, …", "(Ver nota aparte).Por la
+// tarde", "…Montevideo”.“Tenemos…"): the terminator follows a lower-case
+// word of two letters or more or a closing mark, and a capitalised word with
+// a lower-case second letter follows, maybe behind one opening mark. Domain
+// names (Meteo.it), dotted acronyms (S.A., U.S.) and decimals do not match.
+func (d *doc) unspacedStart(i, lim int) (int, bool) {
+	if i == 0 || d.toks[i].space {
+		return 0, false
+	}
+	p := d.toks[i-1]
+	switch {
+	case p.kind == tWord:
+		r := []rune(p.text)
+		if len(r) < 2 || !unicode.IsLower(r[len(r)-1]) {
+			return 0, false
+		}
+	case p.text == "”" || p.text == "»" || p.text == ")" || p.text == "\"":
+		if i < 2 || d.toks[i-2].kind == tPunct {
+			return 0, false
+		}
+	default:
+		return 0, false
+	}
+	j := i + 1
+	if j < lim && !d.toks[j].space && (d.toks[j].text == "”" || d.toks[j].text == "»" || d.toks[j].text == ")") {
+		j++ // "…dijo.”Luego"
+	}
+	if j < lim && !d.toks[j].space {
+		switch d.toks[j].text {
+		case "“", "«", "„", "(", "‹":
+			j++
+		}
+	}
+	if j >= lim || d.toks[j].space || d.toks[j].kind != tWord {
+		return 0, false
+	}
+	r := []rune(d.toks[j].text)
+	if len(r) < 2 || !unicode.IsUpper(r[0]) || !unicode.IsLower(r[1]) {
+		return 0, false
+	}
+	if j > i+1 && d.toks[j-1].text != "”" && d.toks[j-1].text != "»" && d.toks[j-1].text != ")" {
+		return j - 1, true // the sentence starts at its opening mark
+	}
+	return j, true
 }
 
 func (d *doc) addSentence(a, b, para int) {

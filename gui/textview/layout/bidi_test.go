@@ -309,3 +309,22 @@ func TestImplicitLevelsMatchXText(t *testing.T) {
 		t.Error("brackets resolved without rule N0")
 	}
 }
+
+func TestLevels(t *testing.T) {
+	tests := []struct {
+		text string
+		rtl  bool
+		want []int8
+	}{
+		{"", false, []int8{}},
+		{"ab 12", false, []int8{0, 0, 0, 0, 0}},
+		{"אב 12", true, []int8{1, 1, 1, 2, 2}},
+		{"ab אב", false, []int8{0, 0, 0, 1, 1}},
+	}
+	for _, tc := range tests {
+		rtl, lv := Levels(tc.text)
+		if rtl != tc.rtl || !slices.Equal(lv, tc.want) {
+			t.Errorf("Levels(%q) = %v %v, want %v %v", tc.text, rtl, lv, tc.rtl, tc.want)
+		}
+	}
+}

@@ -84,6 +84,9 @@ func splitBZK(ctx context.Context, doc *Doc) (*Batch, error) {
 	b.Announced = len(index)
 	if starts[0] > 0 {
 		b.LeftOut = append(b.LeftOut, "cover page and index")
+		for _, p := range doc.Paras[:starts[0]] {
+			b.Omitted = append(b.Omitted, p.Text)
+		}
 	}
 	copyrights := 0
 	for k, s := range starts {

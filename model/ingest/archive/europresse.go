@@ -82,6 +82,9 @@ func splitEuropresse(ctx context.Context, doc *Doc) (*Batch, error) {
 		return nil, fmt.Errorf("%w: no article records (DocPublicationName with a title or text) in the Europresse page", ErrUnsplittable)
 	}
 	b.LeftOut = append(b.LeftOut, "Europresse buttons and logos", "the certificate under each article")
+	for _, t := range hnFindAll(root, func(n *html.Node) bool { return n.DataAtom == atom.Table && europresseCertificate(n) }) {
+		b.Omitted = append(b.Omitted, hnText(t))
+	}
 	return b, nil
 }
 

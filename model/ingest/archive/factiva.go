@@ -111,6 +111,9 @@ func splitFactivaHTML(ctx context.Context, doc *Doc) (*Batch, error) {
 		b.Warnings = append(b.Warnings, fmt.Sprintf("the search found %d articles; this file holds %d of them", total, b.Announced))
 	}
 	b.LeftOut = append(b.LeftOut, "Factiva page header, search summary and footer", "index codes (subjects, regions, companies) kept in details")
+	if rest := hnTextOutside(root, recs); rest != "" {
+		b.Omitted = append(b.Omitted, rest)
+	}
 	return b, nil
 }
 

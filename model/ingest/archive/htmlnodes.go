@@ -97,3 +97,44 @@ func hnWriteText(b *strings.Builder, n *html.Node) {
 		hnWriteText(b, c)
 	}
 }
+
+// hnTextOutside returns the text of root that lies outside every node of
+// skip, one line per block element: what a splitter leaves out of its
+// records (page headers, search summaries, footers), for Batch.Omitted.
+func hnTextOutside(root *html.Node, skip []*html.Node) string {
+	in := make(map[*html.Node]bool, len(skip))
+	for _, n := range skip {
+		in[n] = true
+	}
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if in[n] {
+			b.WriteByte('\n')
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Head:
+				return
+			case atom.Br, atom.P, atom.Div, atom.Tr, atom.Li, atom.H1, atom.H2, atom.H3, atom.Table:
+				b.WriteByte('\n')
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	var lines []string
+	for _, l := range strings.Split(b.String(), "\n") {
+		if l = intlSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "\n")
+}

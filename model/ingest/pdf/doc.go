@@ -35,6 +35,8 @@ var (
 	ErrEncrypted = errors.New("this PDF is protected by a password")
 	// ErrDamaged: the file's PDF structure cannot be read.
 	ErrDamaged = errors.New("damaged PDF")
+	// ErrTooLarge: a page draws more than any page of text does.
+	ErrTooLarge = errors.New("a page of this PDF draws too much")
 )
 
 // Document is the text of a PDF, page by page.
@@ -246,9 +248,9 @@ func readPage(r *reader, fl *fontLoader, n int) (res pageResult, err error) {
 			res.width, res.height = box.Width(), box.Height()
 		}
 	}
-	content, err := r.ctx.PageContent(pd, n)
+	content, err := r.pageContent(pd) // nil for a page without contents, or one that cannot be decoded: no text
 	if err != nil {
-		content = nil // a page without contents, or one that cannot be decoded: no text
+		return res, err
 	}
 	var resources types.Dict
 	if inh != nil {
@@ -259,6 +261,9 @@ func readPage(r *reader, fl *fontLoader, n int) (res pageResult, err error) {
 	}
 	in := &interp{r: r, fonts: fl}
 	in.run(content, resources, gstate{ctm: identity, th: 1})
+	if in.over {
+		return res, fmt.Errorf("%w: over %d characters, %d forms or %d operations", ErrTooLarge, maxPageGlyphs, maxPageForms, maxPageWork)
+	}
 	res.glyphs, res.undec = len(in.chars)+in.skipped, in.undec
 	res.images = in.images
 	if res.width > 0 && res.height > 0 {

@@ -65,7 +65,21 @@ type interp struct {
 	mc, actualAt int
 	actual       string
 	actualFirst  int // index in chars of the first glyph drawn inside
+
+	work  int  // operators run and glyphs drawn on the page, forms included
+	forms int  // form XObjects drawn on the page
+	over  bool // the page passed one of the maxPage limits: run stopped
 }
+
+// maxPageGlyphs, maxPageForms and maxPageWork bound one page: far more
+// characters, forms and operators than a page of text has, so that a
+// small file that draws millions (a deflated content stream, forms
+// drawing forms) is refused before it fills memory or runs for hours.
+const (
+	maxPageGlyphs = 1 << 20
+	maxPageForms  = 100_000
+	maxPageWork   = 20_000_000
+)
 
 // maxFormDepth bounds nested form XObjects (and reference cycles).
 const maxFormDepth = 12
@@ -85,8 +99,15 @@ func (in *interp) run(content []byte, res types.Dict, g gstate) {
 	l := &lexer{b: content}
 	var args []operand
 	for {
+		if in.over {
+			return
+		}
 		v, op, ok := l.next()
 		if !ok {
+			return
+		}
+		if in.work++; in.work > maxPageWork {
+			in.over = true
 			return
 		}
 		if op == nil {
@@ -217,9 +238,17 @@ func (in *interp) xobject(o types.Object, res types.Dict, g gstate) {
 	}
 	switch in.r.name(d["Subtype"]) {
 	case "Image":
+		if len(in.images) >= maxPageGlyphs {
+			in.over = true
+			return
+		}
 		in.images = append(in.images, imageUse{ref: o, area: math.Abs(g.ctm[0]*g.ctm[3] - g.ctm[1]*g.ctm[2])})
 	case "Form":
 		if data == nil {
+			return
+		}
+		if in.forms++; in.forms > maxPageForms {
+			in.over = true
 			return
 		}
 		if m := in.r.array(d["Matrix"]); len(m) == 6 {
@@ -244,6 +273,10 @@ func (in *interp) show(s []byte, g *gstate, tm *matrix) {
 		g.font = f
 	}
 	f.decode(s, func(gl glyph) {
+		if in.work++; in.work > maxPageWork || len(in.chars) >= maxPageGlyphs {
+			in.over = true
+			return
+		}
 		tmc := (*tm).mul(g.ctm)
 		trm := matrix{g.fs * g.th, 0, 0, g.fs, 0, g.rise}.mul(tmc)
 		adv := (gl.w*g.fs + g.tc) * g.th

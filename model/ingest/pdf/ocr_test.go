@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"clipper/model/testenv"
+
 	"bytes"
 	"context"
 	"errors"
@@ -55,7 +57,7 @@ func scanPDF(text string) []byte {
 
 func TestOCR(t *testing.T) {
 	if _, ok := Tesseract(); !ok {
-		t.Skip("tesseract is not installed: OCR is optional")
+		testenv.Tool(t, "tesseract", "apt-get install tesseract-ocr tesseract-ocr-eng (OCR is optional for users; CI tests it)")
 	}
 	d, err := Read(context.Background(), scanPDF("MINISTER OPENS NEW BRIDGE"))
 	if !errors.Is(err, ErrNoText) {

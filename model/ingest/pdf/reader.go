@@ -2,8 +2,10 @@ package pdf
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 
+	"github.com/pdfcpu/pdfcpu/pkg/filter"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
@@ -117,6 +119,32 @@ func (r *reader) streamDict(o types.Object) (types.Dict, []byte, bool) {
 		}
 	}
 	return sd.Dict, sd.Content, true
+}
+
+// pageContent returns a page's content streams, decoded and joined by
+// newlines, at most maxDecoded in all (pdfcpu's PageContent allows 512
+// MiB): nil when they cannot be decoded, ErrTooLarge past maxDecoded.
+func (r *reader) pageContent(pd types.Dict) ([]byte, error) {
+	objs := []types.Object{pd["Contents"]}
+	if a, ok := r.deref(pd["Contents"]).(types.Array); ok {
+		objs = a
+	}
+	var out []byte
+	for _, o := range objs {
+		sd, _, err := r.ctx.DereferenceStreamDict(o)
+		if err != nil || sd == nil {
+			continue
+		}
+		if sd.Content == nil {
+			if err := sd.DecodeWithLimit(maxDecoded - int64(len(out))); errors.Is(err, filter.ErrDecodeLimitExceeded) {
+				return nil, fmt.Errorf("%w: its content is over %d MiB once decoded", ErrTooLarge, maxDecoded>>20)
+			} else if err != nil {
+				return nil, nil
+			}
+		}
+		out = append(append(out, sd.Content...), '\n')
+	}
+	return out, nil
 }
 
 // rawStream returns a stream's dictionary and its still encoded bytes.

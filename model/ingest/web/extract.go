@@ -5,6 +5,7 @@ import (
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"clipper/model"
 )
@@ -52,6 +53,7 @@ func Extract(doc *html.Node, pageURL *url.URL) (c Content) {
 
 // fromNode turns an article container into Content.
 func fromNode(n *html.Node) Content {
+	fixAtoms(n)
 	x := blocks{}
 	x.walk(n)
 	x.flush()
@@ -74,4 +76,17 @@ func Heuristic(doc *html.Node) Content {
 // stays bounded by the output.
 func Stream(text string) []string {
 	return tokenText(text)
+}
+
+// fixAtoms gives every element of the tree under n the atom of its tag
+// name. Readability builds some elements by name only — the <p> that
+// stands for a run of <br><br> has DataAtom 0 — and every rule here
+// reads atoms, so without this those paragraphs ran together.
+func fixAtoms(n *html.Node) {
+	if n.Type == html.ElementNode && n.DataAtom == 0 {
+		n.DataAtom = atom.Lookup([]byte(n.Data))
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		fixAtoms(c)
+	}
 }

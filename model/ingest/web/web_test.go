@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 func extract(t *testing.T, page string) Content {
@@ -111,7 +112,7 @@ func TestPullQuotesAndLinks(t *testing.T) {
 func TestLiveBlogInCommentBoxes(t *testing.T) {
 	var b strings.Builder
 	for i := 0; i < 12; i++ {
-		b.WriteString(`<div class="live-comment"><div class="live-comment-time">` + strconv.Itoa(60+i) + `'</div><div class="live-comment-body">The home side pressed again down the left, and the keeper had to tip a low cross wide of the post before the break.</div></div>`)
+		b.WriteString(`<div class="live-comment"><div class="live-comment-time">` + strconv.Itoa(60+i) + `'</div><div class="live-comment-body">The home side pressed again down the left in minute ` + strconv.Itoa(60+i) + `, and the keeper had to tip a low cross wide of the post before the break.</div></div>`)
 	}
 	page := `<html><body><nav><a href="/">Home</a></nav><h1>Lorient v Lyon</h1><div class="live-comments">` + b.String() +
 		`</div><div class="comments"><p>Reader: great match.</p></div></body></html>`
@@ -139,5 +140,20 @@ func TestStream(t *testing.T) {
 	got := Stream(`<html><head><title>x</title><script>var a = "<p>no</p>";</script></head><body><embed src="a.swf"><p>One <b>two</b></p><nav><p>Menu</p></nav><p>Three</p></body></html>`)
 	if strings.Join(got, "|") != "One two|Three" {
 		t.Errorf("Stream: %q", got)
+	}
+}
+
+// TestParagraphsBuiltByName: Readability turns <br><br> into <p> elements
+// made by tag name only (no atom); they still end paragraphs.
+func TestParagraphsBuiltByName(t *testing.T) {
+	div := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	for _, s := range []string{"The port closed on Monday.", "On Tuesday the union struck."} {
+		p := &html.Node{Type: html.ElementNode, Data: "p"} // DataAtom 0, as Readability makes it
+		p.AppendChild(&html.Node{Type: html.TextNode, Data: s})
+		div.AppendChild(p)
+	}
+	got := fromNode(div).Paragraphs
+	if len(got) != 2 || got[0] != "The port closed on Monday." {
+		t.Errorf("paragraphs %q, want the two sentences apart", got)
 	}
 }
