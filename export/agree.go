@@ -1,12 +1,13 @@
 package export
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"unicode/utf8"
 
-	"clipper/model"
 	"clipper/model/agree"
+	"clipper/model/store"
 )
 
 // AgreementFor measures how far the coders of d agree (package agree) on
@@ -16,12 +17,17 @@ import (
 // tags are named as in the workbook; two with the same name are told apart
 // by their ids. Annotations whose span lies outside their clipping's text
 // are left out (a note of the report counts them). When no clipping has
-// annotations from two coders the error wraps agree.ErrTooFewCoders.
-func AgreementFor(d *Dataset) (*agree.Report, error) {
-	ix, err := newIndex(d)
+// annotations from two coders the error wraps agree.ErrTooFewCoders. The
+// report's pair rows do not list their clippings (the workbook does not
+// show them), and it is computed clipping by clipping (agree.Accumulator)
+// in memory that does not grow with the project.
+func AgreementFor(ctx context.Context, d *Dataset) (*agree.Report, error) {
+	ix, err := newIndex(ctx, d)
 	if err != nil {
 		return nil, err
 	}
+	defer ix.close()
+	d = ix.d
 	coderNames := distinctNames(len(d.Coders), func(i int) (string, string) { return d.Coders[i].Name, d.Coders[i].ID })
 	tagNames := distinctNames(len(d.Tags), func(i int) (string, string) { return d.Tags[i].Name, d.Tags[i].ID })
 	coderName := func(id string) string {
@@ -30,65 +36,69 @@ func AgreementFor(d *Dataset) (*agree.Report, error) {
 		}
 		return id
 	}
-
-	var (
-		docs        []agree.Doc
-		spans       []agree.Span
-		outside     int
-		coderUsed   = map[string]bool{} // by name
-		tagUsed     = make([]bool, len(d.Tags))
-		clipCoders  = map[string]bool{}
-		extraCoders []string // names of coder ids not in d.Coders, in order of appearance
-	)
-	for ci := range d.Clippings {
-		c := &d.Clippings[ci]
+	usedCoders, usedTags, extra, err := ix.src.agreementSets(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("export: agreement: %w", err)
+	}
+	if len(usedCoders) == 0 {
+		return nil, fmt.Errorf("export: no clipping has annotations from two or more coders: %w", agree.ErrTooFewCoders)
+	}
+	var coders, tags []string
+	for i, c := range d.Coders {
+		if usedCoders[c.ID] {
+			coders = append(coders, coderNames[i])
+		}
+	}
+	coders = append(coders, extra...)
+	for i, t := range d.Tags {
+		if usedTags[t.ID] {
+			tags = append(tags, tagNames[i])
+		}
+	}
+	acc, err := agree.NewAccumulator(coders, tags, false)
+	if err != nil {
+		return nil, fmt.Errorf("export: agreement: %w", err)
+	}
+	outside := 0
+	var spans []agree.Span
+	clipCoders := map[string]bool{}
+	err = ix.src.walk(ctx, walkSpec{body: true, annotations: true, brief: true, annotated: true}, func(it *store.WalkItem) error {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("agreement cancelled: %w", err)
+		}
+		c := &it.Clipping
 		length := utf8.RuneCountInString(c.Body)
-		valid := func(a *model.Annotation) bool { return a.Start >= 0 && a.Start < a.End && a.End <= length }
 		clear(clipCoders)
 		bad := 0
-		for _, ai := range ix.byClip[ci] {
-			if a := &d.Annotations[ai]; valid(a) {
+		for k := range it.Annotations {
+			if a := &it.Annotations[k]; validSpan(a, length) {
 				clipCoders[a.CoderID] = true
 			} else {
 				bad++
 			}
 		}
 		if len(clipCoders) < 2 {
-			continue
+			return nil
 		}
 		outside += bad
-		docs = append(docs, agree.Doc{ID: c.ID, Length: length})
-		for _, ai := range ix.byClip[ci] {
-			a := &d.Annotations[ai]
-			if !valid(a) {
+		spans = spans[:0]
+		for k := range it.Annotations {
+			a := &it.Annotations[k]
+			if !validSpan(a, length) {
 				continue
 			}
-			name := coderName(a.CoderID)
-			if _, known := ix.coderPos[a.CoderID]; !known && !coderUsed[name] {
-				extraCoders = append(extraCoders, name)
+			ti, ok := ix.tagPos[a.TagID]
+			if !ok {
+				return fmt.Errorf("export: annotation %s refers to tag %q, which is not in the dataset", a.ID, a.TagID)
 			}
-			coderUsed[name] = true
-			ti := ix.tagPos[a.TagID]
-			tagUsed[ti] = true
-			spans = append(spans, agree.Span{Clipping: c.ID, Coder: name, Tag: tagNames[ti], Start: a.Start, End: a.End})
+			spans = append(spans, agree.Span{Clipping: c.ID, Coder: coderName(a.CoderID), Tag: tagNames[ti], Start: a.Start, End: a.End})
 		}
+		return acc.Add(agree.Doc{ID: c.ID, Length: length}, spans)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("export: agreement: %w", err)
 	}
-	if len(docs) == 0 {
-		return nil, fmt.Errorf("export: no clipping has annotations from two or more coders: %w", agree.ErrTooFewCoders)
-	}
-	var coders, tags []string
-	for i := range d.Coders {
-		if coderUsed[coderNames[i]] {
-			coders = append(coders, coderNames[i])
-		}
-	}
-	coders = append(coders, extraCoders...)
-	for i, used := range tagUsed {
-		if used {
-			tags = append(tags, tagNames[i])
-		}
-	}
-	rep, err := agree.Compare(docs, spans, coders, tags)
+	rep, err := acc.Report()
 	if err != nil {
 		return nil, fmt.Errorf("export: agreement: %w", err)
 	}
@@ -101,8 +111,8 @@ func AgreementFor(d *Dataset) (*agree.Report, error) {
 // AttachAgreement sets d.Agreement to AgreementFor(d), or to nil when no
 // clipping has annotations from two or more coders; other errors are
 // returned and leave d.Agreement unchanged.
-func (d *Dataset) AttachAgreement() error {
-	rep, err := AgreementFor(d)
+func (d *Dataset) AttachAgreement(ctx context.Context) error {
+	rep, err := AgreementFor(ctx, d)
 	switch {
 	case errors.Is(err, agree.ErrTooFewCoders):
 		d.Agreement = nil

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"errors"
 	"math"
 	"slices"
@@ -70,11 +71,11 @@ func TestAgreementFor(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := agreementDataset(tt.coders, tt.spans)
-			rep, err := AgreementFor(d)
+			rep, err := AgreementFor(context.Background(), d)
 			if !errors.Is(err, tt.wantErr) || (err == nil) != (tt.wantErr == nil) {
 				t.Fatalf("AgreementFor: %v, want %v", err, tt.wantErr)
 			}
-			if attachErr := d.AttachAgreement(); attachErr != nil {
+			if attachErr := d.AttachAgreement(context.Background()); attachErr != nil {
 				t.Fatalf("AttachAgreement: %v", attachErr)
 			}
 			if err != nil {
@@ -105,7 +106,7 @@ func TestAgreementForLeavesOutBadSpans(t *testing.T) {
 	bad := d.Annotations[0]
 	bad.ID, bad.Start, bad.End = testID(kindAnn, 99), 15, 40
 	d.Annotations = append(d.Annotations, bad)
-	rep, err := AgreementFor(d)
+	rep, err := AgreementFor(context.Background(), d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +122,7 @@ func TestAgreementForLeavesOutBadSpans(t *testing.T) {
 // sheet's rows.
 func agreementSheet(t *testing.T, d *Dataset) (*excelize.File, [][]string) {
 	t.Helper()
-	if err := d.AttachAgreement(); err != nil {
+	if err := d.AttachAgreement(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	f, _, _ := writeXLSX(t, d)
@@ -231,7 +232,7 @@ func TestXLSXAgreementMatrices(t *testing.T) {
 
 func TestSelectKeepsAgreement(t *testing.T) {
 	d := agreementDataset(2, map[int][][2]int{1: {{0, 10}}, 2: {{0, 8}}})
-	if err := d.AttachAgreement(); err != nil {
+	if err := d.AttachAgreement(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	if got := d.Select(Filter{Coder: "Coder 1"}).Agreement; got != d.Agreement {

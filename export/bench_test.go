@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"clipper/model"
+	"clipper/model/store/fixture"
 )
 
 // Words the generated clippings are made of; some clippings mix in
@@ -251,6 +252,13 @@ func peakRSS(b *testing.B, limit string) (base, peak float64) {
 func TestMain(m *testing.M) {
 	if f := os.Getenv(peakEnv); f != "" {
 		os.Exit(peakHelper(Format(f)))
+	}
+	if work := os.Getenv(fixture.ChildEnv); work != "" {
+		if err := scaleChild(work); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
 	}
 	os.Exit(m.Run())
 }

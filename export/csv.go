@@ -26,10 +26,11 @@ import (
 // and no prefix. Neither variant shortens long texts.
 func WriteCSV(ctx context.Context, w io.Writer, d *Dataset, raw bool, progress func(done, total int)) (Report, error) {
 	var rep Report
-	ix, err := newIndex(d)
+	ix, err := newIndex(ctx, d)
 	if err != nil {
 		return rep, err
 	}
+	defer ix.close()
 	cw := &csvWriter{w: bufio.NewWriterSize(w, 64<<10), raw: raw, buf: make([]byte, 0, 64)}
 	if !raw {
 		_, _ = cw.w.WriteString("\uFEFF")
@@ -43,7 +44,7 @@ func WriteCSV(ctx context.Context, w io.Writer, d *Dataset, raw bool, progress f
 	}
 	rb := newRowBuilder(ix, &rep)
 	var r row
-	err = ix.each(ctx, progress, func(ci int, c *model.Clipping, a *model.Annotation) error {
+	err = ix.each(ctx, walkSpec{body: true, brief: true}, progress, func(ci int, c *model.Clipping, a *model.Annotation) error {
 		if ci != rb.clip {
 			rep.Clippings++
 		}

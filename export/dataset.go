@@ -4,15 +4,23 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
+	"time"
 
 	"clipper/model"
 	"clipper/model/agree"
+	"clipper/model/store"
 )
 
-// Dataset is everything one export writes. Annotations are the live ones
-// (tombstoned annotations are ignored), sorted by clipping then start; every
-// annotation must name a clipping and a tag of the dataset.
+// Dataset is everything one export writes: provenance, the tags and
+// coders, and the clippings with their live annotations. A Dataset made
+// by Open reads a project as the export is written, in bounded batches,
+// so that the memory an export uses does not grow with the project; one
+// made by hand holds its clippings and annotations in memory (Clippings,
+// Annotations: every annotation must name a clipping and a tag of the
+// dataset; tombstoned ones are ignored). The writers produce the same
+// bytes from either.
 type Dataset struct {
 	// ProjectName is the project's file name without its folder
 	// ("study.clip"), for document properties and provenance: an export
@@ -23,14 +31,43 @@ type Dataset struct {
 	ProjectPath   string
 	SchemaVersion int    // schema version of the project file
 	Creator       string // name of the coder who exports, for document properties
-	Clippings     []model.Clipping
-	Tags          []model.Tag
-	Coders        []model.Coder
-	Annotations   []model.Annotation
+	// Tags and Coders are the dataset's, in order. For a project they are
+	// read when the dataset is opened (and narrowed by Select); an export
+	// reads them again with the rest, so that it is consistent.
+	Tags   []model.Tag
+	Coders []model.Coder
+	// Clippings and Annotations hold an in-memory dataset; a project's
+	// dataset (Open) leaves them empty and reads them while exporting.
+	Clippings   []model.Clipping
+	Annotations []model.Annotation
 	// Agreement, when set and holding coder pairs, adds the Agreement sheet
 	// to the workbook (see AgreementFor and AttachAgreement); the other
 	// formats ignore it.
 	Agreement *agree.Report
+
+	st     *store.Store // the project, for a dataset made by Open
+	filter Filter       // what Select kept of the project
+	now    time.Time    // the export's time (tests fix it); zero: now
+}
+
+// Open returns the dataset of the project st — every clipping, tag,
+// coder and live annotation — without reading the clippings or the
+// annotations: each export reads them in batches, in one read transaction
+// (store.Snapshot), so that it sees one state of the project however long
+// it takes. While an export reads, another program's (or window's) write
+// to the project waits. creator names the person exporting (document
+// properties).
+func Open(ctx context.Context, st *store.Store, creator string) (*Dataset, error) {
+	tags, err := st.Tags(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("reading tags: %w", err)
+	}
+	coders, err := st.Coders(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("reading coders: %w", err)
+	}
+	return &Dataset{ProjectName: filepath.Base(st.Path()), ProjectPath: st.Path(), SchemaVersion: st.SchemaVersion(),
+		Creator: creator, Tags: tags, Coders: coders, st: st}, nil
 }
 
 // Filter restricts a Dataset. Empty fields do not restrict: no clipping IDs
@@ -48,66 +85,116 @@ type Filter struct {
 // by f.ClippingIDs, or all of them when no clipping filter is set (so a
 // clipping without a matching annotation still appears, with zero counts);
 // Tags and Coders are narrowed to the named ones. Unknown names simply
-// select nothing: use CheckFilter to report them.
+// select nothing: use CheckFilter to report them. Selecting twice keeps
+// what both selections keep.
 func (d *Dataset) Select(f Filter) *Dataset {
-	out := &Dataset{ProjectName: d.ProjectName, ProjectPath: d.ProjectPath, SchemaVersion: d.SchemaVersion, Creator: d.Creator, Agreement: d.Agreement}
-
-	clipOK := func(string) bool { return true }
-	if len(f.ClippingIDs) > 0 {
-		set := make(map[string]bool, len(f.ClippingIDs))
-		for _, id := range f.ClippingIDs {
-			set[id] = true
-		}
-		clipOK = func(id string) bool { return set[id] }
+	out := &Dataset{ProjectName: d.ProjectName, ProjectPath: d.ProjectPath, SchemaVersion: d.SchemaVersion,
+		Creator: d.Creator, Agreement: d.Agreement, st: d.st, now: d.now}
+	out.filter = d.filter.and(f)
+	sel := out.filter.selector(d.Tags, d.Coders)
+	out.Tags, out.Coders = sel.tags, sel.coders
+	if d.st != nil {
+		return out
 	}
 	for _, c := range d.Clippings {
-		if clipOK(c.ID) {
+		if sel.clipOK(c.ID) {
 			out.Clippings = append(out.Clippings, c)
 		}
 	}
-
-	tagOK := func(string) bool { return true }
-	if len(f.TagNames) > 0 {
-		names := make(map[string]bool, len(f.TagNames))
-		for _, n := range f.TagNames {
-			names[n] = true
-		}
-		ids := make(map[string]bool)
-		for _, t := range d.Tags {
-			if names[t.Name] {
-				ids[t.ID] = true
-			}
-		}
-		tagOK = func(id string) bool { return ids[id] }
-	}
-	for _, t := range d.Tags {
-		if tagOK(t.ID) {
-			out.Tags = append(out.Tags, t)
-		}
-	}
-
-	coderOK := func(string) bool { return true }
-	if f.Coder != "" {
-		ids := make(map[string]bool)
-		for _, c := range d.Coders {
-			if c.Name == f.Coder {
-				ids[c.ID] = true
-			}
-		}
-		coderOK = func(id string) bool { return ids[id] }
-	}
-	for _, c := range d.Coders {
-		if coderOK(c.ID) {
-			out.Coders = append(out.Coders, c)
-		}
-	}
-
 	for _, a := range d.Annotations {
-		if a.DeletedAt == nil && clipOK(a.ClippingID) && tagOK(a.TagID) && coderOK(a.CoderID) {
+		if a.DeletedAt == nil && sel.clipOK(a.ClippingID) && sel.tagOK(a.TagID) && sel.coderOK(a.CoderID) {
 			out.Annotations = append(out.Annotations, a)
 		}
 	}
 	return out
+}
+
+// and is what f and g both keep.
+func (f Filter) and(g Filter) Filter {
+	out := f
+	switch {
+	case len(f.ClippingIDs) == 0:
+		out.ClippingIDs = g.ClippingIDs
+	case len(g.ClippingIDs) > 0:
+		out.ClippingIDs = intersect(f.ClippingIDs, g.ClippingIDs)
+		if len(out.ClippingIDs) == 0 {
+			out.ClippingIDs = []string{""} // keeps none
+		}
+	}
+	switch {
+	case len(f.TagNames) == 0:
+		out.TagNames = g.TagNames
+	case len(g.TagNames) > 0:
+		out.TagNames = intersect(f.TagNames, g.TagNames)
+		if len(out.TagNames) == 0 {
+			out.TagNames = []string{"\x00"} // names no tag
+		}
+	}
+	switch {
+	case f.Coder == "":
+		out.Coder = g.Coder
+	case g.Coder != "" && g.Coder != f.Coder:
+		out.Coder = "\x00" // names no coder
+	}
+	return out
+}
+
+func intersect(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// selection is a Filter resolved against a dataset's tags and coders.
+type selection struct {
+	tags             []model.Tag
+	coders           []model.Coder
+	clipIDs          map[string]bool // nil: every clipping
+	tagIDs           map[string]bool // nil: every tag
+	coderIDs         map[string]bool // nil: every coder
+	noTags, noCoders bool            // a name matched nothing: no annotation passes
+}
+
+func (s *selection) clipOK(id string) bool  { return s.clipIDs == nil || s.clipIDs[id] }
+func (s *selection) tagOK(id string) bool   { return s.tagIDs == nil || s.tagIDs[id] }
+func (s *selection) coderOK(id string) bool { return s.coderIDs == nil || s.coderIDs[id] }
+
+// selector resolves f against tags and coders.
+func (f Filter) selector(tags []model.Tag, coders []model.Coder) *selection {
+	s := &selection{}
+	if len(f.ClippingIDs) > 0 {
+		s.clipIDs = make(map[string]bool, len(f.ClippingIDs))
+		for _, id := range f.ClippingIDs {
+			s.clipIDs[id] = true
+		}
+	}
+	s.tags = tags
+	if len(f.TagNames) > 0 {
+		s.tagIDs, s.tags = map[string]bool{}, nil
+		for _, t := range tags {
+			if slices.Contains(f.TagNames, t.Name) {
+				s.tagIDs[t.ID] = true
+				s.tags = append(s.tags, t)
+			}
+		}
+		s.noTags = len(s.tagIDs) == 0
+	}
+	s.coders = coders
+	if f.Coder != "" {
+		s.coderIDs, s.coders = map[string]bool{}, nil
+		for _, c := range coders {
+			if c.Name == f.Coder {
+				s.coderIDs[c.ID] = true
+				s.coders = append(s.coders, c)
+			}
+		}
+		s.noCoders = len(s.coderIDs) == 0
+	}
+	return s
 }
 
 // CheckFilter reports every clipping id, tag name or coder name in f that d
@@ -115,8 +202,20 @@ func (d *Dataset) Select(f Filter) *Dataset {
 // nothing.
 func (d *Dataset) CheckFilter(f Filter) error {
 	var errs []error
+	var have map[string]bool
+	if d.st != nil && len(f.ClippingIDs) > 0 {
+		found, err := d.st.ClippingsExist(context.Background(), f.ClippingIDs)
+		if err != nil {
+			return err
+		}
+		have = found
+	}
 	for _, id := range f.ClippingIDs {
-		if !slices.ContainsFunc(d.Clippings, func(c model.Clipping) bool { return c.ID == id }) {
+		ok := have[id]
+		if d.st == nil {
+			ok = slices.ContainsFunc(d.Clippings, func(c model.Clipping) bool { return c.ID == id })
+		}
+		if !ok {
 			errs = append(errs, fmt.Errorf("no clipping with id %q", id))
 		}
 	}
@@ -131,42 +230,68 @@ func (d *Dataset) CheckFilter(f Filter) error {
 	return errors.Join(errs...)
 }
 
-// index is the lookup structure every writer shares: positions of tags and
-// coders by id and the live annotations grouped by clipping.
+// index is what every writer shares while it writes: the dataset's tags
+// and coders (those of the export's snapshot for a project) with lookups
+// by id, the source of its clippings and annotations, and how many
+// annotations there are in all and per tag.
 type index struct {
-	d         *Dataset
+	d         *Dataset // the dataset as exported: Tags and Coders are the export's
+	src       source
 	tagPos    map[string]int
 	coderName map[string]string
 	coderPos  map[string]int
-	byClip    [][]int32 // per clipping (Dataset order): annotation positions, Dataset order
-	live      int       // number of live annotations
-	counts    []int32   // counts[clip*len(Tags)+tag]: annotations per clipping and tag
-	tagTotals []int     // annotations per tag
+	live      int   // number of live annotations
+	tagTotals []int // annotations per tag (Tags order)
+	clippings int   // clippings written (the xlsx Clippings sheet counts them)
+	close     func()
 }
 
-// newIndex checks d's references and builds the lookups.
-func newIndex(d *Dataset) (*index, error) {
+// newIndex opens d for one export: for a project, a snapshot and the
+// selection resolved in it; then the lookups and counts.
+func newIndex(ctx context.Context, d *Dataset) (*index, error) {
 	if d == nil {
 		return nil, errors.New("export: no dataset")
 	}
-	ix := &index{
-		d:         d,
-		tagPos:    make(map[string]int, len(d.Tags)),
-		coderName: make(map[string]string, len(d.Coders)),
-		coderPos:  make(map[string]int, len(d.Coders)),
-		byClip:    make([][]int32, len(d.Clippings)),
-		counts:    make([]int32, len(d.Clippings)*len(d.Tags)),
-		tagTotals: make([]int, len(d.Tags)),
-	}
-	clipPos := make(map[string]int, len(d.Clippings))
-	for i, c := range d.Clippings {
-		if _, dup := clipPos[c.ID]; dup {
-			return nil, fmt.Errorf("export: clipping id %q appears twice", c.ID)
+	ix := &index{close: func() {}}
+	if d.st != nil {
+		snap, err := d.st.Snapshot(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("export: %w", err)
 		}
-		clipPos[c.ID] = i
+		ix.close = func() { _ = snap.Close() } // a read transaction: nothing to report
+		tags, err := snap.Tags(ctx)
+		if err == nil {
+			var coders []model.Coder
+			if coders, err = snap.Coders(ctx); err == nil {
+				sel := d.filter.selector(tags, coders)
+				dd := *d
+				dd.Tags, dd.Coders = sel.tags, sel.coders
+				d = &dd
+				src := &storeSource{snap: snap, none: sel.noTags || sel.noCoders}
+				src.filter.ClippingIDs = d.filter.ClippingIDs
+				src.filter.TagIDs = sortedIDs(sel.tagIDs)
+				src.filter.CoderIDs = sortedIDs(sel.coderIDs)
+				ix.src = src
+			}
+		}
+		if err != nil {
+			ix.close()
+			return nil, fmt.Errorf("export: %w", err)
+		}
+	} else {
+		src, err := newMemSource(d)
+		if err != nil {
+			return nil, err
+		}
+		ix.src = src
 	}
+	ix.d = d
+	ix.tagPos = make(map[string]int, len(d.Tags))
+	ix.coderName = make(map[string]string, len(d.Coders))
+	ix.coderPos = make(map[string]int, len(d.Coders))
 	for i, t := range d.Tags {
 		if _, dup := ix.tagPos[t.ID]; dup {
+			ix.close()
 			return nil, fmt.Errorf("export: tag id %q appears twice", t.ID)
 		}
 		ix.tagPos[t.ID] = i
@@ -175,37 +300,35 @@ func newIndex(d *Dataset) (*index, error) {
 		ix.coderName[c.ID] = c.Name
 		ix.coderPos[c.ID] = i
 	}
-	// Count first so each clipping's slice is allocated once.
-	perClip := make([]int32, len(d.Clippings))
-	for i := range d.Annotations {
-		a := &d.Annotations[i]
-		if a.DeletedAt != nil {
-			continue
-		}
-		ci, ok := clipPos[a.ClippingID]
-		if !ok {
-			return nil, fmt.Errorf("export: annotation %s refers to clipping %q, which is not in the dataset", a.ID, a.ClippingID)
-		}
-		ti, ok := ix.tagPos[a.TagID]
-		if !ok {
-			return nil, fmt.Errorf("export: annotation %s refers to tag %q, which is not in the dataset", a.ID, a.TagID)
-		}
-		perClip[ci]++
-		ix.counts[ci*len(d.Tags)+ti]++
-		ix.tagTotals[ti]++
-		ix.live++
+	counts, err := ix.src.tagCounts(ctx)
+	if err != nil {
+		ix.close()
+		return nil, fmt.Errorf("export: %w", err)
 	}
-	for ci, n := range perClip {
-		ix.byClip[ci] = make([]int32, 0, n)
-	}
-	for i := range d.Annotations {
-		a := &d.Annotations[i]
-		if a.DeletedAt == nil {
-			ci := clipPos[a.ClippingID]
-			ix.byClip[ci] = append(ix.byClip[ci], int32(i))
+	ix.tagTotals = make([]int, len(d.Tags))
+	for id, n := range counts {
+		ti, ok := ix.tagPos[id]
+		if !ok {
+			ix.close()
+			return nil, fmt.Errorf("export: %d annotations refer to tag %q, which is not in the dataset", n, id)
 		}
+		ix.tagTotals[ti] += n
+		ix.live += n
 	}
 	return ix, nil
+}
+
+// sortedIDs lists a set in order (nil for nil).
+func sortedIDs(set map[string]bool) []string {
+	if set == nil {
+		return nil
+	}
+	out := make([]string, 0, len(set))
+	for id := range set {
+		out = append(out, id)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // tag returns the tag of a.
@@ -220,16 +343,27 @@ func (ix *index) coder(id string) string {
 	return id
 }
 
-// count returns how many annotations clipping ci has with tag ti.
-func (ix *index) count(ci, ti int) int { return int(ix.counts[ci*len(ix.d.Tags)+ti]) }
+// now is the time the export records.
+func (ix *index) now() time.Time {
+	if !ix.d.now.IsZero() {
+		return ix.d.now
+	}
+	return time.Now()
+}
 
-// each calls fn for every live annotation, grouped by clipping in Dataset
-// order, checking ctx and reporting progress every few hundred rows.
-func (ix *index) each(ctx context.Context, progress func(done, total int), fn func(ci int, c *model.Clipping, a *model.Annotation) error) error {
-	done := 0
-	for ci := range ix.d.Clippings {
-		c := &ix.d.Clippings[ci]
-		for _, ai := range ix.byClip[ci] {
+// each calls fn for every live annotation with its clipping, clipping by
+// clipping in dataset order (ci counts the clippings visited), checking
+// ctx and reporting progress every few hundred rows. The walk reads what
+// w asks for, annotated clippings only, of which only the id, publication,
+// headline, date and (with w.body) body.
+func (ix *index) each(ctx context.Context, w walkSpec, progress func(done, total int), fn func(ci int, c *model.Clipping, a *model.Annotation) error) error {
+	done, ci := 0, -1
+	w.annotations, w.annotated, w.headings = true, true, true
+	return ix.src.walk(ctx, w, func(it *store.WalkItem) error {
+		ci++
+		c := &it.Clipping
+		for k := range it.Annotations {
+			a := &it.Annotations[k]
 			if done%256 == 0 {
 				if err := ctx.Err(); err != nil {
 					return fmt.Errorf("export cancelled after %d of %d annotations: %w", done, ix.live, err)
@@ -238,11 +372,14 @@ func (ix *index) each(ctx context.Context, progress func(done, total int), fn fu
 					progress(done, ix.live)
 				}
 			}
-			if err := fn(ci, c, &ix.d.Annotations[ai]); err != nil {
+			if _, ok := ix.tagPos[a.TagID]; !ok {
+				return fmt.Errorf("export: annotation %s refers to tag %q, which is not in the dataset", a.ID, a.TagID)
+			}
+			if err := fn(ci, c, a); err != nil {
 				return err
 			}
 			done++
 		}
-	}
-	return nil
+		return nil
+	})
 }

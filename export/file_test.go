@@ -181,7 +181,7 @@ func TestWriteFileRefusesProjects(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	d, err := Load(ctx, st, "Ana")
+	d, err := Open(ctx, st, "Ana")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -48,7 +48,7 @@ func TestExportsCarryNoLocalPath(t *testing.T) {
 	if err := st.AddAnnotation(ctx, a); err != nil {
 		t.Fatal(err)
 	}
-	d, err := Load(ctx, st, coder.Name)
+	d, err := Open(ctx, st, coder.Name)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"clipper/model"
+	"clipper/model/store"
 )
 
 // REFI-QDA namespaces.
@@ -40,36 +41,41 @@ const (
 // to UUIDv5(Clipper namespace, "id:"+id); GUIDs never change between exports.
 func WriteQDPX(ctx context.Context, w io.Writer, d *Dataset, progress func(done, total int)) (Report, error) {
 	var rep Report
-	ix, err := newIndex(d)
+	ix, err := newIndex(ctx, d)
 	if err != nil {
 		return rep, err
 	}
+	defer ix.close()
 	zw := zip.NewWriter(w)
-	now := time.Now()
+	now := ix.now()
 	qde, err := zw.CreateHeader(&zip.FileHeader{Name: "project.qde", Method: zip.Deflate, Modified: now})
 	if err != nil {
 		return rep, fmt.Errorf("qdpx: add project.qde: %w", err)
 	}
 	bw := bufio.NewWriterSize(qde, 64<<10)
-	if err := writeProject(ctx, bw, ix, &rep, progress); err != nil {
+	if err := writeProject(ctx, bw, ix, now, &rep, progress); err != nil {
 		return rep, err
 	}
 	if err := bw.Flush(); err != nil {
 		return rep, fmt.Errorf("qdpx: write project.qde: %w", err)
 	}
-	for i := range d.Clippings {
+	err = ix.src.walk(ctx, walkSpec{body: true}, func(it *store.WalkItem) error {
 		if err := ctx.Err(); err != nil {
-			return rep, fmt.Errorf("export cancelled while writing sources: %w", err)
+			return fmt.Errorf("export cancelled while writing sources: %w", err)
 		}
-		c := &d.Clippings[i]
+		c := &it.Clipping
 		f, err := zw.CreateHeader(&zip.FileHeader{Name: "sources/" + guid(c.ID) + ".txt", Method: zip.Deflate, Modified: now})
 		if err != nil {
-			return rep, fmt.Errorf("qdpx: add source of clipping %s: %w", c.ID, err)
+			return fmt.Errorf("qdpx: add source of clipping %s: %w", c.ID, err)
 		}
 		if _, err := io.WriteString(f, c.Body); err != nil {
-			return rep, fmt.Errorf("qdpx: write source of clipping %s: %w", c.ID, err)
+			return fmt.Errorf("qdpx: write source of clipping %s: %w", c.ID, err)
 		}
 		rep.Clippings++
+		return nil
+	})
+	if err != nil {
+		return rep, err
 	}
 	if err := zw.Close(); err != nil {
 		return rep, fmt.Errorf("qdpx: finish archive: %w", err)
@@ -106,7 +112,7 @@ func qdaVariables() []qdaVariable {
 }
 
 // writeProject writes project.qde with its children in the schema's order.
-func writeProject(ctx context.Context, bw *bufio.Writer, ix *index, rep *Report, progress func(done, total int)) error {
+func writeProject(ctx context.Context, bw *bufio.Writer, ix *index, now time.Time, rep *Report, progress func(done, total int)) error {
 	d := ix.d
 	x := &xmlWriter{w: bw}
 	creator := ""
@@ -122,7 +128,7 @@ func writeProject(ctx context.Context, bw *bufio.Writer, ix *index, rep *Report,
 	}
 	_, _ = bw.WriteString(`<?xml version="1.0" encoding="utf-8"?>`)
 	x.open("Project", req("xmlns", projectNS), req("name", name), req("origin", "Clipper"),
-		opt("creatingUserGUID", creator), req("creationDateTime", isoTime(time.Now())))
+		opt("creatingUserGUID", creator), req("creationDateTime", isoTime(now)))
 
 	if len(d.Coders) > 0 {
 		// QualCoder takes the first User as the person now coding: the
@@ -151,23 +157,35 @@ func writeProject(ctx context.Context, bw *bufio.Writer, ix *index, rep *Report,
 	}
 	x.close("Variables")
 
-	var notes []qdaNote
-	if len(d.Clippings) > 0 {
-		x.open("Sources")
-		done := 0
-		for ci := range d.Clippings {
-			if err := ctx.Err(); err != nil {
-				return fmt.Errorf("export cancelled after %d of %d annotations: %w", done, ix.live, err)
-			}
-			notes = writeSource(x, ix, ci, creator, vars, rep, notes)
-			done += len(ix.byClip[ci])
-			if progress != nil {
-				progress(done, ix.live)
-			}
+	// Sources, one per clipping; then the notes of the selections written
+	// there, read again (only the annotations with a note).
+	done, sources := 0, false
+	err := ix.src.walk(ctx, walkSpec{body: true, annotations: true, brief: true}, func(it *store.WalkItem) error {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("export cancelled after %d of %d annotations: %w", done, ix.live, err)
 		}
+		if !sources {
+			x.open("Sources")
+			sources = true
+		}
+		if err := writeSource(x, ix, it, creator, vars, rep); err != nil {
+			return err
+		}
+		done += len(it.Annotations)
+		if progress != nil {
+			progress(done, ix.live)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if sources {
 		x.close("Sources")
 	}
-	writeNotes(x, notes)
+	if err := writeNotes(ctx, x, ix); err != nil {
+		return err
+	}
 	x.text("Description", fmt.Sprintf("Exported by Clipper from the project file %s (schema version %d).", d.ProjectName, d.SchemaVersion))
 	x.close("Project")
 	_ = bw.WriteByte('\n')
@@ -194,36 +212,53 @@ func writeCodes(x *xmlWriter, tags []model.Tag) {
 	x.close("Codes")
 }
 
-// qdaNote is an annotation's note, written as a REFI-QDA Note that the
-// annotation's Coding refers to with a NoteRef.
-type qdaNote struct {
-	a    *model.Annotation
-	user string // the coder's GUID, "" when unknown
+// writeNotes writes the Notes element: one Note per annotation note (of
+// the selections written, in their order), named after the annotated
+// text, so NVivo, ATLAS.ti and MAXQDA show them as notes (memos) linked
+// to their codings.
+func writeNotes(ctx context.Context, x *xmlWriter, ix *index) error {
+	open := false
+	err := ix.src.walk(ctx, walkSpec{body: true, annotations: true, brief: true, annotated: true, withNote: true}, func(it *store.WalkItem) error {
+		runes := utf8.RuneCountInString(it.Clipping.Body)
+		for k := range it.Annotations {
+			a := &it.Annotations[k]
+			if _, ok := ix.tagPos[a.TagID]; !ok || !inText(a, runes) {
+				continue // not written as a selection (see writeSource)
+			}
+			if !open {
+				x.open("Notes")
+				open = true
+			}
+			user := ""
+			if _, ok := ix.coderPos[a.CoderID]; ok {
+				user = guid(a.CoderID)
+			}
+			x.open("Note", req("guid", noteGUID(a.ID)), req("name", "Note on “"+shorten(cleanLine(a.Exact), 80)+"”"),
+				opt("creatingUser", user), opt("creationDateTime", isoTime(a.CreatedAt)),
+				opt("modifyingUser", user), opt("modifiedDateTime", isoTime(a.UpdatedAt)))
+			x.text("PlainTextContent", a.Note)
+			x.close("Note")
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if open {
+		x.close("Notes")
+	}
+	return nil
 }
 
-// writeNotes writes the Notes element: one Note per annotation note, named
-// after the annotated text, so NVivo, ATLAS.ti and MAXQDA show them as
-// notes (memos) linked to their codings.
-func writeNotes(x *xmlWriter, notes []qdaNote) {
-	if len(notes) == 0 {
-		return
-	}
-	x.open("Notes")
-	for _, n := range notes {
-		x.open("Note", req("guid", noteGUID(n.a.ID)), req("name", "Note on “"+shorten(cleanLine(n.a.Exact), 80)+"”"),
-			opt("creatingUser", n.user), opt("creationDateTime", isoTime(n.a.CreatedAt)),
-			opt("modifyingUser", n.user), opt("modifiedDateTime", isoTime(n.a.UpdatedAt)))
-		x.text("PlainTextContent", n.a.Note)
-		x.close("Note")
-	}
-	x.close("Notes")
+// inText reports whether a's span lies inside a text of runes code points.
+func inText(a *model.Annotation, runes int) bool {
+	return a.Start >= 0 && a.Start < a.End && a.End <= runes
 }
 
-// writeSource writes clipping ci as a TextSource with its selections and
-// variable values, and returns notes with the notes of the annotations it
-// wrote appended.
-func writeSource(x *xmlWriter, ix *index, ci int, creator string, vars []qdaVariable, rep *Report, notes []qdaNote) []qdaNote {
-	c := &ix.d.Clippings[ci]
+// writeSource writes a clipping as a TextSource with its selections and
+// variable values.
+func writeSource(x *xmlWriter, ix *index, it *store.WalkItem, creator string, vars []qdaVariable, rep *Report) error {
+	c := &it.Clipping
 	id := guid(c.ID)
 	name := c.Headline
 	if name == "" {
@@ -239,10 +274,13 @@ func writeSource(x *xmlWriter, ix *index, ci int, creator string, vars []qdaVari
 	x.open("TextSource", req("guid", id), req("name", name), req("plainTextPath", "internal://"+id+".txt"),
 		opt("creatingUser", creator), opt("creationDateTime", isoTime(created)), opt("modifiedDateTime", isoTime(c.UpdatedAt)))
 	runes := utf8.RuneCountInString(c.Body)
-	for _, ai := range ix.byClip[ci] {
-		a := &ix.d.Annotations[ai]
+	for k := range it.Annotations {
+		a := &it.Annotations[k]
+		if _, ok := ix.tagPos[a.TagID]; !ok {
+			return fmt.Errorf("export: annotation %s refers to tag %q, which is not in the dataset", a.ID, a.TagID)
+		}
 		t := ix.tag(a)
-		if a.Start < 0 || a.Start >= a.End || a.End > runes {
+		if !inText(a, runes) {
 			rep.warn("annotation %s: span %d–%d lies outside clipping %s (%d code points); left out of the REFI-QDA project",
 				a.ID, a.Start, a.End, c.ID, runes)
 			continue
@@ -260,7 +298,6 @@ func writeSource(x *xmlWriter, ix *index, ci int, creator string, vars []qdaVari
 		x.empty("CodeRef", req("targetGUID", guid(t.ID)))
 		if a.Note != "" {
 			x.empty("NoteRef", req("targetGUID", noteGUID(a.ID)))
-			notes = append(notes, qdaNote{a: a, user: user})
 		}
 		x.close("Coding")
 		x.close("PlainTextSelection")
@@ -288,7 +325,7 @@ func writeSource(x *xmlWriter, ix *index, ci int, creator string, vars []qdaVari
 		x.close("VariableValue")
 	}
 	x.close("TextSource")
-	return notes
+	return nil
 }
 
 // selectionDescription is the memo of a selection: "key=value" lines for
@@ -335,10 +372,12 @@ func selectionDescription(t *model.Tag, a *model.Annotation) string {
 // progress is called once at the end.
 func WriteQDC(ctx context.Context, w io.Writer, d *Dataset, progress func(done, total int)) (Report, error) {
 	var rep Report
-	ix, err := newIndex(d)
+	ix, err := newIndex(ctx, d)
 	if err != nil {
 		return rep, err
 	}
+	defer ix.close()
+	d = ix.d
 	if len(d.Tags) == 0 {
 		return rep, fmt.Errorf("qdc: the dataset has no tags, and a REFI-QDA codebook needs at least one code")
 	}

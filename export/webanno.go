@@ -43,12 +43,16 @@ const (
 // line breaks and tabs); the selectors quote the body verbatim.
 func WriteWebAnnotation(ctx context.Context, w io.Writer, d *Dataset, progress func(done, total int)) (Report, error) {
 	var rep Report
-	ix, err := newIndex(d)
+	ix, err := newIndex(ctx, d)
 	if err != nil {
 		return rep, err
 	}
+	defer ix.close()
 	bw := bufio.NewWriterSize(w, 64<<10)
-	id := collectionID(ix)
+	id, err := collectionID(ctx, ix)
+	if err != nil {
+		return rep, err
+	}
 	head := struct {
 		Context string `json:"@context"`
 		ID      string `json:"id"`
@@ -67,7 +71,7 @@ func WriteWebAnnotation(ctx context.Context, w io.Writer, d *Dataset, progress f
 	var text textIndex
 	cur := -1
 	seen := 0
-	err = ix.each(ctx, progress, func(ci int, c *model.Clipping, a *model.Annotation) error {
+	err = ix.each(ctx, walkSpec{body: true}, progress, func(ci int, c *model.Clipping, a *model.Annotation) error {
 		if ci != cur {
 			cur = ci
 			text.reset(c.Body)
@@ -205,16 +209,18 @@ func webAnnotation(ix *index, text *textIndex, c *model.Clipping, a *model.Annot
 }
 
 // collectionID derives the collection's UUID from the ids of the
-// annotations it holds, in order.
-func collectionID(ix *index) uuid.UUID {
+// annotations it holds, in order (a first pass over them).
+func collectionID(ctx context.Context, ix *index) (uuid.UUID, error) {
 	h := sha256.New()
-	for _, ais := range ix.byClip {
-		for _, ai := range ais {
-			h.Write([]byte(ix.d.Annotations[ai].ID))
-			h.Write([]byte{0})
-		}
+	err := ix.each(ctx, walkSpec{brief: true}, nil, func(_ int, _ *model.Clipping, a *model.Annotation) error {
+		h.Write([]byte(a.ID))
+		h.Write([]byte{0})
+		return nil
+	})
+	if err != nil {
+		return uuid.UUID{}, err
 	}
-	return uuid.NewSHA1(namespace(), append([]byte("collection:"), h.Sum(nil)...))
+	return uuid.NewSHA1(namespace(), append([]byte("collection:"), h.Sum(nil)...)), nil
 }
 
 // collectionLabel names the collection after the project file.

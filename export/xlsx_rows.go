@@ -2,9 +2,6 @@ package export
 
 import (
 	"context"
-	"fmt"
-	"runtime"
-	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -28,19 +25,20 @@ func newAnnotationTable(f *excelize.File, sheet, table string, cols []col, st st
 // Claims with the columns of their kind) get their header, columns, panes
 // and table from excelize; their data rows are written later, straight
 // into the compressed part, by the splicedSheet returned for each (see
-// parallelZip). Their warnings and cuts are counted in rep while the
-// package is written; cuts on the per-kind sheets repeat those of the
-// Annotations sheet and are not counted again. The rows are built once, up
-// front (buildAllRows); the zip writer checks ctx for every chunk it
-// compresses.
-func writeSheets(ctx context.Context, f *excelize.File, ix *index, st styles, rep *Report, progress func(done, total int)) (map[string]*splicedSheet, error) {
-	rows, err := buildAllRows(ctx, ix, rep)
-	if err != nil {
-		return nil, err
-	}
+// parallelZip), each reading the annotations it needs from the dataset as
+// it goes: the Annotations sheet all of them, a kind's sheet those of the
+// tags of its kind. Their rows are built and written one at a time, so
+// that the workbook's memory does not grow with the project. Warnings of
+// building the rows go to build, cuts of the Annotations sheet to cuts
+// (cuts on the per-kind sheets repeat those and are not counted again),
+// the small sheets' to small; the zip writer checks ctx for every chunk
+// it compresses.
+func writeSheets(ctx context.Context, f *excelize.File, ix *index, st styles, build, small, cuts *Report, progress func(done, total int)) (map[string]*splicedSheet, error) {
 	perKind := map[model.Kind]int{}
-	for i := range rows {
-		perKind[rows[i].tag.Kind]++
+	kindTags := map[model.Kind][]string{}
+	for ti, t := range ix.d.Tags {
+		perKind[t.Kind] += ix.tagTotals[ti]
+		kindTags[t.Kind] = append(kindTags[t.Kind], t.ID)
 	}
 	colors := make([]string, len(ix.d.Tags))
 	for i, t := range ix.d.Tags {
@@ -68,18 +66,15 @@ func writeSheets(ctx context.Context, f *excelize.File, ix *index, st styles, re
 			write: func(x *rowXML) error { return gen(x, cols, styles) }}
 		return nil
 	}
-	err = add(SheetAnnotations, "tblAnnotations", annotationCols(), ix.live, func(x *rowXML, cols []col, styles []int) error {
-		cw := cellWriter{rep: rep, colors: colors}
-		for i := range rows {
-			if progress != nil && i%1024 == 0 {
-				progress(i, len(rows))
-			}
-			cw.row(x, cols, styles, &rows[i])
-			if err := x.endRow(); err != nil {
-				return err
-			}
-		}
-		return nil
+	err := add(SheetAnnotations, "tblAnnotations", annotationCols(), ix.live, func(x *rowXML, cols []col, styles []int) error {
+		cw := cellWriter{rep: cuts, colors: colors}
+		rb := newRowBuilder(ix, build)
+		var r row
+		return ix.each(ctx, walkSpec{body: true, brief: true}, progress, func(ci int, c *model.Clipping, a *model.Annotation) error {
+			rb.build(ci, c, a, &r)
+			cw.row(x, cols, styles, &r)
+			return x.endRow()
+		})
 	})
 	if err != nil {
 		return nil, err
@@ -93,77 +88,39 @@ func writeSheets(ctx context.Context, f *excelize.File, ix *index, st styles, re
 		{model.KindClaim, SheetClaims, "tblClaims"},
 	} {
 		err := add(k.sheet, k.table, kindCols(k.kind), perKind[k.kind], func(x *rowXML, cols []col, styles []int) error {
-			cw := cellWriter{} // plain-text context, cuts not counted again
-			for i := range rows {
-				if rows[i].tag.Kind != k.kind {
-					continue
-				}
-				cw.row(x, cols, styles, &rows[i])
-				if err := x.endRow(); err != nil {
-					return err
-				}
+			if perKind[k.kind] == 0 {
+				return nil
 			}
-			return nil
+			cw := cellWriter{}                 // plain-text context, cuts not counted again
+			rb := newRowBuilder(ix, &Report{}) // warnings given on the Annotations sheet
+			var r row
+			tags := kindTags[k.kind]
+			return ix.each(ctx, walkSpec{body: true, brief: true, tagIDs: tags}, nil, func(ci int, c *model.Clipping, a *model.Annotation) error {
+				rb.build(ci, c, a, &r)
+				cw.row(x, cols, styles, &r)
+				return x.endRow()
+			})
 		})
 		if err != nil {
 			return nil, err
 		}
 	}
-	if err := writeSmallSheets(f, ix, st, rep); err != nil {
+	if err := writeSmallSheets(ctx, f, ix, st, small); err != nil {
 		return nil, err
 	}
 	return spliced, nil
 }
 
-// buildAllRows builds the row of every live annotation, in the order of
-// index.each, on one goroutine per core (each taking a run of clippings);
-// the builders' warnings go to rep in that order.
-func buildAllRows(ctx context.Context, ix *index, rep *Report) ([]row, error) {
-	rows := make([]row, ix.live)
-	first := make([]int, len(ix.byClip)+1) // position of each clipping's first row
-	for ci, as := range ix.byClip {
-		first[ci+1] = first[ci] + len(as)
-	}
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(ix.byClip)))
-	reps := make([]Report, workers)
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		lo, hi := w*len(ix.byClip)/workers, (w+1)*len(ix.byClip)/workers
-		wg.Go(func() {
-			rb := newRowBuilder(ix, &reps[w])
-			for ci := lo; ci < hi; ci++ {
-				if err := ctx.Err(); err != nil {
-					errs[w] = fmt.Errorf("export cancelled after %d of %d annotations: %w", first[ci], ix.live, err)
-					return
-				}
-				c := &ix.d.Clippings[ci]
-				for k, ai := range ix.byClip[ci] {
-					rb.build(ci, c, &ix.d.Annotations[ai], &rows[first[ci]+k])
-				}
-			}
-		})
-	}
-	wg.Wait()
-	for w := range workers {
-		if errs[w] != nil {
-			return nil, errs[w]
-		}
-		rep.absorb(reps[w])
-	}
-	return rows, nil
-}
-
 // writeSmallSheets writes the sheets with
 // a row per clipping or tag, and the Agreement sheet when there is one.
-func writeSmallSheets(f *excelize.File, ix *index, st styles, rep *Report) error {
-	if err := writeClippingsSheet(f, ix, st, rep); err != nil {
+func writeSmallSheets(ctx context.Context, f *excelize.File, ix *index, st styles, rep *Report) error {
+	if err := writeClippingsSheet(ctx, f, ix, st, rep); err != nil {
 		return err
 	}
 	if err := writeCodebookSheet(f, ix, st, rep); err != nil {
 		return err
 	}
-	if err := writeMatrixSheet(f, ix, st, rep); err != nil {
+	if err := writeMatrixSheet(ctx, f, ix, st, rep); err != nil {
 		return err
 	}
 	if hasAgreement(ix.d) {

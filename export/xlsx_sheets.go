@@ -1,17 +1,20 @@
 package export
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/xuri/excelize/v2"
+
+	"clipper/model/store"
 )
 
 // writeClippingsSheet writes one row per clipping: its metadata, its length
 // in words and its annotation counts, in total and per tag.
-func writeClippingsSheet(f *excelize.File, ix *index, st styles, rep *Report) error {
+func writeClippingsSheet(ctx context.Context, f *excelize.File, ix *index, st styles, rep *Report) error {
 	d := ix.d
 	spec := sheetSpec{sheet: SheetClippings, table: "tblClippings"}
 	spec.col("clipping_id", 14, st.text)
@@ -38,8 +41,12 @@ func writeClippingsSheet(f *excelize.File, ix *index, st styles, rep *Report) er
 	if err != nil {
 		return err
 	}
-	for ci := range d.Clippings {
-		c := &d.Clippings[ci]
+	err = ix.src.walk(ctx, walkSpec{body: true, counts: true}, func(it *store.WalkItem) error {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("export cancelled: %w", err)
+		}
+		ix.clippings++
+		c := &it.Clipping
 		id := cleanLine(c.ID)
 		text := func(s string) any {
 			s = cleanLine(s)
@@ -73,13 +80,20 @@ func writeClippingsSheet(f *excelize.File, ix *index, st styles, rep *Report) er
 		v[12] = text(c.SourceID)
 		v[13] = text(c.SourceName)
 		v[14] = wordCount(c.Body)
-		v[15] = len(ix.byClip[ci])
-		for ti := range d.Tags {
-			v[16+ti] = ix.count(ci, ti)
+		total := 0
+		for ti, t := range d.Tags {
+			n := it.TagCounts[t.ID]
+			v[16+ti] = n
+			total += n
 		}
+		v[15] = total
 		if err := sw.row(); err != nil {
 			return fmt.Errorf("sheet %s, clipping %s: %w", SheetClippings, id, err)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	return sw.finish()
 }
@@ -140,7 +154,7 @@ func writeCodebookSheet(f *excelize.File, ix *index, st styles, rep *Report) err
 
 // writeMatrixSheet writes clippings × tags: the number of annotations of
 // each tag in each clipping, then 0/1 presence columns, all numeric.
-func writeMatrixSheet(f *excelize.File, ix *index, st styles, rep *Report) error {
+func writeMatrixSheet(ctx context.Context, f *excelize.File, ix *index, st styles, rep *Report) error {
 	d := ix.d
 	spec := sheetSpec{sheet: SheetMatrix, table: "tblMatrix"}
 	spec.col("clipping_id", 14, st.text)
@@ -159,8 +173,11 @@ func writeMatrixSheet(f *excelize.File, ix *index, st styles, rep *Report) error
 		return err
 	}
 	nt := len(d.Tags)
-	for ci := range d.Clippings {
-		c := &d.Clippings[ci]
+	err = ix.src.walk(ctx, walkSpec{counts: true}, func(it *store.WalkItem) error {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("export cancelled: %w", err)
+		}
+		c := &it.Clipping
 		v := sw.vals
 		v[0] = cleanLine(c.ID)
 		if s := cleanLine(c.Publication); s != "" {
@@ -178,14 +195,18 @@ func writeMatrixSheet(f *excelize.File, ix *index, st styles, rep *Report) error
 			}
 			v[3] = s
 		}
-		for ti := range d.Tags {
-			n := ix.count(ci, ti)
+		for ti, t := range d.Tags {
+			n := it.TagCounts[t.ID]
 			v[4+ti] = n
 			v[4+nt+ti] = min(n, 1)
 		}
 		if err := sw.row(); err != nil {
 			return fmt.Errorf("sheet %s, clipping %s: %w", SheetMatrix, c.ID, err)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	return sw.finish()
 }

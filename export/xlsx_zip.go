@@ -268,6 +268,10 @@ func (z *parallelZip) endPart() error {
 		z.open = nil
 		if z.err == nil {
 			if serr := s.finish(z); serr != nil {
+				if cerr := z.ctx.Err(); cerr != nil && errors.Is(serr, cerr) {
+					// The rows stopped for the cancellation: say where.
+					serr = fmt.Errorf("export cancelled while compressing: %w", serr)
+				}
 				err = z.fail(serr)
 			}
 		}

@@ -119,14 +119,14 @@ func (u *UI) runExport(path string, f export.Format, filter export.Filter) {
 			if err := refuseReplacing(path, st.Path(), true); err != nil {
 				return export.Report{}, err
 			}
-			d, err := export.Load(ctx, st, creator)
+			d, err := export.Open(ctx, st, creator)
 			if err != nil {
 				return export.Report{}, err
 			}
 			d = d.Select(filter)
 			if f == export.XLSX {
 				// the Agreement sheet, when two coders annotated a clipping
-				if err := d.AttachAgreement(); err != nil {
+				if err := d.AttachAgreement(ctx); err != nil {
 					return export.Report{}, err
 				}
 			}

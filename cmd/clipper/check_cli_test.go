@@ -82,7 +82,7 @@ func readsSucceed(t *testing.T, db string) string {
 	}
 	defer st.Close()
 	ctx := context.Background()
-	d, err := export.Load(ctx, st, "Test Coder")
+	d, err := export.Open(ctx, st, "Test Coder")
 	if err != nil {
 		t.Fatal(err)
 	}

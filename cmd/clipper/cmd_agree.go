@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"unicode/utf8"
 
 	"clipper/model/agree"
@@ -39,7 +40,9 @@ func cmdAgree(e *env, args []string) error {
 // (ids). With no clippings given it uses those annotated by at least two of
 // the compared coders: a clipping only one coder has seen says nothing
 // about agreement. An annotation whose span lies outside its clipping's
-// text is left out with a warning.
+// text is left out with a warning. The annotations are read clipping by
+// clipping (agree.Accumulator), so that a project of any size is compared
+// in memory that does not grow with it.
 func agreement(ctx context.Context, st *store.Store, clippingIDs, tagNames, coderNames []string, warn func(string)) (agree.Report, error) {
 	tagIDs, tagName, err := resolveTags(ctx, st, tagNames)
 	if err != nil {
@@ -49,44 +52,37 @@ func agreement(ctx context.Context, st *store.Store, clippingIDs, tagNames, code
 	if err != nil {
 		return agree.Report{}, err
 	}
-	as, err := st.Annotations(ctx, store.AnnotationFilter{ClippingIDs: clippingIDs, TagIDs: tagIDs, CoderIDs: coderIDs})
-	if err != nil {
-		return agree.Report{}, err
-	}
-	if len(clippingIDs) == 0 {
-		seen := map[string]map[string]bool{}
-		for _, a := range as {
-			if seen[a.ClippingID] == nil {
-				seen[a.ClippingID] = map[string]bool{}
-			}
-			seen[a.ClippingID][a.CoderID] = true
+	r := st.Reader()
+	filter := store.AnnotationFilter{ClippingIDs: clippingIDs, TagIDs: tagIDs, CoderIDs: coderIDs}
+	if len(clippingIDs) > 0 {
+		found, err := st.ClippingsExist(ctx, clippingIDs)
+		if err != nil {
+			return agree.Report{}, err
 		}
-		for id, cs := range seen {
-			if len(cs) >= 2 {
-				clippingIDs = append(clippingIDs, id)
+		for _, id := range clippingIDs {
+			if !found[id] {
+				return agree.Report{}, fmt.Errorf("list clippings: clipping %q: %w", id, store.ErrNotFound)
 			}
+		}
+	} else {
+		if clippingIDs, err = r.MultiCoderClippings(ctx, filter); err != nil {
+			return agree.Report{}, err
 		}
 		if len(clippingIDs) == 0 {
 			return agree.Report{}, fmt.Errorf("no clipping has annotations from two or more coders: name clippings with --clipping")
 		}
 	}
-	cs, err := st.Clippings(ctx, clippingIDs...)
+	// Annotations of the compared coders and tags on other clippings (when
+	// none were named) are counted as skipped.
+	all, err := r.CountAnnotations(ctx, filter)
 	if err != nil {
 		return agree.Report{}, err
 	}
-	docs := make([]agree.Doc, 0, len(cs))
-	length := make(map[string]int, len(cs))
-	for _, c := range cs {
-		length[c.ID] = utf8.RuneCountInString(c.Body)
-		docs = append(docs, agree.Doc{ID: c.ID, Length: length[c.ID]})
-	}
-	spans := make([]agree.Span, 0, len(as))
-	for _, a := range as {
-		if n, ok := length[a.ClippingID]; ok && (a.Start < 0 || a.End <= a.Start || a.End > n) {
-			warn(fmt.Sprintf("annotation %s: span %d–%d lies outside clipping %s (%d characters); left out", a.ID, a.Start, a.End, a.ClippingID, n))
-			continue
-		}
-		spans = append(spans, agree.Span{Clipping: a.ClippingID, Coder: coderName[a.CoderID], Tag: tagName[a.TagID], Start: a.Start, End: a.End})
+	selected := filter
+	selected.ClippingIDs = clippingIDs
+	on, err := r.CountAnnotations(ctx, selected)
+	if err != nil {
+		return agree.Report{}, err
 	}
 	var coderSel, tagSel []string
 	for _, id := range coderIDs {
@@ -95,7 +91,58 @@ func agreement(ctx context.Context, st *store.Store, clippingIDs, tagNames, code
 	for _, id := range tagIDs {
 		tagSel = append(tagSel, tagName[id])
 	}
-	return agree.Compare(docs, spans, coderSel, tagSel)
+	if coderSel == nil || tagSel == nil {
+		// Those with an annotation inside its text on a compared clipping.
+		coders, tags, err := r.AgreementSets(ctx, selected, true)
+		if err != nil {
+			return agree.Report{}, err
+		}
+		if coderSel == nil {
+			coderSel = sortedNames(coders, coderName)
+		}
+		if tagSel == nil {
+			tagSel = sortedNames(tags, tagName)
+		}
+	}
+	acc, err := agree.NewAccumulator(coderSel, tagSel, true)
+	if err != nil {
+		return agree.Report{}, err
+	}
+	var spans []agree.Span
+	for it, err := range r.Walk(ctx, store.Walk{AnnotationFilter: selected, Body: true, Headings: true, Annotations: true, Brief: true}) {
+		if err != nil {
+			return agree.Report{}, err
+		}
+		c := &it.Clipping
+		n := utf8.RuneCountInString(c.Body)
+		spans = spans[:0]
+		for _, a := range it.Annotations {
+			if a.Start < 0 || a.End <= a.Start || a.End > n {
+				warn(fmt.Sprintf("annotation %s: span %d–%d lies outside clipping %s (%d characters); left out", a.ID, a.Start, a.End, a.ClippingID, n))
+				continue
+			}
+			spans = append(spans, agree.Span{Clipping: c.ID, Coder: coderName[a.CoderID], Tag: tagName[a.TagID], Start: a.Start, End: a.End})
+		}
+		if err := acc.Add(agree.Doc{ID: c.ID, Length: n}, spans); err != nil {
+			return agree.Report{}, err
+		}
+	}
+	rep, err := acc.Report()
+	if err != nil {
+		return agree.Report{}, err
+	}
+	rep.Skipped += all - on
+	return rep, nil
+}
+
+// sortedNames names a set of ids and sorts the distinct names.
+func sortedNames(ids map[string]bool, name map[string]string) []string {
+	var out []string
+	for id := range ids {
+		out = append(out, name[id])
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // resolveTags maps tag names to ids (nil names: no filter) and returns every tag's name by id.

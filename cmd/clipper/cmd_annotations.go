@@ -120,24 +120,26 @@ func cmdAnnotations(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		as, err := st.Annotations(ctx, store.AnnotationFilter{ClippingIDs: clippings})
-		if err != nil {
-			return err
-		}
-		for _, a := range as {
+		// A project may hold a million annotations: they are read in
+		// batches and printed as they come.
+		out := e.lines()
+		defer out.flush()
+		for a, err := range st.Reader().Annotations(ctx, store.AnnotationFilter{ClippingIDs: clippings}) {
+			if err != nil {
+				return err
+			}
 			t := tags[a.TagID]
-			out := annotationJSON{
+			if err := out.write(annotationJSON{
 				ID: a.ID, ClippingID: a.ClippingID, Tag: t.Name, Kind: string(t.Kind), Coder: coders[a.CoderID],
 				Start: a.Start, End: a.End, Text: a.Exact, Prefix: a.Prefix, Suffix: a.Suffix, BodyHash: a.BodyHash,
 				Speaker: a.Speaker, Claimant: a.Claimant, Status: string(a.Status), Value: a.Value, Low: a.Low, High: a.High,
 				Unit: a.Unit, Comparator: a.Comparator, Note: a.Note, Origin: a.Origin,
 				Created: a.CreatedAt.UTC().Format(time.RFC3339Nano), Updated: a.UpdatedAt.UTC().Format(time.RFC3339Nano),
-			}
-			if err := e.writeJSON(out); err != nil {
+			}); err != nil {
 				return err
 			}
 		}
-		return nil
+		return out.flush()
 	})
 }
 

@@ -204,16 +204,17 @@ func cmdList(e *env, args []string) error {
 		return errUsage
 	}
 	return e.withStore(func(ctx context.Context, st *store.Store) error {
-		items, err := st.ClippingSummaries(ctx)
-		if err != nil {
-			return err
-		}
-		for _, it := range items {
-			if err := e.writeJSON(listJSON{ID: it.ID, Date: it.Date, Publication: it.Publication, Headline: it.Headline, Annotations: it.Annotations}); err != nil {
+		out := e.lines()
+		defer out.flush()
+		for it, err := range st.Reader().ClippingSummaries(ctx, store.LibraryFilter{}) {
+			if err != nil {
+				return err
+			}
+			if err := out.write(listJSON{ID: it.ID, Date: it.Date, Publication: it.Publication, Headline: it.Headline, Annotations: it.Annotations}); err != nil {
 				return err
 			}
 		}
-		return nil
+		return out.flush()
 	})
 }
 
@@ -227,22 +228,28 @@ type searchJSON struct {
 
 func cmdSearch(e *env, args []string) error {
 	fs := e.flags("search")
-	limit := fs.Int("limit", 50, "at most this many results")
+	limit := fs.Int("limit", 50, "at most this many results (0: all)")
 	if err := fs.Parse(args); err != nil || fs.NArg() == 0 {
 		return errUsage
 	}
 	return e.withStore(func(ctx context.Context, st *store.Store) error {
 		query := strings.Join(fs.Args(), " ")
-		hits, err := st.Search(ctx, query, *limit)
-		if err != nil {
-			return err
-		}
-		for _, h := range hits {
-			if err := e.writeJSON(searchJSON{ClippingID: h.ClippingID, Headline: h.Headline, Snippet: h.Snippet, AnnotationID: h.AnnotationID}); err != nil {
+		out := e.lines()
+		defer out.flush()
+		n := 0
+		for h, err := range st.Reader().Search(ctx, query) {
+			if err != nil {
+				return err
+			}
+			if *limit > 0 && n == *limit {
+				break
+			}
+			n++
+			if err := out.write(searchJSON{ClippingID: h.ClippingID, Headline: h.Headline, Snippet: h.Snippet, AnnotationID: h.AnnotationID}); err != nil {
 				return err
 			}
 		}
-		return nil
+		return out.flush()
 	})
 }
 

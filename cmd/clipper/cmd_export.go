@@ -27,13 +27,13 @@ func cmdExport(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	d, err := export.Load(ctx, st, e.coderName())
+	d, err := export.Open(ctx, st, e.coderName())
 	if err != nil {
 		return err
 	}
 	d = d.Select(export.Filter{ClippingIDs: clippings, TagNames: tags, Coder: *onlyCoder})
 	if f == export.XLSX { // the workbook's Agreement sheet, when two coders annotated a clipping
-		if err := d.AttachAgreement(); err != nil {
+		if err := d.AttachAgreement(ctx); err != nil {
 			return err
 		}
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -170,6 +171,37 @@ func (e *env) writeJSON(v any) error {
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("writing output: %w", err)
+	}
+	return nil
+}
+
+// lineWriter writes JSON lines through a buffer: a listing of a million
+// rows must not make a system call per row.
+type lineWriter struct {
+	w   *bufio.Writer
+	enc *json.Encoder
+}
+
+// lines returns a JSON-lines writer on stdout; flush it at the end.
+func (e *env) lines() *lineWriter {
+	w := bufio.NewWriterSize(e.stdout, 64<<10)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return &lineWriter{w: w, enc: enc}
+}
+
+// write prints v as one line of JSON.
+func (l *lineWriter) write(v any) error {
+	if err := l.enc.Encode(v); err != nil {
+		return fmt.Errorf("writing output: %w", err)
+	}
+	return nil
+}
+
+// flush writes what is buffered.
+func (l *lineWriter) flush() error {
+	if err := l.w.Flush(); err != nil {
 		return fmt.Errorf("writing output: %w", err)
 	}
 	return nil

@@ -85,7 +85,7 @@ func commands() map[string]command {
 		"agree":       {"agree [--clipping ID…] [--tag NAME…] [--coders A,B]", cmdAgree},
 		"export":      {"export --format xlsx|csv|csv-raw|json|qdpx|qdc -o FILE [--clipping ID…] [--tag NAME…] [--coder NAME]", cmdExport},
 		"share":       {"share -o FILE [--without-originals]", cmdShare},
-		"merge":       {"merge FILE [--dry-run] [--keep-both-tags]", cmdMerge},
+		"merge":       {"merge FILE [--dry-run] [--keep-both-tags] [--verbose] [--report FILE]", cmdMerge},
 		"check":       {"check [--repair]", cmdCheck},
 		"info":        {"info", cmdInfo},
 	}

@@ -39,28 +39,37 @@ func (u unitizing) disagreement() (do, de float64, units int) {
 	do = 2 * sum / (float64(m*(m-1)) * L * L)
 
 	// De: all units against all units and gaps.
-	var lens, gaps []int
+	var lens []int32
+	var gaps []int
 	for i := range m {
 		for d := range u.lengths {
 			for _, s := range secs[i][d] {
 				if s.coded {
-					lens = append(lens, s.end-s.start)
+					lens = append(lens, int32(s.end-s.start))
 				} else {
 					gaps = append(gaps, s.end-s.start)
 				}
 			}
 		}
 	}
-	units = len(lens)
+	return do, expected(lens, gaps, m, L), len(lens)
+}
+
+// expected is Krippendorff's expected disagreement De of m coders over a
+// continuum of length L from the lengths of all their units, in order
+// (the sum is taken in that order), and of all their gaps (sorted here);
+// 0 when αU is undefined.
+func expected(lens []int32, gaps []int, m int, L float64) float64 {
 	slices.Sort(gaps)
 	// tail[k] = Σ gaps[k:], so Σ_{gap ≥ l} (gap − l + 1) = tail[k] − (l−1)·(len−k).
 	tail := make([]float64, len(gaps)+1)
 	for k := len(gaps) - 1; k >= 0; k-- {
 		tail[k] = tail[k+1] + float64(gaps[k])
 	}
-	N := float64(units)
+	N := float64(len(lens))
 	var num, self float64
-	for _, n := range lens {
+	for _, n32 := range lens {
+		n := int(n32)
 		l := float64(n)
 		k := sort.SearchInts(gaps, n)
 		fits := tail[k] - (l-1)*float64(len(gaps)-k)
@@ -70,9 +79,9 @@ func (u unitizing) disagreement() (do, de float64, units int) {
 	mL := float64(m) * L
 	denom := mL*(mL-1) - self
 	if num == 0 || denom <= 0 {
-		return do, 0, units
+		return 0
 	}
-	return do, 2 / L * num / denom, units
+	return 2 / L * num / denom
 }
 
 // alpha is 1 − Do/De, undefined (ok false) when De is 0.

@@ -141,22 +141,44 @@ func needsContext(expr string) bool {
 // that can match nothing (x*, \b) are safe. Offsets are code points; a
 // byte that is not valid UTF-8 counts as one code point, as in []rune(body).
 func (m *Matcher) Find(clippingID, body string, limit int) []Hit {
+	var hits []Hit
+	lastByte, lastRune := 0, 0 // a known byte → code point pair in body, for offsets
+	m.each(body, func(bs, be int) bool {
+		lastRune += utf8.RuneCountInString(body[lastByte:bs])
+		lastByte = bs
+		start := lastRune
+		hits = append(hits, Hit{
+			ClippingID: clippingID,
+			Start:      start, End: start + utf8.RuneCountInString(body[bs:be]),
+			Left:  flatten(before(body, bs, Context)),
+			Match: body[bs:be],
+			Right: flatten(after(body, be, Context)),
+		})
+		return limit <= 0 || len(hits) < limit
+	})
+	return hits
+}
+
+// Count returns how many hits Find would return from body without a
+// limit, without building them.
+func (m *Matcher) Count(body string) int {
+	n := 0
+	m.each(body, func(int, int) bool { n++; return true })
+	return n
+}
+
+// each calls fn with the byte offsets in body of every hit, in order,
+// until fn returns false.
+func (m *Matcher) each(body string, fn func(bs, be int) bool) {
 	text, shift := body, 0
 	if m.lead {
 		text, shift = "\n"+body, 1
 	}
-	var hits []Hit
-	pos := 0                   // byte in text where the next search starts
-	lastByte, lastRune := 0, 0 // a known byte → code point pair in body, for offsets
-	runeAt := func(b int) int {
-		lastRune += utf8.RuneCountInString(body[lastByte:b])
-		lastByte = b
-		return lastRune
-	}
-	for pos <= len(text) && (limit <= 0 || len(hits) < limit) {
+	pos := 0 // byte in text where the next search starts
+	for pos <= len(text) {
 		loc := m.re.FindStringSubmatchIndex(text[pos:])
 		if loc == nil {
-			break
+			return
 		}
 		gs, ge := pos+loc[2*m.group], pos+loc[2*m.group+1]
 		if gs == ge {
@@ -168,20 +190,13 @@ func (m *Matcher) Find(clippingID, body string, limit int) []Hit {
 				pos = gs + max(size, 1)
 			}
 			if gs >= len(text) {
-				break
+				return
 			}
 			continue
 		}
-		bs, be := gs-shift, ge-shift
-		start := runeAt(bs)
-		end := start + utf8.RuneCountInString(body[bs:be])
-		hits = append(hits, Hit{
-			ClippingID: clippingID,
-			Start:      start, End: end,
-			Left:  flatten(before(body, bs, Context)),
-			Match: body[bs:be],
-			Right: flatten(after(body, be, Context)),
-		})
+		if !fn(gs-shift, ge-shift) {
+			return
+		}
 		if m.lead {
 			// The next match consumes the hit's last code point as the one
 			// before it.
@@ -191,7 +206,6 @@ func (m *Matcher) Find(clippingID, body string, limit int) []Hit {
 			pos = ge
 		}
 	}
-	return hits
 }
 
 // before returns up to n code points of s ending at byte b.

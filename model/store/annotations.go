@@ -14,6 +14,7 @@ import (
 type AnnotationFilter struct {
 	ClippingIDs, TagIDs, CoderIDs []string
 	IncludeDeleted                bool // include tombstoned annotations
+	WithNote                      bool // only annotations with a note
 }
 
 // checkAttributes validates what a researcher recorded about a span:
@@ -264,34 +265,17 @@ func (s *Store) Annotation(ctx context.Context, id string) (model.Annotation, er
 }
 
 // Annotations returns the annotations matching f, ordered by clipping id,
-// start, end. Tombstoned ones are left out unless f.IncludeDeleted.
+// start, end, id. Tombstoned ones are left out unless f.IncludeDeleted.
 // Unusable stored values are returned emptied and noted (see Problems);
-// an annotation whose span cannot be read is left out and noted.
+// an annotation whose span cannot be read is left out and noted. A big
+// selection is better streamed (Reader.Annotations).
 func (s *Store) Annotations(ctx context.Context, f AnnotationFilter) ([]model.Annotation, error) {
-	where, args, err := f.where()
-	if err != nil {
-		return nil, fmt.Errorf("list annotations: %w", err)
-	}
-	q := `SELECT ` + annCols + ` FROM annotations` + where
-	rows, err := s.db.QueryContext(ctx, q+` ORDER BY clipping_id, start, "end", id`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("list annotations: %w", classify(err))
-	}
-	defer rows.Close()
 	var out []model.Annotation
-	var cols lazyCols
-	for rows.Next() {
-		r, err := readAnnotation(rows, &cols)
+	for a, err := range s.Reader().Annotations(ctx, f) {
 		if err != nil {
-			return nil, fmt.Errorf("list annotations: %w", classify(err))
+			return nil, err
 		}
-		s.note(r.probs)
-		if r.ok {
-			out = append(out, r.m)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list annotations: %w", classify(err))
+		out = append(out, a)
 	}
 	return out, nil
 }
@@ -317,6 +301,9 @@ func (f AnnotationFilter) where() (string, []any, error) {
 	}
 	if !f.IncludeDeleted {
 		where = append(where, `deleted_at IS NULL`)
+	}
+	if f.WithNote {
+		where = append(where, `note <> ''`)
 	}
 	if len(where) == 0 {
 		return "", nil, nil

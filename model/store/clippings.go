@@ -239,14 +239,21 @@ func scanClipping(sc scanner, orig bool) (model.Clipping, error) {
 	if err := sc.Scan(dest...); err != nil {
 		return c, err
 	}
-	if err := json.Unmarshal([]byte(authors), &c.Authors); err != nil {
-		return c, fmt.Errorf("clipping %s: bad authors %q: %w", c.ID, authors, err)
+	// Most lists are empty: "[]" needs no JSON decoder.
+	if authors != "[]" {
+		if err := json.Unmarshal([]byte(authors), &c.Authors); err != nil {
+			return c, fmt.Errorf("clipping %s: bad authors %q: %w", c.ID, authors, err)
+		}
 	}
-	if err := json.Unmarshal([]byte(captions), &c.Captions); err != nil {
-		return c, fmt.Errorf("clipping %s: bad captions %q: %w", c.ID, captions, err)
+	if captions != "[]" {
+		if err := json.Unmarshal([]byte(captions), &c.Captions); err != nil {
+			return c, fmt.Errorf("clipping %s: bad captions %q: %w", c.ID, captions, err)
+		}
 	}
-	if err := json.Unmarshal([]byte(details), &c.Details); err != nil {
-		return c, fmt.Errorf("clipping %s: bad details %q: %w", c.ID, details, err)
+	if details != "[]" {
+		if err := json.Unmarshal([]byte(details), &c.Details); err != nil {
+			return c, fmt.Errorf("clipping %s: bad details %q: %w", c.ID, details, err)
+		}
 	}
 	if len(c.Authors) == 0 {
 		c.Authors = nil
@@ -431,4 +438,29 @@ func loadText(ctx context.Context, tx *wtx, id string) (clippingText, error) {
 		return t, fmt.Errorf("clipping %q: %w", id, ErrNotFound)
 	}
 	return t, err
+}
+
+// ClippingsExist reports which of ids are clippings of the project.
+func (s *Store) ClippingsExist(ctx context.Context, ids []string) (map[string]bool, error) {
+	j, err := jsonList(ids)
+	if err != nil {
+		return nil, fmt.Errorf("find clippings: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM clippings WHERE id IN (SELECT value FROM json_each(?))`, j)
+	if err != nil {
+		return nil, fmt.Errorf("find clippings: %w", classify(err))
+	}
+	defer rows.Close()
+	found := make(map[string]bool, len(ids))
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("find clippings: %w", classify(err))
+		}
+		found[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("find clippings: %w", classify(err))
+	}
+	return found, nil
 }

@@ -20,6 +20,28 @@ type MergeOptions struct {
 	KeepBothTags bool
 	// CoderID is who merges, for the audit trail; may be empty.
 	CoderID string
+	// CountsOnly keeps the report's per-annotation lists empty (AddedIDs,
+	// UpdatedIDs, DeletedIDs, ReAnchored): merging a million annotations
+	// then holds counts, not a million ids. Conflicts and refused rows are
+	// listed either way. OnItem still receives every item.
+	CountsOnly bool
+	// OnItem, when set, receives each annotation the merge adds, updates,
+	// deletes, re-anchors or puts in conflict, and each row it refuses, as
+	// it is decided (a dry run's too), on the merging goroutine.
+	OnItem func(MergeItem)
+}
+
+// MergeItem is one row a merge decided about, for MergeOptions.OnItem.
+type MergeItem struct {
+	// What happened: "added", "deletion_recorded", "updated", "deleted",
+	// "re_anchored", "conflict" or "refused".
+	What       string `json:"what"`
+	Table      string `json:"table"` // "annotations", or the refused row's table
+	ID         string `json:"id"`    // the annotation's id (the row's, for a refused row)
+	ClippingID string `json:"clipping_id,omitempty"`
+	Reason     string `json:"reason,omitempty"` // why a row was refused
+	// ReAnchored says how a re-anchored annotation was placed.
+	ReAnchored *ReAnchored `json:"re_anchored,omitempty"`
 }
 
 // Merge merges a colleague's project file src into this project and
@@ -55,6 +77,13 @@ type MergeOptions struct {
 // back; merging the same file again changes nothing. The merge is
 // recorded in the audit trail (the merges table) unless it changed
 // nothing or opt.DryRun is set.
+//
+// Memory stays bounded whatever the size of the two files: the incoming
+// annotations are read, decided and written in batches of a few thousand
+// (in the file's row order), keeping per clipping, tag and coder only what
+// a decision needs; texts and re-anchoring indexes are kept for a few
+// clippings at a time. With opt.CountsOnly the report holds counts
+// instead of per-annotation lists.
 func (s *Store) Merge(ctx context.Context, src string, opt MergeOptions) (MergeReport, error) {
 	rep := MergeReport{Source: filepath.Base(src), DryRun: opt.DryRun}
 	fail := func(err error) (MergeReport, error) {
@@ -73,13 +102,10 @@ func (s *Store) Merge(ctx context.Context, src string, opt MergeOptions) (MergeR
 		if err != nil {
 			return false, err
 		}
-		if err := m.plan(); err != nil {
+		if err := m.run(); err != nil {
 			return false, err
 		}
-		if opt.DryRun || !m.writes() {
-			return false, nil
-		}
-		return true, m.apply()
+		return !opt.DryRun && m.writes(), nil
 	})
 	if err != nil {
 		return fail(err)

@@ -5,30 +5,33 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 	"unicode/utf8"
 
 	"clipper/model"
 	reanchor "clipper/model/anchor"
 )
 
-// planAnnotations decides, for every incoming annotation, whether it is
-// added, taken over, kept as ours, the same, or a conflict (see Merge).
-func (m *merger) planAnnotations() error {
-	theirs, err := m.incomingAnns()
-	if err != nil {
-		return err
-	}
-	overlap, err := m.readAnns(len(theirs), `SELECT `+annCols+` FROM main.annotations
-		WHERE id IN (SELECT id FROM theirs.annotations NOT INDEXED)`)
-	if err != nil {
-		return err
-	}
-	ours := make(map[string]annState, len(overlap))
-	for _, a := range overlap {
-		ours[a.ID] = a
-	}
-	bases, err := loadBases(m.ctx, m.tx.Tx, m.peer)
+// mergeBatch is how many incoming annotations are read, decided and
+// written at a time.
+const mergeBatch = 4096
+
+// batch is one batch of incoming annotations being merged.
+type batch struct {
+	good    []annState           // checked incoming annotations, in the file's row order
+	moved   map[string]*selfText // annotation id → its clipping's text, when exact differs from the text at its span
+	inserts []annInsert
+	updates []annUpdate
+	bases   []baseRow
+	conf    []conflictRow
+}
+
+// mergeAnnotations reads the file's annotations in batches (row order,
+// never through its indexes), checks each (see readIncoming), decides for
+// each whether it is added, taken over, kept as ours, the same, or a
+// conflict (see Merge), and writes each batch's outcome before reading the
+// next (not in a dry run).
+func (m *merger) mergeAnnotations() error {
+	dups, err := m.duplicateIDs()
 	if err != nil {
 		return err
 	}
@@ -36,79 +39,244 @@ func (m *merger) planAnnotations() error {
 	if err != nil {
 		return err
 	}
+	var after int64
+	for first := true; ; first = false {
+		b := &batch{moved: map[string]*selfText{}}
+		last, n, err := m.readIncoming(b, after, first, dups)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return nil
+		}
+		if err := m.decide(b, pending); err != nil {
+			return err
+		}
+		if !m.opt.DryRun {
+			if err := m.applyBatch(b); err != nil {
+				return err
+			}
+		}
+		after = last
+		if err := m.ctx.Err(); err != nil {
+			return err
+		}
+	}
+}
+
+// duplicateIDs counts the ids that more than one annotation row of the
+// file has: all those rows are refused, since which one is meant cannot be
+// told. Only ids that name a row (text, valid UTF-8, at most 64 bytes;
+// see scanCells) count.
+func (m *merger) duplicateIDs() (map[string]int, error) {
+	rows, err := m.tx.QueryContext(m.ctx, `SELECT id, count(*) FROM theirs.annotations NOT INDEXED
+		WHERE typeof(id) = 'text' GROUP BY id HAVING count(*) > 1`)
+	if err != nil {
+		return nil, fmt.Errorf("read incoming annotations: %w", classify(err))
+	}
+	defer rows.Close()
+	dups := map[string]int{}
+	for rows.Next() {
+		var id string
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, fmt.Errorf("read incoming annotations: %w", classify(err))
+		}
+		if id != "" && utf8.ValidString(id) && len(id) <= 64 {
+			dups[id] = n
+		}
+	}
+	return dups, rows.Err()
+}
+
+// readIncoming reads the next batch of the file's annotations after row
+// after (from the first with first) into b.good: those that pass the row
+// checks (see checkAnnRow, checkSpan) and whose clipping, tag and coder
+// arrive; the others are refused. An annotation whose exact text is not at
+// its span is kept, to be re-anchored (see mapAnn). It returns the last
+// row read and how many rows were read.
+func (m *merger) readIncoming(b *batch, after int64, first bool, dups map[string]int) (int64, int, error) {
+	q := `SELECT ` + annCols + ` FROM theirs.annotations NOT INDEXED`
+	args := []any{mergeBatch}
+	if !first {
+		q += ` WHERE rowid > ?`
+		args = []any{after, mergeBatch}
+	}
+	rows, err := m.tx.QueryContext(m.ctx, q+` ORDER BY rowid LIMIT ?`, args...)
+	if err != nil {
+		return 0, 0, fmt.Errorf("read incoming annotations: %w", classify(err))
+	}
+	defer rows.Close()
+	cols, err := columnIndex(rows)
+	if err != nil {
+		return 0, 0, fmt.Errorf("read incoming annotations: %w", err)
+	}
+	var last int64
+	n := 0
+	for rows.Next() {
+		n++
+		c := &cells{table: "annotations"}
+		a, ok := typedAnn(rows, c)
+		if !ok {
+			if c, err = scanCells(rows, "annotations", cols); err != nil {
+				return 0, 0, fmt.Errorf("read incoming annotations: %w", classify(err))
+			}
+			a = decodeAnn(c)
+			checkAnnRow(c, a)
+			c.vals = nil
+		}
+		last = c.rowid
+		if k, dup := dups[c.id]; dup {
+			if k > 0 {
+				m.refuse("annotations", c.id, fmt.Sprintf("the file has %d rows with this id", k))
+				dups[c.id] = 0 // refused once, with all its copies
+			}
+			continue
+		}
+		if len(c.probs) > 0 {
+			m.refuse("annotations", c.id, reason(c.probs))
+			continue
+		}
+		if why := m.parentProblem(a.ClippingID, a.TagID, a.CoderID); why != "" {
+			m.refuse("annotations", a.ID, why)
+			continue
+		}
+		if a.DeletedAt == nil && m.deletedTag(a.TagID) {
+			m.refuse("annotations", a.ID, fmt.Sprintf("its tag %s is deleted in the file", a.TagID))
+			continue
+		}
+		text, err := m.texts.get(m, a.ClippingID)
+		if err != nil {
+			return 0, 0, err
+		}
+		if !checkSpan(c, a, text.runes) {
+			b.moved[a.ID] = text
+		}
+		if len(c.probs) > 0 {
+			m.refuse("annotations", a.ID, reason(c.probs))
+			continue
+		}
+		b.good = append(b.good, a)
+	}
+	return last, n, rows.Err()
+}
+
+// decide decides every annotation of b, as Merge describes, from this
+// project's version of it and the sync records of this file's replica.
+func (m *merger) decide(b *batch, pending map[conflictKey]bool) error {
+	if len(b.good) == 0 {
+		return nil
+	}
+	ids := make([]string, len(b.good))
+	for i, a := range b.good {
+		ids[i] = a.ID
+	}
+	j, err := jsonList(ids)
+	if err != nil {
+		return err
+	}
+	overlap, err := m.readAnns(`SELECT `+annCols+` FROM main.annotations WHERE id IN (SELECT value FROM json_each(?))`, j)
+	if err != nil {
+		return err
+	}
+	ours := make(map[string]annState, len(overlap))
+	rids := make([]int64, 0, len(overlap))
+	for _, a := range overlap {
+		ours[a.ID] = a
+		rids = append(rids, a.rid)
+	}
+	bases, err := loadBases(m.ctx, m.tx.Tx, m.peer, rids)
+	if err != nil {
+		return err
+	}
 	r := &m.rep.Annotations
-	for _, t := range theirs {
-		mt, ra, err := m.mapAnn(t)
+	for _, t := range b.good {
+		mt, ra, err := m.mapAnn(b, t)
 		if err != nil {
 			return err
 		}
 		ht := stateHash(t)
 		cur, ok := ours[t.ID]
 		if !ok {
-			m.inserts = append(m.inserts, annInsert{st: mt, theirs: ht})
+			b.inserts = append(b.inserts, annInsert{st: mt, theirs: ht})
 			if mt.DeletedAt != nil {
 				r.Tombstones++
+				m.item(MergeItem{What: "deletion_recorded", Table: "annotations", ID: t.ID, ClippingID: mt.ClippingID})
 				continue
 			}
+			m.need[mt.TagID] = true
 			r.Added++
-			r.AddedIDs = append(r.AddedIDs, t.ID)
+			if !m.opt.CountsOnly {
+				r.AddedIDs = append(r.AddedIDs, t.ID)
+			}
+			m.item(MergeItem{What: "added", Table: "annotations", ID: t.ID, ClippingID: mt.ClippingID})
 			m.reportAnchor(mt, ra)
 			continue
 		}
 		ho := stateHash(cur)
-		b, synced := bases[cur.rid]
+		bs, synced := bases[cur.rid]
 		switch {
 		case cur.ClippingID != mt.ClippingID:
 			// Annotations never change clipping: only a tampered file
 			// gets here. Recorded for the researcher, not applied.
-			m.conflict(cur, mt, ht, pending)
-		case synced && ht == b.theirs:
+			m.conflict(b, cur, mt, ht, pending)
+		case synced && ht == bs.theirs:
 			r.Unchanged++ // they did not change it; ours may have
-		case synced && ho == b.ours:
+		case synced && ho == bs.ours:
 			next := adopt(cur, mt)
 			hn := stateHash(next)
 			if hn == ho {
 				r.Unchanged++
 			} else {
-				m.updates = append(m.updates, annUpdate{prev: cur, next: next})
+				b.updates = append(b.updates, annUpdate{prev: cur, next: next})
+				if next.DeletedAt == nil {
+					m.need[next.TagID] = true
+				}
 				if next.DeletedAt != nil && cur.DeletedAt == nil {
 					r.Deleted++
-					r.DeletedIDs = append(r.DeletedIDs, t.ID)
+					if !m.opt.CountsOnly {
+						r.DeletedIDs = append(r.DeletedIDs, t.ID)
+					}
+					m.item(MergeItem{What: "deleted", Table: "annotations", ID: t.ID, ClippingID: cur.ClippingID})
 				} else {
 					r.Updated++
-					r.UpdatedIDs = append(r.UpdatedIDs, t.ID)
+					if !m.opt.CountsOnly {
+						r.UpdatedIDs = append(r.UpdatedIDs, t.ID)
+					}
+					m.item(MergeItem{What: "updated", Table: "annotations", ID: t.ID, ClippingID: cur.ClippingID})
 					m.reportAnchor(next, ra)
 				}
 			}
-			m.base(cur.rid, hn, ht, b, synced)
+			m.base(b, cur.rid, hn, ht, bs, synced)
 		case stateHash(mt) == ho:
 			r.Unchanged++ // the same change on both sides, or equal and never synced
-			m.base(cur.rid, ho, ht, b, synced)
+			m.base(b, cur.rid, ho, ht, bs, synced)
 		default:
-			m.conflict(cur, mt, ht, pending)
+			m.conflict(b, cur, mt, ht, pending)
 		}
 	}
 	return nil
 }
 
 // base plans a sync record unless the stored one already says so.
-func (m *merger) base(rid, ours, theirs int64, old syncBase, exists bool) {
+func (m *merger) base(b *batch, rid, ours, theirs int64, old syncBase, exists bool) {
 	if exists && old == (syncBase{ours, theirs}) {
 		return
 	}
-	m.bases = append(m.bases, baseRow{rid: rid, ours: ours, theirs: theirs})
+	b.bases = append(b.bases, baseRow{rid: rid, ours: ours, theirs: theirs})
 }
 
 // conflict plans a conflict between our state and the incoming one,
 // unless an earlier merge of the same file recorded it and it is open.
-func (m *merger) conflict(ours, theirs annState, theirsHash int64, pending map[conflictKey]bool) {
+func (m *merger) conflict(b *batch, ours, theirs annState, theirsHash int64, pending map[conflictKey]bool) {
 	r := &m.rep.Annotations
 	if pending[conflictKey{ours.ID, theirsHash}] {
 		r.AlreadyInConflict++
 		return
 	}
-	m.conflicts = append(m.conflicts, conflictRow{ours: ours, theirs: theirs, theirsHash: theirsHash})
+	b.conf = append(b.conf, conflictRow{ours: ours, theirs: theirs, theirsHash: theirsHash})
 	r.Conflicts = append(r.Conflicts, MergeConflict{AnnotationID: ours.ID, ClippingID: ours.ClippingID, Exact: ours.Exact})
+	m.item(MergeItem{What: "conflict", Table: "annotations", ID: ours.ID, ClippingID: ours.ClippingID})
 }
 
 // conflictKey identifies an open conflict: the annotation and the
@@ -138,63 +306,6 @@ func (m *merger) openConflicts() (map[conflictKey]bool, error) {
 		pending[k] = true
 	}
 	return pending, rows.Err()
-}
-
-// incomingAnns reads the annotations of the file and returns those that
-// pass the row checks (see checkAnnRow, checkSpan) and whose clipping, tag
-// and coder arrive, by id; the others are refused. An annotation whose
-// exact text is not at its span is kept, to be re-anchored (see mapAnn).
-// The rows are read by clipping, so that one text at a time is in memory.
-func (m *merger) incomingAnns() ([]annState, error) {
-	var n int
-	if err := m.tx.QueryRowContext(m.ctx, `SELECT count(*) FROM theirs.annotations NOT INDEXED`).Scan(&n); err != nil {
-		return nil, fmt.Errorf("count incoming annotations: %w", classify(err))
-	}
-	theirs, cs, err := readTheirs(m, "annotations", `SELECT `+annCols+` FROM theirs.annotations NOT INDEXED`, n,
-		typedAnn, func(c *cells) annState {
-			a := decodeAnn(c)
-			checkAnnRow(c, a)
-			return a
-		})
-	if err != nil {
-		return nil, err
-	}
-	order := make([]int, len(theirs)) // by clipping, then id
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(i, j int) int { return strings.Compare(theirs[i].ClippingID, theirs[j].ClippingID) })
-	good := make([]annState, 0, len(theirs))
-	var clip string // the clipping whose text is loaded
-	var text *selfText
-	for _, i := range order {
-		a := theirs[i]
-		if why := m.parentProblem(a.ClippingID, a.TagID, a.CoderID); why != "" {
-			m.refuse("annotations", a.ID, why)
-			continue
-		}
-		if a.DeletedAt == nil && m.deletedTag(a.TagID) {
-			m.refuse("annotations", a.ID, fmt.Sprintf("its tag %s is deleted in the file", a.TagID))
-			continue
-		}
-		if a.ClippingID != clip {
-			if text, err = m.theirText(a.ClippingID); err != nil {
-				return nil, err
-			}
-			clip = a.ClippingID
-		}
-		c := cs[i]
-		if !checkSpan(c, a, text.runes) {
-			m.moved[a.ID] = text
-		}
-		if len(c.probs) > 0 {
-			m.refuse("annotations", a.ID, reason(c.probs))
-			continue
-		}
-		good = append(good, a)
-	}
-	slices.SortFunc(good, func(a, b annState) int { return strings.Compare(a.ID, b.ID) })
-	return good, nil
 }
 
 // typedAnn reads an annotation row with Go types, the fast way, and
@@ -246,26 +357,47 @@ func (m *merger) deletedTag(id string) bool {
 	return false
 }
 
-// theirText reads the text of the incoming clipping id, by rowid.
-func (m *merger) theirText(id string) (*selfText, error) {
+// textCache keeps the texts of the last few incoming clippings read
+// (annotations come mostly clipping by clipping).
+type textCache struct {
+	byID  map[string]*selfText
+	order []string // oldest first
+}
+
+// textCacheSize is how many incoming texts textCache keeps.
+const textCacheSize = 32
+
+// get returns the text of the incoming clipping id, read by rowid.
+func (tc *textCache) get(m *merger, id string) (*selfText, error) {
+	if t := tc.byID[id]; t != nil {
+		return t, nil
+	}
 	t := &selfText{}
 	if err := m.tx.QueryRowContext(m.ctx, `SELECT body, body_hash FROM theirs.clippings WHERE rowid = ?`,
 		m.clipRow[id]).Scan(&t.body, &t.hash); err != nil {
 		return nil, fmt.Errorf("read incoming clipping %s: %w", id, classify(err))
 	}
 	t.runes = []rune(t.body)
+	if tc.byID == nil {
+		tc.byID = map[string]*selfText{}
+	}
+	if len(tc.order) == textCacheSize {
+		delete(tc.byID, tc.order[0])
+		tc.order = tc.order[1:]
+	}
+	tc.byID[id] = t
+	tc.order = append(tc.order, id)
 	return t, nil
 }
 
-// readAnns reads the annotations of this project q selects, about n of
-// them.
-func (m *merger) readAnns(n int, q string) ([]annState, error) {
-	rows, err := m.tx.QueryContext(m.ctx, q)
+// readAnns reads the annotations of this project q selects.
+func (m *merger) readAnns(q string, args ...any) ([]annState, error) {
+	rows, err := m.tx.QueryContext(m.ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read annotations: %w", err)
 	}
 	defer rows.Close()
-	as := make([]annState, 0, n)
+	var as []annState
 	var cols lazyCols
 	for rows.Next() {
 		a, _, err := readAnnState(rows, &cols)
@@ -295,8 +427,12 @@ func (m *merger) reportAnchor(a annState, ra *reanchor.Result) {
 	case reanchor.StatusOrphan:
 		r.Orphans++
 	}
-	r.ReAnchored = append(r.ReAnchored, ReAnchored{AnnotationID: a.ID, ClippingID: a.ClippingID, Status: string(ra.Status),
-		Score: ra.Score, Start: a.Start, End: a.End, Quote: a.AnchorQuote})
+	item := ReAnchored{AnnotationID: a.ID, ClippingID: a.ClippingID, Status: string(ra.Status),
+		Score: ra.Score, Start: a.Start, End: a.End, Quote: a.AnchorQuote}
+	if !m.opt.CountsOnly {
+		r.ReAnchored = append(r.ReAnchored, item)
+	}
+	m.item(MergeItem{What: "re_anchored", Table: "annotations", ID: a.ID, ClippingID: a.ClippingID, ReAnchored: &item})
 }
 
 // mapAnn expresses a checked incoming annotation in this project's terms:
@@ -304,7 +440,7 @@ func (m *merger) reportAnchor(a annState, ra *reanchor.Result) {
 // re-anchored onto this project's text where the clipping's text differs,
 // or onto the same text where its exact text is not at its span (the
 // returned result is nil when it was not re-anchored).
-func (m *merger) mapAnn(t annState) (annState, *reanchor.Result, error) {
+func (m *merger) mapAnn(b *batch, t annState) (annState, *reanchor.Result, error) {
 	mt := t
 	mt.rid = 0
 	mt.ClippingID, mt.TagID = m.clipMap[t.ClippingID], m.tagMap[t.TagID]
@@ -314,9 +450,9 @@ func (m *merger) mapAnn(t annState) (annState, *reanchor.Result, error) {
 	}
 	var mapper *reanchor.Mapper
 	var body, hash string
-	switch self := m.moved[t.ID]; {
+	switch self := b.moved[t.ID]; {
 	case d != nil:
-		mapper, body, hash = d.mapper, d.ours, d.ourHash
+		mapper, body, hash = d.mapper, d.ours, d.hash
 	case self != nil:
 		if self.mapper == nil {
 			self.mapper = reanchor.NewMapper(self.body, self.body)

@@ -6,19 +6,15 @@ import (
 	"path/filepath"
 )
 
-// apply writes the plan inside the merge transaction.
-func (m *merger) apply() error {
+// ensurePeer adds the incoming file's replica as a peer of this project
+// (once), before anything refers to it.
+func (m *merger) ensurePeer() error {
+	if m.peer != 0 {
+		return nil
+	}
 	var err error
-	if m.peer, err = ensurePeer(m.ctx, m.tx.Tx, m.replica, m.now); err != nil {
-		return err
-	}
-	for _, step := range []func() error{m.applyCoders, m.applyTags, m.applyClippings, m.applyAnnotations,
-		m.applyAudit, m.applyRejections} {
-		if err := step(); err != nil {
-			return err
-		}
-	}
-	return nil
+	m.peer, err = ensurePeer(m.ctx, m.tx.Tx, m.replica, m.now)
+	return err
 }
 
 func (m *merger) applyCoders() error {
@@ -38,6 +34,11 @@ func (m *merger) applyTags() error {
 			return fmt.Errorf("add tag %q: %w", t.Name, err)
 		}
 	}
+	return nil
+}
+
+// applyRevivals brings back the deleted tags planRevivals chose.
+func (m *merger) applyRevivals() error {
 	for _, t := range m.revive {
 		if err := updateTag(m.tx, t); err != nil {
 			return fmt.Errorf("revive tag %q: %w", t.Name, err)
@@ -72,45 +73,73 @@ func (m *merger) applyClippings() error {
 	return nil
 }
 
-// applyAnnotations inserts and updates annotations (keeping the note
-// index in step) and records the sync points.
-func (m *merger) applyAnnotations() error {
-	for i := range m.inserts {
-		a := &m.inserts[i]
+// applyBatch inserts and updates a batch's annotations (keeping the note
+// index in step), records the sync points and the conflicts.
+func (m *merger) applyBatch(b *batch) error {
+	if len(b.inserts)+len(b.updates)+len(b.bases)+len(b.conf) == 0 {
+		return nil
+	}
+	if err := m.ensurePeer(); err != nil {
+		return err
+	}
+	for i := range b.inserts {
+		a := &b.inserts[i]
 		if err := insertAnn(m.x, &a.st); err != nil {
 			return fmt.Errorf("annotation %s: %w", a.st.ID, err)
 		}
-		m.bases = append(m.bases, baseRow{rid: a.st.rid, ours: stateHash(a.st), theirs: a.theirs})
+		b.bases = append(b.bases, baseRow{rid: a.st.rid, ours: stateHash(a.st), theirs: a.theirs})
 	}
-	for _, u := range m.updates {
+	for _, u := range b.updates {
 		if err := updateAnn(m.x, u.prev, u.next); err != nil {
 			return err
 		}
 	}
-	for _, b := range m.bases {
-		if _, err := m.x.exec(baseUpsert, m.peer, b.rid, b.ours, b.theirs); err != nil {
+	for _, r := range b.bases {
+		if _, err := m.x.exec(baseUpsert, m.peer, r.rid, r.ours, r.theirs); err != nil {
 			return fmt.Errorf("record merge base: %w", err)
 		}
+	}
+	m.changed += len(b.bases)
+	if len(b.conf) == 0 {
+		return nil
+	}
+	// The conflicts of this batch are the last ones listed in the report.
+	listed := m.rep.Annotations.Conflicts[len(m.rep.Annotations.Conflicts)-len(b.conf):]
+	for i, c := range b.conf {
+		id, err := newID()
+		if err != nil {
+			return err
+		}
+		ours, err := json.Marshal(c.ours)
+		if err != nil {
+			return fmt.Errorf("encode conflict: %w", err)
+		}
+		theirs, err := json.Marshal(c.theirs)
+		if err != nil {
+			return fmt.Errorf("encode conflict: %w", err)
+		}
+		// merge_id refers to the audit record written at the end (the
+		// foreign keys are checked at commit).
+		if _, err := m.x.exec(`INSERT INTO main.conflicts (id, merge_id, annotation_id, ours, theirs,
+			theirs_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, m.mergeID, c.ours.ID, string(ours), string(theirs), c.theirsHash, m.now, m.now); err != nil {
+			return fmt.Errorf("record conflict on annotation %s: %w", c.ours.ID, err)
+		}
+		listed[i].ConflictID = id
 	}
 	return nil
 }
 
-// applyAudit records the merge in the merges table, with its conflicts.
+// applyAudit records the merge in the merges table (its conflicts are
+// recorded already, referring to it).
 func (m *merger) applyAudit() error {
 	if m.rep.Changes() == 0 {
 		return nil // only sync points: nothing for the researcher to see
 	}
-	id, err := newID()
-	if err != nil {
+	if err := m.ensurePeer(); err != nil {
 		return err
 	}
-	for i := range m.conflicts {
-		if m.conflicts[i].id, err = newID(); err != nil {
-			return err
-		}
-		m.rep.Annotations.Conflicts[i].ConflictID = m.conflicts[i].id
-	}
-	m.rep.MergeID = id
+	m.rep.MergeID = m.mergeID
 	report, err := json.Marshal(m.rep.audit())
 	if err != nil {
 		return fmt.Errorf("encode merge report: %w", err)
@@ -120,23 +149,8 @@ func (m *merger) applyAudit() error {
 		coder = m.opt.CoderID
 	}
 	if _, err := m.tx.ExecContext(m.ctx, `INSERT INTO main.merges (id, peer, coder_id, source, report, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, id, m.peer, coder, filepath.Base(m.rep.Source), string(report), m.now, m.now); err != nil {
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, m.mergeID, m.peer, coder, filepath.Base(m.rep.Source), string(report), m.now, m.now); err != nil {
 		return fmt.Errorf("record the merge: %w", err)
-	}
-	for _, c := range m.conflicts {
-		ours, err := json.Marshal(c.ours)
-		if err != nil {
-			return fmt.Errorf("encode conflict: %w", err)
-		}
-		theirs, err := json.Marshal(c.theirs)
-		if err != nil {
-			return fmt.Errorf("encode conflict: %w", err)
-		}
-		if _, err := m.tx.ExecContext(m.ctx, `INSERT INTO main.conflicts (id, merge_id, annotation_id, ours, theirs,
-			theirs_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			c.id, id, c.ours.ID, string(ours), string(theirs), c.theirsHash, m.now, m.now); err != nil {
-			return fmt.Errorf("record conflict on annotation %s: %w", c.ours.ID, err)
-		}
 	}
 	return nil
 }

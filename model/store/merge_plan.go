@@ -13,8 +13,11 @@ import (
 )
 
 // merger plans a merge inside the merge transaction — reading both files,
-// matching and deciding — and then applies the plan. The plan is what a
-// dry run reports.
+// matching and deciding — and applies it as it goes: the coders, tags and
+// clippings first, then the annotations batch by batch, then what those
+// decided (revived tags), the rejections and the audit record. A dry run
+// decides the same and writes nothing; what is planned is what it
+// reports.
 type merger struct {
 	ctx context.Context
 	tx  *wtx
@@ -24,10 +27,12 @@ type merger struct {
 	now string
 
 	replica string // the incoming file's replica id
-	peer    int64  // its local number; 0 when never merged with
+	peer    int64  // its local number; 0 when never merged with (and not yet added)
+	mergeID string // the audit record's id, which conflicts refer to
 
 	findings integrityFindings            // what integrity_check found in the file
-	refused  map[string]map[string]string // table → incoming id → why it was refused
+	refused  map[string]map[string]string // table → incoming id → why it was refused (not annotations)
+	refusedN map[string]int               // rows refused per table
 
 	coders      []coderRow      // incoming coders to add
 	coderExists map[string]bool // coder ids annotations may refer to: this project's and the accepted incoming ones
@@ -36,26 +41,26 @@ type merger struct {
 	ourTags map[string]tagState // this project's tags by id
 	newTags []tagState          // incoming tags to add (names settled)
 	revive  []tagState          // deleted tags here to bring back
+	need    map[string]bool     // tags here that annotations added or taken over (live) use
 
 	clipMap  map[string]string        // incoming clipping id → clipping id here
 	clipRow  map[string]int64         // incoming clipping id → its rowid in the file
 	newClips []int64                  // rowids of the incoming clippings to add
 	textLen  map[string]int           // incoming clipping id → its text's length in code points
 	differs  map[string]*textMismatch // incoming clipping id → the two texts, when they differ
-	moved    map[string]*selfText     // incoming annotation id → its clipping's text, when exact differs from the text at its span
+	mappers  []*textMismatch          // the differing texts whose mapper is loaded, oldest first
+	texts    textCache                // incoming texts, for checking spans
 
-	inserts   []annInsert
-	updates   []annUpdate
-	bases     []baseRow // sync records of annotations that exist here already
-	conflicts []conflictRow
+	changed int // sync records written (changes beyond the report's)
 
 	rejections []rejectionRow
 }
 
 // textMismatch is a clipping whose text differs between the two files.
 type textMismatch struct {
-	theirs, ours, ourHash string
-	mapper                *reanchor.Mapper // built on first use
+	theirID    string           // its id in the file
+	ours, hash string           // this project's text and hash, while mapper is loaded
+	mapper     *reanchor.Mapper // built on use, dropped when other texts need the room
 }
 
 // selfText is the text of a clipping that is the same in both files, for
@@ -97,10 +102,10 @@ type rejectionRow struct {
 func newMerger(tx *wtx, opt MergeOptions, rep *MergeReport, findings integrityFindings) (*merger, error) {
 	m := &merger{ctx: tx.ctx, tx: tx, opt: opt, rep: rep, now: fmtTime(nowUTC()),
 		x:        &txStmts{ctx: tx.ctx, tx: tx.Tx, stmts: map[string]*sql.Stmt{}},
-		findings: findings, refused: map[string]map[string]string{}, coderExists: map[string]bool{},
-		tagMap: map[string]string{}, ourTags: map[string]tagState{},
+		findings: findings, refused: map[string]map[string]string{}, refusedN: map[string]int{}, coderExists: map[string]bool{},
+		tagMap: map[string]string{}, ourTags: map[string]tagState{}, need: map[string]bool{},
 		clipMap: map[string]string{}, clipRow: map[string]int64{}, textLen: map[string]int{},
-		differs: map[string]*textMismatch{}, moved: map[string]*selfText{}}
+		differs: map[string]*textMismatch{}}
 	if opt.CoderID != "" {
 		if err := requireCoder(m.ctx, tx, opt.CoderID); err != nil {
 			return nil, fmt.Errorf("merging coder: %w", err)
@@ -116,6 +121,9 @@ func newMerger(tx *wtx, opt MergeOptions, rep *MergeReport, findings integrityFi
 	if m.peer, err = findPeer(m.ctx, tx.Tx, m.replica); err != nil {
 		return nil, err
 	}
+	if m.mergeID, err = newID(); err != nil {
+		return nil, err
+	}
 	rep.Peer = m.replica
 	if rep.PeerVersions, err = readVersions(m.ctx, tx, "theirs"); err != nil {
 		return nil, err
@@ -123,10 +131,40 @@ func newMerger(tx *wtx, opt MergeOptions, rep *MergeReport, findings integrityFi
 	return m, nil
 }
 
-// plan matches and decides everything; it writes nothing.
-func (m *merger) plan() error {
-	for _, step := range []func() error{m.planCoders, m.planTags, m.planClippings, m.planAnnotations,
-		m.planRevivals, m.planRejections, m.checkFindings} {
+// run merges: coders, tags and clippings, then the annotations in
+// batches, then revived tags, rejections, the file's integrity findings
+// and the audit record. A dry run writes nothing.
+func (m *merger) run() error {
+	for _, step := range []func() error{m.planCoders, m.planTags, m.planClippings} {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	if !m.opt.DryRun {
+		for _, step := range []func() error{m.applyCoders, m.applyTags, m.applyClippings} {
+			if err := step(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := m.mergeAnnotations(); err != nil {
+		return err
+	}
+	// The id lists in id order, as before the annotations came in
+	// batches.
+	a := &m.rep.Annotations
+	for _, l := range [][]string{a.AddedIDs, a.UpdatedIDs, a.DeletedIDs} {
+		slices.Sort(l)
+	}
+	for _, step := range []func() error{m.planRevivals, m.planRejections, m.checkFindings} {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	if m.opt.DryRun {
+		return nil
+	}
+	for _, step := range []func() error{m.applyRevivals, m.applyRejections, m.applyAudit} {
 		if err := step(); err != nil {
 			return err
 		}
@@ -134,9 +172,16 @@ func (m *merger) plan() error {
 	return nil
 }
 
-// writes reports whether applying the plan changes anything.
+// writes reports whether the merge changes anything.
 func (m *merger) writes() bool {
-	return m.rep.Changes() > 0 || len(m.bases) > 0
+	return m.rep.Changes() > 0 || m.changed > 0
+}
+
+// item tells opt.OnItem about a row.
+func (m *merger) item(it MergeItem) {
+	if m.opt.OnItem != nil {
+		m.opt.OnItem(it)
+	}
 }
 
 // corrupt reports incoming data that the file's own constraints should
@@ -356,7 +401,6 @@ func (m *merger) planClippings() error {
 	}
 	type incomingClip struct {
 		id, hash, headline string
-		body               string // kept only when this project has the clipping with another text
 		runes              int
 		rowid              int64
 	}
@@ -368,11 +412,7 @@ func (m *merger) planClippings() error {
 			if t := c.text("original_type"); t != "blob" && t != "null" {
 				c.bad("original", "is %s, not the bytes of a file", t)
 			}
-			in := incomingClip{id: k.ID, hash: k.BodyHash, headline: k.Headline, runes: utf8.RuneCountInString(k.Body), rowid: c.rowid}
-			if o, ok := byID[k.ID]; ok && o.hash != k.BodyHash {
-				in.body = k.Body
-			}
-			return in
+			return incomingClip{id: k.ID, hash: k.BodyHash, headline: k.Headline, runes: utf8.RuneCountInString(k.Body), rowid: c.rowid}
 		})
 	if err != nil {
 		return err
@@ -394,7 +434,7 @@ func (m *merger) planClippings() error {
 				c.Unchanged++
 				continue
 			}
-			m.differs[in.id] = &textMismatch{theirs: in.body}
+			m.differs[in.id] = &textMismatch{theirID: in.id}
 			c.TextDiffers = append(c.TextDiffers, item)
 			continue
 		}
@@ -410,35 +450,40 @@ func (m *merger) planClippings() error {
 	return nil
 }
 
-// ourText loads this project's text of a clipping whose text differs.
+// maxMappers is how many differing texts keep their re-anchoring index
+// loaded at a time (annotations come mostly clipping by clipping).
+const maxMappers = 16
+
+// ourText returns, for an incoming clipping whose text differs here, this
+// project's text with the mapper from the file's text onto it (nil when
+// the text is the same), loading both texts when they are not loaded.
 func (m *merger) ourText(theirID string) (*textMismatch, error) {
 	d := m.differs[theirID]
 	if d == nil || d.mapper != nil {
 		return d, nil
 	}
+	var theirs string
+	if err := m.tx.QueryRowContext(m.ctx, `SELECT body FROM theirs.clippings WHERE rowid = ?`,
+		m.clipRow[theirID]).Scan(&theirs); err != nil {
+		return nil, fmt.Errorf("read incoming clipping %s: %w", theirID, classify(err))
+	}
 	if err := m.tx.QueryRowContext(m.ctx, `SELECT body, body_hash FROM main.clippings WHERE id = ?`,
-		m.clipMap[theirID]).Scan(&d.ours, &d.ourHash); err != nil {
+		m.clipMap[theirID]).Scan(&d.ours, &d.hash); err != nil {
 		return nil, fmt.Errorf("read clipping %s: %w", theirID, err)
 	}
-	d.mapper = reanchor.NewMapper(d.theirs, d.ours)
-	d.theirs = "" // the mapper holds what it needs
+	d.mapper = reanchor.NewMapper(theirs, d.ours)
+	if len(m.mappers) == maxMappers {
+		old := m.mappers[0]
+		old.mapper, old.ours = nil, ""
+		m.mappers = m.mappers[1:]
+	}
+	m.mappers = append(m.mappers, d)
 	return d, nil
 }
 
 // planRevivals brings back deleted tags here that annotations being added
 // or taken over (live) use, renamed or without shortcut if need be.
 func (m *merger) planRevivals() error {
-	need := map[string]bool{}
-	for _, a := range m.inserts {
-		if a.st.DeletedAt == nil {
-			need[a.st.TagID] = true
-		}
-	}
-	for _, u := range m.updates {
-		if u.next.DeletedAt == nil {
-			need[u.next.TagID] = true
-		}
-	}
 	var live []tagState
 	for _, t := range m.ourTags {
 		if t.DeletedAt == nil {
@@ -450,8 +495,7 @@ func (m *merger) planRevivals() error {
 			live = append(live, t)
 		}
 	}
-	ids := sortedIDs(need)
-	for _, id := range ids {
+	for _, id := range sortedIDs(m.need) {
 		t, ok := m.ourTags[id]
 		if !ok || t.DeletedAt == nil {
 			continue

@@ -26,16 +26,22 @@ type RefusedRow struct {
 	Reason string `json:"reason"`
 }
 
-// refuse records that the row id of table is not merged.
+// refuse records that the row id of table is not merged. The ids of
+// refused annotations are not kept (nothing refers to an annotation): the
+// caller refuses an annotation once.
 func (m *merger) refuse(table, id, why string) {
-	if m.refused[table] == nil {
-		m.refused[table] = map[string]string{}
+	if table != "annotations" {
+		if m.refused[table] == nil {
+			m.refused[table] = map[string]string{}
+		}
+		if _, done := m.refused[table][id]; done {
+			return
+		}
+		m.refused[table][id] = why
 	}
-	if _, done := m.refused[table][id]; done {
-		return
-	}
-	m.refused[table][id] = why
+	m.refusedN[table]++
 	m.rep.Refused = append(m.rep.Refused, RefusedRow{Table: table, ID: id, Reason: why})
+	m.item(MergeItem{What: "refused", Table: table, ID: id, Reason: why})
 }
 
 // refusedAs returns why the row id of table was refused.
@@ -117,7 +123,7 @@ func readTheirs[T any](m *merger, table, q string, n int, typed func(rows *sql.R
 func (m *merger) checkFindings() error {
 	var unexplained []string
 	for _, t := range m.findings.constraintTables() {
-		if !slices.Contains(mergedFrom, t) || len(m.refused[t]) > 0 {
+		if !slices.Contains(mergedFrom, t) || m.refusedN[t] > 0 {
 			continue
 		}
 		unexplained = append(unexplained, t)

@@ -84,7 +84,8 @@ type MergedCoder struct {
 }
 
 // MergeAnnotations: annotations of the incoming file, by outcome. The id
-// lists hold the items behind the counts.
+// lists hold the items behind the counts (empty with
+// MergeOptions.CountsOnly).
 type MergeAnnotations struct {
 	Added      int      `json:"added"` // new live annotations
 	AddedIDs   []string `json:"added_ids,omitempty"`
@@ -167,7 +168,7 @@ func (r MergeReport) Summary() string {
 	add(a.Tombstones, "deletions recorded")
 	add(a.Updated, "annotations updated")
 	add(a.Deleted, "annotations deleted")
-	if n := len(a.ReAnchored); n > 0 {
+	if n := a.Remapped + a.Fuzzy + a.Orphans; n > 0 {
 		parts = append(parts, fmt.Sprintf("%d re-anchored (%d fuzzy, %d orphaned: to review)", n, a.Fuzzy, a.Orphans))
 	}
 	add(len(a.Conflicts), "conflicts to resolve")

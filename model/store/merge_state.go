@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -121,13 +122,19 @@ func ensurePeer(ctx context.Context, tx *sql.Tx, replica, now string) (int64, er
 // digests of our and their state when the two last agreed.
 type syncBase struct{ ours, theirs int64 }
 
-// loadBases reads the sync records of peer, by annotation rid.
-func loadBases(ctx context.Context, tx *sql.Tx, peer int64) (map[int64]syncBase, error) {
+// loadBases reads the sync records of peer for the annotations rids, by
+// annotation rid.
+func loadBases(ctx context.Context, tx *sql.Tx, peer int64, rids []int64) (map[int64]syncBase, error) {
 	bases := map[int64]syncBase{}
-	if peer == 0 {
+	if peer == 0 || len(rids) == 0 {
 		return bases, nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT annotation, ours, theirs FROM main.merge_base WHERE peer = ?`, peer)
+	j, err := json.Marshal(rids)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT annotation, ours, theirs FROM main.merge_base
+		WHERE peer = ? AND annotation IN (SELECT value FROM json_each(?))`, peer, string(j))
 	if err != nil {
 		return nil, fmt.Errorf("read merge base: %w", err)
 	}

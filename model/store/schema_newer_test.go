@@ -2,11 +2,12 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 )
 
-// newerFile makes a project that claims a newer schema (3) with the
+// newerFile makes a project that claims a newer schema (the next one) with the
 // annotations table defined by replacing old with new in its SQL, and one
 // annotation stored under that definition; stmts run after.
 func newerFile(t *testing.T, old, new string, stmts ...string) string {
@@ -27,7 +28,7 @@ func newerFile(t *testing.T, old, new string, stmts ...string) string {
 	db = rawDB(t, path)
 	q := []string{`INSERT INTO annotations (id, clipping_id, tag_id, coder_id, start, "end", exact, body_hash, created_at, updated_at)
 		SELECT '` + dupA + `', c.id, t.id, k.id, 0, 2, 'Le', c.body_hash, '2024-05-03T10:00:00.000Z', '2024-05-03T10:00:00.000Z'
-		FROM clippings c, tags t, coders k WHERE t.name = 'quote'`, `PRAGMA user_version = 3`}
+		FROM clippings c, tags t, coders k WHERE t.name = 'quote'`, fmt.Sprintf(`PRAGMA user_version = %d`, len(defaultMigrations())+1)}
 	for _, s := range append(q, stmts...) {
 		if _, err := db.Exec(s); err != nil {
 			t.Fatalf("%s: %v", s, err)

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"iter"
 	"strings"
 	"unicode"
 )
@@ -70,6 +71,17 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
+// searchQueries find the body hits, then the note hits; their arguments
+// are the snippet markers, the FTS query and a limit (-1: none).
+var searchQueries = []string{
+	`SELECT c.id, c.headline, snippet(clip_fts, ?, ?, '…', -1, 16), ''
+	 FROM clip_fts JOIN clippings c ON c.rid = clip_fts.docid
+	 WHERE clip_fts MATCH ? ORDER BY c.date, c.headline, c.id LIMIT ?`,
+	`SELECT c.id, c.headline, snippet(note_fts, ?, ?, '…', -1, 16), a.id
+	 FROM note_fts JOIN annotations a ON a.rid = note_fts.docid JOIN clippings c ON c.id = a.clipping_id
+	 WHERE note_fts MATCH ? AND a.deleted_at IS NULL ORDER BY c.date, c.headline, a.start, a.id LIMIT ?`,
+}
+
 // Search finds clippings whose headline or body matches query, then
 // annotations whose note matches (tombstoned ones excluded), at most limit
 // hits in all (no limit when limit <= 0). Any text is a valid query; see
@@ -83,14 +95,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]SearchHi
 		limit = -1
 	}
 	var hits []SearchHit
-	for _, q := range []string{
-		`SELECT c.id, c.headline, snippet(clip_fts, ?, ?, '…', -1, 16), ''
-		 FROM clip_fts JOIN clippings c ON c.rid = clip_fts.docid
-		 WHERE clip_fts MATCH ? ORDER BY c.date, c.headline, c.id LIMIT ?`,
-		`SELECT c.id, c.headline, snippet(note_fts, ?, ?, '…', -1, 16), a.id
-		 FROM note_fts JOIN annotations a ON a.rid = note_fts.docid JOIN clippings c ON c.id = a.clipping_id
-		 WHERE note_fts MATCH ? AND a.deleted_at IS NULL ORDER BY c.date, c.headline, a.start, a.id LIMIT ?`,
-	} {
+	for _, q := range searchQueries {
 		if limit >= 0 && len(hits) >= limit {
 			break
 		}
@@ -117,4 +122,45 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]SearchHi
 		}
 	}
 	return hits, nil
+}
+
+// Search streams what Store.Search returns, without a limit: clippings
+// whose headline or body matches query, in date and headline order, then
+// annotations whose note matches. Each of the two queries reads its
+// matches as they come, so the project stays locked for writes by other
+// programs (never for reads) until the hits are read or the caller
+// stops.
+func (r *Reader) Search(ctx context.Context, query string) iter.Seq2[SearchHit, error] {
+	return func(yield func(SearchHit, error) bool) {
+		fq, err := ftsQuery(query)
+		if err != nil {
+			yield(SearchHit{}, fmt.Errorf("search %q: %w", query, err))
+			return
+		}
+		for _, q := range searchQueries {
+			rows, err := r.q.QueryContext(ctx, q, SnippetOpen, SnippetClose, fq, -1)
+			if err != nil {
+				yield(SearchHit{}, fmt.Errorf("search %q: %w", query, classify(err)))
+				return
+			}
+			for rows.Next() {
+				var h SearchHit
+				if err := rows.Scan(&h.ClippingID, &h.Headline, &h.Snippet, &h.AnnotationID); err != nil {
+					rows.Close()
+					yield(SearchHit{}, fmt.Errorf("search %q: %w", query, classify(err)))
+					return
+				}
+				if !yield(h, nil) {
+					rows.Close()
+					return
+				}
+			}
+			err = rows.Err()
+			rows.Close()
+			if err != nil {
+				yield(SearchHit{}, fmt.Errorf("search %q: %w", query, classify(err)))
+				return
+			}
+		}
+	}
 }

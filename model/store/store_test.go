@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestOpensDatabase guards against CGO_ENABLED=0 builds, in which the
@@ -168,5 +169,20 @@ func TestCoders(t *testing.T) {
 	}
 	if !cs[0].UpdatedAt.After(cs[0].CreatedAt) && !cs[0].UpdatedAt.Equal(cs[0].CreatedAt) {
 		t.Errorf("updated_at %v before created_at %v", cs[0].UpdatedAt, cs[0].CreatedAt)
+	}
+}
+
+// TestParseStamp: the fast timestamp reader agrees with time.Parse on the
+// store's layout, valid or not.
+func TestParseStamp(t *testing.T) {
+	for _, s := range []string{"2024-05-03T14:07:00.000Z", "2024-02-29T23:59:59.999Z", "2023-02-29T10:00:00.000Z",
+		"2024-13-01T10:00:00.000Z", "2024-04-31T10:00:00.000Z", "2024-05-03T24:00:00.000Z", "2024-05-03T14:07:60.000Z",
+		"2024-05-03 14:07:00.000Z", "2024-05-03T14:07:00.000", "2024-05-03T14:07:00Z", "0000-01-01T00:00:00.000Z",
+		"2024-05-0xT14:07:00.000Z", "9999-12-31T23:59:59.999Z", "2024-00-10T10:00:00.000Z", "2024-01-00T10:00:00.000Z"} {
+		want, werr := time.Parse(timeLayout, s)
+		got, ok := parseStamp(s)
+		if ok != (werr == nil) || ok && !got.Equal(want) {
+			t.Errorf("%s: parseStamp %v %v, time.Parse %v %v", s, got, ok, want, werr)
+		}
 	}
 }

@@ -1,0 +1,103 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"iter"
+	"testing"
+
+	"clipper/model"
+)
+
+// TestAddAnnotationGroup: many annotations, produced as they are taken,
+// land in one transaction as one undo step; spans the coder already has
+// are skipped; progress is reported; a failure or a cancellation saves
+// nothing.
+func TestAddAnnotationGroup(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	cs := newTextGen(5).clippings(3)
+	if _, err := f.s.AddClippings(ctx, cs); err != nil {
+		t.Fatal(err)
+	}
+	existing := &model.Annotation{ClippingID: cs[1].ID, TagID: f.tags["quote"].ID, CoderID: f.coder.ID, Start: 30, End: 40}
+	if err := f.s.AddAnnotation(ctx, existing); err != nil {
+		t.Fatal(err)
+	}
+	gen := func(n int, bad int) iter.Seq[*model.Annotation] {
+		return func(yield func(*model.Annotation) bool) {
+			for i := range n {
+				c := cs[i/(n/3)%3]
+				start := (i % (n / 3)) * 3
+				if i == bad {
+					start = 1 << 20
+				}
+				tag := "quote"
+				if i%2 == 1 {
+					tag = "claim"
+				}
+				a := &model.Annotation{ClippingID: c.ID, TagID: f.tags[tag].ID, Start: start, End: start + 10,
+					Origin: model.OriginSuggestion}
+				if !yield(a) {
+					return
+				}
+				if i%100 == 0 { // a repeat within the group
+					if !yield(&model.Annotation{ClippingID: c.ID, TagID: f.tags[tag].ID, Start: start, End: start + 10}) {
+						return
+					}
+				}
+			}
+		}
+	}
+	before := len(f.liveIDs(t))
+	var last [2]int
+	res, err := f.s.AddAnnotationGroup(ctx, f.coder.ID, gen(900, -1), GroupOptions{SkipExisting: true, Total: 909,
+		Progress: func(done, total int) { last = [2]int{done, total} }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// cs[1]'s 10th annotation is the existing quote at 30–40.
+	if res.Added != 899 || res.Skipped != 10 || res.Group == "" || last != [2]int{909, 909} {
+		t.Fatalf("result %+v, last progress %v", res, last)
+	}
+	if n := len(f.liveIDs(t)); n != before+899 {
+		t.Fatalf("%d live annotations, want %d", n, before+899)
+	}
+	ops, err := f.s.Undo(ctx, f.coder.ID)
+	if err != nil || len(ops) != 899 {
+		t.Fatalf("undo: %d ops, %v", len(ops), err)
+	}
+	if n := len(f.liveIDs(t)); n != before {
+		t.Fatalf("after undo %d live annotations, want %d", n, before)
+	}
+	if _, err := f.s.Redo(ctx, f.coder.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(f.liveIDs(t)); n != before+899 {
+		t.Fatalf("after redo %d live annotations", n)
+	}
+
+	// A bad span stops the group: nothing of it is saved.
+	mid := len(f.liveIDs(t))
+	if _, err := f.s.AddAnnotationGroup(ctx, f.coder.ID, gen(600, 400), GroupOptions{}); !errors.Is(err, ErrBadSpan) {
+		t.Errorf("bad span: %v", err)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	n := 0
+	cancelling := func(yield func(*model.Annotation) bool) {
+		for a := range gen(3000, -1) {
+			if n++; n == 1000 {
+				cancel()
+			}
+			if !yield(a) {
+				return
+			}
+		}
+	}
+	if _, err := f.s.AddAnnotationGroup(cctx, f.coder.ID, cancelling, GroupOptions{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: %v", err)
+	}
+	if got := len(f.liveIDs(t)); got != mid {
+		t.Errorf("a failed group saved something: %d annotations, want %d", got, mid)
+	}
+}
