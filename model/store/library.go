@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql/driver"
 	"fmt"
 	"iter"
 	"strings"
@@ -34,6 +35,53 @@ type LibraryFilter struct {
 	// live annotations' note, matches this full-text query (see Search
 	// for the syntax).
 	Search string
+	// Order is the order LibraryPage and LibraryIndex list them in;
+	// ClippingSummaries and Texts always use OrderLibrary.
+	Order LibraryOrder
+}
+
+// LibraryOrder is a sort order of the library list. Headlines and
+// publications sort naturally: case and accents aside, numbers by value
+// ("Report 2" before "Report 10"); every order ends with the clipping id,
+// so it is total.
+type LibraryOrder int
+
+const (
+	// OrderLibrary is by date, headline and id, undated clippings first
+	// (byte order): the order of exports and the command line.
+	OrderLibrary LibraryOrder = iota
+	// OrderOldest is by date, oldest first, undated clippings last.
+	OrderOldest
+	// OrderNewest is by date, newest first, undated clippings last.
+	OrderNewest
+	// OrderHeadline is by headline.
+	OrderHeadline
+	// OrderPublication is by publication, then oldest first.
+	OrderPublication
+	// OrderAnnotations is by number of live annotations, most first.
+	OrderAnnotations
+)
+
+// headOrder orders clippings c by headline, naturally, then id.
+const headOrder = `c.headline COLLATE ` + collNatural + `, c.id`
+
+// orderBy is the ORDER BY clause of o over clippings c, whose count of
+// live annotations is the column n_anns.
+func (o LibraryOrder) orderBy() string {
+	const head = headOrder
+	switch o {
+	case OrderOldest:
+		return ` ORDER BY c.date = '', c.date, ` + head
+	case OrderNewest:
+		return ` ORDER BY c.date DESC, ` + head // '' is the least date: undated last
+	case OrderHeadline:
+		return ` ORDER BY ` + head
+	case OrderPublication:
+		return ` ORDER BY c.publication COLLATE ` + collNatural + `, c.date = '', c.date, ` + head
+	case OrderAnnotations:
+		return ` ORDER BY n_anns DESC, ` + head
+	}
+	return ` ORDER BY c.date, c.headline, c.id`
 }
 
 // where is the condition on clippings c (with a leading " AND ", or "")
@@ -88,7 +136,7 @@ func (f LibraryFilter) where() (string, []any, error) {
 // summaryCols are the columns of a ClippingSummary, its live annotations
 // counted through the covering index annotations_clipping.
 const summaryCols = `c.id, c.headline, c.publication, c.date, c.source_name, c.imported_at,
-	(SELECT count(*) FROM annotations a WHERE a.clipping_id = c.id AND a.deleted_at IS NULL)`
+	(SELECT count(*) FROM annotations a WHERE a.clipping_id = c.id AND a.deleted_at IS NULL) AS n_anns`
 
 // readSummaries reads summaryCols rows.
 func (r *Reader) readSummaries(ctx context.Context, q string, args ...any) ([]ClippingSummary, []any, error) {
@@ -167,19 +215,99 @@ func (r *Reader) ClippingSummaries(ctx context.Context, f LibraryFilter) iter.Se
 }
 
 // LibraryPage returns at most limit clippings that f selects, from
-// position offset (0-based) of the library order, each with its number of
-// live annotations: the rows a virtualised list shows.
+// position offset (0-based) of f.Order, each with its number of live
+// annotations: the rows a virtualised list shows.
 func (s *Store) LibraryPage(ctx context.Context, f LibraryFilter, offset, limit int) ([]ClippingSummary, error) {
 	cond, args, err := f.where()
 	if err != nil {
 		return nil, fmt.Errorf("list clippings: %w", err)
 	}
-	page, _, err := s.Reader().readSummaries(ctx, `SELECT `+summaryCols+` FROM clippings c WHERE 1`+cond+
-		` ORDER BY c.date, c.headline, c.id LIMIT ? OFFSET ?`, append(args, max(limit, 0), max(offset, 0))...)
+	// The page's rows first, by id, and only then their columns and
+	// counts: a count per row of the whole selection would cost a scan of
+	// every annotation (except for the order by count, which needs it).
+	var rids []any
+	if f.Order == OrderOldest {
+		// Dated clippings, then undated ones, each part read in an order
+		// the index on dates serves, stopping at the page's end.
+		rids, err = s.pageRids(ctx, ` AND c.date <> ''`+cond, args, ` ORDER BY c.date, `+headOrder, offset, limit)
+		if err == nil && len(rids) < limit {
+			from := 0
+			if len(rids) == 0 {
+				var dated int
+				err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM clippings c WHERE c.date <> ''`+cond, args...).Scan(&dated)
+				from = offset - dated
+			}
+			var more []any
+			if err == nil && from >= 0 {
+				more, err = s.pageRids(ctx, ` AND c.date = ''`+cond, args, ` ORDER BY `+headOrder, from, limit-len(rids))
+			}
+			rids = append(rids, more...)
+		}
+	} else {
+		rids, err = s.pageRids(ctx, cond, args, f.Order.orderBy(), offset, limit)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("list clippings: %w", classify(err))
 	}
+	if len(rids) == 0 {
+		return nil, nil
+	}
+	got, _, err := s.Reader().readSummaries(ctx, `SELECT `+summaryCols+` FROM clippings c WHERE c.rid IN (`+
+		strings.TrimSuffix(strings.Repeat("?,", len(rids)), ",")+`)`, rids...)
+	if err != nil {
+		return nil, fmt.Errorf("list clippings: %w", classify(err))
+	}
+	byID := make(map[string]ClippingSummary, len(got))
+	for _, cs := range got {
+		byID[cs.ID] = cs
+	}
+	page := make([]ClippingSummary, 0, len(rids))
+	for _, r := range rids {
+		if cs, ok := byID[r.(ridID).id]; ok { // gone meanwhile: left out
+			page = append(page, cs)
+		}
+	}
 	return page, nil
+}
+
+// ridID is a clipping's rowid and id.
+type ridID struct {
+	rid int64
+	id  string
+}
+
+// Value lets a ridID be a query argument: its rowid.
+func (r ridID) Value() (driver.Value, error) { return r.rid, nil }
+
+// pageRids returns the rowids (ridID) of the clippings c that cond selects, in
+// the order orderBy gives, from offset, at most limit; with the order by
+// count, the subquery n_anns is computed.
+func (s *Store) pageRids(ctx context.Context, cond string, args []any, orderBy string, offset, limit int) ([]any, error) {
+	count := ""
+	if strings.Contains(orderBy, "n_anns") {
+		count = `, (SELECT count(*) FROM annotations a WHERE a.clipping_id = c.id AND a.deleted_at IS NULL) AS n_anns`
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT c.rid, c.id`+count+` FROM clippings c WHERE 1`+cond+orderBy+` LIMIT ? OFFSET ?`,
+		append(append([]any(nil), args...), max(limit, 0), max(offset, 0))...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var rids []any
+	for rows.Next() {
+		var r ridID
+		var id, n any
+		dst := []any{&r.rid, &id}
+		if count != "" {
+			dst = append(dst, &n)
+		}
+		if err := rows.Scan(dst...); err != nil {
+			return nil, err
+		}
+		r.id = textOf(id)
+		rids = append(rids, r)
+	}
+	return rids, rows.Err()
 }
 
 // LibraryCount counts the clippings f selects.
@@ -196,7 +324,7 @@ func (s *Store) LibraryCount(ctx context.Context, f LibraryFilter) (int, error) 
 }
 
 // LibraryIndex returns the position of clipping id among the clippings f
-// selects (library order), or -1 when f does not select it.
+// selects (in f.Order), or -1 when f does not select it.
 func (s *Store) LibraryIndex(ctx context.Context, f LibraryFilter, id string) (int, error) {
 	cond, args, err := f.where()
 	if err != nil {
@@ -211,6 +339,19 @@ func (s *Store) LibraryIndex(ctx context.Context, f LibraryFilter, id string) (i
 		return -1, nil
 	}
 	var n int
+	if f.Order != OrderLibrary {
+		count := ""
+		if f.Order == OrderAnnotations {
+			count = `, (SELECT count(*) FROM annotations a WHERE a.clipping_id = c.id AND a.deleted_at IS NULL) AS n_anns`
+		}
+		err = s.db.QueryRowContext(ctx, `SELECT k FROM (SELECT c.id AS cid, row_number() OVER (`+f.Order.orderBy()[1:]+`) - 1 AS k
+			FROM (SELECT c.*`+count+` FROM clippings c WHERE 1`+cond+`) c) WHERE cid = ?`,
+			append(args, id)...).Scan(&n)
+		if err != nil {
+			return 0, fmt.Errorf("find clipping %s: %w", id, classify(err))
+		}
+		return n, nil
+	}
 	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM clippings c, (SELECT date, headline, id FROM clippings WHERE id = ?) k
 		WHERE (c.date, c.headline, c.id) < (k.date, k.headline, k.id)`+cond, append([]any{id}, args...)...).Scan(&n)
 	if err != nil {
@@ -292,4 +433,15 @@ func (r *Reader) Texts(ctx context.Context, f LibraryFilter) iter.Seq2[textfind.
 			}
 		}
 	}
+}
+
+// LibraryTotals counts the project's clippings and their live annotations
+// (the status bar's figures; the same counts as the summaries').
+func (s *Store) LibraryTotals(ctx context.Context) (clippings, annotations int, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM clippings),
+		(SELECT count(*) FROM annotations WHERE deleted_at IS NULL)`).Scan(&clippings, &annotations)
+	if err != nil {
+		return 0, 0, fmt.Errorf("count clippings and annotations: %w", classify(err))
+	}
+	return clippings, annotations, nil
 }

@@ -1,0 +1,80 @@
+package store_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"clipper/model/store"
+	"clipper/model/store/fixture"
+)
+
+// BenchmarkLibraryFilterChange measures what the library list does when a
+// filter or the sort order changes on the scale project: count the
+// clippings the filter selects and read the first page of rows.
+// Target: ≤ 200 ms per op on 50,000 clippings.
+func BenchmarkLibraryFilterChange(b *testing.B) {
+	ctx := context.Background()
+	spec, _ := scaleSpecs()
+	path := filepath.Join(b.TempDir(), "project.clip")
+	if err := fixture.Copy(ctx, spec, path); err != nil {
+		b.Fatal(err)
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	tags, err := st.Tags(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	coders, err := st.Coders(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pubs, err := st.Publications(ctx)
+	if err != nil || len(pubs) == 0 {
+		b.Fatal("publications:", err)
+	}
+	filters := []struct {
+		name string
+		f    store.LibraryFilter
+	}{
+		{"none", store.LibraryFilter{}},
+		{"tag", store.LibraryFilter{TagID: tags[0].ID}},
+		{"coder", store.LibraryFilter{CoderID: coders[0].ID}},
+		{"publication", store.LibraryFilter{Publication: pubs[0]}},
+		{"dates", store.LibraryFilter{DateFrom: "2021-01-01", DateTo: "2021-06-30"}},
+		{"search", store.LibraryFilter{Search: "café"}},
+	}
+	orders := []struct {
+		name string
+		o    store.LibraryOrder
+	}{
+		{"oldest", store.OrderOldest}, {"newest", store.OrderNewest}, {"headline", store.OrderHeadline},
+		{"publication", store.OrderPublication}, {"annotations", store.OrderAnnotations},
+	}
+	for _, o := range orders {
+		for _, f := range filters {
+			flt := f.f
+			flt.Order = o.o
+			b.Run(o.name+"/"+f.name, func(b *testing.B) {
+				for b.Loop() {
+					n, err := st.LibraryCount(ctx, flt)
+					if err != nil {
+						b.Fatal(err)
+					}
+					page, err := st.LibraryPage(ctx, flt, 0, 200)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if n > 0 && len(page) == 0 {
+						b.Fatalf("%d clippings, empty first page", n)
+					}
+					b.ReportMetric(float64(n), "clippings")
+				}
+			})
+		}
+	}
+}
