@@ -9,10 +9,24 @@ import (
 	"clipper/model/store"
 )
 
+// listed returns the library's rows in the listed order, as the list
+// reads them (a page at a time).
+func listed(u *UI) []store.ClippingSummary {
+	var out []store.ClippingSummary
+	for i := range u.lib.list.Length() {
+		it, ok := u.lib.row(i)
+		if !ok {
+			break
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
 // listedHeadlines returns the library's headlines in the listed order.
 func listedHeadlines(u *UI) []string {
 	var hs []string
-	for _, it := range u.lib.shown {
+	for _, it := range listed(u) {
 		hs = append(hs, it.Headline)
 	}
 	return hs
@@ -77,7 +91,7 @@ func TestLibrarySortOrders(t *testing.T) {
 		t.Errorf("remembered sort = %q", got)
 	}
 	// The open clipping stays selected whatever the order.
-	if i := slices.IndexFunc(u.lib.shown, func(s store.ClippingSummary) bool { return s.ID == u.clip.ID }); i < 0 {
+	if i := slices.IndexFunc(listed(u), func(s store.ClippingSummary) bool { return s.ID == u.clip.ID }); i < 0 {
 		t.Fatal("open clipping not listed")
 	}
 }
