@@ -64,7 +64,7 @@ type finder struct {
 	hitsSplit *container.Split
 	list      *widget.List    // the shown one of the two below
 	lists     [2]*widget.List // hits in this clipping; in the project (rows with headlines)
-	keep      int // how many hits are listed (maxHits; tests set fewer)
+	keep      int             // how many hits are listed (maxHits; tests set fewer)
 	hits      []find.Hit
 	heads     map[string]string // clipping id → headline, for project hits
 	inProject bool              // the hits are from the whole project
@@ -252,9 +252,10 @@ func (f *finder) search() <-chan struct{} {
 	f.stop = cancel
 	f.show(nil, true, "Searching the project…")
 	f.prog = find.Progress{}
+	keep := f.keep
 	f.background(cancel, func() {
 		defer close(done)
-		f.searchProject(ctx, st, m, run)
+		f.searchProject(ctx, st, m, run, keep)
 		cancel()
 	})
 	return done
@@ -264,7 +265,7 @@ func (f *finder) search() <-chan struct{} {
 // hits are listed at once, later ones with the counts, about every 100 ms,
 // until keep hits are listed; the rest are counted. Its updates are
 // dropped once a newer search started or the bar closed.
-func (f *finder) searchProject(ctx context.Context, st *store.Store, m *find.Matcher, run int) {
+func (f *finder) searchProject(ctx context.Context, st *store.Store, m *find.Matcher, run, keep int) {
 	var buf []find.Hit
 	heads := map[string]string{}
 	first := true
@@ -295,7 +296,7 @@ func (f *finder) searchProject(ctx context.Context, st *store.Store, m *find.Mat
 		flush()
 		toUI(func() { f.prog = p; f.projectStatus() })
 	}
-	_, err := m.Search(ctx, st.Reader().Texts(ctx, store.LibraryFilter{}), f.keep, onHits, onProgress)
+	_, err := m.Search(ctx, st.Reader().Texts(ctx, store.LibraryFilter{}), keep, onHits, onProgress)
 	flush()
 	if err != nil {
 		toUI(func() { f.setStatus(err.Error(), true) })
