@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"clipper/model/find"
 	"clipper/model/store"
 	"clipper/model/store/fixture"
 )
@@ -101,5 +102,46 @@ func BenchmarkOpenAtScale(b *testing.B) {
 		b.ReportMetric(use.Wall.Seconds(), "wall-s")
 		b.ReportMetric(use.PeakRSSMB, "peak-MB")
 		b.ReportMetric(use.CPU.Seconds(), "cpu-s")
+	}
+}
+
+// BenchmarkProjectFindAtScale runs a project-wide find as the find bar
+// does (Matcher.Search over the store's texts, keeping maxHits) on the
+// scale project and reports the time to the first hits (target ≤ 200 ms)
+// and to the end of the count.
+func BenchmarkProjectFindAtScale(b *testing.B) {
+	ctx := context.Background()
+	path := filepath.Join(b.TempDir(), "project.clip")
+	if err := fixture.Copy(ctx, benchSpec(), path); err != nil {
+		b.Fatal(err)
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	for _, pattern := range []string{"café", "zfxpqraixi"} {
+		m, err := find.Compile(pattern, false, false, false)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(pattern, func(b *testing.B) {
+			for b.Loop() {
+				start := time.Now()
+				var first time.Duration
+				p, err := m.Search(ctx, st.Reader().Texts(ctx, store.LibraryFilter{}), maxHits,
+					func(find.Text, []find.Hit) {
+						if first == 0 {
+							first = time.Since(start)
+						}
+					}, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(float64(first.Milliseconds()), "first-ms")
+				b.ReportMetric(time.Since(start).Seconds(), "all-s")
+				b.ReportMetric(float64(p.Hits), "hits")
+			}
+		})
 	}
 }
