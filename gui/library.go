@@ -323,7 +323,13 @@ func (l *library) row(i int) (store.ClippingSummary, bool) {
 	rows, ok := l.pages[p]
 	if !ok {
 		var err error
-		rows, err = l.project().LibraryPage(context.Background(), l.filt, p*libPage, libPage)
+		if prev := l.pages[p-1]; p > 0 && len(prev) == libPage {
+			// Scrolling down: the rows after the last one read, cheaper
+			// than skipping every row before them.
+			rows, err = l.project().LibraryPageAfter(context.Background(), l.filt, prev[libPage-1], libPage)
+		} else {
+			rows, err = l.project().LibraryPage(context.Background(), l.filt, p*libPage, libPage)
+		}
 		if err != nil {
 			if l.onError != nil {
 				l.onError(fmt.Errorf("listing clippings: %w", err))
@@ -331,7 +337,11 @@ func (l *library) row(i int) (store.ClippingSummary, bool) {
 			return store.ClippingSummary{}, false
 		}
 		if len(l.pages) >= libPages {
-			clear(l.pages) // scrolled far: read again as needed
+			for k := range l.pages {
+				if k < p-1 || k > p+1 {
+					delete(l.pages, k) // scrolled far: read again as needed
+				}
+			}
 		}
 		l.pages[p] = rows
 	}

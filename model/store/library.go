@@ -65,23 +65,92 @@ const (
 // headOrder orders clippings c by headline, naturally, then id.
 const headOrder = `c.headline COLLATE ` + collNatural + `, c.id`
 
-// orderBy is the ORDER BY clause of o over clippings c, whose count of
-// live annotations is the column n_anns.
-func (o LibraryOrder) orderBy() string {
-	const head = headOrder
+// annCount is the number of live annotations of clipping c.
+const annCount = `(SELECT count(*) FROM annotations a WHERE a.clipping_id = c.id AND a.deleted_at IS NULL)`
+
+// orderTerm is one key of a sort order: an expression over clippings c,
+// its direction, and its value for a listed row.
+type orderTerm struct {
+	expr string
+	desc bool
+	val  func(ClippingSummary) any
+}
+
+func undated(cs ClippingSummary) any {
+	if cs.Date == "" {
+		return 1
+	}
+	return 0
+}
+
+var (
+	termID          = orderTerm{expr: `c.id`, val: func(cs ClippingSummary) any { return cs.ID }}
+	termHead        = orderTerm{expr: `c.headline COLLATE ` + collNatural, val: func(cs ClippingSummary) any { return cs.Headline }}
+	termDate        = orderTerm{expr: `c.date`, val: func(cs ClippingSummary) any { return cs.Date }}
+	termUndated     = orderTerm{expr: `c.date = ''`, val: undated}
+	termPublication = orderTerm{expr: `c.publication COLLATE ` + collNatural, val: func(cs ClippingSummary) any { return cs.Publication }}
+	termAnns        = orderTerm{expr: annCount, desc: true, val: func(cs ClippingSummary) any { return cs.Annotations }}
+)
+
+// terms are the keys of o, the last one unique.
+func (o LibraryOrder) terms() []orderTerm {
 	switch o {
 	case OrderOldest:
-		return ` ORDER BY c.date = '', c.date, ` + head
+		return []orderTerm{termUndated, termDate, termHead, termID}
 	case OrderNewest:
-		return ` ORDER BY c.date DESC, ` + head // '' is the least date: undated last
+		d := termDate
+		d.desc = true // '' is the least date: undated last
+		return []orderTerm{d, termHead, termID}
 	case OrderHeadline:
-		return ` ORDER BY ` + head
+		return []orderTerm{termHead, termID}
 	case OrderPublication:
-		return ` ORDER BY c.publication COLLATE ` + collNatural + `, c.date = '', c.date, ` + head
+		return []orderTerm{termPublication, termUndated, termDate, termHead, termID}
 	case OrderAnnotations:
-		return ` ORDER BY n_anns DESC, ` + head
+		return []orderTerm{termAnns, termHead, termID}
 	}
-	return ` ORDER BY c.date, c.headline, c.id`
+	return []orderTerm{
+		{expr: `c.date`, val: termDate.val},
+		{expr: `c.headline`, val: termHead.val},
+		termID,
+	}
+}
+
+// orderBy is the ORDER BY clause of o over clippings c.
+func (o LibraryOrder) orderBy() string {
+	var keys []string
+	for _, t := range o.terms() {
+		k := t.expr
+		if t.desc {
+			k += " DESC"
+		}
+		keys = append(keys, k)
+	}
+	return ` ORDER BY ` + strings.Join(keys, ", ")
+}
+
+// after is the condition (with a leading " AND ") and arguments that keep
+// the clippings c that come after row cs in o.
+func (o LibraryOrder) after(cs ClippingSummary) (string, []any) {
+	ts := o.terms()
+	var b strings.Builder
+	var args []any
+	for i, t := range ts {
+		op := " > ?"
+		if t.desc {
+			op = " < ?"
+		}
+		v := t.val(cs)
+		e := "(" + t.expr + ")"
+		if i == len(ts)-1 {
+			b.WriteString(e + op)
+			args = append(args, v)
+			break
+		}
+		b.WriteString("(" + e + op + " OR (" + e + " = ? AND ")
+		args = append(args, v, v)
+	}
+	b.WriteString(strings.Repeat("))", len(ts)-1))
+	return " AND (" + b.String() + ")", args
 }
 
 // where is the condition on clippings c (with a leading " AND ", or "")
@@ -136,7 +205,7 @@ func (f LibraryFilter) where() (string, []any, error) {
 // summaryCols are the columns of a ClippingSummary, its live annotations
 // counted through the covering index annotations_clipping.
 const summaryCols = `c.id, c.headline, c.publication, c.date, c.source_name, c.imported_at,
-	(SELECT count(*) FROM annotations a WHERE a.clipping_id = c.id AND a.deleted_at IS NULL) AS n_anns`
+	(SELECT count(*) FROM annotations a WHERE a.clipping_id = c.id AND a.deleted_at IS NULL)`
 
 // readSummaries reads summaryCols rows.
 func (r *Reader) readSummaries(ctx context.Context, q string, args ...any) ([]ClippingSummary, []any, error) {
@@ -249,6 +318,30 @@ func (s *Store) LibraryPage(ctx context.Context, f LibraryFilter, offset, limit 
 	if err != nil {
 		return nil, fmt.Errorf("list clippings: %w", classify(err))
 	}
+	return s.summariesOf(ctx, rids)
+}
+
+// LibraryPageAfter returns at most limit clippings that f selects that
+// come after row last (one LibraryPage or LibraryPageAfter returned) in
+// f.Order: the next page as a list scrolls down, read without skipping
+// the rows before it, which costs the orders the index on dates does not
+// serve (headline, publication, count) a sort of every row.
+func (s *Store) LibraryPageAfter(ctx context.Context, f LibraryFilter, last ClippingSummary, limit int) ([]ClippingSummary, error) {
+	cond, args, err := f.where()
+	if err != nil {
+		return nil, fmt.Errorf("list clippings: %w", err)
+	}
+	ac, aargs := f.Order.after(last)
+	rids, err := s.pageRids(ctx, cond+ac, append(args, aargs...), f.Order.orderBy(), 0, limit)
+	if err != nil {
+		return nil, fmt.Errorf("list clippings: %w", classify(err))
+	}
+	return s.summariesOf(ctx, rids)
+}
+
+// summariesOf reads the summaries of the clippings rids (ridID), in that
+// order; a clipping gone meanwhile is left out.
+func (s *Store) summariesOf(ctx context.Context, rids []any) ([]ClippingSummary, error) {
 	if len(rids) == 0 {
 		return nil, nil
 	}
@@ -280,14 +373,9 @@ type ridID struct {
 func (r ridID) Value() (driver.Value, error) { return r.rid, nil }
 
 // pageRids returns the rowids (ridID) of the clippings c that cond selects, in
-// the order orderBy gives, from offset, at most limit; with the order by
-// count, the subquery n_anns is computed.
+// the order orderBy gives, from offset, at most limit.
 func (s *Store) pageRids(ctx context.Context, cond string, args []any, orderBy string, offset, limit int) ([]any, error) {
-	count := ""
-	if strings.Contains(orderBy, "n_anns") {
-		count = `, (SELECT count(*) FROM annotations a WHERE a.clipping_id = c.id AND a.deleted_at IS NULL) AS n_anns`
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT c.rid, c.id`+count+` FROM clippings c WHERE 1`+cond+orderBy+` LIMIT ? OFFSET ?`,
+	rows, err := s.db.QueryContext(ctx, `SELECT c.rid, c.id FROM clippings c WHERE 1`+cond+orderBy+` LIMIT ? OFFSET ?`,
 		append(append([]any(nil), args...), max(limit, 0), max(offset, 0))...)
 	if err != nil {
 		return nil, err
@@ -296,12 +384,8 @@ func (s *Store) pageRids(ctx context.Context, cond string, args []any, orderBy s
 	var rids []any
 	for rows.Next() {
 		var r ridID
-		var id, n any
-		dst := []any{&r.rid, &id}
-		if count != "" {
-			dst = append(dst, &n)
-		}
-		if err := rows.Scan(dst...); err != nil {
+		var id any
+		if err := rows.Scan(&r.rid, &id); err != nil {
 			return nil, err
 		}
 		r.id = textOf(id)
@@ -340,12 +424,8 @@ func (s *Store) LibraryIndex(ctx context.Context, f LibraryFilter, id string) (i
 	}
 	var n int
 	if f.Order != OrderLibrary {
-		count := ""
-		if f.Order == OrderAnnotations {
-			count = `, (SELECT count(*) FROM annotations a WHERE a.clipping_id = c.id AND a.deleted_at IS NULL) AS n_anns`
-		}
 		err = s.db.QueryRowContext(ctx, `SELECT k FROM (SELECT c.id AS cid, row_number() OVER (`+f.Order.orderBy()[1:]+`) - 1 AS k
-			FROM (SELECT c.*`+count+` FROM clippings c WHERE 1`+cond+`) c) WHERE cid = ?`,
+			FROM clippings c WHERE 1`+cond+`) WHERE cid = ?`,
 			append(args, id)...).Scan(&n)
 		if err != nil {
 			return 0, fmt.Errorf("find clipping %s: %w", id, classify(err))

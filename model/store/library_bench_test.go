@@ -78,3 +78,55 @@ func BenchmarkLibraryFilterChange(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLibraryDeepPage reads a page of 200 rows near the end of the
+// scale project's list in each order: what jumping far down costs, and
+// (/after) reading the next page by the last row of the one before, as
+// scrolling down does.
+func BenchmarkLibraryDeepPage(b *testing.B) {
+	ctx := context.Background()
+	spec, _ := scaleSpecs()
+	path := filepath.Join(b.TempDir(), "project.clip")
+	if err := fixture.Copy(ctx, spec, path); err != nil {
+		b.Fatal(err)
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	n, err := st.LibraryCount(ctx, store.LibraryFilter{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, o := range []struct {
+		name string
+		o    store.LibraryOrder
+	}{
+		{"oldest", store.OrderOldest}, {"newest", store.OrderNewest}, {"headline", store.OrderHeadline},
+		{"publication", store.OrderPublication}, {"annotations", store.OrderAnnotations},
+	} {
+		f := store.LibraryFilter{Order: o.o}
+		b.Run(o.name, func(b *testing.B) {
+			for b.Loop() {
+				page, err := st.LibraryPage(ctx, f, n-300, 200)
+				if err != nil || len(page) != 200 {
+					b.Fatal(len(page), err)
+				}
+			}
+		})
+		// The next page after the one before it, as scrolling reads it.
+		prev, err := st.LibraryPage(ctx, f, n-301, 1)
+		if err != nil || len(prev) != 1 {
+			b.Fatal(len(prev), err)
+		}
+		b.Run(o.name+"/after", func(b *testing.B) {
+			for b.Loop() {
+				page, err := st.LibraryPageAfter(ctx, f, prev[0], 200)
+				if err != nil || len(page) != 200 {
+					b.Fatal(len(page), err)
+				}
+			}
+		})
+	}
+}

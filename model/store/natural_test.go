@@ -100,6 +100,18 @@ func TestLibraryOrders(t *testing.T) {
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("order %d:\n got %q\nwant %q", tc.order, got, tc.want)
 		}
+		// Page after page by the last row read: the same order.
+		var after []string
+		page, err := f.s.LibraryPage(ctx, lf, 0, 2)
+		for err == nil && len(page) > 0 {
+			for _, s := range page {
+				after = append(after, s.Headline)
+			}
+			page, err = f.s.LibraryPageAfter(ctx, lf, page[len(page)-1], 2)
+		}
+		if err != nil || !slices.Equal(after, tc.want) {
+			t.Errorf("order %d, page after page:\n got %q (%v)\nwant %q", tc.order, after, err, tc.want)
+		}
 		for i, id := range ids {
 			if k, err := f.s.LibraryIndex(ctx, lf, id); err != nil || k != i {
 				t.Errorf("order %d: LibraryIndex(%s) = %d, %v; want %d", tc.order, got[i], k, err, i)
