@@ -43,6 +43,10 @@ type library struct {
 	pages map[int][]store.ClippingSummary // read pages of rows, by page number
 	// clips and anns are the project's clippings and live annotations.
 	clips, anns int
+	// openID and openN are the clipping updateCount was last told about
+	// and its count: the open one, whose row may not be read.
+	openID string
+	openN  int
 
 	list     *widget.List
 	count    *widget.Label
@@ -236,6 +240,7 @@ func (l *library) reload() error {
 	if l.clips, l.anns, err = st.LibraryTotals(ctx); err != nil {
 		return err
 	}
+	l.openID = ""
 	l.apply()
 	return nil
 }
@@ -376,16 +381,23 @@ func (l *library) firstID() string {
 }
 
 // updateCount changes one clipping's annotation count without reading
-// the list again.
+// the list again, and the project's total by the difference.
 func (l *library) updateCount(id string, n int) {
+	old, known := l.openN, id == l.openID
 	for _, rows := range l.pages {
 		for i := range rows {
 			if rows[i].ID == id {
-				l.anns += n - rows[i].Annotations
+				if !known {
+					old, known = rows[i].Annotations, true
+				}
 				rows[i].Annotations = n
 			}
 		}
 	}
+	if known {
+		l.anns += n - old
+	}
+	l.openID, l.openN = id, n
 	l.list.Refresh()
 }
 
