@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql/driver"
 	"fmt"
@@ -128,15 +129,15 @@ func (o LibraryOrder) orderBy() string {
 	return ` ORDER BY ` + strings.Join(keys, ", ")
 }
 
-// after is the condition (with a leading " AND ") and arguments that keep
-// the clippings c that come after row cs in o.
-func (o LibraryOrder) after(cs ClippingSummary) (string, []any) {
+// keyset is the condition (with a leading " AND ") and arguments that
+// keep the clippings c that come after row cs in o, or before it.
+func (o LibraryOrder) keyset(cs ClippingSummary, before bool) (string, []any) {
 	ts := o.terms()
 	var b strings.Builder
 	var args []any
 	for i, t := range ts {
 		op := " > ?"
-		if t.desc {
+		if t.desc != before {
 			op = " < ?"
 		}
 		v := t.val(cs)
@@ -331,7 +332,7 @@ func (s *Store) LibraryPageAfter(ctx context.Context, f LibraryFilter, last Clip
 	if err != nil {
 		return nil, fmt.Errorf("list clippings: %w", err)
 	}
-	ac, aargs := f.Order.after(last)
+	ac, aargs := f.Order.keyset(last, false)
 	rids, err := s.pageRids(ctx, cond+ac, append(args, aargs...), f.Order.orderBy(), 0, limit)
 	if err != nil {
 		return nil, fmt.Errorf("list clippings: %w", classify(err))
@@ -424,10 +425,14 @@ func (s *Store) LibraryIndex(ctx context.Context, f LibraryFilter, id string) (i
 	}
 	var n int
 	if f.Order != OrderLibrary {
-		err = s.db.QueryRowContext(ctx, `SELECT k FROM (SELECT c.id AS cid, row_number() OVER (`+f.Order.orderBy()[1:]+`) - 1 AS k
-			FROM clippings c WHERE 1`+cond+`) WHERE cid = ?`,
-			append(args, id)...).Scan(&n)
-		if err != nil {
+		// Count the clippings before it in the order: one pass of cheap
+		// comparisons, no sort.
+		k, _, err := s.Reader().readSummaries(ctx, `SELECT `+summaryCols+` FROM clippings c WHERE c.id = ?`, id)
+		if err != nil || len(k) == 0 {
+			return 0, fmt.Errorf("find clipping %s: %w", id, classify(cmp.Or(err, error(ErrNotFound))))
+		}
+		bc, bargs := f.Order.keyset(k[0], true)
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM clippings c WHERE 1`+cond+bc, append(args, bargs...)...).Scan(&n); err != nil {
 			return 0, fmt.Errorf("find clipping %s: %w", id, classify(err))
 		}
 		return n, nil
