@@ -290,7 +290,11 @@ func (l *library) apply() {
 		}
 		return
 	}
-	n, err := l.project().LibraryCount(context.Background(), f)
+	cur := ""
+	if l.current != nil {
+		cur = l.current()
+	}
+	n, at, err := l.project().LibraryCountIndex(context.Background(), f, cur)
 	if err != nil {
 		if l.onError != nil {
 			l.onError(fmt.Errorf("filtering clippings: %w", err))
@@ -302,10 +306,9 @@ func (l *library) apply() {
 	l.count.SetText(l.countText())
 	l.list.UnselectAll()
 	l.list.Refresh()
-	if l.current != nil {
-		if cur := l.current(); cur != "" {
-			l.selectID(cur)
-		}
+	if at >= 0 {
+		l.list.Select(at)
+		l.list.ScrollTo(at)
 	}
 }
 

@@ -445,6 +445,38 @@ func (s *Store) LibraryIndex(ctx context.Context, f LibraryFilter, id string) (i
 	return n, nil
 }
 
+// LibraryCountIndex counts the clippings f selects and finds the position
+// of clipping id among them (in f.Order; -1 when f does not select it or
+// id is ""), in one pass over the selection: what a list needs when its
+// filter changes and the open clipping stays marked.
+func (s *Store) LibraryCountIndex(ctx context.Context, f LibraryFilter, id string) (n, index int, err error) {
+	cond, args, err := f.where()
+	if err != nil {
+		return 0, -1, fmt.Errorf("count clippings: %w", err)
+	}
+	var k []ClippingSummary
+	if id != "" {
+		if k, _, err = s.Reader().readSummaries(ctx, `SELECT `+summaryCols+` FROM clippings c WHERE c.id = ?`, id); err != nil {
+			return 0, -1, fmt.Errorf("count clippings: %w", classify(err))
+		}
+	}
+	if len(k) == 0 {
+		n, err := s.LibraryCount(ctx, f)
+		return n, -1, err
+	}
+	bc, bargs := f.Order.keyset(k[0], true)
+	var before, in int
+	err = s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(`+strings.TrimPrefix(bc, " AND ")+`), 0), coalesce(sum(c.id = ?), 0)
+		FROM clippings c WHERE 1`+cond, append(append(bargs, id), args...)...).Scan(&n, &before, &in)
+	if err != nil {
+		return 0, -1, fmt.Errorf("count clippings: %w", classify(err))
+	}
+	if in == 0 {
+		return n, -1, nil
+	}
+	return n, before, nil
+}
+
 // Publications lists the distinct publications of the project's
 // clippings, in order (for the library's publication filter).
 func (s *Store) Publications(ctx context.Context) ([]string, error) {

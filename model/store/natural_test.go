@@ -116,6 +116,9 @@ func TestLibraryOrders(t *testing.T) {
 			if k, err := f.s.LibraryIndex(ctx, lf, id); err != nil || k != i {
 				t.Errorf("order %d: LibraryIndex(%s) = %d, %v; want %d", tc.order, got[i], k, err, i)
 			}
+			if n, k, err := f.s.LibraryCountIndex(ctx, lf, id); err != nil || n != len(ids) || k != i {
+				t.Errorf("order %d: LibraryCountIndex(%s) = %d, %d, %v; want %d, %d", tc.order, got[i], n, k, err, len(ids), i)
+			}
 		}
 	}
 	// With a filter: the Die Zeit clippings, oldest first.
@@ -123,5 +126,14 @@ func TestLibraryOrders(t *testing.T) {
 	page, err := f.s.LibraryPage(ctx, lf, 1, 5)
 	if err != nil || len(page) != 1 || page[0].Headline != "Report 0" {
 		t.Errorf("Die Zeit from 1: %v %v", page, err)
+	}
+	if n, k, err := f.s.LibraryCountIndex(ctx, lf, page[0].ID); err != nil || n != 2 || k != 1 {
+		t.Errorf("Die Zeit: count %d, index of Report 0 %d, %v", n, k, err)
+	}
+	if n, k, err := f.s.LibraryCountIndex(ctx, lf, f.clip.ID); err != nil || n != 2 || k != -1 {
+		t.Errorf("Die Zeit: count %d, index of a clipping not listed %d, %v", n, k, err)
+	}
+	if n, k, err := f.s.LibraryCountIndex(ctx, lf, ""); err != nil || n != 2 || k != -1 {
+		t.Errorf("Die Zeit, no open clipping: count %d, index %d, %v", n, k, err)
 	}
 }
