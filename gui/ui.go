@@ -131,8 +131,8 @@ func New(a fyne.App, st *store.Store, opts Options) *UI {
 	u.finder.tags = func() []model.Tag { return u.tags }
 	u.finder.onTagAll = u.tagHitsDialog
 	u.finder.focus = u.win.Canvas().Focus
-	u.merges = newMergeReview(u)
-	u.cmp = newComparer(u)
+	u.merges = u.newMergeReviewPart()
+	u.cmp = u.newComparePart()
 	u.problems = newProblemBanner(u)
 
 	u.annTab = container.NewTabItem("Annotations", u.panel.object())
@@ -342,6 +342,7 @@ func (u *UI) markedID() string {
 // agreement instead.
 func (u *UI) redrawMarks() {
 	if u.comparing() {
+		u.updateHint()
 		u.cmp.refresh()
 		return
 	}
