@@ -123,8 +123,7 @@ func New(a fyne.App, st *store.Store, opts Options) *UI {
 	u.reviewer = newReviewer(u)
 	u.finder = newFinder()
 	u.finder.clipping = func() model.Clipping { return u.clip }
-	u.finder.projectClippings = func() (*store.Store, []string) { return u.store, u.lib.allIDs() }
-	u.finder.headline = func(id string) string { h, _ := u.lib.headline(id); return h }
+	u.finder.project = func() *store.Store { return u.store }
 	u.finder.background = u.background
 	u.finder.onHit = u.showHit
 	u.finder.onListed = u.reader.setCompact
