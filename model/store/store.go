@@ -18,13 +18,14 @@ import (
 // concurrent use. Writes are serialised through one pinned connection;
 // reads use a pool.
 type Store struct {
-	path     string
-	db       *sql.DB
-	readOnly bool
-	roReason string
-	version  int
-	verified atomic.Bool // the whole file passed quick_check (on open or Check)
-	problems problemLog  // unusable values reads met (see Problems)
+	path      string
+	db        *sql.DB
+	readOnly  bool
+	roReason  string
+	recovered string // see Recovered
+	version   int
+	verified  atomic.Bool // the whole file passed quick_check (on open or Check)
+	problems  problemLog  // unusable values reads met (see Problems)
 
 	wait  *waiter      // lock waits of this store's connections (busy.go)
 	stamp versionStamp // which Clipper writes the file this session (version.go)
@@ -208,7 +209,11 @@ func openAbs(ctx context.Context, abs string, o options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{path: abs, version: h.userVersion, wait: o.waiter(abs)}
+	recovered, err := openSidecars(abs, h.userVersion <= latest && writable(abs))
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{path: abs, version: h.userVersion, wait: o.waiter(abs), recovered: recovered}
 	s.stamp.version = o.version
 	switch {
 	case h.userVersion > latest:
@@ -229,7 +234,11 @@ func openAbs(ctx context.Context, abs string, o options) (*Store, error) {
 		return nil, err
 	}
 	if s.w, err = s.db.Conn(ctx); err == nil {
-		err = s.prepare(ctx, o, latest, fi.Size())
+		size := fi.Size()
+		if recovered != "" {
+			size = 0 // check every page of a recovered file, whatever its size
+		}
+		err = s.prepare(ctx, o, latest, size)
 	}
 	if err != nil {
 		if s.w != nil {
@@ -377,6 +386,10 @@ func (s *Store) Close() error {
 
 // Path is the absolute path of the project file.
 func (s *Store) Path() string { return s.path }
+
+// Recovered returns what was done because the project was not closed
+// cleanly (an interrupted save undone, the file as found kept), or "".
+func (s *Store) Recovered() string { return s.recovered }
 
 // ReadOnly reports whether the project is open read-only and why (e.g.
 // "made by a newer Clipper (schema 3, this one knows 2); opened
