@@ -44,6 +44,9 @@ type options struct {
 	stall      time.Duration // give up waiting for a lock after this long without progress
 	onWait     func(bool)    // see OpenOptions.OnWait
 	version    string        // see OpenOptions.Version
+	// dirWritable reports whether files can be created in a folder (the
+	// journal, beside the project).
+	dirWritable func(dir string) bool
 }
 
 // fullCheckLimit is the largest file Open verifies page by page with
@@ -57,7 +60,8 @@ type options struct {
 const fullCheckLimit = 16 << 20
 
 func defaultOptions() options {
-	return options{driver: driverName, migrations: defaultMigrations(), checkLimit: fullCheckLimit, stall: stallLimit}
+	return options{driver: driverName, migrations: defaultMigrations(), checkLimit: fullCheckLimit, stall: stallLimit,
+		dirWritable: dirWritable}
 }
 
 // OpenOptions tune OpenWith.
@@ -209,23 +213,31 @@ func openAbs(ctx context.Context, abs string, o options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	recovered, err := openSidecars(abs, h.userVersion <= latest && writable(abs))
-	if err != nil {
-		return nil, err
-	}
-	s := &Store{path: abs, version: h.userVersion, wait: o.waiter(abs), recovered: recovered}
+	s := &Store{path: abs, version: h.userVersion, wait: o.waiter(abs)}
 	s.stamp.version = o.version
+	roDisk := ""
+	switch {
+	case !writable(abs):
+		roDisk = "the file is read-only on disk"
+	case !o.dirWritable(filepath.Dir(abs)):
+		// SQLite writes its journal beside the file: no change can be saved.
+		roDisk = "the folder it is in is read-only, so no change could be saved"
+	}
 	switch {
 	case h.userVersion > latest:
 		s.readOnly = true
 		s.roReason = fmt.Sprintf("made by a newer Clipper (schema %d, this one knows %d); opened read-only", h.userVersion, latest)
-	case !writable(abs):
+	case roDisk != "":
 		if h.userVersion < latest {
-			return nil, fmt.Errorf("%w: schema %d needs an upgrade to %d, but the file is read-only on disk", ErrReadOnly, h.userVersion, latest)
+			return nil, fmt.Errorf("%w: schema %d needs an upgrade to %d, but %s", ErrReadOnly, h.userVersion, latest, roDisk)
 		}
 		s.readOnly = true
-		s.roReason = "the file is read-only on disk; opened read-only"
+		s.roReason = roDisk + "; opened read-only"
 	}
+	if s.recovered, err = openSidecars(abs, !s.readOnly); err != nil {
+		return nil, err
+	}
+	recovered := s.recovered
 	dsn := rwDSN(abs)
 	if s.readOnly {
 		dsn = roDSN(abs)

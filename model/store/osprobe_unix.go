@@ -28,3 +28,8 @@ func heldByOther(path string) (bool, error) {
 	}
 	return lk.Type != unix.F_UNLCK, nil
 }
+
+// dirWritable reports whether this process may create files in dir.
+func dirWritable(dir string) bool {
+	return unix.Access(dir, unix.W_OK) == nil
+}
