@@ -106,6 +106,7 @@ func (u *UI) announceProject(st *store.Store) {
 	if ro {
 		dialog.ShowInformation("Opened read-only", why+". You can read, search and export it; nothing you do is saved in it.", u.win)
 	}
+	u.restoreRefusals(st)
 }
 
 // closeRequested closes the window when its jobs have stopped: a running

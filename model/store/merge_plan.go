@@ -172,9 +172,10 @@ func (m *merger) run() error {
 	return nil
 }
 
-// writes reports whether the merge changes anything.
+// writes reports whether the merge changes anything, or refused rows (its
+// record keeps them for the researcher).
 func (m *merger) writes() bool {
-	return m.rep.Changes() > 0 || m.changed > 0
+	return m.rep.Changes() > 0 || m.changed > 0 || len(m.rep.Refused) > 0
 }
 
 // item tells opt.OnItem about a row.
