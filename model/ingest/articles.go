@@ -55,7 +55,7 @@ func (p *Parsed) Clippings() []*model.Clipping {
 // name says when it was downloaded, not when its articles appeared.
 //
 // Errors start with the file's base name and wrap ErrBinary, ErrEmpty,
-// ErrTooLarge, ErrEncoding, ErrCorruptDocx or ErrUnsplittable (an export
+// ErrTooLarge, ErrEncoding, ErrCorruptDocx, ErrCorruptEmail or ErrUnsplittable (an export
 // whose articles cannot be found, never imported as one clipping). An
 // article without a body does not stop the others: it is an Article with
 // Problem set.
