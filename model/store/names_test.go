@@ -106,6 +106,15 @@ func TestTagNamesNormalised(t *testing.T) {
 	if tg, err := f.s.TagByName(f.ctx, "ＣＬＡＩＭ"); err != nil || tg.Name != "claim" {
 		t.Errorf("TagByName(fullwidth) = %+v, %v", tg, err)
 	}
+	// Coders: the fullwidth form is the same coder, a Cyrillic look-alike refused.
+	if c, err := f.s.EnsureCoder(f.ctx, "Ａｎａ"); err != nil || c.ID != f.coder.ID {
+		t.Errorf("EnsureCoder(fullwidth Ana) = %+v, %v", c, err)
+	}
+	_, err := f.s.EnsureCoder(f.ctx, "\u0410na") // Cyrillic А
+	wantErr(t, err, ErrExists)
+	if err != nil && !strings.Contains(err.Error(), `looks like the coder "Ana"`) {
+		t.Errorf("error %q", err)
+	}
 }
 
 // TestMergeMapsNormalisedTagName: an incoming tag whose name is one of
