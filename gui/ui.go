@@ -156,9 +156,7 @@ func New(a fyne.App, st *store.Store, opts Options) *UI {
 	u.setCoder(u.initialCoder())
 	u.loadTags()
 	u.refreshLibrary()
-	if ro, why := st.ReadOnly(); ro {
-		dialog.ShowInformation("Opened read-only", why, u.win)
-	}
+	u.announceProject(st)
 	if u.coder.ID == "" && !opts.NoPrompts {
 		u.askCoder(true)
 	}
