@@ -1,0 +1,407 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// The library list's index. Sorting 50,000 clippings in SQL costs a call
+// of the natural collation per comparison, and a tag or coder filter an
+// EXISTS per clipping; a filter change would take half a second. Instead
+// the store reads the few columns the orders and filters need once per
+// data version (libSnap), ranks headlines and publications in Go once,
+// and filters and pages in memory; only the rows shown are read in SQL.
+// Which clippings carry a tag or a coder's annotation, and how many live
+// annotations each has, are read when first needed, from the partial
+// indexes of schema 3 (or annotations_clipping), in one query each.
+//
+// The snapshot is valid while PRAGMA data_version of a connection the
+// cache keeps for itself stays the same: every commit on another
+// connection — the store's own writer, another window, another Clipper —
+// changes it, so no write path needs to tell the cache anything.
+
+// libCache is a Store's library index; the zero value is ready to use.
+type libCache struct {
+	mu   sync.Mutex
+	conn *sql.Conn // pinned: its data_version tells that someone committed
+	snap *libSnap
+}
+
+// libSnap is what the library list needs of every clipping, as of one
+// data version. Its lazily filled parts are guarded by libCache.mu.
+type libSnap struct {
+	version  int64
+	clips    []libClip
+	byID     map[string]int32
+	headRank map[string]int32 // headline → rank in natural order (equal ranks: equal headlines)
+	pubRank  map[string]int32
+	orders   map[LibraryOrder][]int32 // clipping positions, sorted
+	counts   []int32                  // live annotations per clipping; nil until needed
+	sets     map[string][]bool        // tag, coder, both, search → selected
+	searches int                      // search sets kept
+	last     struct {                 // the last filter's selection
+		f    LibraryFilter
+		list []int32
+		ok   bool
+	}
+}
+
+// libClip is one clipping's keys.
+type libClip struct {
+	rid                      int64
+	id, head, pub, date      string
+	headRank, pubRank, count int32
+}
+
+// maxSearchSets bounds the full-text selections a snapshot keeps.
+const maxSearchSets = 8
+
+// close releases the pinned connection; the store closes it before its
+// pool.
+func (c *libCache) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.conn != nil {
+		c.conn.Close()
+		c.conn = nil
+	}
+	c.snap = nil
+}
+
+// current returns the snapshot of the data as it is now, reading it again
+// when someone committed since it was read. The caller holds c.mu.
+func (c *libCache) current(ctx context.Context, db *sql.DB) (*libSnap, error) {
+	if c.conn == nil {
+		conn, err := db.Conn(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("library index: %w", classify(err))
+		}
+		c.conn = conn
+	}
+	var v int64
+	if err := c.conn.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
+		c.conn.Close() // a lost connection is replaced next time
+		c.conn, c.snap = nil, nil
+		return nil, fmt.Errorf("library index: %w", classify(err))
+	}
+	if c.snap != nil && c.snap.version == v {
+		return c.snap, nil
+	}
+	// Read after the version: a commit meanwhile changes the version
+	// again and the next call reads anew.
+	sn, err := readSnap(ctx, db, v, c.snap)
+	if err != nil {
+		return nil, fmt.Errorf("library index: %w", classify(err))
+	}
+	c.snap = sn
+	return sn, nil
+}
+
+// readSnap reads every clipping's keys; ranks are taken over from prev
+// when every headline (publication) is one prev ranked.
+func readSnap(ctx context.Context, db *sql.DB, version int64, prev *libSnap) (*libSnap, error) {
+	rows, err := db.QueryContext(ctx, `SELECT rid, id, headline, publication, date FROM clippings`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	sn := &libSnap{version: version, byID: map[string]int32{}, orders: map[LibraryOrder][]int32{}, sets: map[string][]bool{}}
+	for rows.Next() {
+		var k libClip
+		var id, head, pub, date any
+		if err := rows.Scan(&k.rid, &id, &head, &pub, &date); err != nil {
+			return nil, err
+		}
+		k.id, k.head, k.pub, k.date = textOf(id), textOf(head), textOf(pub), textOf(date)
+		sn.byID[k.id] = int32(len(sn.clips))
+		sn.clips = append(sn.clips, k)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var oldHead, oldPub map[string]int32
+	if prev != nil {
+		oldHead, oldPub = prev.headRank, prev.pubRank
+	}
+	sn.headRank = ranks(sn.clips, func(k *libClip) string { return k.head }, oldHead)
+	sn.pubRank = ranks(sn.clips, func(k *libClip) string { return k.pub }, oldPub)
+	for i := range sn.clips {
+		k := &sn.clips[i]
+		k.headRank, k.pubRank = sn.headRank[k.head], sn.pubRank[k.pub]
+	}
+	return sn, nil
+}
+
+// ranks numbers the distinct values of key in natural order (see
+// collNatural); old is reused when it ranks every value.
+func ranks(clips []libClip, key func(*libClip) string, old map[string]int32) map[string]int32 {
+	if old != nil {
+		all := true
+		for i := range clips {
+			if _, ok := old[key(&clips[i])]; !ok {
+				all = false
+				break
+			}
+		}
+		if all {
+			return old
+		}
+	}
+	seen := make(map[string]struct{}, len(clips))
+	vals := make([]string, 0, len(clips))
+	for i := range clips {
+		v := key(&clips[i])
+		if _, ok := seen[v]; !ok {
+			seen[v] = struct{}{}
+			vals = append(vals, v)
+		}
+	}
+	slices.SortFunc(vals, naturalCompare)
+	r := make(map[string]int32, len(vals))
+	for i, v := range vals {
+		r[v] = int32(i) // naturalCompare is 0 only for equal strings
+	}
+	return r
+}
+
+// ensureCounts reads every clipping's number of live annotations, in one
+// pass over annotations_clipping.
+func (sn *libSnap) ensureCounts(ctx context.Context, db *sql.DB) error {
+	if sn.counts != nil {
+		return nil
+	}
+	rows, err := db.QueryContext(ctx, `SELECT clipping_id, count(*) FROM annotations WHERE deleted_at IS NULL GROUP BY clipping_id`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	counts := make([]int32, len(sn.clips))
+	for rows.Next() {
+		var id any
+		var n int32
+		if err := rows.Scan(&id, &n); err != nil {
+			return err
+		}
+		if i, ok := sn.byID[textOf(id)]; ok {
+			counts[i] = n
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for i := range sn.clips {
+		sn.clips[i].count = counts[i]
+	}
+	sn.counts = counts
+	return nil
+}
+
+// order returns the positions of every clipping sorted in o.
+func (sn *libSnap) order(ctx context.Context, db *sql.DB, o LibraryOrder) ([]int32, error) {
+	if p, ok := sn.orders[o]; ok {
+		return p, nil
+	}
+	if o == OrderAnnotations {
+		if err := sn.ensureCounts(ctx, db); err != nil {
+			return nil, err
+		}
+	}
+	p := make([]int32, len(sn.clips))
+	for i := range p {
+		p[i] = int32(i)
+	}
+	slices.SortFunc(p, func(a, b int32) int { return compareClips(o, &sn.clips[a], &sn.clips[b], true) })
+	sn.orders[o] = p
+	return p, nil
+}
+
+// compareClips orders a and b in o. With ranked, headlines and
+// publications compare by their ranks (both must come from one snapshot);
+// otherwise by naturalCompare, which orders them the same way.
+func compareClips(o LibraryOrder, a, b *libClip, ranked bool) int {
+	head := func() int {
+		if ranked {
+			return cmpInt(int(a.headRank), int(b.headRank))
+		}
+		return naturalCompare(a.head, b.head)
+	}
+	undated := func() int { return cmpBool(a.date == "", b.date == "") }
+	var c int
+	switch o {
+	case OrderOldest:
+		c = firstNonZero(undated, func() int { return cmpStr(a.date, b.date) }, head)
+	case OrderNewest:
+		c = firstNonZero(func() int { return cmpStr(b.date, a.date) }, head) // '' is the least date: undated last
+	case OrderHeadline:
+		c = head()
+	case OrderPublication:
+		pub := func() int {
+			if ranked {
+				return cmpInt(int(a.pubRank), int(b.pubRank))
+			}
+			return naturalCompare(a.pub, b.pub)
+		}
+		c = firstNonZero(pub, undated, func() int { return cmpStr(a.date, b.date) }, head)
+	case OrderAnnotations:
+		c = firstNonZero(func() int { return cmpInt(int(b.count), int(a.count)) }, head)
+	default: // OrderLibrary: bytes
+		c = firstNonZero(func() int { return cmpStr(a.date, b.date) }, func() int { return cmpStr(a.head, b.head) })
+	}
+	if c != 0 {
+		return c
+	}
+	return cmpStr(a.id, b.id)
+}
+
+func firstNonZero(fs ...func() int) int {
+	for _, f := range fs {
+		if c := f(); c != 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+func cmpStr(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// set returns which clippings key selects, reading them with q (one
+// column: clipping id) when not read yet.
+func (sn *libSnap) set(ctx context.Context, db *sql.DB, key, q string, args ...any) ([]bool, error) {
+	if s, ok := sn.sets[key]; ok {
+		return s, nil
+	}
+	rows, err := db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	s := make([]bool, len(sn.clips))
+	for rows.Next() {
+		var id any
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		if i, ok := sn.byID[textOf(id)]; ok {
+			s[i] = true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	sn.sets[key] = s
+	return s, nil
+}
+
+// selection returns the positions of the clippings f selects, in f.Order.
+func (sn *libSnap) selection(ctx context.Context, db *sql.DB, f LibraryFilter) ([]int32, error) {
+	if sn.last.ok && sn.last.f == f {
+		return sn.last.list, nil
+	}
+	if _, _, err := f.where(); err != nil { // validates dates and the search
+		return nil, err
+	}
+	var keeps [][]bool
+	var err error
+	var s []bool
+	switch {
+	case f.TagID != "" && f.CoderID != "":
+		s, err = sn.set(ctx, db, "tc:"+f.TagID+"\x00"+f.CoderID, `SELECT DISTINCT clipping_id FROM annotations
+			WHERE tag_id = ? AND deleted_at IS NULL AND coder_id = ?`, f.TagID, f.CoderID)
+	case f.TagID != "":
+		s, err = sn.set(ctx, db, "t:"+f.TagID, `SELECT DISTINCT clipping_id FROM annotations
+			WHERE tag_id = ? AND deleted_at IS NULL`, f.TagID)
+	case f.CoderID != "":
+		s, err = sn.set(ctx, db, "c:"+f.CoderID, `SELECT DISTINCT clipping_id FROM annotations
+			WHERE coder_id = ? AND deleted_at IS NULL`, f.CoderID)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if s != nil {
+		keeps = append(keeps, s)
+	}
+	if strings.TrimSpace(f.Search) != "" {
+		if fq, _ := ftsQuery(f.Search); fq != "" {
+			key := "s:" + fq
+			if _, ok := sn.sets[key]; !ok && sn.searches >= maxSearchSets {
+				for k := range sn.sets {
+					if k[:2] == "s:" {
+						delete(sn.sets, k)
+					}
+				}
+				sn.searches = 0
+			}
+			if _, ok := sn.sets[key]; !ok {
+				sn.searches++
+			}
+			s, err := sn.set(ctx, db, key, `SELECT c.id FROM clippings c WHERE c.rid IN (SELECT docid FROM clip_fts WHERE clip_fts MATCH ?)
+				UNION SELECT a.clipping_id FROM note_fts JOIN annotations a ON a.rid = note_fts.docid
+				WHERE note_fts MATCH ? AND a.deleted_at IS NULL`, fq, fq)
+			if err != nil {
+				return nil, err
+			}
+			keeps = append(keeps, s)
+		}
+	}
+	perm, err := sn.order(ctx, db, f.Order)
+	if err != nil {
+		return nil, err
+	}
+	list := make([]int32, 0, len(perm))
+next:
+	for _, i := range perm {
+		k := &sn.clips[i]
+		if f.Publication != "" && k.pub != f.Publication {
+			continue
+		}
+		if (f.DateFrom != "" || f.DateTo != "") && k.date == "" ||
+			f.DateFrom != "" && k.date < f.DateFrom || f.DateTo != "" && k.date > f.DateTo {
+			continue
+		}
+		for _, s := range keeps {
+			if !s[i] {
+				continue next
+			}
+		}
+		list = append(list, i)
+	}
+	sn.last.f, sn.last.list, sn.last.ok = f, list, true
+	return list, nil
+}
+
+// librarySelection runs fn on the current snapshot and the selection of f.
+func (s *Store) librarySelection(ctx context.Context, f LibraryFilter, fn func(sn *libSnap, list []int32) error) error {
+	s.lib.mu.Lock()
+	defer s.lib.mu.Unlock()
+	sn, err := s.lib.current(ctx, s.db)
+	if err != nil {
+		return err
+	}
+	list, err := sn.selection(ctx, s.db, f)
+	if err != nil {
+		return classify(err)
+	}
+	return fn(sn, list)
+}
