@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -101,39 +102,50 @@ func (c *libCache) current(ctx context.Context, db *sql.DB) (*libSnap, error) {
 	return sn, nil
 }
 
-// readSnap reads every clipping's keys; ranks are taken over from prev
-// when every headline (publication) is one prev ranked.
+// readSnap reads every clipping's keys; prev's natural ranks are kept
+// for reuse (see rankHeads).
 func readSnap(ctx context.Context, db *sql.DB, version int64, prev *libSnap) (*libSnap, error) {
-	rows, err := db.QueryContext(ctx, `SELECT rid, id, headline, publication, date FROM clippings`)
+	cols, err := readPacked(ctx, db, `clippings`, nil, `rid`, `id`, `headline`, `publication`, `date`)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	sn := &libSnap{version: version, byID: map[string]int32{}, orders: map[LibraryOrder][]int32{}, sets: map[string][]bool{}}
-	for rows.Next() {
-		var k libClip
-		var id, head, pub, date any
-		if err := rows.Scan(&k.rid, &id, &head, &pub, &date); err != nil {
-			return nil, err
+	n := len(cols[0])
+	sn := &libSnap{version: version, byID: make(map[string]int32, n), clips: make([]libClip, n),
+		orders: map[LibraryOrder][]int32{}, sets: map[string][]bool{}}
+	for i := range n {
+		rid, err := strconv.ParseInt(cols[0][i], 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("clipping rowid %q: %w", cols[0][i], err)
 		}
-		k.id, k.head, k.pub, k.date = textOf(id), textOf(head), textOf(pub), textOf(date)
-		sn.byID[k.id] = int32(len(sn.clips))
-		sn.clips = append(sn.clips, k)
+		sn.clips[i] = libClip{rid: rid, id: cols[1][i], head: cols[2][i], pub: cols[3][i], date: cols[4][i], headRank: -1, pubRank: -1}
+		sn.byID[cols[1][i]] = int32(i)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	var oldHead, oldPub map[string]int32
 	if prev != nil {
-		oldHead, oldPub = prev.headRank, prev.pubRank
-	}
-	sn.headRank = ranks(sn.clips, func(k *libClip) string { return k.head }, oldHead)
-	sn.pubRank = ranks(sn.clips, func(k *libClip) string { return k.pub }, oldPub)
-	for i := range sn.clips {
-		k := &sn.clips[i]
-		k.headRank, k.pubRank = sn.headRank[k.head], sn.pubRank[k.pub]
+		sn.headRank, sn.pubRank = prev.headRank, prev.pubRank
 	}
 	return sn, nil
+}
+
+// rankHeads numbers headlines (pub: publications) in natural order, so
+// that sorting compares numbers; the previous snapshot's ranks are reused
+// when they cover every value.
+func (sn *libSnap) rankHeads(pub bool) {
+	key, rank := func(k *libClip) string { return k.head }, &sn.headRank
+	if pub {
+		key, rank = func(k *libClip) string { return k.pub }, &sn.pubRank
+	}
+	if len(sn.clips) > 0 && (pub && sn.clips[0].pubRank >= 0 || !pub && sn.clips[0].headRank >= 0) {
+		return // ranked already
+	}
+	*rank = ranks(sn.clips, key, *rank)
+	for i := range sn.clips {
+		k := &sn.clips[i]
+		if pub {
+			k.pubRank = (*rank)[k.pub]
+		} else {
+			k.headRank = (*rank)[k.head]
+		}
+	}
 }
 
 // ranks numbers the distinct values of key in natural order (see
@@ -174,24 +186,20 @@ func (sn *libSnap) ensureCounts(ctx context.Context, db *sql.DB) error {
 	if sn.counts != nil {
 		return nil
 	}
-	rows, err := db.QueryContext(ctx, `SELECT clipping_id, count(*) FROM annotations WHERE deleted_at IS NULL GROUP BY clipping_id`)
+	cols, err := readPacked(ctx, db, `(SELECT clipping_id, count(*) AS n FROM annotations WHERE deleted_at IS NULL GROUP BY clipping_id)`, nil,
+		`clipping_id`, `n`)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
 	counts := make([]int32, len(sn.clips))
-	for rows.Next() {
-		var id any
-		var n int32
-		if err := rows.Scan(&id, &n); err != nil {
-			return err
+	for j, id := range cols[0] {
+		if i, ok := sn.byID[id]; ok {
+			n, err := strconv.Atoi(cols[1][j])
+			if err != nil {
+				return fmt.Errorf("annotation count %q: %w", cols[1][j], err)
+			}
+			counts[i] = int32(n)
 		}
-		if i, ok := sn.byID[textOf(id)]; ok {
-			counts[i] = n
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return err
 	}
 	for i := range sn.clips {
 		sn.clips[i].count = counts[i]
@@ -210,21 +218,27 @@ func (sn *libSnap) order(ctx context.Context, db *sql.DB, o LibraryOrder) ([]int
 			return nil, err
 		}
 	}
+	switch o {
+	case OrderHeadline, OrderAnnotations: // headlines decide often
+		sn.rankHeads(false)
+	case OrderPublication:
+		sn.rankHeads(true)
+	}
 	p := make([]int32, len(sn.clips))
 	for i := range p {
 		p[i] = int32(i)
 	}
-	slices.SortFunc(p, func(a, b int32) int { return compareClips(o, &sn.clips[a], &sn.clips[b], true) })
+	slices.SortFunc(p, func(a, b int32) int { return compareClips(o, &sn.clips[a], &sn.clips[b]) })
 	sn.orders[o] = p
 	return p, nil
 }
 
-// compareClips orders a and b in o. With ranked, headlines and
-// publications compare by their ranks (both must come from one snapshot);
-// otherwise by naturalCompare, which orders them the same way.
-func compareClips(o LibraryOrder, a, b *libClip, ranked bool) int {
+// compareClips orders a and b in o. Headlines and publications compare
+// by their ranks when both have one (of one snapshot), otherwise by
+// naturalCompare, which orders them the same way.
+func compareClips(o LibraryOrder, a, b *libClip) int {
 	head := func() int {
-		if ranked {
+		if a.headRank >= 0 && b.headRank >= 0 {
 			return cmpInt(int(a.headRank), int(b.headRank))
 		}
 		return naturalCompare(a.head, b.head)
@@ -240,7 +254,7 @@ func compareClips(o LibraryOrder, a, b *libClip, ranked bool) int {
 		c = head()
 	case OrderPublication:
 		pub := func() int {
-			if ranked {
+			if a.pubRank >= 0 && b.pubRank >= 0 {
 				return cmpInt(int(a.pubRank), int(b.pubRank))
 			}
 			return naturalCompare(a.pub, b.pub)
@@ -287,28 +301,20 @@ func cmpBool(a, b bool) int {
 }
 
 // set returns which clippings key selects, reading them with q (one
-// column: clipping id) when not read yet.
+// column: clipping_id) when not read yet.
 func (sn *libSnap) set(ctx context.Context, db *sql.DB, key, q string, args ...any) ([]bool, error) {
 	if s, ok := sn.sets[key]; ok {
 		return s, nil
 	}
-	rows, err := db.QueryContext(ctx, q, args...)
+	cols, err := readPacked(ctx, db, `(`+q+`)`, args, `clipping_id`)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	s := make([]bool, len(sn.clips))
-	for rows.Next() {
-		var id any
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		if i, ok := sn.byID[textOf(id)]; ok {
+	for _, id := range cols[0] {
+		if i, ok := sn.byID[id]; ok {
 			s[i] = true
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 	sn.sets[key] = s
 	return s, nil
@@ -356,7 +362,7 @@ func (sn *libSnap) selection(ctx context.Context, db *sql.DB, f LibraryFilter) (
 			if _, ok := sn.sets[key]; !ok {
 				sn.searches++
 			}
-			s, err := sn.set(ctx, db, key, `SELECT c.id FROM clippings c WHERE c.rid IN (SELECT docid FROM clip_fts WHERE clip_fts MATCH ?)
+			s, err := sn.set(ctx, db, key, `SELECT c.id AS clipping_id FROM clippings c WHERE c.rid IN (SELECT docid FROM clip_fts WHERE clip_fts MATCH ?)
 				UNION SELECT a.clipping_id FROM note_fts JOIN annotations a ON a.rid = note_fts.docid
 				WHERE note_fts MATCH ? AND a.deleted_at IS NULL`, fq, fq)
 			if err != nil {

@@ -215,9 +215,9 @@ func (s *Store) LibraryPage(ctx context.Context, f LibraryFilter, offset, limit 
 func (s *Store) LibraryPageAfter(ctx context.Context, f LibraryFilter, last ClippingSummary, limit int) ([]ClippingSummary, error) {
 	var rids []any
 	err := s.librarySelection(ctx, f, func(sn *libSnap, list []int32) error {
-		k := libClip{id: last.ID, head: last.Headline, pub: last.Publication, date: last.Date, count: int32(last.Annotations)}
+		k := libClip{headRank: -1, pubRank: -1, id: last.ID, head: last.Headline, pub: last.Publication, date: last.Date, count: int32(last.Annotations)}
 		from, _ := slices.BinarySearchFunc(list, &k, func(i int32, k *libClip) int {
-			if c := compareClips(f.Order, &sn.clips[i], k, false); c != 0 {
+			if c := compareClips(f.Order, &sn.clips[i], k); c != 0 {
 				return c
 			}
 			return -1 // last itself comes before the page
