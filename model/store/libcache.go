@@ -74,8 +74,9 @@ func (c *libCache) close() {
 }
 
 // current returns the snapshot of the data as it is now, reading it again
-// when someone committed since it was read. The caller holds c.mu.
-func (c *libCache) current(ctx context.Context, db *sql.DB) (*libSnap, error) {
+// when someone committed since it was read, together with the parts f
+// needs (read meanwhile on other connections). The caller holds c.mu.
+func (c *libCache) current(ctx context.Context, db *sql.DB, f LibraryFilter) (*libSnap, error) {
 	if c.conn == nil {
 		conn, err := db.Conn(ctx)
 		if err != nil {
@@ -94,9 +95,29 @@ func (c *libCache) current(ctx context.Context, db *sql.DB) (*libSnap, error) {
 	}
 	// Read after the version: a commit meanwhile changes the version
 	// again and the next call reads anew.
+	type read struct {
+		cols [][]string
+		err  error
+	}
+	qs := f.queries()
+	reads := make([]chan read, len(qs))
+	for i, q := range qs {
+		reads[i] = make(chan read, 1) // buffered: never blocks, even when unread
+		go func() {
+			cols, err := readPacked(ctx, db, q.from, q.args, q.cols...)
+			reads[i] <- read{cols, err}
+		}()
+	}
 	sn, err := readSnap(ctx, db, v, c.snap)
 	if err != nil {
 		return nil, fmt.Errorf("library index: %w", classify(err))
+	}
+	for i, q := range qs {
+		if r := <-reads[i]; r.err == nil {
+			if err := sn.install(q, r.cols); err != nil {
+				return nil, fmt.Errorf("library index: %w", err)
+			}
+		} // else selection reads it again and reports the error
 	}
 	c.snap = sn
 	return sn, nil
@@ -180,17 +201,13 @@ func ranks(clips []libClip, key func(*libClip) string, old map[string]int32) map
 	return r
 }
 
-// ensureCounts reads every clipping's number of live annotations, in one
+// countsQuery reads every clipping's number of live annotations, in one
 // pass over annotations_clipping.
-func (sn *libSnap) ensureCounts(ctx context.Context, db *sql.DB) error {
-	if sn.counts != nil {
-		return nil
-	}
-	cols, err := readPacked(ctx, db, `(SELECT clipping_id, count(*) AS n FROM annotations WHERE deleted_at IS NULL GROUP BY clipping_id)`, nil,
-		`clipping_id`, `n`)
-	if err != nil {
-		return err
-	}
+var countsQuery = libQuery{key: "n", from: `(SELECT clipping_id, count(*) AS n FROM annotations
+	WHERE deleted_at IS NULL GROUP BY clipping_id)`, cols: []string{`clipping_id`, `n`}}
+
+// applyCounts sets every clipping's count from countsQuery's columns.
+func (sn *libSnap) applyCounts(cols [][]string) error {
 	counts := make([]int32, len(sn.clips))
 	for j, id := range cols[0] {
 		if i, ok := sn.byID[id]; ok {
@@ -214,7 +231,7 @@ func (sn *libSnap) order(ctx context.Context, db *sql.DB, o LibraryOrder) ([]int
 		return p, nil
 	}
 	if o == OrderAnnotations {
-		if err := sn.ensureCounts(ctx, db); err != nil {
+		if err := sn.ensure(ctx, db, countsQuery); err != nil {
 			return nil, err
 		}
 	}
@@ -300,15 +317,84 @@ func cmpBool(a, b bool) int {
 	return -1
 }
 
-// set returns which clippings key selects, reading them with q (one
-// column: clipping_id) when not read yet.
-func (sn *libSnap) set(ctx context.Context, db *sql.DB, key, q string, args ...any) ([]bool, error) {
-	if s, ok := sn.sets[key]; ok {
-		return s, nil
+// libQuery is a query for a part of a snapshot read when needed: the
+// live-annotation counts (countsQuery) or the clippings a tag, coder or
+// search selects (one column, clipping_id), under key.
+type libQuery struct {
+	key, from string
+	args      []any
+	cols      []string
+}
+
+// setQuery is the libQuery of the set key, clippings q selects.
+func setQuery(key, q string, args ...any) libQuery {
+	return libQuery{key: key, from: `(` + q + `)`, args: args, cols: []string{`clipping_id`}}
+}
+
+// queries are the parts of a snapshot f needs.
+func (f LibraryFilter) queries() []libQuery {
+	var qs []libQuery
+	switch {
+	case f.TagID != "" && f.CoderID != "":
+		qs = append(qs, setQuery("tc:"+f.TagID+"\x00"+f.CoderID, `SELECT DISTINCT clipping_id FROM annotations
+			WHERE tag_id = ? AND deleted_at IS NULL AND coder_id = ?`, f.TagID, f.CoderID))
+	case f.TagID != "":
+		qs = append(qs, setQuery("t:"+f.TagID, `SELECT DISTINCT clipping_id FROM annotations
+			WHERE tag_id = ? AND deleted_at IS NULL`, f.TagID))
+	case f.CoderID != "":
+		qs = append(qs, setQuery("c:"+f.CoderID, `SELECT DISTINCT clipping_id FROM annotations
+			WHERE coder_id = ? AND deleted_at IS NULL`, f.CoderID))
 	}
-	cols, err := readPacked(ctx, db, `(`+q+`)`, args, `clipping_id`)
+	if strings.TrimSpace(f.Search) != "" {
+		if fq, err := ftsQuery(f.Search); err == nil && fq != "" {
+			qs = append(qs, setQuery("s:"+fq, `SELECT c.id AS clipping_id FROM clippings c
+				WHERE c.rid IN (SELECT docid FROM clip_fts WHERE clip_fts MATCH ?)
+				UNION SELECT a.clipping_id FROM note_fts JOIN annotations a ON a.rid = note_fts.docid
+				WHERE note_fts MATCH ? AND a.deleted_at IS NULL`, fq, fq))
+		}
+	}
+	if f.Order == OrderAnnotations {
+		qs = append(qs, countsQuery)
+	}
+	return qs
+}
+
+// has reports whether the part q reads is there.
+func (sn *libSnap) has(q libQuery) bool {
+	if q.key == countsQuery.key {
+		return sn.counts != nil
+	}
+	_, ok := sn.sets[q.key]
+	return ok
+}
+
+// ensure reads the part q when it is not there.
+func (sn *libSnap) ensure(ctx context.Context, db *sql.DB, q libQuery) error {
+	if sn.has(q) {
+		return nil
+	}
+	cols, err := readPacked(ctx, db, q.from, q.args, q.cols...)
 	if err != nil {
-		return nil, err
+		return err
+	}
+	return sn.install(q, cols)
+}
+
+// install keeps the columns q read.
+func (sn *libSnap) install(q libQuery, cols [][]string) error {
+	if q.key == countsQuery.key {
+		return sn.applyCounts(cols)
+	}
+	if strings.HasPrefix(q.key, "s:") {
+		if sn.searches >= maxSearchSets {
+			for k := range sn.sets {
+				if strings.HasPrefix(k, "s:") {
+					delete(sn.sets, k)
+				}
+			}
+			sn.searches = 0
+		}
+		sn.searches++
 	}
 	s := make([]bool, len(sn.clips))
 	for _, id := range cols[0] {
@@ -316,8 +402,8 @@ func (sn *libSnap) set(ctx context.Context, db *sql.DB, key, q string, args ...a
 			s[i] = true
 		}
 	}
-	sn.sets[key] = s
-	return s, nil
+	sn.sets[q.key] = s
+	return nil
 }
 
 // selection returns the positions of the clippings f selects, in f.Order.
@@ -329,46 +415,12 @@ func (sn *libSnap) selection(ctx context.Context, db *sql.DB, f LibraryFilter) (
 		return nil, err
 	}
 	var keeps [][]bool
-	var err error
-	var s []bool
-	switch {
-	case f.TagID != "" && f.CoderID != "":
-		s, err = sn.set(ctx, db, "tc:"+f.TagID+"\x00"+f.CoderID, `SELECT DISTINCT clipping_id FROM annotations
-			WHERE tag_id = ? AND deleted_at IS NULL AND coder_id = ?`, f.TagID, f.CoderID)
-	case f.TagID != "":
-		s, err = sn.set(ctx, db, "t:"+f.TagID, `SELECT DISTINCT clipping_id FROM annotations
-			WHERE tag_id = ? AND deleted_at IS NULL`, f.TagID)
-	case f.CoderID != "":
-		s, err = sn.set(ctx, db, "c:"+f.CoderID, `SELECT DISTINCT clipping_id FROM annotations
-			WHERE coder_id = ? AND deleted_at IS NULL`, f.CoderID)
-	}
-	if err != nil {
-		return nil, err
-	}
-	if s != nil {
-		keeps = append(keeps, s)
-	}
-	if strings.TrimSpace(f.Search) != "" {
-		if fq, _ := ftsQuery(f.Search); fq != "" {
-			key := "s:" + fq
-			if _, ok := sn.sets[key]; !ok && sn.searches >= maxSearchSets {
-				for k := range sn.sets {
-					if k[:2] == "s:" {
-						delete(sn.sets, k)
-					}
-				}
-				sn.searches = 0
-			}
-			if _, ok := sn.sets[key]; !ok {
-				sn.searches++
-			}
-			s, err := sn.set(ctx, db, key, `SELECT c.id AS clipping_id FROM clippings c WHERE c.rid IN (SELECT docid FROM clip_fts WHERE clip_fts MATCH ?)
-				UNION SELECT a.clipping_id FROM note_fts JOIN annotations a ON a.rid = note_fts.docid
-				WHERE note_fts MATCH ? AND a.deleted_at IS NULL`, fq, fq)
-			if err != nil {
-				return nil, err
-			}
-			keeps = append(keeps, s)
+	for _, q := range f.queries() {
+		if err := sn.ensure(ctx, db, q); err != nil {
+			return nil, err
+		}
+		if q.key != countsQuery.key {
+			keeps = append(keeps, sn.sets[q.key])
 		}
 	}
 	perm, err := sn.order(ctx, db, f.Order)
@@ -401,7 +453,7 @@ next:
 func (s *Store) librarySelection(ctx context.Context, f LibraryFilter, fn func(sn *libSnap, list []int32) error) error {
 	s.lib.mu.Lock()
 	defer s.lib.mu.Unlock()
-	sn, err := s.lib.current(ctx, s.db)
+	sn, err := s.lib.current(ctx, s.db, f)
 	if err != nil {
 		return err
 	}
