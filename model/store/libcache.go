@@ -254,57 +254,54 @@ func (sn *libSnap) order(ctx context.Context, db *sql.DB, o LibraryOrder) ([]int
 // by their ranks when both have one (of one snapshot), otherwise by
 // naturalCompare, which orders them the same way.
 func compareClips(o LibraryOrder, a, b *libClip) int {
-	head := func() int {
-		if a.headRank >= 0 && b.headRank >= 0 {
-			return cmpInt(int(a.headRank), int(b.headRank))
-		}
-		return naturalCompare(a.head, b.head)
-	}
-	undated := func() int { return cmpBool(a.date == "", b.date == "") }
 	var c int
 	switch o {
 	case OrderOldest:
-		c = firstNonZero(undated, func() int { return cmpStr(a.date, b.date) }, head)
-	case OrderNewest:
-		c = firstNonZero(func() int { return cmpStr(b.date, a.date) }, head) // '' is the least date: undated last
-	case OrderHeadline:
-		c = head()
-	case OrderPublication:
-		pub := func() int {
-			if a.pubRank >= 0 && b.pubRank >= 0 {
-				return cmpInt(int(a.pubRank), int(b.pubRank))
+		if c = cmpBool(a.date == "", b.date == ""); c == 0 {
+			if c = strings.Compare(a.date, b.date); c == 0 {
+				c = compareHeads(a, b)
 			}
-			return naturalCompare(a.pub, b.pub)
 		}
-		c = firstNonZero(pub, undated, func() int { return cmpStr(a.date, b.date) }, head)
+	case OrderNewest: // '' is the least date: undated last
+		if c = strings.Compare(b.date, a.date); c == 0 {
+			c = compareHeads(a, b)
+		}
+	case OrderHeadline:
+		c = compareHeads(a, b)
+	case OrderPublication:
+		if a.pubRank >= 0 && b.pubRank >= 0 {
+			c = cmpInt(int(a.pubRank), int(b.pubRank))
+		} else {
+			c = naturalCompare(a.pub, b.pub)
+		}
+		if c == 0 {
+			if c = cmpBool(a.date == "", b.date == ""); c == 0 {
+				if c = strings.Compare(a.date, b.date); c == 0 {
+					c = compareHeads(a, b)
+				}
+			}
+		}
 	case OrderAnnotations:
-		c = firstNonZero(func() int { return cmpInt(int(b.count), int(a.count)) }, head)
+		if c = cmpInt(int(b.count), int(a.count)); c == 0 {
+			c = compareHeads(a, b)
+		}
 	default: // OrderLibrary: bytes
-		c = firstNonZero(func() int { return cmpStr(a.date, b.date) }, func() int { return cmpStr(a.head, b.head) })
+		if c = strings.Compare(a.date, b.date); c == 0 {
+			c = strings.Compare(a.head, b.head)
+		}
 	}
 	if c != 0 {
 		return c
 	}
-	return cmpStr(a.id, b.id)
+	return strings.Compare(a.id, b.id)
 }
 
-func firstNonZero(fs ...func() int) int {
-	for _, f := range fs {
-		if c := f(); c != 0 {
-			return c
-		}
+// compareHeads orders a's and b's headlines naturally.
+func compareHeads(a, b *libClip) int {
+	if a.headRank >= 0 && b.headRank >= 0 {
+		return cmpInt(int(a.headRank), int(b.headRank))
 	}
-	return 0
-}
-
-func cmpStr(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return naturalCompare(a.head, b.head)
 }
 
 func cmpBool(a, b bool) int {

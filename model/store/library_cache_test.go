@@ -148,3 +148,82 @@ func TestLibraryIndexFollowsWrites(t *testing.T) {
 		})
 	}
 }
+
+// TestLibraryIndexOrdersAsSQL: the index's orders equal SQL's ORDER BY
+// with the natural collation on many look-alike headlines and
+// publications (case, accents, numbers with leading zeros, ties), and
+// LibraryPageAfter continues each order from any row.
+func TestLibraryIndexOrdersAsSQL(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	heads := []string{"Report 2", "report 10", "Report 010", "Report 02", "Économie", "economie", "Economie 9", "Zoo", "zoo", "(untitled)", "9 lives", "Item 9a", "Item 9", "Ça va", "x"}
+	pubs := []string{"", "Le Monde", "le monde", "Die Zeit", "The Ledger 2", "The Ledger 10"}
+	var cs []*model.Clipping
+	for i := range 120 {
+		date := ""
+		if i%5 != 0 {
+			date = fmt.Sprintf("2024-%02d-%02d", 1+i%3, 1+i%4)
+		}
+		cs = append(cs, &model.Clipping{Metadata: model.Metadata{Headline: heads[(i*7)%len(heads)], Publication: pubs[(i*5)%len(pubs)], Date: date},
+			Body: fmt.Sprintf("body number %d of the test", i)})
+	}
+	if _, err := f.s.AddClippings(ctx, cs); err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range cs {
+		for k := range i % 4 {
+			if err := f.s.AddAnnotation(ctx, &model.Annotation{ClippingID: c.ID, TagID: f.tags["claim"].ID, CoderID: f.coder.ID, Start: k, End: k + 2}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	const nat = ` COLLATE ` + collNatural
+	const count = `(SELECT count(*) FROM annotations a WHERE a.clipping_id = c.id AND a.deleted_at IS NULL)`
+	for _, tc := range []struct {
+		o   LibraryOrder
+		sql string
+	}{
+		{OrderLibrary, `c.date, c.headline, c.id`},
+		{OrderOldest, `c.date = '', c.date, c.headline` + nat + `, c.id`},
+		{OrderNewest, `c.date DESC, c.headline` + nat + `, c.id`},
+		{OrderHeadline, `c.headline` + nat + `, c.id`},
+		{OrderPublication, `c.publication` + nat + `, c.date = '', c.date, c.headline` + nat + `, c.id`},
+		{OrderAnnotations, count + ` DESC, c.headline` + nat + `, c.id`},
+	} {
+		rows, err := f.s.db.QueryContext(ctx, `SELECT c.id FROM clippings c ORDER BY `+tc.sql)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			want = append(want, id)
+		}
+		rows.Close()
+		lf := LibraryFilter{Order: tc.o}
+		page, err := f.s.LibraryPage(ctx, lf, 0, 1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, s := range page {
+			got = append(got, s.ID)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("order %d differs from SQL:\n got %v\nwant %v", tc.o, got, want)
+			continue
+		}
+		for i := 0; i < len(page); i += 7 {
+			next, err := f.s.LibraryPageAfter(ctx, lf, page[i], 5)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if w := page[i+1 : min(i+6, len(page))]; !slices.Equal(next, w) {
+				t.Errorf("order %d after row %d: %d rows, want %d", tc.o, i, len(next), len(w))
+			}
+		}
+	}
+}
