@@ -1,11 +1,11 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"database/sql/driver"
 	"fmt"
 	"iter"
+	"slices"
 	"strings"
 	"time"
 
@@ -14,11 +14,11 @@ import (
 
 // The library list at scale. A project of 50,000 clippings is listed a
 // page at a time: the app asks for the rows it shows (LibraryPage) and
-// how many there are (LibraryCount), with the filters applied in SQL —
-// tag, coder, publication, date range and a full-text search — and each
-// row's count of live annotations computed in SQL for that page only.
-// The partial indexes of schema 3 answer the tag and coder filters
-// without reading annotation rows.
+// how many there are (LibraryCount), with filters — tag, coder,
+// publication, date range and a full-text search — and a sort order.
+// Selections and orders come from the store's library index (libcache.go),
+// read once per data version; the rows shown, each with its count of live
+// annotations, are read in SQL for that page only.
 
 // LibraryFilter selects the clippings of the library list; the zero value
 // selects all of them. Filters combine (AND).
@@ -62,97 +62,6 @@ const (
 	// OrderAnnotations is by number of live annotations, most first.
 	OrderAnnotations
 )
-
-// headOrder orders clippings c by headline, naturally, then id.
-const headOrder = `c.headline COLLATE ` + collNatural + `, c.id`
-
-// annCount is the number of live annotations of clipping c.
-const annCount = `(SELECT count(*) FROM annotations a WHERE a.clipping_id = c.id AND a.deleted_at IS NULL)`
-
-// orderTerm is one key of a sort order: an expression over clippings c,
-// its direction, and its value for a listed row.
-type orderTerm struct {
-	expr string
-	desc bool
-	val  func(ClippingSummary) any
-}
-
-func undated(cs ClippingSummary) any {
-	if cs.Date == "" {
-		return 1
-	}
-	return 0
-}
-
-var (
-	termID          = orderTerm{expr: `c.id`, val: func(cs ClippingSummary) any { return cs.ID }}
-	termHead        = orderTerm{expr: `c.headline COLLATE ` + collNatural, val: func(cs ClippingSummary) any { return cs.Headline }}
-	termDate        = orderTerm{expr: `c.date`, val: func(cs ClippingSummary) any { return cs.Date }}
-	termUndated     = orderTerm{expr: `c.date = ''`, val: undated}
-	termPublication = orderTerm{expr: `c.publication COLLATE ` + collNatural, val: func(cs ClippingSummary) any { return cs.Publication }}
-	termAnns        = orderTerm{expr: annCount, desc: true, val: func(cs ClippingSummary) any { return cs.Annotations }}
-)
-
-// terms are the keys of o, the last one unique.
-func (o LibraryOrder) terms() []orderTerm {
-	switch o {
-	case OrderOldest:
-		return []orderTerm{termUndated, termDate, termHead, termID}
-	case OrderNewest:
-		d := termDate
-		d.desc = true // '' is the least date: undated last
-		return []orderTerm{d, termHead, termID}
-	case OrderHeadline:
-		return []orderTerm{termHead, termID}
-	case OrderPublication:
-		return []orderTerm{termPublication, termUndated, termDate, termHead, termID}
-	case OrderAnnotations:
-		return []orderTerm{termAnns, termHead, termID}
-	}
-	return []orderTerm{
-		{expr: `c.date`, val: termDate.val},
-		{expr: `c.headline`, val: termHead.val},
-		termID,
-	}
-}
-
-// orderBy is the ORDER BY clause of o over clippings c.
-func (o LibraryOrder) orderBy() string {
-	var keys []string
-	for _, t := range o.terms() {
-		k := t.expr
-		if t.desc {
-			k += " DESC"
-		}
-		keys = append(keys, k)
-	}
-	return ` ORDER BY ` + strings.Join(keys, ", ")
-}
-
-// keyset is the condition (with a leading " AND ") and arguments that
-// keep the clippings c that come after row cs in o, or before it.
-func (o LibraryOrder) keyset(cs ClippingSummary, before bool) (string, []any) {
-	ts := o.terms()
-	var b strings.Builder
-	var args []any
-	for i, t := range ts {
-		op := " > ?"
-		if t.desc != before {
-			op = " < ?"
-		}
-		v := t.val(cs)
-		e := "(" + t.expr + ")"
-		if i == len(ts)-1 {
-			b.WriteString(e + op)
-			args = append(args, v)
-			break
-		}
-		b.WriteString("(" + e + op + " OR (" + e + " = ? AND ")
-		args = append(args, v, v)
-	}
-	b.WriteString(strings.Repeat("))", len(ts)-1))
-	return " AND (" + b.String() + ")", args
-}
 
 // where is the condition on clippings c (with a leading " AND ", or "")
 // and its arguments.
@@ -288,56 +197,49 @@ func (r *Reader) ClippingSummaries(ctx context.Context, f LibraryFilter) iter.Se
 // position offset (0-based) of f.Order, each with its number of live
 // annotations: the rows a virtualised list shows.
 func (s *Store) LibraryPage(ctx context.Context, f LibraryFilter, offset, limit int) ([]ClippingSummary, error) {
-	cond, args, err := f.where()
+	var rids []any
+	err := s.librarySelection(ctx, f, func(sn *libSnap, list []int32) error {
+		rids = sn.ridsOf(list, offset, limit)
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("list clippings: %w", err)
-	}
-	// The page's rows first, by id, and only then their columns and
-	// counts: a count per row of the whole selection would cost a scan of
-	// every annotation (except for the order by count, which needs it).
-	var rids []any
-	if f.Order == OrderOldest {
-		// Dated clippings, then undated ones, each part read in an order
-		// the index on dates serves, stopping at the page's end.
-		rids, err = s.pageRids(ctx, ` AND c.date <> ''`+cond, args, ` ORDER BY c.date, `+headOrder, offset, limit)
-		if err == nil && len(rids) < limit {
-			from := 0
-			if len(rids) == 0 {
-				var dated int
-				err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM clippings c WHERE c.date <> ''`+cond, args...).Scan(&dated)
-				from = offset - dated
-			}
-			var more []any
-			if err == nil && from >= 0 {
-				more, err = s.pageRids(ctx, ` AND c.date = ''`+cond, args, ` ORDER BY `+headOrder, from, limit-len(rids))
-			}
-			rids = append(rids, more...)
-		}
-	} else {
-		rids, err = s.pageRids(ctx, cond, args, f.Order.orderBy(), offset, limit)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("list clippings: %w", classify(err))
 	}
 	return s.summariesOf(ctx, rids)
 }
 
 // LibraryPageAfter returns at most limit clippings that f selects that
 // come after row last (one LibraryPage or LibraryPageAfter returned) in
-// f.Order: the next page as a list scrolls down, read without skipping
-// the rows before it, which costs the orders the index on dates does not
-// serve (headline, publication, count) a sort of every row.
+// f.Order: the next page as a list scrolls down. last need not be listed
+// any more; the page starts where it would be.
 func (s *Store) LibraryPageAfter(ctx context.Context, f LibraryFilter, last ClippingSummary, limit int) ([]ClippingSummary, error) {
-	cond, args, err := f.where()
+	var rids []any
+	err := s.librarySelection(ctx, f, func(sn *libSnap, list []int32) error {
+		k := libClip{headRank: -1, pubRank: -1, id: last.ID, head: last.Headline, pub: last.Publication, date: last.Date, count: int32(last.Annotations)}
+		from, _ := slices.BinarySearchFunc(list, &k, func(i int32, k *libClip) int {
+			if c := compareClips(f.Order, &sn.clips[i], k); c != 0 {
+				return c
+			}
+			return -1 // last itself comes before the page
+		})
+		rids = sn.ridsOf(list, from, limit)
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("list clippings: %w", err)
 	}
-	ac, aargs := f.Order.keyset(last, false)
-	rids, err := s.pageRids(ctx, cond+ac, append(args, aargs...), f.Order.orderBy(), 0, limit)
-	if err != nil {
-		return nil, fmt.Errorf("list clippings: %w", classify(err))
-	}
 	return s.summariesOf(ctx, rids)
+}
+
+// ridsOf returns the rowids (ridID) of list[offset:offset+limit].
+func (sn *libSnap) ridsOf(list []int32, offset, limit int) []any {
+	offset = min(max(offset, 0), len(list))
+	end := min(offset+max(limit, 0), len(list))
+	rids := make([]any, 0, end-offset)
+	for _, i := range list[offset:end] {
+		rids = append(rids, ridID{rid: sn.clips[i].rid, id: sn.clips[i].id})
+	}
+	return rids
 }
 
 // summariesOf reads the summaries of the clippings rids (ridID), in that
@@ -373,37 +275,15 @@ type ridID struct {
 // Value lets a ridID be a query argument: its rowid.
 func (r ridID) Value() (driver.Value, error) { return r.rid, nil }
 
-// pageRids returns the rowids (ridID) of the clippings c that cond selects, in
-// the order orderBy gives, from offset, at most limit.
-func (s *Store) pageRids(ctx context.Context, cond string, args []any, orderBy string, offset, limit int) ([]any, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT c.rid, c.id FROM clippings c WHERE 1`+cond+orderBy+` LIMIT ? OFFSET ?`,
-		append(append([]any(nil), args...), max(limit, 0), max(offset, 0))...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var rids []any
-	for rows.Next() {
-		var r ridID
-		var id any
-		if err := rows.Scan(&r.rid, &id); err != nil {
-			return nil, err
-		}
-		r.id = textOf(id)
-		rids = append(rids, r)
-	}
-	return rids, rows.Err()
-}
-
 // LibraryCount counts the clippings f selects.
 func (s *Store) LibraryCount(ctx context.Context, f LibraryFilter) (int, error) {
-	cond, args, err := f.where()
+	var n int
+	err := s.librarySelection(ctx, f, func(_ *libSnap, list []int32) error {
+		n = len(list)
+		return nil
+	})
 	if err != nil {
 		return 0, fmt.Errorf("count clippings: %w", err)
-	}
-	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM clippings c WHERE 1`+cond, args...).Scan(&n); err != nil {
-		return 0, fmt.Errorf("count clippings: %w", classify(err))
 	}
 	return n, nil
 }
@@ -411,70 +291,30 @@ func (s *Store) LibraryCount(ctx context.Context, f LibraryFilter) (int, error) 
 // LibraryIndex returns the position of clipping id among the clippings f
 // selects (in f.Order), or -1 when f does not select it.
 func (s *Store) LibraryIndex(ctx context.Context, f LibraryFilter, id string) (int, error) {
-	cond, args, err := f.where()
+	_, at, err := s.LibraryCountIndex(ctx, f, id)
 	if err != nil {
 		return 0, fmt.Errorf("find clipping %s: %w", id, err)
 	}
-	var in int
-	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM clippings c WHERE c.id = ?`+cond, append([]any{id}, args...)...).Scan(&in)
-	if err != nil {
-		return 0, fmt.Errorf("find clipping %s: %w", id, classify(err))
-	}
-	if in == 0 {
-		return -1, nil
-	}
-	var n int
-	if f.Order != OrderLibrary {
-		// Count the clippings before it in the order: one pass of cheap
-		// comparisons, no sort.
-		k, _, err := s.Reader().readSummaries(ctx, `SELECT `+summaryCols+` FROM clippings c WHERE c.id = ?`, id)
-		if err != nil || len(k) == 0 {
-			return 0, fmt.Errorf("find clipping %s: %w", id, classify(cmp.Or(err, error(ErrNotFound))))
-		}
-		bc, bargs := f.Order.keyset(k[0], true)
-		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM clippings c WHERE 1`+cond+bc, append(args, bargs...)...).Scan(&n); err != nil {
-			return 0, fmt.Errorf("find clipping %s: %w", id, classify(err))
-		}
-		return n, nil
-	}
-	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM clippings c, (SELECT date, headline, id FROM clippings WHERE id = ?) k
-		WHERE (c.date, c.headline, c.id) < (k.date, k.headline, k.id)`+cond, append([]any{id}, args...)...).Scan(&n)
-	if err != nil {
-		return 0, fmt.Errorf("find clipping %s: %w", id, classify(err))
-	}
-	return n, nil
+	return at, nil
 }
 
 // LibraryCountIndex counts the clippings f selects and finds the position
 // of clipping id among them (in f.Order; -1 when f does not select it or
-// id is ""), in one pass over the selection: what a list needs when its
-// filter changes and the open clipping stays marked.
+// id is ""): what a list needs when its filter changes and the open
+// clipping stays marked.
 func (s *Store) LibraryCountIndex(ctx context.Context, f LibraryFilter, id string) (n, index int, err error) {
-	cond, args, err := f.where()
+	index = -1
+	err = s.librarySelection(ctx, f, func(sn *libSnap, list []int32) error {
+		n = len(list)
+		if p, ok := sn.byID[id]; ok && id != "" {
+			index = slices.Index(list, p)
+		}
+		return nil
+	})
 	if err != nil {
 		return 0, -1, fmt.Errorf("count clippings: %w", err)
 	}
-	var k []ClippingSummary
-	if id != "" {
-		if k, _, err = s.Reader().readSummaries(ctx, `SELECT `+summaryCols+` FROM clippings c WHERE c.id = ?`, id); err != nil {
-			return 0, -1, fmt.Errorf("count clippings: %w", classify(err))
-		}
-	}
-	if len(k) == 0 {
-		n, err := s.LibraryCount(ctx, f)
-		return n, -1, err
-	}
-	bc, bargs := f.Order.keyset(k[0], true)
-	var before, in int
-	err = s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(`+strings.TrimPrefix(bc, " AND ")+`), 0), coalesce(sum(c.id = ?), 0)
-		FROM clippings c WHERE 1`+cond, append(append(bargs, id), args...)...).Scan(&n, &before, &in)
-	if err != nil {
-		return 0, -1, fmt.Errorf("count clippings: %w", classify(err))
-	}
-	if in == 0 {
-		return n, -1, nil
-	}
-	return n, before, nil
+	return n, index, nil
 }
 
 // Publications lists the distinct publications of the project's

@@ -60,6 +60,10 @@ func class(r rune) int {
 func naturalCompare(a, b string) int {
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
+		if c := a[i]; c == b[j] && c < utf8.RuneSelf && !isDigit(c) {
+			i, j = i+1, j+1 // the same ASCII character, not a digit: folds the same
+			continue
+		}
 		if da, db := isDigit(a[i]), isDigit(b[j]); da && db {
 			ea, eb := digitsEnd(a, i), digitsEnd(b, j)
 			na, nb := strings.TrimLeft(a[i:ea], "0"), strings.TrimLeft(b[j:eb], "0")

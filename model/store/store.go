@@ -34,6 +34,8 @@ type Store struct {
 	w      *sql.Conn            // pinned connection for writes and PRAGMA data_version
 	stmts  map[string]*sql.Stmt // write statements, prepared once and reused on w
 	closed bool                 // Close has run; closing again does nothing
+
+	lib libCache // the library list's index (libcache.go)
 }
 
 // options are what tests may change about how a file is opened.
@@ -386,6 +388,7 @@ func (s *Store) Close() error {
 		st.Close()
 	}
 	s.stmts = nil
+	s.lib.close()
 	werr := s.w.Close()
 	if err := s.db.Close(); err != nil {
 		return fmt.Errorf("close %s: %w", s.path, err)
