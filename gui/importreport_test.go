@@ -347,3 +347,14 @@ func TestImportReportRenders(t *testing.T) {
 	shot("import-report-articles.png")
 	capture(t, u.win, "import-main.png")
 }
+
+func TestCount(t *testing.T) {
+	for _, c := range []struct {
+		n    int
+		want string
+	}{{0, "0 clippings"}, {1, "1 clipping"}, {2, "2 clippings"}, {50000, "50,000 clippings"}} {
+		if got := count(c.n, "clipping", "clippings"); got != c.want {
+			t.Errorf("count(%d) = %q, want %q", c.n, got, c.want)
+		}
+	}
+}
