@@ -18,6 +18,7 @@ const mergeBatch = 4096
 // batch is one batch of incoming annotations being merged.
 type batch struct {
 	good    []annState           // checked incoming annotations, in the file's row order
+	odd     map[int64]bool       // rows of the file with a value not of its column's type
 	moved   map[string]*selfText // annotation id → its clipping's text, when exact differs from the text at its span
 	inserts []annInsert
 	updates []annUpdate
@@ -112,6 +113,7 @@ func (m *merger) readIncoming(b *batch, after int64, first bool, dups map[string
 		return 0, 0, fmt.Errorf("read incoming annotations: %w", err)
 	}
 	var last int64
+	var slow []int64 // rows read value by value: never copied as they are
 	n := 0
 	for rows.Next() {
 		n++
@@ -121,6 +123,7 @@ func (m *merger) readIncoming(b *batch, after int64, first bool, dups map[string
 			if c, err = scanCells(rows, "annotations", cols); err != nil {
 				return 0, 0, fmt.Errorf("read incoming annotations: %w", classify(err))
 			}
+			slow = append(slow, c.rowid)
 			a = decodeAnn(c)
 			checkAnnRow(c, a)
 			c.vals = nil
@@ -158,7 +161,53 @@ func (m *merger) readIncoming(b *batch, after int64, first bool, dups map[string
 		}
 		b.good = append(b.good, a)
 	}
-	return last, n, rows.Err()
+	if err := rows.Err(); err != nil {
+		return 0, 0, err
+	}
+	if n > 0 {
+		if b.odd, err = m.oddRows(after, last, first); err != nil {
+			return 0, 0, err
+		}
+		for _, r := range slow {
+			b.odd[r] = true
+		}
+	}
+	return last, n, nil
+}
+
+// plainAnn holds for an annotation row of the file whose every value is
+// of the type its column declares (text, integer, real or null): such a
+// row, once checked, can be copied as it is.
+const plainAnn = `typeof(id) = 'text' AND typeof(clipping_id) = 'text' AND typeof(tag_id) = 'text'
+	AND typeof(coder_id) = 'text' AND typeof(start) = 'integer' AND typeof("end") = 'integer'
+	AND typeof(exact) = 'text' AND typeof(prefix) = 'text' AND typeof(suffix) = 'text' AND typeof(body_hash) = 'text'
+	AND typeof(speaker) = 'text' AND typeof(claimant) = 'text' AND typeof(status) = 'text'
+	AND typeof(value) IN ('real', 'null') AND typeof(low) IN ('real', 'null') AND typeof(high) IN ('real', 'null')
+	AND typeof(unit) = 'text' AND typeof(comparator) = 'text' AND typeof(note) = 'text' AND typeof(origin) = 'text'
+	AND typeof(anchor_status) = 'text' AND typeof(anchor_quote) = 'text' AND typeof(created_at) = 'text'
+	AND typeof(updated_at) = 'text' AND typeof(deleted_at) IN ('text', 'null')`
+
+// oddRows lists the rows of the file after row after (from the first
+// with first) up to row last that are not plainAnn.
+func (m *merger) oddRows(after, last int64, first bool) (map[int64]bool, error) {
+	if first {
+		after = math.MinInt64
+	}
+	rows, err := m.tx.QueryContext(m.ctx, `SELECT rowid FROM theirs.annotations NOT INDEXED
+		WHERE rowid > ? AND rowid <= ? AND NOT (`+plainAnn+`)`, after, last)
+	if err != nil {
+		return nil, fmt.Errorf("read incoming annotations: %w", classify(err))
+	}
+	defer rows.Close()
+	odd := map[int64]bool{}
+	for rows.Next() {
+		var r int64
+		if err := rows.Scan(&r); err != nil {
+			return nil, fmt.Errorf("read incoming annotations: %w", classify(err))
+		}
+		odd[r] = true
+	}
+	return odd, rows.Err()
 }
 
 // decide decides every annotation of b, as Merge describes, from this
@@ -198,7 +247,8 @@ func (m *merger) decide(b *batch, pending map[conflictKey]bool) error {
 		ht := stateHash(t)
 		cur, ok := ours[t.ID]
 		if !ok {
-			b.inserts = append(b.inserts, annInsert{st: mt, theirs: ht})
+			plain := ra == nil && mt.ClippingID == t.ClippingID && mt.TagID == t.TagID && !b.odd[t.rid]
+			b.inserts = append(b.inserts, annInsert{st: mt, theirs: ht, row: t.rid, plain: plain})
 			if mt.DeletedAt != nil {
 				r.Tombstones++
 				m.item(MergeItem{What: "deletion_recorded", Table: "annotations", ID: t.ID, ClippingID: mt.ClippingID})

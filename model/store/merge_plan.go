@@ -75,6 +75,11 @@ type selfText struct {
 type annInsert struct {
 	st     annState
 	theirs int64 // stateHash of the incoming state
+	// row is the annotation's row in the file; plain says that st is
+	// that row exactly, each value of the type its column declares, so
+	// that the row can be copied inside SQLite (see insertCopies).
+	row   int64
+	plain bool
 }
 
 // annUpdate takes the incoming version of an annotation.
