@@ -103,6 +103,7 @@ func (s *Store) Merge(ctx context.Context, src string, opt MergeOptions) (MergeR
 		if err != nil {
 			return false, err
 		}
+		m.inPath = in.path
 		if err := m.run(); err != nil {
 			return false, err
 		}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"math"
@@ -19,6 +20,7 @@ const mergeBatch = 4096
 type batch struct {
 	good    []annState           // checked incoming annotations, in the file's row order
 	odd     map[int64]bool       // rows of the file with a value not of its column's type
+	refused []refusal            // annotations refused, in row order
 	moved   map[string]*selfText // annotation id → its clipping's text, when exact differs from the text at its span
 	inserts []annInsert
 	updates []annUpdate
@@ -29,8 +31,12 @@ type batch struct {
 // mergeAnnotations reads the file's annotations in batches (row order,
 // never through its indexes), checks each (see readIncoming), decides for
 // each whether it is added, taken over, kept as ours, the same, or a
-// conflict (see Merge), and writes each batch's outcome before reading the
-// next (not in a dry run).
+// conflict (see Merge), and writes each batch's outcome before deciding
+// the next (not in a dry run). The batches are read and checked on a
+// goroutine of their own, through a read-only connection to the private
+// copy of the file, while the previous batch is decided and written;
+// what a batch refuses is reported when it is decided, so the report and
+// OnItem keep the file's row order.
 func (m *merger) mergeAnnotations() error {
 	dups, err := m.duplicateIDs()
 	if err != nil {
@@ -40,15 +46,57 @@ func (m *merger) mergeAnnotations() error {
 	if err != nil {
 		return err
 	}
-	var after int64
-	for first := true; ; first = false {
-		b := &batch{moved: map[string]*selfText{}}
-		last, n, err := m.readIncoming(b, after, first, dups)
+	db, err := sql.Open(driverName, roDSN(m.inPath))
+	if err != nil {
+		return fmt.Errorf("read incoming annotations: %w", err)
+	}
+	ctx, cancel := context.WithCancel(m.ctx)
+	type read struct {
+		b   *batch
+		n   int
+		err error
+	}
+	out := make(chan read, 1)
+	go func() {
+		defer close(out)
+		conn, err := db.Conn(ctx)
 		if err != nil {
-			return err
+			out <- read{err: fmt.Errorf("read incoming annotations: %w", classify(err))}
+			return
 		}
-		if n == 0 {
+		defer conn.Close()
+		in := incomingReader{m: m, q: conn, ctx: ctx}
+		var after int64
+		for first := true; ; first = false {
+			b := &batch{moved: map[string]*selfText{}}
+			last, n, err := in.read(b, after, first, dups)
+			select {
+			case out <- read{b, n, err}:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil || n == 0 {
+				return
+			}
+			after = last
+		}
+	}()
+	defer func() {
+		cancel()
+		for range out { // the reader stops
+		}
+		db.Close()
+	}()
+	for r := range out {
+		if r.err != nil {
+			return r.err
+		}
+		if r.n == 0 {
 			return nil
+		}
+		b := r.b
+		for _, f := range b.refused {
+			m.refuse("annotations", f.id, f.why)
 		}
 		if err := m.decide(b, pending); err != nil {
 			return err
@@ -58,11 +106,14 @@ func (m *merger) mergeAnnotations() error {
 				return err
 			}
 		}
-		after = last
 		if err := m.ctx.Err(); err != nil {
 			return err
 		}
 	}
+	if err := m.ctx.Err(); err != nil {
+		return err
+	}
+	return fmt.Errorf("read incoming annotations: the reader stopped early")
 }
 
 // duplicateIDs counts the ids that more than one annotation row of the
@@ -90,20 +141,31 @@ func (m *merger) duplicateIDs() (map[string]int, error) {
 	return dups, rows.Err()
 }
 
-// readIncoming reads the next batch of the file's annotations after row
-// after (from the first with first) into b.good: those that pass the row
-// checks (see checkAnnRow, checkSpan) and whose clipping, tag and coder
-// arrive; the others are refused. An annotation whose exact text is not at
+// incomingReader reads the file's annotations for mergeAnnotations on a
+// connection of its own to the private copy of the file (its "main"),
+// using of the merger only what the plan fixed before the annotations.
+type incomingReader struct {
+	m     *merger
+	q     *sql.Conn
+	ctx   context.Context
+	texts textCache
+}
+
+// read reads the next batch of the file's annotations after row after
+// (from the first with first) into b.good: those that pass the row checks
+// (see checkAnnRow, checkSpan) and whose clipping, tag and coder arrive;
+// the others go to b.refused. An annotation whose exact text is not at
 // its span is kept, to be re-anchored (see mapAnn). It returns the last
 // row read and how many rows were read.
-func (m *merger) readIncoming(b *batch, after int64, first bool, dups map[string]int) (int64, int, error) {
-	q := `SELECT ` + annCols + ` FROM theirs.annotations NOT INDEXED`
+func (in *incomingReader) read(b *batch, after int64, first bool, dups map[string]int) (int64, int, error) {
+	m := in.m
+	q := `SELECT ` + annCols + ` FROM main.annotations NOT INDEXED`
 	args := []any{mergeBatch}
 	if !first {
 		q += ` WHERE rowid > ?`
 		args = []any{after, mergeBatch}
 	}
-	rows, err := m.tx.QueryContext(m.ctx, q+` ORDER BY rowid LIMIT ?`, args...)
+	rows, err := in.q.QueryContext(in.ctx, q+` ORDER BY rowid LIMIT ?`, args...)
 	if err != nil {
 		return 0, 0, fmt.Errorf("read incoming annotations: %w", classify(err))
 	}
@@ -131,24 +193,24 @@ func (m *merger) readIncoming(b *batch, after int64, first bool, dups map[string
 		last = c.rowid
 		if k, dup := dups[c.id]; dup {
 			if k > 0 {
-				m.refuse("annotations", c.id, fmt.Sprintf("the file has %d rows with this id", k))
+				b.refuse(c.id, fmt.Sprintf("the file has %d rows with this id", k))
 				dups[c.id] = 0 // refused once, with all its copies
 			}
 			continue
 		}
 		if len(c.probs) > 0 {
-			m.refuse("annotations", c.id, reason(c.probs))
+			b.refuse(c.id, reason(c.probs))
 			continue
 		}
 		if why := m.parentProblem(a.ClippingID, a.TagID, a.CoderID); why != "" {
-			m.refuse("annotations", a.ID, why)
+			b.refuse(a.ID, why)
 			continue
 		}
 		if a.DeletedAt == nil && m.deletedTag(a.TagID) {
-			m.refuse("annotations", a.ID, fmt.Sprintf("its tag %s is deleted in the file", a.TagID))
+			b.refuse(a.ID, fmt.Sprintf("its tag %s is deleted in the file", a.TagID))
 			continue
 		}
-		text, err := m.texts.get(m, a.ClippingID)
+		text, err := in.texts.get(in, a.ClippingID)
 		if err != nil {
 			return 0, 0, err
 		}
@@ -156,7 +218,7 @@ func (m *merger) readIncoming(b *batch, after int64, first bool, dups map[string
 			b.moved[a.ID] = text
 		}
 		if len(c.probs) > 0 {
-			m.refuse("annotations", a.ID, reason(c.probs))
+			b.refuse(a.ID, reason(c.probs))
 			continue
 		}
 		b.good = append(b.good, a)
@@ -165,7 +227,7 @@ func (m *merger) readIncoming(b *batch, after int64, first bool, dups map[string
 		return 0, 0, err
 	}
 	if n > 0 {
-		if b.odd, err = m.oddRows(after, last, first); err != nil {
+		if b.odd, err = in.oddRows(after, last, first); err != nil {
 			return 0, 0, err
 		}
 		for _, r := range slow {
@@ -189,11 +251,11 @@ const plainAnn = `typeof(id) = 'text' AND typeof(clipping_id) = 'text' AND typeo
 
 // oddRows lists the rows of the file after row after (from the first
 // with first) up to row last that are not plainAnn.
-func (m *merger) oddRows(after, last int64, first bool) (map[int64]bool, error) {
+func (in *incomingReader) oddRows(after, last int64, first bool) (map[int64]bool, error) {
 	if first {
 		after = math.MinInt64
 	}
-	rows, err := m.tx.QueryContext(m.ctx, `SELECT rowid FROM theirs.annotations NOT INDEXED
+	rows, err := in.q.QueryContext(in.ctx, `SELECT rowid FROM main.annotations NOT INDEXED
 		WHERE rowid > ? AND rowid <= ? AND NOT (`+plainAnn+`)`, after, last)
 	if err != nil {
 		return nil, fmt.Errorf("read incoming annotations: %w", classify(err))
@@ -397,6 +459,12 @@ func typedAnn(rows *sql.Rows, c *cells) (annState, bool) {
 	return a, true
 }
 
+// refusal is an incoming annotation refused while reading, and why.
+type refusal struct{ id, why string }
+
+// refuse records that the incoming annotation id is refused.
+func (b *batch) refuse(id, why string) { b.refused = append(b.refused, refusal{id, why}) }
+
 // deletedTag reports whether the incoming tag id is added as a tombstone.
 func (m *merger) deletedTag(id string) bool {
 	for _, t := range m.newTags {
@@ -418,13 +486,13 @@ type textCache struct {
 const textCacheSize = 32
 
 // get returns the text of the incoming clipping id, read by rowid.
-func (tc *textCache) get(m *merger, id string) (*selfText, error) {
+func (tc *textCache) get(in *incomingReader, id string) (*selfText, error) {
 	if t := tc.byID[id]; t != nil {
 		return t, nil
 	}
 	t := &selfText{}
-	if err := m.tx.QueryRowContext(m.ctx, `SELECT body, body_hash FROM theirs.clippings WHERE rowid = ?`,
-		m.clipRow[id]).Scan(&t.body, &t.hash); err != nil {
+	if err := in.q.QueryRowContext(in.ctx, `SELECT body, body_hash FROM main.clippings WHERE rowid = ?`,
+		in.m.clipRow[id]).Scan(&t.body, &t.hash); err != nil {
 		return nil, fmt.Errorf("read incoming clipping %s: %w", id, classify(err))
 	}
 	t.runes = []rune(t.body)
