@@ -159,7 +159,7 @@ type incomingReader struct {
 // row read and how many rows were read.
 func (in *incomingReader) read(b *batch, after int64, first bool, dups map[string]int) (int64, int, error) {
 	m := in.m
-	q := `SELECT ` + annCols + ` FROM main.annotations NOT INDEXED`
+	q := `SELECT ` + annCols + `, (` + plainAnn + `) AS plain_row FROM main.annotations NOT INDEXED`
 	args := []any{mergeBatch}
 	if !first {
 		q += ` WHERE rowid > ?`
@@ -175,17 +175,21 @@ func (in *incomingReader) read(b *batch, after int64, first bool, dups map[strin
 		return 0, 0, fmt.Errorf("read incoming annotations: %w", err)
 	}
 	var last int64
-	var slow []int64 // rows read value by value: never copied as they are
+	b.odd = map[int64]bool{}
 	n := 0
 	for rows.Next() {
 		n++
 		c := &cells{table: "annotations"}
-		a, ok := typedAnn(rows, c)
+		var plain bool
+		a, ok := typedAnn(plainScanner{rows, &plain}, c)
+		if ok && !plain {
+			b.odd[c.rowid] = true
+		}
 		if !ok {
 			if c, err = scanCells(rows, "annotations", cols); err != nil {
 				return 0, 0, fmt.Errorf("read incoming annotations: %w", classify(err))
 			}
-			slow = append(slow, c.rowid)
+			b.odd[c.rowid] = true // read value by value: never copied as it is
 			a = decodeAnn(c)
 			checkAnnRow(c, a)
 			c.vals = nil
@@ -223,19 +227,16 @@ func (in *incomingReader) read(b *batch, after int64, first bool, dups map[strin
 		}
 		b.good = append(b.good, a)
 	}
-	if err := rows.Err(); err != nil {
-		return 0, 0, err
-	}
-	if n > 0 {
-		if b.odd, err = in.oddRows(after, last, first); err != nil {
-			return 0, 0, err
-		}
-		for _, r := range slow {
-			b.odd[r] = true
-		}
-	}
-	return last, n, nil
+	return last, n, rows.Err()
 }
+
+// plainScanner scans annCols and then the plainAnn flag of a row.
+type plainScanner struct {
+	rows  *sql.Rows
+	plain *bool
+}
+
+func (p plainScanner) Scan(dest ...any) error { return p.rows.Scan(append(dest, p.plain)...) }
 
 // plainAnn holds for an annotation row of the file whose every value is
 // of the type its column declares (text, integer, real or null): such a
@@ -248,29 +249,6 @@ const plainAnn = `typeof(id) = 'text' AND typeof(clipping_id) = 'text' AND typeo
 	AND typeof(unit) = 'text' AND typeof(comparator) = 'text' AND typeof(note) = 'text' AND typeof(origin) = 'text'
 	AND typeof(anchor_status) = 'text' AND typeof(anchor_quote) = 'text' AND typeof(created_at) = 'text'
 	AND typeof(updated_at) = 'text' AND typeof(deleted_at) IN ('text', 'null')`
-
-// oddRows lists the rows of the file after row after (from the first
-// with first) up to row last that are not plainAnn.
-func (in *incomingReader) oddRows(after, last int64, first bool) (map[int64]bool, error) {
-	if first {
-		after = math.MinInt64
-	}
-	rows, err := in.q.QueryContext(in.ctx, `SELECT rowid FROM main.annotations NOT INDEXED
-		WHERE rowid > ? AND rowid <= ? AND NOT (`+plainAnn+`)`, after, last)
-	if err != nil {
-		return nil, fmt.Errorf("read incoming annotations: %w", classify(err))
-	}
-	defer rows.Close()
-	odd := map[int64]bool{}
-	for rows.Next() {
-		var r int64
-		if err := rows.Scan(&r); err != nil {
-			return nil, fmt.Errorf("read incoming annotations: %w", classify(err))
-		}
-		odd[r] = true
-	}
-	return odd, rows.Err()
-}
 
 // decide decides every annotation of b, as Merge describes, from this
 // project's version of it and the sync records of this file's replica.
@@ -286,28 +264,69 @@ func (m *merger) decide(b *batch, pending map[conflictKey]bool) error {
 	if err != nil {
 		return err
 	}
-	overlap, err := m.readAnns(`SELECT `+annCols+` FROM main.annotations WHERE id IN (SELECT value FROM json_each(?))`, j)
+	// Which of them this project has: first only their row id and
+	// clipping, with the sync records; the whole row only for those whose
+	// decision needs it — not those they did not change since the last
+	// sync (merging the same file again reads no whole row).
+	keys, err := m.ourKeys(j)
 	if err != nil {
 		return err
 	}
-	ours := make(map[string]annState, len(overlap))
-	rids := make([]int64, 0, len(overlap))
-	for _, a := range overlap {
-		ours[a.ID] = a
-		rids = append(rids, a.rid)
+	rids := make([]int64, 0, len(keys))
+	for _, k := range keys {
+		rids = append(rids, k.rid)
 	}
 	bases, err := loadBases(m.ctx, m.tx.Tx, m.peer, rids)
 	if err != nil {
 		return err
 	}
-	r := &m.rep.Annotations
-	for _, t := range b.good {
+	type mapped struct {
+		mt        annState
+		ra        *reanchor.Result
+		ht        int64
+		unchanged bool // they did not change it since the last sync
+	}
+	ms := make([]mapped, len(b.good))
+	var full []string
+	for i, t := range b.good {
 		mt, ra, err := m.mapAnn(b, t)
 		if err != nil {
 			return err
 		}
-		ht := stateHash(t)
-		cur, ok := ours[t.ID]
+		ms[i] = mapped{mt: mt, ra: ra, ht: stateHash(t)}
+		k, ok := keys[t.ID]
+		if !ok {
+			continue
+		}
+		bs, synced := bases[k.rid]
+		if k.clip == mt.ClippingID && synced && ms[i].ht == bs.theirs {
+			ms[i].unchanged = true
+			continue
+		}
+		full = append(full, t.ID)
+	}
+	ours := make(map[string]annState, len(full))
+	if len(full) > 0 {
+		fj, err := jsonList(full)
+		if err != nil {
+			return err
+		}
+		overlap, err := m.readAnns(`SELECT `+annCols+` FROM main.annotations WHERE id IN (SELECT value FROM json_each(?))`, fj)
+		if err != nil {
+			return err
+		}
+		for _, a := range overlap {
+			ours[a.ID] = a
+		}
+	}
+	r := &m.rep.Annotations
+	for i, t := range b.good {
+		mt, ra, ht := ms[i].mt, ms[i].ra, ms[i].ht
+		if ms[i].unchanged {
+			r.Unchanged++ // they did not change it; ours may have
+			continue
+		}
+		k, ok := keys[t.ID]
 		if !ok {
 			plain := ra == nil && mt.ClippingID == t.ClippingID && mt.TagID == t.TagID && !b.odd[t.rid]
 			b.inserts = append(b.inserts, annInsert{st: mt, theirs: ht, row: t.rid, plain: plain})
@@ -324,6 +343,10 @@ func (m *merger) decide(b *batch, pending map[conflictKey]bool) error {
 			m.item(MergeItem{What: "added", Table: "annotations", ID: t.ID, ClippingID: mt.ClippingID})
 			m.reportAnchor(mt, ra)
 			continue
+		}
+		cur, ok := ours[t.ID]
+		if !ok {
+			return fmt.Errorf("annotation %s (row %d here) could not be read again", t.ID, k.rid)
 		}
 		ho := stateHash(cur)
 		bs, synced := bases[cur.rid]
@@ -368,6 +391,34 @@ func (m *merger) decide(b *batch, pending map[conflictKey]bool) error {
 		}
 	}
 	return nil
+}
+
+// ourKey is what decide reads first of this project's version of an
+// incoming annotation: its row id and clipping ("" unless text).
+type ourKey struct {
+	rid  int64
+	clip string
+}
+
+// ourKeys reads the row id and clipping of this project's annotations
+// among the ids of the JSON array j.
+func (m *merger) ourKeys(j string) (map[string]ourKey, error) {
+	rows, err := m.tx.QueryContext(m.ctx, `SELECT rid, id, CASE WHEN typeof(clipping_id) = 'text' THEN clipping_id ELSE '' END
+		FROM main.annotations WHERE id IN (SELECT value FROM json_each(?))`, j)
+	if err != nil {
+		return nil, fmt.Errorf("read annotations: %w", err)
+	}
+	defer rows.Close()
+	keys := map[string]ourKey{}
+	for rows.Next() {
+		var k ourKey
+		var id string
+		if err := rows.Scan(&k.rid, &id, &k.clip); err != nil {
+			return nil, fmt.Errorf("read annotations: %w", err)
+		}
+		keys[id] = k
+	}
+	return keys, rows.Err()
 }
 
 // base plans a sync record unless the stored one already says so.
@@ -423,7 +474,7 @@ func (m *merger) openConflicts() (map[conflictKey]bool, error) {
 // typedAnn reads an annotation row with Go types, the fast way, and
 // checks it as decodeAnn and checkAnnRow would; ok is false when a value
 // has the wrong type (the row is then read value by value).
-func typedAnn(rows *sql.Rows, c *cells) (annState, bool) {
+func typedAnn(rows scanner, c *cells) (annState, bool) {
 	a, err := scanAnn(rows)
 	if err != nil {
 		return a, false
