@@ -1,12 +1,16 @@
 package gui
 
 import (
+	"errors"
 	"fmt"
-	"fyne.io/fyne/v2"
 	"strings"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"clipper/model"
+	"clipper/model/store"
 )
 
 // Preference keys, stored by Fyne per user (not in the project file, which
@@ -30,13 +34,20 @@ func (u *UI) initialCoder() string {
 	return u.app.Preferences().String(prefCoder)
 }
 
-// setCoder makes name the current coder, creating its record in the project.
+// setCoder makes name the current coder, creating its record in the
+// project. In a read-only project a coder it does not hold stays unset,
+// without an error: nothing can be annotated there anyway.
 func (u *UI) setCoder(name string) {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return
 	}
 	c, err := u.store.EnsureCoder(u.ctx(), name)
+	if ro, _ := u.store.ReadOnly(); ro && errors.Is(err, store.ErrReadOnly) {
+		u.coder = model.Coder{}
+		u.updateStatus()
+		return
+	}
 	if err != nil {
 		u.showError(fmt.Errorf("setting the coder: %w", err))
 		return
@@ -46,7 +57,12 @@ func (u *UI) setCoder(name string) {
 }
 
 // askCoder asks the researcher's name; first is the first-launch wording.
+// On first launch with a read-only project it does not ask: the name could
+// not be recorded, and the window says the project is read-only.
 func (u *UI) askCoder(first bool) {
+	if ro, _ := u.store.ReadOnly(); ro && first {
+		return
+	}
 	name := widget.NewEntry()
 	name.SetText(u.coder.Name)
 	name.SetPlaceHolder("Your name")

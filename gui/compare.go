@@ -35,9 +35,22 @@ func isCompareID(id string) bool { return strings.HasPrefix(id, comparePrefix) }
 // clipping, the agreement figures, a legend, and the disagreements with
 // accept A / accept B / keep both / edit, which copy annotations to the
 // "Adjudicated" coder. While it shows, the reader colours the text by
-// agreement instead of by tag.
+// agreement instead of by tag. It reads the window's state through its
+// session, draws in the reader through its textPane and reports through
+// the callbacks below; build it with newComparer.
 type comparer struct {
-	u       *UI
+	s    session
+	text textPane
+	// onChanged is called when the coders or the tag change; the window
+	// redraws, which calls refresh while the tab shows.
+	onChanged func()
+	// onAdjudicated is called after annotations were added for the
+	// Adjudicated coder; the window reloads the clipping's annotations
+	// (which calls refresh) and the library.
+	onAdjudicated func()
+	// onDone is the Done button: leave compare mode.
+	onDone func()
+
 	coderA  *widget.Select
 	coderB  *widget.Select
 	tagSel  *widget.Select
@@ -59,9 +72,11 @@ type comparer struct {
 	st     *store.Store // the project the coders were read from
 }
 
-func newComparer(u *UI) *comparer {
-	c := &comparer{u: u}
-	changed := func(string) { c.cur = ""; u.redrawMarks() }
+// newComparer builds the Compare tab for s, drawing in text. Set the
+// callbacks before it is shown.
+func newComparer(s session, text textPane) *comparer {
+	c := &comparer{s: s, text: text}
+	changed := func(string) { c.cur = ""; c.changed() }
 	c.coderA = widget.NewSelect(nil, changed)
 	c.coderB = widget.NewSelect(nil, changed)
 	c.tagSel = widget.NewSelect([]string{allTags}, nil)
@@ -77,7 +92,11 @@ func newComparer(u *UI) *comparer {
 		swatch(colorOnlyA), widget.NewLabel("A only"), swatch(colorOnlyB), widget.NewLabel("B only"),
 		swatch(colorBoth), widget.NewLabel("Both"))
 	c.copyAll = widget.NewButtonWithIcon("Copy agreed", theme.ContentCopyIcon(), c.copyAgreed)
-	done := widget.NewButtonWithIcon("Done", theme.WindowCloseIcon(), u.closeCompare)
+	done := widget.NewButtonWithIcon("Done", theme.WindowCloseIcon(), func() {
+		if c.onDone != nil {
+			c.onDone()
+		}
+	})
 	c.list = widget.NewList(
 		func() int { return len(c.ds) },
 		func() fyne.CanvasObject { return twoLineRow(true) },
@@ -90,7 +109,7 @@ func newComparer(u *UI) *comparer {
 			if c.settled(d) {
 				head = "✓ " + head + " · adjudicated"
 			}
-			setTwoLines(o, head, quoted(oneLine(spanText(u.clip.Body, d.Start, d.End))))
+			setTwoLines(o, head, quoted(oneLine(spanText(c.s.clipping().Body, d.Start, d.End))))
 		},
 	)
 	c.list.OnSelected = func(i widget.ListItemID) {
@@ -112,6 +131,13 @@ func newComparer(u *UI) *comparer {
 }
 
 func (c *comparer) object() fyne.CanvasObject { return c.box }
+
+// changed tells the window the coders or the tag changed.
+func (c *comparer) changed() {
+	if c.onChanged != nil {
+		c.onChanged()
+	}
+}
 
 // swatch is a legend square in an agreement colour, as translucent as the
 // reader draws it.
@@ -156,22 +182,23 @@ func (layoutFormPairs) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // start loads the coders and picks two who annotated the open clipping:
 // the current coder first when they did.
 func (c *comparer) start() error {
-	coders, err := c.u.store.Coders(c.u.ctx())
+	st := c.s.project()
+	coders, err := st.Coders(c.s.ctx())
 	if err != nil {
 		return fmt.Errorf("listing coders: %w", err)
 	}
-	c.coders, c.st = coders, c.u.store
+	c.coders, c.st = coders, st
 	var names []string
 	for _, cd := range coders {
 		names = append(names, cd.Name)
 	}
 	used := map[string]bool{}
-	for _, a := range c.u.anns {
+	for _, a := range c.s.annotations() {
 		used[a.CoderID] = true
 	}
 	var pick []string
-	if used[c.u.coder.ID] {
-		pick = append(pick, c.u.coder.Name)
+	if me := c.s.coder(); used[me.ID] {
+		pick = append(pick, me.Name)
 	}
 	for _, cd := range coders {
 		if used[cd.ID] && !slices.Contains(pick, cd.Name) && cd.Name != coderAdjudicated {
@@ -188,7 +215,7 @@ func (c *comparer) start() error {
 	}
 	c.coderA.Options, c.coderB.Options = names, names
 	tags := []string{allTags}
-	for _, t := range c.u.tags {
+	for _, t := range c.s.tags() {
 		tags = append(tags, t.Name)
 	}
 	c.tagSel.Options = tags
@@ -214,7 +241,7 @@ func (c *comparer) setCoders(a, b, tag string) {
 	c.coderB.Refresh()
 	c.tagSel.Refresh()
 	c.cur = ""
-	c.u.redrawMarks()
+	c.changed()
 }
 
 // coderID returns the id of the coder called name.
@@ -229,7 +256,7 @@ func (c *comparer) coderID(name string) string {
 
 // tagID is the chosen tag's id, "" for every tag.
 func (c *comparer) tagID() string {
-	for _, t := range c.u.tags {
+	for _, t := range c.s.tags() {
 		if t.Name == c.tagSel.Selected {
 			return t.ID
 		}
@@ -240,13 +267,11 @@ func (c *comparer) tagID() string {
 // refresh recomputes the comparison for the open clipping and draws it in
 // the reader and the tab.
 func (c *comparer) refresh() {
-	u := c.u
 	a, b := c.coderA.Selected, c.coderB.Selected
-	u.updateHint()
 	aID, bID, tag := c.coderID(a), c.coderID(b), c.tagID()
 	adjID := c.coderID(coderAdjudicated)
 	c.as, c.bs, c.adj = nil, nil, nil
-	for _, x := range u.anns {
+	for _, x := range c.s.annotations() {
 		if tag != "" && x.TagID != tag {
 			continue
 		}
@@ -289,7 +314,7 @@ const compareHint = "Comparing coders: orange = A only, blue = B only, green = b
 // showFigures computes and shows the agreement figures of this clipping.
 func (c *comparer) showFigures(a, b, aID, bID string) {
 	switch {
-	case c.u.clip.ID == "":
+	case c.s.clipping().ID == "":
 		c.figures.SetText("Open a clipping to compare its coders.")
 		c.perTag.SetText("")
 		return
@@ -303,14 +328,14 @@ func (c *comparer) showFigures(a, b, aID, bID string) {
 		return
 	}
 	names := map[string]string{}
-	for _, t := range c.u.tags {
+	for _, t := range c.s.tags() {
 		names[t.ID] = t.Name
 	}
 	tag := ""
 	if c.tagSel.Selected != allTags {
 		tag = c.tagSel.Selected
 	}
-	rep, err := clippingAgreement(c.u.clip, c.as, c.bs, a, b, names, tag)
+	rep, err := clippingAgreement(c.s.clipping(), c.as, c.bs, a, b, names, tag)
 	if err != nil {
 		c.figures.SetText(err.Error())
 		c.perTag.SetText("")
@@ -361,7 +386,7 @@ func (c *comparer) draw() {
 	a, b := c.coderA.Selected, c.coderB.Selected
 	hs := make([]textview.Highlight, 0, len(c.segs))
 	for _, s := range c.segs {
-		t, _ := c.u.tag(s.Tag)
+		t, _ := c.s.tag(s.Tag)
 		h := textview.Highlight{ID: compareID(s), Start: s.Start, End: s.End}
 		switch s.Side {
 		case onlyA:
@@ -373,7 +398,7 @@ func (c *comparer) draw() {
 		}
 		hs = append(hs, h)
 	}
-	c.u.reader.setHighlights(hs, c.outlined())
+	c.text.setHighlights(hs, c.outlined())
 }
 
 // compareID is the highlight id of a segment.
@@ -417,7 +442,7 @@ func (c *comparer) tapped(id string) {
 			return
 		}
 	}
-	c.u.flash("Both coders agree on this stretch.")
+	c.s.flash("Both coders agree on this stretch.")
 }
 
 // pick makes the disagreement with key current and scrolls to it.
@@ -429,8 +454,8 @@ func (c *comparer) pick(key string) {
 	}
 	c.list.Select(i)
 	c.list.ScrollTo(i)
-	c.u.reader.outline(c.outlined())
-	c.u.reader.scrollTo(c.ds[i].Start)
+	c.text.outline(c.outlined())
+	c.text.scrollTo(c.ds[i].Start)
 	c.showDetail()
 }
 
@@ -438,7 +463,7 @@ func (c *comparer) pick(key string) {
 func (c *comparer) tagNames(d disagreement) string {
 	var names []string
 	for _, a := range slices.Concat(d.A, d.B) {
-		t, _ := c.u.tag(a.TagID)
+		t, _ := c.s.tag(a.TagID)
 		if !slices.Contains(names, t.Name) {
 			names = append(names, t.Name)
 		}
@@ -458,7 +483,7 @@ func (c *comparer) describe(as []model.Annotation) string {
 	}
 	var lines []string
 	for _, a := range as {
-		t, _ := c.u.tag(a.TagID)
+		t, _ := c.s.tag(a.TagID)
 		lines = append(lines, fmt.Sprintf("%s: “%s”", annotationLabel(t, a), shorten(oneLine(a.Exact), 120)))
 	}
 	return strings.Join(lines, "\n")
@@ -510,14 +535,14 @@ func (c *comparer) showDetail() {
 // save the (adjusted) selection with a chosen tag as the adjudicated
 // annotation.
 func (c *comparer) startEdit(d disagreement) {
-	c.u.reader.selectSpan(d.Start, d.End)
+	c.text.selectSpan(d.Start, d.End)
 	var names []string
-	for _, t := range c.u.tags {
+	for _, t := range c.s.tags() {
 		names = append(names, t.Name)
 	}
 	c.edit = widget.NewSelect(names, nil)
 	if first := slices.Concat(d.A, d.B); len(first) > 0 {
-		t, _ := c.u.tag(first[0].TagID)
+		t, _ := c.s.tag(first[0].TagID)
 		c.edit.SetSelected(t.Name)
 	}
 	save := widget.NewButtonWithIcon("Save selection as adjudicated", theme.DocumentSaveIcon(), func() { c.saveEdit(d) })
@@ -531,40 +556,39 @@ func (c *comparer) startEdit(d disagreement) {
 // Adjudicated coder, with the attributes of the disagreement's first
 // annotation of that tag.
 func (c *comparer) saveEdit(d disagreement) {
-	u := c.u
-	start, end := u.reader.selection()
+	start, end := c.text.selection()
 	if start == end {
-		u.flash("Select the text first.")
+		c.s.flash("Select the text first.")
 		return
 	}
 	var tag model.Tag
-	for _, t := range u.tags {
+	for _, t := range c.s.tags() {
 		if c.edit != nil && t.Name == c.edit.Selected {
 			tag = t
 		}
 	}
 	if tag.ID == "" {
-		u.flash("Choose a tag first.")
+		c.s.flash("Choose a tag first.")
 		return
 	}
-	src := model.Annotation{ClippingID: u.clip.ID, TagID: tag.ID, Start: start, End: end}
+	src := model.Annotation{ClippingID: c.s.clipping().ID, TagID: tag.ID, Start: start, End: end}
 	for _, a := range slices.Concat(d.A, d.B) {
 		if a.TagID == tag.ID {
 			src.Attributes = a.Attributes
 			break
 		}
 	}
-	u.reader.clearSelection()
+	c.text.clearSelection()
 	c.adjudicate([]model.Annotation{src})
 }
 
 // adjudicate copies src to the Adjudicated coder (skipping what it already
 // holds) in one step.
 func (c *comparer) adjudicate(src []model.Annotation) {
-	u := c.u
-	adj, err := u.store.EnsureCoder(u.ctx(), coderAdjudicated)
+	st := c.s.project()
+	adj, err := st.EnsureCoder(c.s.ctx(), coderAdjudicated)
 	if err != nil {
-		u.showError(fmt.Errorf("creating the Adjudicated coder: %w", err))
+		c.s.showError(fmt.Errorf("creating the Adjudicated coder: %w", err))
 		return
 	}
 	if !slices.ContainsFunc(c.coders, func(cd model.Coder) bool { return cd.ID == adj.ID }) {
@@ -572,22 +596,35 @@ func (c *comparer) adjudicate(src []model.Annotation) {
 	}
 	copies := adjudicatedCopies(src, c.adj, adj.ID)
 	if len(copies) == 0 {
-		u.flash("Already in the adjudicated set.")
+		c.s.flash("Already in the adjudicated set.")
 		return
 	}
-	if err := u.store.AddAnnotations(u.ctx(), copies); err != nil {
-		u.showError(fmt.Errorf("saving the adjudicated annotations: %w", err))
+	if err := st.AddAnnotations(c.s.ctx(), copies); err != nil {
+		c.s.showError(fmt.Errorf("saving the adjudicated annotations: %w", err))
 		return
 	}
-	u.reloadAnnotations()
-	if err := u.lib.reload(); err != nil {
-		u.showError(err)
+	if c.onAdjudicated != nil {
+		c.onAdjudicated()
 	}
-	u.flash(fmt.Sprintf("%s added to the adjudicated set.", count(len(copies), "annotation", "annotations")))
+	c.s.flash(fmt.Sprintf("%s added to the adjudicated set.", count(len(copies), "annotation", "annotations")))
 }
 
 // copyAgreed copies every annotation both coders made alike.
 func (c *comparer) copyAgreed() { c.adjudicate(c.agreed) }
+
+// newComparePart builds the Compare tab wired to the window.
+func (u *UI) newComparePart() *comparer {
+	c := newComparer(u.session(), u.reader)
+	c.onChanged = u.redrawMarks
+	c.onAdjudicated = func() {
+		u.reloadAnnotations()
+		if err := u.lib.reload(); err != nil {
+			u.showError(err)
+		}
+	}
+	c.onDone = u.closeCompare
+	return c
+}
 
 // comparing reports whether the Compare tab is showing.
 func (u *UI) comparing() bool {

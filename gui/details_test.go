@@ -37,8 +37,8 @@ func TestEditDetailsFromMenu(t *testing.T) {
 	if u.reader.headline.Text != "Council votes to replace pipes" {
 		t.Errorf("the reader shows %q", u.reader.headline.Text)
 	}
-	if u.lib.all[0].Headline != "Council votes to replace pipes" {
-		t.Errorf("the library lists %q", u.lib.all[0].Headline)
+	if listed(u)[0].Headline != "Council votes to replace pipes" {
+		t.Errorf("the library lists %q", listed(u)[0].Headline)
 	}
 }
 

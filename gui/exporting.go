@@ -77,7 +77,12 @@ func (u *UI) exportDialog() {
 		case scopeThis:
 			filter.ClippingIDs = []string{u.clip.ID}
 		case scopeListed:
-			filter.ClippingIDs = u.lib.listedIDs()
+			ids, err := u.lib.listedIDs(u.ctx())
+			if err != nil {
+				u.showError(fmt.Errorf("listing the clippings to export: %w", err))
+				return
+			}
+			filter.ClippingIDs = ids
 			if len(filter.ClippingIDs) == 0 {
 				dialog.ShowInformation("Export", "The library lists no clippings: clear the search or filters.", u.win)
 				return

@@ -2,12 +2,14 @@ package gui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 
 	"clipper/model"
+	"clipper/model/find"
 	"clipper/model/ingest"
 	"clipper/model/store"
 )
@@ -222,5 +224,99 @@ func TestFitText(t *testing.T) {
 				t.Errorf("tail %q", tail)
 			}
 		}
+	}
+}
+
+// TestProjectFindKeepLimit: a project-wide find lists the first keep hits
+// but counts every hit and says so; tagging all hits says only the listed
+// ones are tagged; a new query replaces the old one's hits.
+func TestProjectFindKeepLimit(t *testing.T) {
+	u, st := newTestUI(t)
+	addClipping(t, u, st, secondClipping)
+	addClipping(t, u, st, "Third clipping\n\nPercent by percent: 1 percent, 2 percent, 3 percent, 4 percent.")
+	u.finder.keep = 4
+	u.finder.open()
+	u.finder.scope.SetSelected(scopeProject)
+	u.finder.entry.SetText("percent")
+	<-u.finder.done
+	all := 0
+	for it, err := range st.Reader().Texts(context.Background(), store.LibraryFilter{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		all += strings.Count(strings.ToLower(it.Body), "percent")
+	}
+	if all <= 4 {
+		t.Fatalf("the project has only %d hits", all)
+	}
+	if len(u.finder.hits) != 4 {
+		t.Errorf("%d hits listed, want the first 4", len(u.finder.hits))
+	}
+	want := fmt.Sprintf("first 4 shown, %d in all", all)
+	if u.finder.status.Text != want {
+		t.Errorf("status %q, want %q", u.finder.status.Text, want)
+	}
+	if _, more := u.finder.listed(); !more {
+		t.Error("listed() does not say that hits were left out")
+	}
+	for _, h := range u.finder.hits {
+		if u.finder.heads[h.ClippingID] == "" {
+			t.Errorf("no headline for the hit in %s", h.ClippingID)
+		}
+	}
+
+	// A new query replaces the hits; under the limit it says how many.
+	u.finder.entry.SetText("Diesel")
+	<-u.finder.done
+	if len(u.finder.hits) != 1 || u.finder.status.Text != "1 hit in 1 clipping" {
+		t.Errorf("Diesel: %d hits, status %q", len(u.finder.hits), u.finder.status.Text)
+	}
+	if _, more := u.finder.listed(); more {
+		t.Error("listed() says hits were left out")
+	}
+}
+
+// TestProjectFindCounting: while a project-wide find still searches, the
+// status says so; closing the bar cancels it and its late results are
+// dropped.
+func TestProjectFindCounting(t *testing.T) {
+	u, st := newTestUI(t)
+	addClipping(t, u, st, secondClipping)
+	f := u.finder
+	f.keep = 2
+	f.hits = []find.Hit{{ClippingID: u.clip.ID}, {ClippingID: u.clip.ID}}
+	f.prog = find.Progress{Hits: 7, Kept: 2, Searched: 1}
+	f.projectStatus()
+	if f.status.Text != "first 2 shown, 7 in all … counting" {
+		t.Errorf("status %q", f.status.Text)
+	}
+	f.prog.Done = true
+	f.projectStatus()
+	if f.status.Text != "first 2 shown, 7 in all" {
+		t.Errorf("status %q", f.status.Text)
+	}
+
+	// A cancelled search (a newer query, Escape, the bar closed) lists
+	// nothing more and says nothing more.
+	m, err := find.Compile("percent", false, false, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.hits, f.prog = nil, find.Progress{}
+	f.setStatus("before", false)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	f.searchProject(ctx, st, m, f.run, 2)
+	if len(f.hits) != 0 || f.status.Text != "before" {
+		t.Errorf("a cancelled search listed %d hits, status %q", len(f.hits), f.status.Text)
+	}
+	// A search replaced by a newer one (run) drops its results too.
+	f.searchProject(context.Background(), st, m, f.run-1, 2)
+	if len(f.hits) != 0 || f.status.Text != "before" {
+		t.Errorf("a replaced search listed %d hits, status %q", len(f.hits), f.status.Text)
+	}
+	f.searchProject(context.Background(), st, m, f.run, 2)
+	if len(f.hits) != 2 || !strings.HasPrefix(f.status.Text, "first 2 shown, ") {
+		t.Errorf("the current search listed %d hits, status %q", len(f.hits), f.status.Text)
 	}
 }

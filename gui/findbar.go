@@ -14,7 +14,8 @@ import (
 	"clipper/model/store"
 )
 
-// maxHits caps one search; "tag all hits" says when hits were left out.
+// maxHits is how many hits a search lists by default; a project-wide
+// find counts the rest and says so ("first 5,000 shown, 12,345 in all").
 const maxHits = 5000
 
 // Find scopes.
@@ -32,10 +33,8 @@ const (
 type finder struct {
 	// clipping returns the open clipping (ID "" for none).
 	clipping func() model.Clipping
-	// projectClippings returns the open project and its clippings' ids, in order.
-	projectClippings func() (*store.Store, []string)
-	// headline returns a clipping's headline.
-	headline func(id string) string
+	// project returns the open project.
+	project func() *store.Store
 	// background runs work off the UI goroutine, cancelled with cancel when
 	// the project changes (see UI.background).
 	background func(cancel context.CancelFunc, work func())
@@ -65,10 +64,12 @@ type finder struct {
 	hitsSplit *container.Split
 	list      *widget.List    // the shown one of the two below
 	lists     [2]*widget.List // hits in this clipping; in the project (rows with headlines)
+	keep      int             // how many hits are listed (maxHits; tests set fewer)
 	hits      []find.Hit
 	heads     map[string]string // clipping id → headline, for project hits
-	project   bool              // the hits are from the whole project
-	truncated bool              // maxHits was reached
+	inProject bool              // the hits are from the whole project
+	truncated bool              // more hits were found than listed
+	prog      find.Progress     // a project-wide find's counts so far
 	run       int               // generation of the latest search
 	stop      context.CancelFunc
 	done      <-chan struct{} // closes when the latest search's hits are shown
@@ -77,7 +78,7 @@ type finder struct {
 }
 
 func newFinder() *finder {
-	f := &finder{heads: map[string]string{}, cur: -1}
+	f := &finder{heads: map[string]string{}, cur: -1, keep: maxHits}
 	closed := make(chan struct{})
 	close(closed)
 	f.done = closed
@@ -180,7 +181,8 @@ func (f *finder) close() {
 	call(f.onClose)
 }
 
-// listed returns the listed hits and whether more were found than listed.
+// listed returns the listed hits and whether more were found (or may be
+// found, while a project-wide find is still counting) than listed.
 func (f *finder) listed() (hits []find.Hit, more bool) { return f.hits, f.truncated }
 
 // focusEntry puts the keyboard focus in the pattern.
@@ -240,65 +242,120 @@ func (f *finder) search() <-chan struct{} {
 		if c := f.clipping(); c.ID == "" {
 			f.show(nil, false, "No clipping open.")
 		} else {
-			f.show(m.Find(c.ID, c.Body, maxHits+1), false, "")
+			f.show(m.Find(c.ID, c.Body, f.keep+1), false, "")
 		}
 		close(done)
 		return done
 	}
-	st, ids := f.projectClippings()
-	for _, id := range ids {
-		f.heads[id] = f.headline(id)
-	}
+	st := f.project()
 	ctx, cancel := context.WithCancel(context.Background())
 	f.stop = cancel
-	f.setStatus("Searching the project…", false)
+	f.show(nil, true, "Searching the project…")
+	f.prog = find.Progress{}
+	keep := f.keep
 	f.background(cancel, func() {
 		defer close(done)
-		hits, err := findInProject(ctx, st, m, ids)
-		fyne.Do(func() {
-			if run != f.run || ctx.Err() != nil {
-				return // a newer search replaced this one
-			}
-			cancel()
-			f.stop = nil
-			if err != nil {
-				f.show(nil, true, "")
-				f.setStatus(err.Error(), true)
-				return
-			}
-			f.show(hits, true, "")
-		})
+		f.searchProject(ctx, st, m, run, keep)
+		cancel()
 	})
 	return done
 }
 
-// findInProject searches every clipping in ids, in order, up to maxHits+1
-// hits (one more than shown, to tell that some were left out).
-func findInProject(ctx context.Context, st *store.Store, m *find.Matcher, ids []string) ([]find.Hit, error) {
-	var hits []find.Hit
-	for _, id := range ids {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+// searchProject runs a project-wide find on the work goroutine: the first
+// hits are listed at once, later ones with the counts, about every 100 ms,
+// until keep hits are listed; the rest are counted. Its updates are
+// dropped once a newer search started or the bar closed.
+func (f *finder) searchProject(ctx context.Context, st *store.Store, m *find.Matcher, run, keep int) {
+	var buf []find.Hit
+	heads := map[string]string{}
+	first := true
+	toUI := func(fn func()) {
+		fyne.Do(func() {
+			if run == f.run && ctx.Err() == nil {
+				fn()
+			}
+		})
+	}
+	flush := func() {
+		if len(buf) == 0 {
+			return
 		}
-		c, err := st.Clipping(ctx, id)
-		if err != nil {
-			return nil, fmt.Errorf("searching clipping %s: %w", id, err)
-		}
-		hits = append(hits, m.Find(id, c.Body, maxHits+1-len(hits))...)
-		if len(hits) > maxHits {
-			break
+		hits, hs := buf, heads
+		buf, heads = nil, map[string]string{}
+		toUI(func() { f.addHits(hits, hs) })
+	}
+	onHits := func(t find.Text, hits []find.Hit) {
+		buf = append(buf, hits...)
+		heads[t.ClippingID] = t.Headline
+		if first {
+			first = false
+			flush()
 		}
 	}
-	return hits, nil
+	onProgress := func(p find.Progress) {
+		flush()
+		toUI(func() { f.prog = p; f.projectStatus() })
+	}
+	_, err := m.Search(ctx, st.Reader().Texts(ctx, store.LibraryFilter{}), keep, onHits, onProgress)
+	flush()
+	if err != nil {
+		toUI(func() { f.setStatus(err.Error(), true) })
+		return
+	}
+	toUI(func() { f.stop = nil })
+}
+
+// addHits lists more hits of a project-wide find.
+func (f *finder) addHits(hits []find.Hit, heads map[string]string) {
+	for id, h := range heads {
+		f.heads[id] = h
+	}
+	f.hits = append(f.hits, hits...)
+	f.list.Refresh()
+	if f.results.Hidden {
+		f.results.Hidden = false
+		f.relayout()
+	}
+	f.fitHits()
+	f.tagAll.Enable()
+	f.projectStatus()
+}
+
+// projectStatus says what a project-wide find found so far: "5 hits in 2
+// clippings", or "first 5,000 shown, 12,345 in all" when it found more
+// than it lists, with "… counting" while it searches.
+func (f *finder) projectStatus() {
+	p := f.prog
+	hits := max(p.Hits, len(f.hits))
+	f.truncated = hits > len(f.hits) || (!p.Done && len(f.hits) >= f.keep)
+	var msg string
+	switch {
+	case hits == 0 && p.Done:
+		msg = "No hits"
+	case hits == 0:
+		msg = "Searching the project…"
+	case hits > len(f.hits):
+		msg = fmt.Sprintf("first %s shown, %s in all", fmtNum(float64(len(f.hits))), fmtNum(float64(hits)))
+	default:
+		clips := map[string]bool{}
+		for _, h := range f.hits {
+			clips[h.ClippingID] = true
+		}
+		msg = fmt.Sprintf("%s in %d %s", countHits(hits), len(clips), plural("clipping", len(clips)))
+	}
+	if !p.Done && hits > 0 {
+		msg += " … counting"
+	}
+	f.setStatus(msg, false)
 }
 
 // show lists hits and says how many; msg replaces the count when set.
 func (f *finder) show(hits []find.Hit, project bool, msg string) {
-	f.truncated = len(hits) > maxHits
+	f.truncated = len(hits) > f.keep
 	if f.truncated {
-		hits = hits[:maxHits]
+		hits = hits[:f.keep]
 	}
-	f.hits, f.project, f.cur = hits, project, -1
+	f.hits, f.inProject, f.cur = hits, project, -1
 	f.list.UnselectAll()
 	f.list.Hide()
 	f.list = f.lists[0]
@@ -320,10 +377,8 @@ func (f *finder) show(hits []find.Hit, project bool, msg string) {
 		f.setStatus("", false)
 	case len(hits) == 0:
 		f.setStatus("No hits", false)
-	case project:
-		f.setStatus(fmt.Sprintf("%s in %d %s%s", countHits(len(hits)), len(clips), plural("clipping", len(clips)), more(f.truncated)), false)
 	default:
-		f.setStatus(countHits(len(hits))+more(f.truncated), false)
+		f.setStatus(countHits(len(hits))+f.more(), false)
 	}
 	if hidden := len(hits) == 0; hidden != f.results.Hidden {
 		f.results.Hidden = hidden
@@ -347,7 +402,7 @@ func (f *finder) fitHits() {
 	if total <= 0 {
 		return
 	}
-	row := newKWICRow(f.project).MinSize().Height + theme.SeparatorThicknessSize()
+	row := newKWICRow(f.inProject).MinSize().Height + theme.SeparatorThicknessSize()
 	need := float32(len(f.hits))*row + 4*theme.Padding() // and the split's handle
 	off := float64(min(max(need/total, 0.12), 0.34))
 	if off != f.hitsSplit.Offset {
@@ -410,9 +465,10 @@ func countHits(n int) string {
 	return fmtNum(float64(n)) + " hits"
 }
 
-func more(truncated bool) string {
-	if truncated {
-		return " (first " + fmtNum(maxHits) + " listed)"
+// more says that hits were left out of a clipping's list.
+func (f *finder) more() string {
+	if f.truncated {
+		return " (first " + fmtNum(float64(f.keep)) + " listed)"
 	}
 	return ""
 }

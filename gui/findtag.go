@@ -130,7 +130,7 @@ func (u *UI) tagHitsDialog(t model.Tag) {
 		msg += fmt.Sprintf("\n\n%s you already tagged as %s %s skipped.", countHits(plan.skipped), t.Name, map[bool]string{true: "is", false: "are"}[plan.skipped == 1])
 	}
 	if _, more := u.finder.listed(); more {
-		msg += fmt.Sprintf("\n\nOnly the first %s hits are listed; the rest are not tagged.", fmtNum(maxHits))
+		msg += fmt.Sprintf("\n\nOnly the first %s hits are listed; the rest are not tagged.", fmtNum(float64(len(plan.batch)+plan.skipped)))
 	}
 	msg += "\n\nThey are added in one step: Edit → Undo (Ctrl+Z) removes them all."
 	dialog.ShowConfirm("Tag all hits as "+t.Name, msg, func(ok bool) {

@@ -116,7 +116,15 @@ func (u *UI) importDone(o importOutcome) {
 			u.showError(err)
 		}
 	}
-	rep.headlines(u.lib.items())
+	var dups []string
+	for _, f := range rep.files {
+		for _, a := range f.Articles {
+			if a.Duplicate != "" && a.ID != "" {
+				dups = append(dups, a.ID)
+			}
+		}
+	}
+	rep.headlines(u.lib.summariesOf(dups))
 	u.updateStatus()
 	u.flash(rep.statusLine())
 	if rep.notable() {

@@ -50,8 +50,8 @@ func TestImportDroppedFolder(t *testing.T) {
 	if dialogCount(u) != 0 {
 		t.Errorf("dialogs left:\n%s", overlayText(t, u))
 	}
-	if len(u.lib.all) != 3 || clippingCount(t, st.Path()) != 3 {
-		t.Errorf("library lists %d clippings after importing two", len(u.lib.all))
+	if u.lib.clips != 3 || clippingCount(t, st.Path()) != 3 {
+		t.Errorf("library lists %d clippings after importing two", u.lib.clips)
 	}
 	if !strings.HasPrefix(u.status.Text, "2 clippings imported.") {
 		t.Errorf("status %q", u.status.Text)
@@ -85,8 +85,8 @@ func TestImportReportsUnreadableFiles(t *testing.T) {
 	if !strings.Contains(u.status.Text, "1 clipping imported, 1 file could not be read.") {
 		t.Errorf("status %q", u.status.Text)
 	}
-	if len(u.lib.all) != 2 {
-		t.Errorf("library lists %d clippings, want the sample and fuel", len(u.lib.all))
+	if u.lib.clips != 2 {
+		t.Errorf("library lists %d clippings, want the sample and fuel", u.lib.clips)
 	}
 	// Only the files that need a look: the broken one.
 	test.Tap(rw.only)
@@ -122,8 +122,8 @@ func TestImportCancel(t *testing.T) {
 	drop(u, clippingFiles(t, twoClippings))
 	cancelJob(t, u, "Importing")
 	u.jobs.wait()
-	if n := clippingCount(t, st.Path()); n != 1 || len(u.lib.all) != 1 {
-		t.Errorf("after cancelling: %d clippings on disk, %d listed", n, len(u.lib.all))
+	if n := clippingCount(t, st.Path()); n != 1 || u.lib.clips != 1 {
+		t.Errorf("after cancelling: %d clippings on disk, %d listed", n, u.lib.clips)
 	}
 	if !strings.Contains(u.status.Text, "Import cancelled; nothing was added.") {
 		t.Errorf("status %q", u.status.Text)

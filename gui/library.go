@@ -1,29 +1,29 @@
 package gui
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 
 	"clipper/model"
 	"clipper/model/store"
 )
 
 // library is the left pane: import and paste buttons, a full-text search
-// box, filters by tag and coder, the sort order, and the clippings
-// (headline, then publication, date and annotation count). It reads the
-// project it is given and reports through its callbacks; the window drives
-// it through its methods.
+// box, filters by tag, coder, publication and date range, the sort order,
+// the count and the clippings (headline, then publication, date and
+// annotation count). The list is virtual: filters and sorting run in SQL
+// (store.LibraryPage) and only the pages of rows the list draws are read
+// and kept. It reads the project it is given and reports through its
+// callbacks; the window drives it through its methods.
 type library struct {
 	// project returns the open project.
 	project func() *store.Store
@@ -38,23 +38,40 @@ type library struct {
 	// onError reports a failed search or filter.
 	onError func(error)
 
-	all    []store.ClippingSummary // every clipping in the project, in the store's order
-	shown  []store.ClippingSummary // after search and filters, sorted
-	list   *widget.List
-	search *widget.Entry
-	tagSel *widget.Select
-	cdrSel *widget.Select
-	sorter *widget.Select
-	box    fyne.CanvasObject
-	tags   []model.Tag
-	coders []model.Coder
-	coll   *collate.Collator // natural order: case-insensitive, numbers by value
-	keys   collate.Buffer
+	filt  store.LibraryFilter             // the applied filter and order
+	n     int                             // clippings the filter selects
+	pages map[int][]store.ClippingSummary // read pages of rows, by page number
+	// clips and anns are the project's clippings and live annotations.
+	clips, anns int
+	// openID and openN are the clipping updateCount was last told about
+	// and its count: the open one, whose row may not be read.
+	openID string
+	openN  int
+
+	list     *widget.List
+	count    *widget.Label
+	search   *widget.Entry
+	tagSel   *widget.Select
+	cdrSel   *widget.Select
+	pubSel   *widget.Select
+	from, to *widget.Entry
+	sorter   *widget.Select
+	box      fyne.CanvasObject
+	tags     []model.Tag
+	coders   []model.Coder
 }
 
 const (
-	allTags   = "All tags"
-	allCoders = "All coders"
+	allTags         = "All tags"
+	allCoders       = "All coders"
+	allPublications = "All publications"
+)
+
+// libPage is how many rows the list reads at a time; at most libPages
+// pages are kept.
+const (
+	libPage  = 200
+	libPages = 16
 )
 
 // Sort orders of the library.
@@ -68,16 +85,23 @@ const (
 
 var sortOrders = []string{sortOldest, sortNewest, sortHeadline, sortPublication, sortAnnotations}
 
+// storeOrders maps the sort menu to the store's orders.
+var storeOrders = map[string]store.LibraryOrder{
+	sortOldest: store.OrderOldest, sortNewest: store.OrderNewest, sortHeadline: store.OrderHeadline,
+	sortPublication: store.OrderPublication, sortAnnotations: store.OrderAnnotations,
+}
+
 func newLibrary(onImport, onPaste func()) *library {
-	l := &library{coll: collate.New(language.Und, collate.IgnoreCase, collate.Numeric, collate.Loose)}
+	l := &library{pages: map[int][]store.ClippingSummary{}}
 	l.list = widget.NewList(
-		func() int { return len(l.shown) },
+		func() int { return l.n },
 		func() fyne.CanvasObject { return twoLineRow(false) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i >= len(l.shown) {
+			it, ok := l.row(i)
+			if !ok {
+				setTwoLines(o, "", "")
 				return
 			}
-			it := l.shown[i]
 			line := summaryLine(it)
 			if l.pending != nil {
 				if n := l.pending(it.ID); n > 0 {
@@ -88,10 +112,12 @@ func newLibrary(onImport, onPaste func()) *library {
 		},
 	)
 	l.list.OnSelected = func(i widget.ListItemID) {
-		if i >= 0 && i < len(l.shown) && l.onOpen != nil {
-			l.onOpen(l.shown[i].ID)
+		if it, ok := l.row(i); ok && l.onOpen != nil {
+			l.onOpen(it.ID)
 		}
 	}
+	l.count = widget.NewLabel("")
+	l.count.SizeName = theme.SizeNameCaptionText
 	l.search = widget.NewEntry()
 	l.search.SetPlaceHolder("Search text and notes…")
 	l.search.ActionItem = widget.NewButtonWithIcon("", theme.SearchIcon(), func() { l.apply() })
@@ -107,6 +133,21 @@ func newLibrary(onImport, onPaste func()) *library {
 	l.cdrSel = widget.NewSelect([]string{allCoders}, nil)
 	l.cdrSel.SetSelected(allCoders)
 	l.cdrSel.OnChanged = func(string) { l.apply() }
+	l.pubSel = widget.NewSelect([]string{allPublications}, nil)
+	l.pubSel.SetSelected(allPublications)
+	l.pubSel.OnChanged = func(string) { l.apply() }
+	l.from, l.to = widget.NewEntry(), widget.NewEntry()
+	l.from.SetPlaceHolder("From date")
+	l.to.SetPlaceHolder("To date")
+	for _, e := range []*widget.Entry{l.from, l.to} {
+		// A date filters once it is whole (or cleared); Enter says why not.
+		e.OnChanged = func(s string) {
+			if s = strings.TrimSpace(s); s == "" || validDate(s) {
+				l.apply()
+			}
+		}
+		e.OnSubmitted = func(string) { l.apply() }
+	}
 	l.sorter = widget.NewSelect(sortOrders, nil)
 	l.sorter.SetSelected(sortOldest)
 	l.sorter.OnChanged = func(order string) {
@@ -123,13 +164,22 @@ func newLibrary(onImport, onPaste func()) *library {
 		container.NewGridWithColumns(2, imp, paste),
 		l.search,
 		container.NewGridWithColumns(2, l.tagSel, l.cdrSel),
+		l.pubSel,
+		container.NewGridWithColumns(2, l.from, l.to),
 		container.NewBorder(nil, nil, sortLabel, nil, l.sorter),
+		l.count,
 	)
 	l.box = container.NewBorder(top, nil, nil, nil, l.list)
 	return l
 }
 
 func (l *library) object() fyne.CanvasObject { return l.box }
+
+// validDate reports whether s is a date "YYYY-MM-DD".
+func validDate(s string) bool {
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil
+}
 
 // setSort sets the sort order without reporting it ("" or an unknown
 // order keeps the current one).
@@ -157,195 +207,200 @@ func (l *library) setTags(tags []model.Tag) {
 	l.tagSel.SetSelected(cur)
 }
 
-// reload reads the clippings and coders from the project and reapplies the
-// filters.
+// setOptions replaces a filter's choices, keeping its selection when it
+// is still offered, without filtering.
+func setOptions(s *widget.Select, opts []string) {
+	cur := s.Selected
+	s.Options = opts
+	if !slices.Contains(opts, cur) {
+		cb := s.OnChanged
+		s.OnChanged = nil
+		s.SetSelected(opts[0])
+		s.OnChanged = cb
+	}
+	s.Refresh()
+}
+
+// reload reads the coders, publications and totals from the project and
+// lists the clippings again.
 func (l *library) reload() error {
 	st := l.project()
-	items, err := st.ClippingSummaries(context.Background())
-	if err != nil {
-		return fmt.Errorf("listing clippings: %w", err)
-	}
-	l.all = items
-	coders, err := st.Coders(context.Background())
+	ctx := context.Background()
+	coders, err := st.Coders(ctx)
 	if err != nil {
 		return fmt.Errorf("listing coders: %w", err)
 	}
 	l.coders = coders
-	l.cdrSel.Options = append([]string{allCoders}, l.coderNames()...)
+	setOptions(l.cdrSel, append([]string{allCoders}, l.coderNames()...))
+	pubs, err := st.Publications(ctx)
+	if err != nil {
+		return err
+	}
+	setOptions(l.pubSel, append([]string{allPublications}, pubs...))
+	if l.clips, l.anns, err = st.LibraryTotals(ctx); err != nil {
+		return err
+	}
+	l.openID = ""
 	l.apply()
 	return nil
 }
 
-// apply filters the clippings by the search box, the tag and the coder,
-// sorts them and marks the open one.
-func (l *library) apply() {
-	keep, err := l.filter()
-	if err != nil {
-		if l.onError != nil {
-			l.onError(err)
-		}
-		return
-	}
-	l.shown = l.shown[:0]
-	for _, it := range l.all {
-		if keep == nil || keep[it.ID] {
-			l.shown = append(l.shown, it)
-		}
-	}
-	l.sort(l.shown)
-	l.list.UnselectAll()
-	l.list.Refresh()
-	cur := ""
-	if l.current != nil {
-		cur = l.current()
-	}
-	for i, it := range l.shown {
-		if it.ID == cur {
-			l.list.Select(i)
-		}
-	}
-}
-
-// sort orders items by the chosen order; headlines and publications in
-// natural order ("Report 2" before "Report 10", case and accents aside),
-// missing dates last.
-func (l *library) sort(items []store.ClippingSummary) {
-	type keyed struct {
-		it         store.ClippingSummary
-		head, publ []byte
-	}
-	ks := make([]keyed, len(items))
-	l.keys.Reset()
-	for i, it := range items {
-		ks[i] = keyed{it: it,
-			head: l.coll.KeyFromString(&l.keys, orUntitled(it.Headline)),
-			publ: l.coll.KeyFromString(&l.keys, it.Publication)}
-	}
-	byDate := func(a, b keyed, newest bool) int {
-		switch {
-		case a.it.Date == b.it.Date:
-			return 0
-		case a.it.Date == "":
-			return 1
-		case b.it.Date == "":
-			return -1
-		case newest:
-			return strings.Compare(b.it.Date, a.it.Date)
-		}
-		return strings.Compare(a.it.Date, b.it.Date)
-	}
-	order := l.sorter.Selected
-	slices.SortStableFunc(ks, func(a, b keyed) int {
-		var c int
-		switch order {
-		case sortNewest:
-			c = byDate(a, b, true)
-		case sortHeadline:
-			c = bytes.Compare(a.head, b.head)
-		case sortPublication:
-			c = bytes.Compare(a.publ, b.publ)
-			if c == 0 {
-				c = byDate(a, b, false)
-			}
-		case sortAnnotations:
-			c = b.it.Annotations - a.it.Annotations
-		default:
-			c = byDate(a, b, false)
-		}
-		if c == 0 {
-			c = bytes.Compare(a.head, b.head)
-		}
-		return c
-	})
-	for i := range ks {
-		items[i] = ks[i].it
-	}
-}
-
-// filter returns the ids that pass the search and filters, or nil for all.
-func (l *library) filter() (map[string]bool, error) {
-	var keep map[string]bool
-	intersect := func(ids map[string]bool) {
-		if keep == nil {
-			keep = ids
-			return
-		}
-		for id := range keep {
-			if !ids[id] {
-				delete(keep, id)
-			}
-		}
-	}
-	st := l.project()
-	if q := strings.TrimSpace(l.search.Text); q != "" {
-		hits, err := st.Search(context.Background(), q, 500)
-		if err != nil {
-			return nil, fmt.Errorf("searching for %q: %w", q, err)
-		}
-		ids := map[string]bool{}
-		for _, h := range hits {
-			ids[h.ClippingID] = true
-		}
-		intersect(ids)
-	}
-	var f store.AnnotationFilter
+// filter is the store filter the search box, the filters and the sort
+// order choose.
+func (l *library) filter() (store.LibraryFilter, error) {
+	f := store.LibraryFilter{Search: strings.TrimSpace(l.search.Text), Order: storeOrders[l.sorter.Selected]}
 	if t := l.tagSel.Selected; t != "" && t != allTags {
 		for _, tg := range l.tags {
 			if tg.Name == t {
-				f.TagIDs = []string{tg.ID}
+				f.TagID = tg.ID
 			}
 		}
 	}
 	if c := l.cdrSel.Selected; c != "" && c != allCoders {
 		for _, cd := range l.coders {
 			if cd.Name == c {
-				f.CoderIDs = []string{cd.ID}
+				f.CoderID = cd.ID
 			}
 		}
 	}
-	if f.TagIDs != nil || f.CoderIDs != nil {
-		list, err := st.AnnotatedClippings(context.Background(), f)
-		if err != nil {
-			return nil, fmt.Errorf("filtering clippings: %w", err)
-		}
-		ids := make(map[string]bool, len(list))
-		for _, id := range list {
-			ids[id] = true
-		}
-		intersect(ids)
+	if p := l.pubSel.Selected; p != "" && p != allPublications {
+		f.Publication = p
 	}
-	return keep, nil
+	for _, d := range []struct {
+		e    *widget.Entry
+		to   *string
+		name string
+	}{{l.from, &f.DateFrom, "from"}, {l.to, &f.DateTo, "to"}} {
+		s := strings.TrimSpace(d.e.Text)
+		if s != "" && !validDate(s) {
+			return f, fmt.Errorf("the date %s %q is not a date like 2024-03-31", d.name, s)
+		}
+		*d.to = s
+	}
+	return f, nil
 }
 
-// selectID selects the clipping with the given id; false if it is not listed.
-func (l *library) selectID(id string) bool {
-	for i, it := range l.shown {
-		if it.ID == id {
-			l.list.Select(i)
-			l.list.ScrollTo(i)
-			return true
+// apply lists the clippings the search box, filters and order select:
+// counts them, drops the read rows and marks the open one.
+func (l *library) apply() {
+	f, err := l.filter()
+	if err != nil {
+		if l.onError != nil {
+			l.onError(err)
 		}
+		return
 	}
-	return false
+	cur := ""
+	if l.current != nil {
+		cur = l.current()
+	}
+	n, at, err := l.project().LibraryCountIndex(context.Background(), f, cur)
+	if err != nil {
+		if l.onError != nil {
+			l.onError(fmt.Errorf("filtering clippings: %w", err))
+		}
+		return
+	}
+	l.filt, l.n = f, n
+	clear(l.pages)
+	l.count.SetText(l.countText())
+	l.list.UnselectAll()
+	l.list.Refresh()
+	if at >= 0 {
+		l.list.Select(at)
+		l.list.ScrollTo(at)
+	}
+}
+
+// countText says how many clippings are listed.
+func (l *library) countText() string {
+	s := fmtNum(float64(l.n)) + " " + plural("clipping", l.n)
+	if l.n != l.clips {
+		s += " of " + fmtNum(float64(l.clips))
+	}
+	return s
+}
+
+// row returns the i-th listed clipping, reading its page when it is not
+// read yet; false when there is none (or reading failed).
+func (l *library) row(i int) (store.ClippingSummary, bool) {
+	if i < 0 || i >= l.n {
+		return store.ClippingSummary{}, false
+	}
+	p := i / libPage
+	rows, ok := l.pages[p]
+	if !ok {
+		var err error
+		if prev := l.pages[p-1]; p > 0 && len(prev) == libPage {
+			// Scrolling down: the rows after the last one read, cheaper
+			// than skipping every row before them.
+			rows, err = l.project().LibraryPageAfter(context.Background(), l.filt, prev[libPage-1], libPage)
+		} else {
+			rows, err = l.project().LibraryPage(context.Background(), l.filt, p*libPage, libPage)
+		}
+		if err != nil {
+			if l.onError != nil {
+				l.onError(fmt.Errorf("listing clippings: %w", err))
+			}
+			return store.ClippingSummary{}, false
+		}
+		if len(l.pages) >= libPages {
+			for k := range l.pages {
+				if k < p-1 || k > p+1 {
+					delete(l.pages, k) // scrolled far: read again as needed
+				}
+			}
+		}
+		l.pages[p] = rows
+	}
+	if j := i - p*libPage; j < len(rows) {
+		return rows[j], true
+	}
+	return store.ClippingSummary{}, false
+}
+
+// selectID selects the clipping with the given id and scrolls to it; false
+// if it is not listed.
+func (l *library) selectID(id string) bool {
+	i, err := l.project().LibraryIndex(context.Background(), l.filt, id)
+	if err != nil {
+		if l.onError != nil {
+			l.onError(err)
+		}
+		return false
+	}
+	if i < 0 {
+		return false
+	}
+	l.list.Select(i)
+	l.list.ScrollTo(i)
+	return true
 }
 
 // firstID is the first listed clipping, or "".
 func (l *library) firstID() string {
-	if len(l.shown) == 0 {
-		return ""
-	}
-	return l.shown[0].ID
+	it, _ := l.row(0)
+	return it.ID
 }
 
-// updateCount changes one clipping's annotation count without a reload.
+// updateCount changes one clipping's annotation count without reading
+// the list again, and the project's total by the difference.
 func (l *library) updateCount(id string, n int) {
-	for _, s := range [][]store.ClippingSummary{l.all, l.shown} {
-		for i := range s {
-			if s[i].ID == id {
-				s[i].Annotations = n
+	old, known := l.openN, id == l.openID
+	for _, rows := range l.pages {
+		for i := range rows {
+			if rows[i].ID == id {
+				if !known {
+					old, known = rows[i].Annotations, true
+				}
+				rows[i].Annotations = n
 			}
 		}
 	}
+	if known {
+		l.anns += n - old
+	}
+	l.openID, l.openN = id, n
 	l.list.Refresh()
 }
 
@@ -355,46 +410,63 @@ func (l *library) refreshRows() { l.list.Refresh() }
 // focusSearch puts the keyboard focus in the search box.
 func (l *library) focusSearch(c fyne.Canvas) { c.Focus(l.search) }
 
-// listedIDs returns the ids of the listed clippings, in the list's order.
-func (l *library) listedIDs() []string {
-	ids := make([]string, 0, len(l.shown))
-	for _, it := range l.shown {
+// listedIDs reads the ids of the listed clippings from the project (in
+// the store's library order), a batch at a time.
+func (l *library) listedIDs(ctx context.Context) ([]string, error) {
+	var ids []string
+	for it, err := range l.project().Reader().ClippingSummaries(ctx, l.filt) {
+		if err != nil {
+			return nil, err
+		}
 		ids = append(ids, it.ID)
 	}
-	return ids
+	return ids, nil
 }
 
-// allIDs returns the ids of every clipping in the project.
-func (l *library) allIDs() []string {
-	ids := make([]string, 0, len(l.all))
-	for _, it := range l.all {
-		ids = append(ids, it.ID)
-	}
-	return ids
-}
-
-// items returns every clipping of the project, in the store's order; the
-// caller must not change it.
-func (l *library) items() []store.ClippingSummary { return l.all }
+// filterNow is the filter of the listed clippings.
+func (l *library) filterNow() store.LibraryFilter { return l.filt }
 
 // headline returns a clipping's headline, and whether it is in the project.
 func (l *library) headline(id string) (string, bool) {
-	for _, it := range l.all {
-		if it.ID == id {
-			return it.Headline, true
+	for _, rows := range l.pages {
+		for _, it := range rows {
+			if it.ID == id {
+				return it.Headline, true
+			}
 		}
 	}
-	return "", false
+	c, err := l.project().Clipping(context.Background(), id)
+	if err != nil {
+		return "", false
+	}
+	return c.Headline, true
+}
+
+// summariesOf returns the summaries (id and headline) of the clippings
+// with the given ids that the project holds, read a few hundred at a time.
+func (l *library) summariesOf(ids []string) []store.ClippingSummary {
+	var out []store.ClippingSummary
+	for chunk := range slices.Chunk(ids, 500) {
+		cs, err := l.project().Clippings(context.Background(), chunk...)
+		if err != nil {
+			// A missing one fails the batch: take them one by one.
+			for _, id := range chunk {
+				if h, ok := l.headline(id); ok {
+					out = append(out, store.ClippingSummary{ID: id, Headline: h})
+				}
+			}
+			continue
+		}
+		for _, c := range cs {
+			out = append(out, store.ClippingSummary{ID: c.ID, Headline: c.Headline})
+		}
+	}
+	return out
 }
 
 // totals returns how many clippings the project holds and their live
 // annotations.
-func (l *library) totals() (clippings, annotations int) {
-	for _, it := range l.all {
-		annotations += it.Annotations
-	}
-	return len(l.all), annotations
-}
+func (l *library) totals() (clippings, annotations int) { return l.clips, l.anns }
 
 // coderNames lists the project's coders.
 func (l *library) coderNames() []string {

@@ -105,6 +105,7 @@ func (u *UI) suggestMenu() *fyne.Menu {
 		fyne.NewMenuItem("Next suggestion   Tab", func() { u.moveSuggestion(+1) }),
 		fyne.NewMenuItem("Previous suggestion   Shift+Tab", func() { u.moveSuggestion(-1) }),
 		fyne.NewMenuItem("Accept all of this kind…", u.acceptKindDialog),
+		fyne.NewMenuItem("Accept all of a kind in every clipping…", u.acceptEverywhereDialog),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Clear this clipping's suggestions", u.clearSuggestions),
 	)

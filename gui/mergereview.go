@@ -18,9 +18,28 @@ import (
 // approximate search (fuzzy) or not found at all (orphan), annotations
 // both sides changed (conflicts), and the rows of the last merged file
 // that were refused for invalid values. Picking an annotation opens its
-// clipping with the best-guess span selected.
+// clipping with the best-guess span selected. It reads the window's state
+// through its session, selects in the reader through its textPane and
+// reaches the rest of the window through the functions below; build it
+// with newMergeReview.
 type mergeReview struct {
-	u       *UI
+	s    session
+	text textPane
+	// headline returns the library's headline of a clipping.
+	headline func(id string) (string, bool)
+	// open opens a clipping in the reader.
+	open func(id string) error
+	// selectAnnotation selects an annotation of the open clipping (in the
+	// reader and the Annotations tab) and scrolls to it.
+	selectAnnotation func(id string)
+	// askCoder asks for the coder's name (needed to change annotations).
+	askCoder func()
+	// onChanged is called after an action changed annotations: the window
+	// reloads the open clipping's.
+	onChanged func()
+	// onClose is the Close review button.
+	onClose func()
+
 	items   []reviewItem
 	cur     int // index in items, -1 for none
 	summary *widget.Label
@@ -50,8 +69,10 @@ func (it reviewItem) annotation() model.Annotation {
 	return it.conflict.Ours
 }
 
-func newMergeReview(u *UI) *mergeReview {
-	m := &mergeReview{u: u, cur: -1}
+// newMergeReview builds the review for s, selecting in text. Set the
+// functions before it is shown.
+func newMergeReview(s session, text textPane) *mergeReview {
+	m := &mergeReview{s: s, text: text, cur: -1}
 	m.summary = widget.NewLabel("")
 	m.summary.TextStyle = fyne.TextStyle{Bold: true}
 	m.summary.Wrapping = fyne.TextWrapWord
@@ -72,7 +93,11 @@ func newMergeReview(u *UI) *mergeReview {
 		}
 	}
 	m.detail = container.NewStack()
-	closeBtn := widget.NewButtonWithIcon("Close review", theme.WindowCloseIcon(), u.closeMergeReview)
+	closeBtn := widget.NewButtonWithIcon("Close review", theme.WindowCloseIcon(), func() {
+		if m.onClose != nil {
+			m.onClose()
+		}
+	})
 	closeBtn.Importance = widget.LowImportance
 	split := container.NewVSplit(m.list, container.NewVScroll(m.detail))
 	split.Offset = 0.45
@@ -88,18 +113,18 @@ func (m *mergeReview) pending() int { return len(m.items) }
 // reload rereads the anchor issues and open conflicts, keeping the current
 // position in the list.
 func (m *mergeReview) reload() {
-	ctx := m.u.ctx()
-	issues, err := m.u.store.AnchorReview(ctx)
+	ctx, st := m.s.ctx(), m.s.project()
+	issues, err := st.AnchorReview(ctx)
 	if err != nil {
-		m.u.showError(fmt.Errorf("reading the merge review: %w", err))
+		m.s.showError(fmt.Errorf("reading the merge review: %w", err))
 		return
 	}
-	conflicts, err := m.u.store.Conflicts(ctx)
+	conflicts, err := st.Conflicts(ctx)
 	if err != nil {
-		m.u.showError(fmt.Errorf("reading the merge conflicts: %w", err))
+		m.s.showError(fmt.Errorf("reading the merge conflicts: %w", err))
 		return
 	}
-	m.st = m.u.store
+	m.st = st
 	m.items = m.items[:0]
 	for i := range issues {
 		m.items = append(m.items, reviewItem{issue: &issues[i]})
@@ -107,7 +132,7 @@ func (m *mergeReview) reload() {
 	for i := range conflicts {
 		m.items = append(m.items, reviewItem{conflict: &conflicts[i]})
 	}
-	if m.refusedSt != m.u.store {
+	if m.refusedSt != st {
 		m.refused, m.refusedSt = nil, nil
 	}
 	for i := range m.refused {
@@ -155,7 +180,7 @@ func (m *mergeReview) reload() {
 
 // setRefused keeps the rows a merge refused for the review.
 func (m *mergeReview) setRefused(rep store.MergeReport) {
-	m.refused, m.refusedFrom, m.refusedSt = rep.Refused, rep.Source, m.u.store
+	m.refused, m.refusedFrom, m.refusedSt = rep.Refused, rep.Source, m.s.project()
 }
 
 // rowText is a row's status line and text.
@@ -164,17 +189,17 @@ func (m *mergeReview) rowText(it reviewItem) (head, text string) {
 		return fmt.Sprintf("Refused · %s from %s", rowWord(r.Table), m.refusedFrom), oneLine(r.Reason)
 	}
 	a := it.annotation()
-	t, _ := m.u.tag(a.TagID)
-	where := m.headline(a.ClippingID)
+	t, _ := m.s.tag(a.TagID)
+	where := m.headlineOf(a.ClippingID)
 	if it.issue != nil {
 		return fmt.Sprintf("%s · %s · %s", anchorWord(it.issue.Status), t.Name, where), quoted(oneLine(it.issue.Quote))
 	}
 	return fmt.Sprintf("Conflict · %s · %s", t.Name, where), quoted(oneLine(a.Exact))
 }
 
-// headline is the library's headline of a clipping.
-func (m *mergeReview) headline(id string) string {
-	if h, ok := m.u.lib.headline(id); ok {
+// headlineOf is the library's headline of a clipping.
+func (m *mergeReview) headlineOf(id string) string {
+	if h, ok := m.headline(id); ok {
 		return orUntitled(h)
 	}
 	return "(clipping not found)"
@@ -189,14 +214,14 @@ func (m *mergeReview) show(i int) {
 		return
 	}
 	a := m.items[i].annotation()
-	if err := m.u.Open(a.ClippingID); err != nil {
-		m.u.showError(err)
+	if err := m.open(a.ClippingID); err != nil {
+		m.s.showError(err)
 		return
 	}
-	if m.u.annotation(a.ID) != nil {
-		m.u.selectAnnotation(a.ID, true)
+	if m.s.annotation(a.ID) != nil {
+		m.selectAnnotation(a.ID)
 	}
-	m.u.reader.selectSpan(a.Start, a.End)
+	m.text.selectSpan(a.Start, a.End)
 	m.showDetail()
 }
 
@@ -227,9 +252,8 @@ func wrapped(text string) *widget.Label {
 // issueDetail explains a fuzzy or orphaned placement and offers Looks right,
 // Move to selection and Delete.
 func (m *mergeReview) issueDetail(is store.AnchorIssue) fyne.CanvasObject {
-	u := m.u
 	a := is.Annotation
-	now := spanText(u.clip.Body, a.Start, a.End)
+	now := spanText(m.s.clipping().Body, a.Start, a.End)
 	var title, explain string
 	if is.Status == "orphan" {
 		title = "Not found in this text"
@@ -243,7 +267,7 @@ func (m *mergeReview) issueDetail(is store.AnchorIssue) fyne.CanvasObject {
 	made := wrapped("Made on: “" + oneLine(is.Quote) + "”")
 	made.TextStyle = fyne.TextStyle{Italic: true}
 	placed := wrapped("Now on: “" + oneLine(now) + "”")
-	placed.Hidden = u.clip.ID != a.ClippingID
+	placed.Hidden = m.s.clipping().ID != a.ClippingID
 	ok := widget.NewButtonWithIcon("Looks right", theme.ConfirmIcon(), func() { m.confirm(a.ID) })
 	ok.Importance = widget.HighImportance
 	if is.Status == "orphan" {
@@ -301,7 +325,7 @@ func (m *mergeReview) versionCard(title string, a model.Annotation, anchor strin
 	if a.DeletedAt != nil {
 		return container.NewVBox(h, wrapped("Deleted"))
 	}
-	t, _ := m.u.tag(a.TagID)
+	t, _ := m.s.tag(a.TagID)
 	lines := []string{quoted(oneLine(a.Exact)), annotationLabel(t, a)}
 	if anchor != "" {
 		lines = append(lines, "placed: "+anchorWord(anchor))
@@ -323,8 +347,8 @@ func spanText(body string, start, end int) string {
 // needCoder asks for the coder's name when none is set and reports whether
 // one is.
 func (m *mergeReview) needCoder() bool {
-	if m.u.coder.ID == "" {
-		m.u.askCoder(true)
+	if m.s.coder().ID == "" {
+		m.askCoder()
 		return false
 	}
 	return true
@@ -334,8 +358,8 @@ func (m *mergeReview) confirm(id string) {
 	if !m.needCoder() {
 		return
 	}
-	if err := m.u.store.ConfirmAnchor(m.u.ctx(), m.u.coder.ID, id); err != nil {
-		m.u.showError(fmt.Errorf("confirming the placement: %w", err))
+	if err := m.s.project().ConfirmAnchor(m.s.ctx(), m.s.coder().ID, id); err != nil {
+		m.s.showError(fmt.Errorf("confirming the placement: %w", err))
 		return
 	}
 	m.done("Placement confirmed.")
@@ -343,28 +367,27 @@ func (m *mergeReview) confirm(id string) {
 
 // moveToSelection moves annotation a to the reader's selection.
 func (m *mergeReview) moveToSelection(a model.Annotation) {
-	u := m.u
 	if !m.needCoder() {
 		return
 	}
-	start, end := u.reader.selection()
-	if u.clip.ID != a.ClippingID || start == end {
-		u.flash("Select the right words in the reader first, then press Move to selection.")
+	start, end := m.text.selection()
+	if m.s.clipping().ID != a.ClippingID || start == end {
+		m.s.flash("Select the right words in the reader first, then press Move to selection.")
 		return
 	}
-	if cur := u.annotation(a.ID); cur != nil {
+	if cur := m.s.annotation(a.ID); cur != nil {
 		a = *cur
 	}
 	if start == a.Start && end == a.End {
-		u.flash("The selection is where the annotation already is: select other words, or press Looks right.")
+		m.s.flash("The selection is where the annotation already is: select other words, or press Looks right.")
 		return
 	}
 	a.Start, a.End, a.Exact = start, end, ""
-	if err := u.store.UpdateAnnotation(u.ctx(), u.coder.ID, a); err != nil {
-		u.showError(fmt.Errorf("moving the annotation: %w", err))
+	if err := m.s.project().UpdateAnnotation(m.s.ctx(), m.s.coder().ID, a); err != nil {
+		m.s.showError(fmt.Errorf("moving the annotation: %w", err))
 		return
 	}
-	u.reader.clearSelection()
+	m.text.clearSelection()
 	m.done("Annotation moved to the selection.")
 }
 
@@ -372,8 +395,8 @@ func (m *mergeReview) delete(id string) {
 	if !m.needCoder() {
 		return
 	}
-	if err := m.u.store.DeleteAnnotation(m.u.ctx(), m.u.coder.ID, id); err != nil {
-		m.u.showError(fmt.Errorf("deleting the annotation: %w", err))
+	if err := m.s.project().DeleteAnnotation(m.s.ctx(), m.s.coder().ID, id); err != nil {
+		m.s.showError(fmt.Errorf("deleting the annotation: %w", err))
 		return
 	}
 	m.done("Annotation deleted — Ctrl+Z brings it back.")
@@ -383,8 +406,8 @@ func (m *mergeReview) resolve(id, choice string) {
 	if !m.needCoder() {
 		return
 	}
-	if err := m.u.store.ResolveConflict(m.u.ctx(), m.u.coder.ID, id, choice); err != nil {
-		m.u.showError(fmt.Errorf("resolving the conflict: %w", err))
+	if err := m.s.project().ResolveConflict(m.s.ctx(), m.s.coder().ID, id, choice); err != nil {
+		m.s.showError(fmt.Errorf("resolving the conflict: %w", err))
 		return
 	}
 	if choice == "ours" {
@@ -397,12 +420,26 @@ func (m *mergeReview) resolve(id, choice string) {
 // done reloads after an action and moves on to the item that took the
 // acted-on one's place.
 func (m *mergeReview) done(msg string) {
-	m.u.reloadAnnotations()
+	if m.onChanged != nil {
+		m.onChanged()
+	}
 	m.reload()
 	if m.cur >= 0 {
 		m.show(m.cur)
 	}
-	m.u.flash(msg)
+	m.s.flash(msg)
+}
+
+// newMergeReviewPart builds the merge review wired to the window.
+func (u *UI) newMergeReviewPart() *mergeReview {
+	m := newMergeReview(u.session(), u.reader)
+	m.headline = func(id string) (string, bool) { return u.lib.headline(id) }
+	m.open = u.Open
+	m.selectAnnotation = func(id string) { u.selectAnnotation(id, true) }
+	m.askCoder = func() { u.askCoder(true) }
+	m.onChanged = u.reloadAnnotations
+	m.onClose = u.closeMergeReview
+	return m
 }
 
 // openMergeReview shows the Merge (review) tab (adding it when needed).

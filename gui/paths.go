@@ -34,7 +34,7 @@ func (u *UI) askSavePath(title, name, ext string, overwrite bool, done func(path
 			}
 		}, u.win)
 		fd.SetLocation(folderURI(folder))
-		fd.Show()
+		showFileDialog(fd)
 	})
 	file := widget.NewEntry()
 	file.SetText(name)
@@ -136,7 +136,7 @@ func (u *UI) askOpenPath(exts []string, done func(path string)) {
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	d.SetLocation(folderURI(u.lastFolder()))
-	d.Show()
+	showFileDialog(d)
 }
 
 // askFolder asks for a folder, starting in the last folder used, and hands
@@ -154,7 +154,7 @@ func (u *UI) askFolder(done func(path string)) {
 		done(l.Path())
 	}, u.win)
 	d.SetLocation(folderURI(u.lastFolder()))
-	d.Show()
+	showFileDialog(d)
 }
 
 // lastFolder is the folder the file dialogs start in: the last one used

@@ -120,7 +120,11 @@ func (u *UI) checkProject() {
 		detail: name,
 		work: func(ctx context.Context, st *store.Store, _ func(int, int)) (diagnosis, error) {
 			ps, err := st.Diagnose(ctx)
-			return diagnosis{st: st, probs: ps}, err
+			if err != nil {
+				return diagnosis{}, err
+			}
+			rs, err := st.MergeRefusals(ctx)
+			return diagnosis{st: st, probs: ps, refusals: rs}, err
 		},
 		done:      u.showDiagnosis,
 		failed:    "checking " + name + " failed",
@@ -130,8 +134,9 @@ func (u *UI) checkProject() {
 
 // diagnosis is what a check or a repair found in a project.
 type diagnosis struct {
-	st    *store.Store
-	probs []store.Problem
+	st       *store.Store
+	probs    []store.Problem
+	refusals []store.MergeRefusals // what merges refused, as recorded (a check only)
 }
 
 // fixable counts the problems a repair can fix (or fixed).
@@ -151,6 +156,12 @@ func (u *UI) showDiagnosis(d diagnosis) {
 	name := filepath.Base(d.st.Path())
 	if len(d.probs) == 0 {
 		u.problems.repaired(d.st)
+	}
+	if len(d.refusals) > 0 {
+		u.showRefusals(d)
+		return
+	}
+	if len(d.probs) == 0 {
 		dialog.ShowInformation("Check project", "No problems found in "+name+
 			": the file is intact and every stored value follows Clipper's rules.", u.win)
 		return
@@ -176,6 +187,81 @@ func (u *UI) showDiagnosis(d diagnosis) {
 			u.repairProject()
 		}
 	}, u.win)
+}
+
+// showRefusals shows a check's findings together with the rows merges
+// refused (recorded with each merge, so they outlive the window), and
+// offers to forget those once dealt with; Repair is offered from the
+// problems' own dialog, which follows.
+func (u *UI) showRefusals(d diagnosis) {
+	var rows []store.Problem
+	total := 0
+	for _, r := range d.refusals {
+		total += r.Total
+		for _, x := range r.Rows {
+			rows = append(rows, store.Problem{Table: "merge of " + r.Source + ": " + rowWord(x.Table), ID: x.ID, Problem: x.Reason})
+		}
+		if r.Total > len(r.Rows) {
+			rows = append(rows, store.Problem{Table: "merge of " + r.Source,
+				Problem: fmt.Sprintf("%s more rows were refused; only the first %d are kept", thousands(r.Total-len(r.Rows)), len(r.Rows))})
+		}
+	}
+	head := fmt.Sprintf("The latest merge of %s refused %s: not merged because a value breaks Clipper's rules (the rest was merged). "+
+		"Ask whoever sent the file to run File → Check project… and share it again.",
+		refusalSources(d.refusals), counted(total, "row", "rows"))
+	next := func() {
+		if len(d.probs) > 0 {
+			u.showDiagnosis(diagnosis{st: d.st, probs: d.probs})
+		}
+	}
+	forget := widget.NewButton("Forget these refused rows", nil)
+	var dlg dialog.Dialog
+	forget.OnTapped = func() {
+		for _, r := range d.refusals {
+			if err := d.st.ForgetRefusals(u.ctx(), r.MergeID); err != nil {
+				u.showError(fmt.Errorf("forgetting the refused rows: %w", err))
+				return
+			}
+		}
+		u.merges.setRefused(store.MergeReport{})
+		u.merges.reload()
+		dlg.Hide() // runs next
+	}
+	if ro, _ := d.st.ReadOnly(); ro {
+		forget.Disable()
+	}
+	content := container.NewBorder(nil, container.NewHBox(forget), nil, nil, problemList(head, rows, false))
+	dlg = dialog.NewCustom("Rows refused by merges", "Close", content, u.win)
+	dlg.SetOnClosed(next)
+	dlg.Show()
+}
+
+// refusalSources names the merged files of rs ("a.clip and b.clip").
+func refusalSources(rs []store.MergeRefusals) string {
+	var names []string
+	for _, r := range rs {
+		names = append(names, r.Source)
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// restoreRefusals gives the merge review the rows the newest merge of st
+// that refused rows refused, as recorded in the project, so they are
+// listed after the project is opened again.
+func (u *UI) restoreRefusals(st *store.Store) {
+	rs, err := st.MergeRefusals(u.ctx())
+	if err != nil {
+		u.showError(fmt.Errorf("reading the rows merges refused: %w", err))
+		return
+	}
+	if len(rs) == 0 {
+		return
+	}
+	u.merges.setRefused(store.MergeReport{Source: rs[0].Source, Refused: rs[0].Rows})
+	u.merges.reload()
 }
 
 // countedOr writes n, or none for 0.

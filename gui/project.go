@@ -87,10 +87,26 @@ func (u *UI) replaceProject(st *store.Store) {
 	u.setCoder(u.initialCoder())
 	u.loadTags()
 	u.refreshLibrary()
-	u.win.SetTitle("Clipper — " + filepath.Base(st.Path()))
-	if ro, why := st.ReadOnly(); ro {
-		dialog.ShowInformation("Opened read-only", why, u.win)
+	u.announceProject(st)
+}
+
+// announceProject names the open project st in the window's title
+// ("(read-only)" when it is) and says why it is read-only, or what was
+// recovered after an interrupted save, in a dialog.
+func (u *UI) announceProject(st *store.Store) {
+	title := "Clipper — " + filepath.Base(st.Path())
+	ro, why := st.ReadOnly()
+	if ro {
+		title += " (read-only)"
 	}
+	u.win.SetTitle(title)
+	if msg := st.Recovered(); msg != "" {
+		dialog.ShowInformation("Recovered after an interrupted save", msg, u.win)
+	}
+	if ro {
+		dialog.ShowInformation("Opened read-only", why+". You can read, search and export it; nothing you do is saved in it.", u.win)
+	}
+	u.restoreRefusals(st)
 }
 
 // closeRequested closes the window when its jobs have stopped: a running

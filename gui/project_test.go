@@ -63,8 +63,8 @@ func TestOpenRecentProject(t *testing.T) {
 	if u.store.Path() != path || u.current.Load() != u.store {
 		t.Fatalf("open project %s, want %s", u.store.Path(), path)
 	}
-	if u.clip.Headline != "Harbour fees rise" || len(u.lib.all) != 1 {
-		t.Errorf("shows %q, %d clippings", u.clip.Headline, len(u.lib.all))
+	if u.clip.Headline != "Harbour fees rise" || u.lib.clips != 1 {
+		t.Errorf("shows %q, %d clippings", u.clip.Headline, u.lib.clips)
 	}
 	if !strings.Contains(u.win.Title(), "other.clip") {
 		t.Errorf("title %q", u.win.Title())
@@ -136,8 +136,8 @@ func TestNewProjectFromMenu(t *testing.T) {
 	if want := filepath.Join(dir, "fresh.clip"); u.store.Path() != want {
 		t.Fatalf("open project %s, want %s", u.store.Path(), want)
 	}
-	if len(u.lib.all) != 0 || !closedStore(old) {
-		t.Errorf("new project lists %d clippings; old closed %v", len(u.lib.all), closedStore(old))
+	if u.lib.clips != 0 || !closedStore(old) {
+		t.Errorf("new project lists %d clippings; old closed %v", u.lib.clips, closedStore(old))
 	}
 }
 
@@ -166,8 +166,8 @@ func TestSwitchProjectCancelsRunningJob(t *testing.T) {
 	if n := clippingCount(t, old.Path()); n != 1 {
 		t.Errorf("the cancelled import added to the old project: %d clippings", n)
 	}
-	if len(u.lib.all) != 1 || u.clip.Headline != "Harbour fees rise" {
-		t.Errorf("shows %q and %d clippings", u.clip.Headline, len(u.lib.all))
+	if u.lib.clips != 1 || u.clip.Headline != "Harbour fees rise" {
+		t.Errorf("shows %q and %d clippings", u.clip.Headline, u.lib.clips)
 	}
 	if dialogCount(u) != 0 {
 		t.Errorf("dialogs left:\n%s", overlayText(t, u))

@@ -278,30 +278,28 @@ func (u *UI) setCurrentSuggestion(id string) {
 	}
 }
 
-// acceptAllOfKind stores every shown suggestion of kind k as annotations in
-// one transaction (one undo step). It returns how many were added.
+// acceptAllOfKind stores every pending suggestion of kind k in the open
+// clipping as annotations in one group (one undo step), skipping spans the
+// coder already tagged. It returns how many were added.
 func (u *UI) acceptAllOfKind(k suggest.Kind) (int, error) {
 	if u.coder.ID == "" {
 		return 0, fmt.Errorf("set your coder name first (Edit → Coder name)")
 	}
-	have := annotatedBy(u.anns, u.coder.ID)
 	var batch []*model.Annotation
 	for _, p := range u.sugg.all {
-		key := spanKey{p.Tag.ID, p.Start, p.End}
-		if p.Kind != k || have[key] {
-			continue
+		if p.Kind == k {
+			batch = append(batch, u.suggestionAnnotation(p, p.Tag))
 		}
-		have[key] = true
-		batch = append(batch, u.suggestionAnnotation(p, p.Tag))
 	}
 	if len(batch) == 0 {
 		return 0, nil
 	}
-	if err := u.store.AddAnnotations(u.ctx(), batch); err != nil {
+	res, err := u.store.AddAnnotationGroup(u.ctx(), u.coder.ID, slices.Values(batch), store.GroupOptions{SkipExisting: true})
+	if err != nil {
 		return 0, fmt.Errorf("accepting %d %s suggestions: %w", len(batch), k, err)
 	}
 	u.reloadAnnotations()
-	return len(batch), nil
+	return res.Added, nil
 }
 
 // refreshSuggestions recomputes the pending list and redraws list and

@@ -307,7 +307,7 @@ Petrol rose 4.5 percent in May, the statistics office said.
 
 “We will not absorb these costs,” said Dana Ruiz, who runs a haulage firm.`)
 	sample := u.clip.ID
-	u.suggestMany([]string{sample, other})
+	u.suggestMany(idList(sample, other))
 	u.jobs.wait()
 	if u.win.Canvas().Overlays().Top() != nil {
 		t.Error("the progress dialog is still showing")

@@ -3,6 +3,7 @@ package gui
 import (
 	"context"
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 
@@ -109,18 +110,69 @@ func (u *UI) startReview() {
 
 // suggestListed runs the suggester over the clippings the library lists.
 func (u *UI) suggestListed() {
-	u.suggestMany(u.lib.listedIDs())
+	if u.lib.n == 0 {
+		dialog.ShowInformation("Suggest", "There are no clippings to look at.", u.win)
+		return
+	}
+	u.suggestMany(libraryClippings(u.lib.filterNow(), u.lib.n))
 }
 
 // suggestAll runs the suggester over every clipping in the project.
 func (u *UI) suggestAll() {
-	u.suggestMany(u.lib.allIDs())
+	clips, _ := u.lib.totals()
+	if clips == 0 {
+		dialog.ShowInformation("Suggest", "There are no clippings to look at.", u.win)
+		return
+	}
+	u.suggestMany(libraryClippings(store.LibraryFilter{}, clips))
+}
+
+// clippingSource is what a suggest run looks at: about how many
+// clippings (for the progress bar), and their ids streamed from the
+// project the job got.
+type clippingSource struct {
+	n   int
+	ids func(ctx context.Context, st *store.Store) iter.Seq2[string, error]
+}
+
+// libraryClippings are the n clippings f selects, streamed from the store
+// a batch at a time (in library order).
+func libraryClippings(f store.LibraryFilter, n int) clippingSource {
+	return clippingSource{
+		n: n,
+		ids: func(ctx context.Context, st *store.Store) iter.Seq2[string, error] {
+			return func(yield func(string, error) bool) {
+				for it, err := range st.Reader().ClippingSummaries(ctx, f) {
+					if !yield(it.ID, err) || err != nil {
+						return
+					}
+				}
+			}
+		},
+	}
+}
+
+// idList is a fixed list of clippings.
+func idList(ids ...string) clippingSource {
+	return clippingSource{
+		n: len(ids),
+		ids: func(context.Context, *store.Store) iter.Seq2[string, error] {
+			return func(yield func(string, error) bool) {
+				for _, id := range ids {
+					if !yield(id, nil) {
+						return
+					}
+				}
+			}
+		},
+	}
 }
 
 // manyFound is what a run over several clippings found before it ended,
 // was cancelled or failed.
 type manyFound struct {
 	found     map[string][]suggest.Suggestion
+	asked     int
 	cancelled bool
 	err       error
 }
@@ -128,20 +180,23 @@ type manyFound struct {
 // suggestMany finds suggestions for several clippings as a background job
 // with a progress dialog; they wait in memory for review when each
 // clipping is opened. Cancelled, it keeps what it found so far.
-func (u *UI) suggestMany(ids []string) {
-	if len(ids) == 0 {
-		dialog.ShowInformation("Suggest", "There are no clippings to look at.", u.win)
-		return
-	}
+func (u *UI) suggestMany(src clippingSource) {
 	startJob(u, job[manyFound]{
 		title:  "Finding suggestions",
 		detail: "Reading the clippings",
 		unit:   "clippings",
 		work: func(ctx context.Context, st *store.Store, report func(int, int)) (manyFound, error) {
 			r := manyFound{found: map[string][]suggest.Suggestion{}}
-			report(0, len(ids))
-			for i, id := range ids {
+			n := src.n
+			r.asked = n
+			report(0, n)
+			i := 0
+			for id, err := range src.ids(ctx, st) {
 				if ctx.Err() != nil {
+					break
+				}
+				if err != nil {
+					r.err = fmt.Errorf("listing the clippings: %w", err)
 					break
 				}
 				c, err := st.Clipping(ctx, id)
@@ -159,12 +214,13 @@ func (u *UI) suggestMany(ids []string) {
 					break
 				}
 				r.found[id] = ss
-				report(i+1, len(ids))
+				i++
+				report(i, max(n, i))
 			}
 			r.cancelled = ctx.Err() != nil
 			return r, nil // partial results are kept, also when cancelled
 		},
-		done: func(r manyFound) { u.suggestManyDone(r.found, len(ids), r.cancelled, r.err) },
+		done: func(r manyFound) { u.suggestManyDone(r.found, r.asked, r.cancelled, r.err) },
 	})
 }
 

@@ -3,8 +3,6 @@ package gui
 import (
 	"strings"
 	"testing"
-
-	"clipper/model/store"
 )
 
 // TestSuggestAllFromMenu: Suggest → Suggest for all clippings… runs as a
@@ -42,12 +40,12 @@ func TestSuggestAllCancel(t *testing.T) {
 	}
 }
 
-// TestSuggestAllError: a clipping the library lists but the project no
-// longer holds stops the run with an error; what was found before stays.
+// TestSuggestAllError: a clipping the project no longer holds (deleted
+// by another program during the run) stops the run with an error; what
+// was found before stays.
 func TestSuggestAllError(t *testing.T) {
 	u, _ := newTestUI(t)
-	u.lib.all = append(u.lib.all, store.ClippingSummary{ID: "0190aaaa-0000-7000-8000-000000000000", Headline: "Gone"})
-	menuAction(t, u, "Suggest", "Suggest for all clippings…")
+	u.suggestMany(idList(u.clip.ID, "0190aaaa-0000-7000-8000-000000000000"))
 	u.jobs.wait()
 	if text := strings.ToLower(overlayText(t, u)); !strings.Contains(text, "reading clipping 0190aaaa") {
 		t.Errorf("the error dialog says:\n%s", text)

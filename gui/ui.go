@@ -123,8 +123,7 @@ func New(a fyne.App, st *store.Store, opts Options) *UI {
 	u.reviewer = newReviewer(u)
 	u.finder = newFinder()
 	u.finder.clipping = func() model.Clipping { return u.clip }
-	u.finder.projectClippings = func() (*store.Store, []string) { return u.store, u.lib.allIDs() }
-	u.finder.headline = func(id string) string { h, _ := u.lib.headline(id); return h }
+	u.finder.project = func() *store.Store { return u.store }
 	u.finder.background = u.background
 	u.finder.onHit = u.showHit
 	u.finder.onListed = u.reader.setCompact
@@ -132,8 +131,8 @@ func New(a fyne.App, st *store.Store, opts Options) *UI {
 	u.finder.tags = func() []model.Tag { return u.tags }
 	u.finder.onTagAll = u.tagHitsDialog
 	u.finder.focus = u.win.Canvas().Focus
-	u.merges = newMergeReview(u)
-	u.cmp = newComparer(u)
+	u.merges = u.newMergeReviewPart()
+	u.cmp = u.newComparePart()
 	u.problems = newProblemBanner(u)
 
 	u.annTab = container.NewTabItem("Annotations", u.panel.object())
@@ -157,9 +156,7 @@ func New(a fyne.App, st *store.Store, opts Options) *UI {
 	u.setCoder(u.initialCoder())
 	u.loadTags()
 	u.refreshLibrary()
-	if ro, why := st.ReadOnly(); ro {
-		dialog.ShowInformation("Opened read-only", why, u.win)
-	}
+	u.announceProject(st)
 	if u.coder.ID == "" && !opts.NoPrompts {
 		u.askCoder(true)
 	}
@@ -343,6 +340,7 @@ func (u *UI) markedID() string {
 // agreement instead.
 func (u *UI) redrawMarks() {
 	if u.comparing() {
+		u.updateHint()
 		u.cmp.refresh()
 		return
 	}

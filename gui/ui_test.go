@@ -294,7 +294,7 @@ func TestLibraryFilters(t *testing.T) {
 	u.readerRune('3')
 	shown := func() []string {
 		var ids []string
-		for _, it := range u.lib.shown {
+		for _, it := range listed(u) {
 			ids = append(ids, it.ID)
 		}
 		return ids

@@ -125,6 +125,9 @@ func (e *env) openStore(ctx context.Context) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	if msg := st.Recovered(); msg != "" {
+		fmt.Fprintf(e.stderr, "clipper: %s\n", msg)
+	}
 	if ro, why := st.ReadOnly(); ro {
 		fmt.Fprintf(e.stderr, "clipper: %s\n", why)
 	}

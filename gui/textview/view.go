@@ -6,6 +6,7 @@
 package textview
 
 import (
+	"slices"
 	"time"
 	"unicode/utf8"
 
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"golang.org/x/image/math/fixed"
 
 	"clipper/gui/textview/layout"
 )
@@ -63,6 +65,7 @@ type View struct {
 	lay      *layout.Layout
 	meas     *measurer
 	layKey   layoutKey
+	sized    []sizedLayout // layouts of text at recent sizes, most recent first
 	faceRes  fyne.Resource
 	fonts    *fontSet // nil when the theme font cannot be parsed
 	reading  string   // reading font family, "" for the theme's
@@ -96,6 +99,19 @@ type layoutKey struct {
 	reading string
 }
 
+// sizedLayout is the body laid out for one key, with its measurer. Exact
+// layouts were measured at their size; the others were scaled from an exact
+// one (layout.Scale), which is what makes a text size change immediate.
+type sizedLayout struct {
+	key   layoutKey
+	lay   *layout.Layout
+	meas  *measurer
+	exact bool
+}
+
+// maxSizedLayouts is how many text sizes of one body the view keeps.
+const maxSizedLayouts = 4
+
 // New returns an empty view that snaps selections to words.
 func New() *View {
 	v := &View{snapWords: true, goalX: -1, pendingY: -1, now: time.Now}
@@ -122,7 +138,7 @@ func (v *View) SetText(body string) {
 	if body != v.text {
 		v.text = body
 		v.n = utf8.RuneCountInString(body)
-		v.lay = nil
+		v.lay, v.sized = nil, nil
 		v.marks = newMarks(v.hls, v.n)
 	}
 	v.anchor, v.active, v.goalX = 0, 0, -1
@@ -257,7 +273,10 @@ func (v *View) fontsReading() string {
 func (v *View) Cursor() desktop.Cursor { return desktop.TextCursor }
 
 // ensureLayout returns the layout of the body for the current theme and
-// text size, measuring it if needed; nil when no app is running yet.
+// text size, measuring it if needed; nil when no app is running yet. A
+// size the body was shown at recently is reused as it was; a new size is
+// scaled from the body's exact layout at another size, so changing the text
+// size costs a wrap rather than measuring the whole body again.
 func (v *View) ensureLayout() *layout.Layout {
 	if fyne.CurrentApp() == nil {
 		return nil
@@ -271,39 +290,110 @@ func (v *View) ensureLayout() *layout.Layout {
 	if v.lay != nil && key == v.layKey {
 		return v.lay
 	}
-	if v.meas == nil || key != v.layKey {
-		if key.font != v.faceRes {
-			v.faceRes = key.font
-			v.fonts = nil
-			face, err := parseFace(key.font)
-			if err != nil { // measure and draw everything through Fyne
-				fyne.LogError("textview: own text shaping disabled", err)
-			} else {
-				v.fonts = newFontSet(face, theme.DefaultEmojiFont())
-			}
-		}
-		if v.fonts != nil && key.reading != v.fontsReading() {
-			if err := v.fonts.setReading(key.reading); err != nil {
-				fyne.LogError("textview: reading font", err)
-				v.fonts.setReading("")
-			}
-		}
-		v.meas = newMeasurer(size, fyne.TextStyle{}, v.fonts)
-	}
-	l, err := layout.New(v.text, v.meas, v.paragraphGap())
-	if err != nil {
-		fyne.LogError("textview: laying out the body", err)
-		l, _ = layout.New("", v.meas, 0)
-	}
+	e := v.sizedLayout(key)
 	if w := v.Size().Width; w > 0 {
-		l.Wrap(v.wrapWidth(w))
+		e.lay.Wrap(v.wrapWidth(w))
 	}
-	v.lay, v.layKey = l, key
-	return l
+	v.lay, v.meas, v.layKey = e.lay, e.meas, key
+	return e.lay
 }
 
-func (v *View) paragraphGap() float32 {
-	return float32(int(v.meas.lineH*0.55 + 0.5))
+// sizedLayout returns the body's layout for key: a kept one, or a new one
+// (kept from now on) scaled from an exact layout in the same fonts,
+// re-measured from any other, or made from scratch.
+func (v *View) sizedLayout(key layoutKey) sizedLayout {
+	for i, e := range v.sized {
+		if e.key == key {
+			copy(v.sized[1:i+1], v.sized[:i])
+			v.sized[0] = e
+			return e
+		}
+	}
+	sameFonts := func(k layoutKey) bool { return k.font == key.font && k.reading == key.reading }
+	if len(v.sized) > 0 && !sameFonts(v.sized[0].key) {
+		// The font set is shared and about to change, so the kept layouts'
+		// measurers no longer match what they measured: keep one only for
+		// its text analysis (Remeasure), then drop it.
+		v.sized = v.sized[:1]
+	}
+	v.useFonts(key)
+	meas := v.meas
+	if meas == nil || v.layKey != key {
+		meas = newMeasurer(key.size, fyne.TextStyle{}, v.fonts)
+	} // else a new body at the last key: its measurer's widths still hold
+	gap := paragraphGap(meas)
+	var (
+		l     *layout.Layout
+		err   error
+		exact = true
+	)
+	base := -1
+	for i, e := range v.sized {
+		if e.exact && sameFonts(e.key) {
+			base = i
+			break
+		}
+	}
+	switch {
+	case base >= 0:
+		b := v.sized[base]
+		l, err = b.lay.Scale(meas, shapedSize(key.size)/shapedSize(b.key.size), gap)
+		exact = false
+	case len(v.sized) > 0:
+		l, err = v.sized[0].lay.Remeasure(meas, gap)
+	default:
+		l, err = layout.New(v.text, meas, gap)
+	}
+	if err != nil {
+		fyne.LogError("textview: laying out the body", err)
+		l, _ = layout.New("", meas, 0)
+	}
+	if len(v.sized) > 0 && !sameFonts(v.sized[0].key) {
+		v.sized = nil
+	}
+	e := sizedLayout{key: key, lay: l, meas: meas, exact: exact}
+	v.sized = append([]sizedLayout{e}, v.sized...)
+	if len(v.sized) > maxSizedLayouts {
+		// Drop the least recently used, but keep an exact layout to scale.
+		drop := len(v.sized) - 1
+		if v.sized[drop].exact && !slices.ContainsFunc(v.sized[:drop], func(e sizedLayout) bool { return e.exact }) {
+			drop--
+		}
+		v.sized = slices.Delete(v.sized, drop, drop+1)
+	}
+	return e
+}
+
+// shapedSize is the size text of size s is shaped at: go-text scales a font
+// to whole units, rounding up, so advances grow with this and not with s.
+func shapedSize(s float32) float32 {
+	return float32(fixed.Int26_6(float64(s) * 64).Ceil())
+}
+
+// useFonts loads the theme's font and the reading font of key into the
+// view's font set when they changed.
+func (v *View) useFonts(key layoutKey) {
+	if key.font != v.faceRes {
+		v.faceRes = key.font
+		v.fonts = nil
+		face, err := parseFace(key.font)
+		if err != nil { // measure and draw everything through Fyne
+			fyne.LogError("textview: own text shaping disabled", err)
+		} else {
+			v.fonts = newFontSet(face, theme.DefaultEmojiFont())
+		}
+	}
+	if v.fonts != nil && key.reading != v.fontsReading() {
+		if err := v.fonts.setReading(key.reading); err != nil {
+			fyne.LogError("textview: reading font", err)
+			v.fonts.setReading("")
+		}
+	}
+}
+
+// paragraphGap returns the space between paragraphs for text measured by m.
+func paragraphGap(m *measurer) float32 {
+	return float32(int(m.lineH*0.55 + 0.5))
 }
 
 // margins returns the space around the text inside the page.
@@ -391,8 +481,9 @@ type topAnchor struct {
 	width float32
 }
 
-// keepTop remembers the first visible character, unless the layout or its
-// wrap width changed since it was taken: then restoreTop is due first.
+// keepTop remembers the first visible character (the anchored one while
+// it stays on the top line), unless the layout or its wrap width changed
+// since it was taken: then restoreTop is due first.
 func (v *View) keepTop() {
 	l := v.lay
 	if l == nil || (v.top.lay != nil && (v.top.lay != l || v.top.width != l.Width())) {
@@ -405,7 +496,13 @@ func (v *View) keepTop() {
 		i++ // y is in the gap below a paragraph: the next line is the first visible
 	}
 	ln := l.Line(i)
-	v.top = topAnchor{off: ln.Start, frac: (y - ln.Y) / l.LineHeight(), lay: l, width: l.Width()}
+	off := ln.Start
+	if a := v.top.off; v.top.lay != nil && a > off && (a < ln.End || i+1 == l.NumLines()) {
+		// Still on the anchored character's line: keep that character, so
+		// a series of size changes does not creep back a line at a time.
+		off = a
+	}
+	v.top = topAnchor{off: off, frac: (y - ln.Y) / l.LineHeight(), lay: l, width: l.Width()}
 }
 
 // restoreTop scrolls the first visible character back to the top after a

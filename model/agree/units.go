@@ -61,17 +61,5 @@ type section struct {
 // sections lays merged units of a clipping of length n out with the gaps
 // between them, covering [0, n) exactly.
 func sections(us []unit, n int) []section {
-	out := make([]section, 0, 2*len(us)+1)
-	at := 0
-	for _, u := range us {
-		if u.start > at {
-			out = append(out, section{at, u.start, false})
-		}
-		out = append(out, section{u.start, u.end, true})
-		at = u.end
-	}
-	if at < n {
-		out = append(out, section{at, n, false})
-	}
-	return out
+	return sectionsInto(make([]section, 0, 2*len(us)+1), us, n)
 }

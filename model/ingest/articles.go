@@ -54,8 +54,11 @@ func (p *Parsed) Clippings() []*model.Clipping {
 // date from the file name ("2022-02-15 ledger.txt"): an export's file
 // name says when it was downloaded, not when its articles appeared.
 //
+// A one-article file's clipping keeps data as its Original (not a copy):
+// data must not change afterwards.
+//
 // Errors start with the file's base name and wrap ErrBinary, ErrEmpty,
-// ErrTooLarge, ErrEncoding, ErrCorruptDocx or ErrUnsplittable (an export
+// ErrTooLarge, ErrEncoding, ErrCorruptDocx, ErrCorruptEmail or ErrUnsplittable (an export
 // whose articles cannot be found, never imported as one clipping). An
 // article without a body does not stop the others: it is an Article with
 // Problem set.

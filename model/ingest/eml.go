@@ -72,7 +72,7 @@ type emailPart struct {
 func readEmail(data []byte) (emailPart, []string, error) {
 	msg, err := mail.ReadMessage(bufio.NewReader(bytes.NewReader(data)))
 	if err != nil {
-		return emailPart{}, nil, fmt.Errorf("%w: not a readable e-mail: %v", ErrEncoding, err)
+		return emailPart{}, nil, fmt.Errorf("%w: its header cannot be read: %v", ErrCorruptEmail, err)
 	}
 	dec := new(mime.WordDecoder)
 	subject, err := dec.DecodeHeader(msg.Header.Get("Subject"))
@@ -81,12 +81,21 @@ func readEmail(data []byte) (emailPart, []string, error) {
 	}
 	var htmlPart, textPart *emailPart
 	var warns []string
+	var firstBad error // the first part that could not be read, when none can
 	parts := 0
-	var walk func(h textproto.MIMEHeader, body io.Reader, depth int) error
-	walk = func(h textproto.MIMEHeader, body io.Reader, depth int) error {
+	// skip notes a damaged part and goes on with the others: the e-mail
+	// fails only when no text part can be read.
+	skip := func(err error) {
+		if firstBad == nil {
+			firstBad = err
+		}
+		warns = append(warns, strings.TrimPrefix(err.Error(), ErrCorruptEmail.Error()+": ")+"; it was skipped")
+	}
+	var walk func(h textproto.MIMEHeader, body io.Reader, depth int, where string) error
+	walk = func(h textproto.MIMEHeader, body io.Reader, depth int, where string) error {
 		parts++
 		if parts > maxMIMEParts || depth > 20 {
-			return fmt.Errorf("%w: the e-mail has too many nested parts", ErrEncoding)
+			return fmt.Errorf("%w: the e-mail has too many nested parts (over %d, or nested over 20 deep)", ErrCorruptEmail, maxMIMEParts)
 		}
 		ct := h.Get("Content-Type")
 		if ct == "" {
@@ -99,25 +108,38 @@ func readEmail(data []byte) (emailPart, []string, error) {
 		}
 		switch {
 		case strings.HasPrefix(mt, "multipart/"):
+			if params["boundary"] == "" {
+				skip(fmt.Errorf("%w: %s is multipart but names no boundary between its parts", ErrCorruptEmail, where))
+				return nil
+			}
 			mr := multipart.NewReader(body, params["boundary"])
-			for {
+			for i := 1; ; i++ {
 				p, err := mr.NextRawPart()
 				if err == io.EOF {
 					return nil
 				}
 				if err != nil {
-					return fmt.Errorf("%w: a part of the e-mail cannot be read: %v", ErrEncoding, err)
+					skip(fmt.Errorf("%w: part %d of %s cannot be read (a damaged or missing boundary: %v)", ErrCorruptEmail, i, where, err))
+					return nil
 				}
-				if err := walk(p.Header, p, depth+1); err != nil {
+				if err := walk(p.Header, p, depth+1, fmt.Sprintf("part %d of %s", i, where)); err != nil {
 					return err
 				}
 			}
 		case mt == "message/rfc822":
 			inner, err := mail.ReadMessage(bufio.NewReader(body))
 			if err != nil {
+				skip(fmt.Errorf("%w: the message attached as %s cannot be read: %v", ErrCorruptEmail, where, err))
 				return nil
 			}
-			return walk(textproto.MIMEHeader(inner.Header), inner.Body, depth+1)
+			in := "the attached message"
+			if s := inner.Header.Get("Subject"); s != "" {
+				if d, err := dec.DecodeHeader(s); err == nil {
+					s = d
+				}
+				in = fmt.Sprintf("the attached message %q", s)
+			}
+			return walk(textproto.MIMEHeader(inner.Header), inner.Body, depth+1, in)
 		case mt == "text/html" || mt == "text/plain":
 			if mt == "text/html" && htmlPart != nil || mt == "text/plain" && textPart != nil {
 				return nil
@@ -125,15 +147,21 @@ func readEmail(data []byte) (emailPart, []string, error) {
 			if strings.HasPrefix(strings.ToLower(h.Get("Content-Disposition")), "attachment") {
 				return nil
 			}
-			raw, err := io.ReadAll(io.LimitReader(transferDecoder(h.Get("Content-Transfer-Encoding"), body), MaxFileSize+1))
+			cte := h.Get("Content-Transfer-Encoding")
+			raw, err := io.ReadAll(io.LimitReader(transferDecoder(cte, body), MaxFileSize+1))
 			if err != nil {
-				return fmt.Errorf("%w: a part of the e-mail cannot be decoded: %v", ErrEncoding, err)
+				skip(fmt.Errorf("%w: the %s text of %s is damaged in its %s transfer encoding: %v",
+					ErrCorruptEmail, strings.TrimPrefix(mt, "text/"), where, strings.ToLower(strings.TrimSpace(cte)), err))
+				return nil
 			}
 			if len(raw) > MaxFileSize {
 				return fmt.Errorf("%w: a part of the e-mail is over the %d MiB limit", ErrTooLarge, MaxFileSize>>20)
 			}
 			text, w, err := decodeCharset(raw, params["charset"], mt == "text/html")
 			if err != nil {
+				if where != "the e-mail" {
+					err = fmt.Errorf("%s: %w", where, err)
+				}
 				return err
 			}
 			warns = append(warns, w...)
@@ -146,7 +174,7 @@ func readEmail(data []byte) (emailPart, []string, error) {
 		}
 		return nil
 	}
-	if err := walk(textproto.MIMEHeader(msg.Header), msg.Body, 0); err != nil {
+	if err := walk(textproto.MIMEHeader(msg.Header), msg.Body, 0, "the e-mail"); err != nil {
 		return emailPart{}, warns, err
 	}
 	switch {
@@ -154,6 +182,8 @@ func readEmail(data []byte) (emailPart, []string, error) {
 		return *htmlPart, warns, nil
 	case textPart != nil:
 		return *textPart, warns, nil
+	case firstBad != nil:
+		return emailPart{}, nil, firstBad
 	}
 	return emailPart{}, warns, fmt.Errorf("%w: %w", ErrEmpty, errNoEmailText)
 }

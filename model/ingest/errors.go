@@ -30,6 +30,10 @@ var (
 	ErrEncoding = errors.New("unreadable text encoding")
 	// ErrCorruptDocx: a .docx that is not a readable Word package.
 	ErrCorruptDocx = errors.New("damaged .docx file")
+	// ErrCorruptEmail: an e-mail whose structure (headers, MIME parts and
+	// their boundaries) or transfer encoding (base64, quoted-printable) is
+	// damaged, so no text part of it can be read.
+	ErrCorruptEmail = errors.New("damaged e-mail")
 	// ErrSeveral: Parse or ParseFile was given a file that holds several
 	// articles (an archive export); ParseArticles reads them.
 	ErrSeveral = errors.New("the file holds several articles")

@@ -13,13 +13,14 @@ import (
 	"golang.org/x/net/html/charset"
 
 	"clipper/model"
+	"clipper/model/ingest/archive"
 	"clipper/model/ingest/web"
 )
 
 // maxHTMLElements bounds the tree built for a page: a page with more
 // elements is read with the streaming tokenizer instead, so that no page
 // under the size limit can take memory out of proportion to its text.
-const maxHTMLElements = 400_000
+const maxHTMLElements = archive.MaxTreeElements
 
 // decodeHTML decodes a saved web page. Valid UTF-8 is taken as is; other
 // bytes are decoded with the charset the page declares (<meta charset>),

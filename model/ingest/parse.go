@@ -99,7 +99,12 @@ func readLimited(p string) ([]byte, error) {
 	if st.Size() > limit {
 		return nil, fmt.Errorf("%s: %w: %d MiB is over the %d MiB limit", baseName(p), ErrTooLarge, st.Size()>>20, limit>>20)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	// Read into a buffer of the file's size, plus the room ReadFrom wants
+	// free to try another read (which sees the end, or growth):
+	// io.ReadAll's doubling would allocate about twice the file.
+	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(f, limit+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", baseName(p), err)
 	}
@@ -272,7 +277,9 @@ func emptyReason(text string) error {
 	return fmt.Errorf("%w: nothing is left once metadata, captions and archive footers are taken out", ErrEmpty)
 }
 
-// newClipping assembles a clipping with tidy metadata.
+// newClipping assembles a clipping with tidy metadata. Its Original is
+// original itself, not a copy: a file's bytes are kept once (a 19 MB page
+// was held twice).
 func newClipping(meta model.Metadata, body string, original []byte, source string) *model.Clipping {
 	meta.Publication = normField(meta.Publication)
 	meta.Headline = normField(meta.Headline)
@@ -319,7 +326,7 @@ func newClipping(meta model.Metadata, body string, original []byte, source strin
 		Metadata:   meta,
 		Body:       body,
 		BodyHash:   model.HashBody(body),
-		Original:   bytes.Clone(original),
+		Original:   original,
 		SourceName: source,
 	}
 }

@@ -110,3 +110,38 @@ func BenchmarkParseYahoo(b *testing.B) {
 		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 }
+
+// BenchmarkImportHTML19MB imports a 19 MB web page into a new project and
+// reports the peak resident memory (target: ≤ 300 MB): "news" is a saved
+// news page (half scripts and styles, the rest markup around a
+// 40-paragraph article), "dense" a page of 650,000 small elements, over
+// the limit for a tree, so read from its tokens. Run one at a time, with
+// -benchtime 1x, to read the memory of that import alone
+// (-bench 'ImportHTML19MB/dense'). The pages are built once and cached in
+// the temporary folder.
+func BenchmarkImportHTML19MB(b *testing.B) {
+	for _, page := range []struct {
+		name string
+		make func() []byte
+	}{
+		{"news", func() []byte { return []byte(newsPage(19 << 20)) }},
+		{"dense", func() []byte { return []byte(densePage(19 << 20)) }},
+	} {
+		b.Run(page.name, func(b *testing.B) {
+			p := cached(b, filepath.Join(benchCache(b), page.name+"19mb.html"), page.make)
+			benchImport(b, []string{p}, 1, nil)
+		})
+	}
+}
+
+// densePage builds a page of about size bytes made of small elements:
+// rows of a span, a link and a paragraph.
+func densePage(size int) string {
+	var b strings.Builder
+	b.WriteString("<html><head><title>Rows</title></head><body><article><h1>Harbour records</h1>")
+	for i := 0; b.Len() < size; i++ {
+		fmt.Fprintf(&b, `<div class="r"><span class="a">Row %d</span><a href="/x/%d">link</a><p>Paragraph text number %d that says something.</p></div>`, i, i, i)
+	}
+	b.WriteString("</article></body></html>")
+	return b.String()
+}

@@ -201,8 +201,8 @@ func (d *diagnosis) checkCoders() error {
 	return d.rows("coders", `SELECT `+coderCols+` FROM coders ORDER BY rowid`, func(c *cells) error {
 		r := decodeCoder(c)
 		checkCoder(c, r)
-		if like := lookAlikeOf(r.Name, d.coders); like != "" {
-			c.bad("name", "%q looks like the coder %q but is not the same name (invisible characters)", r.Name, like)
+		if _, why := lookAlikeOf("coder", r.Name, d.coders); why != "" {
+			c.bad("name", "%s", why)
 		}
 		var fixed map[string]string
 		if len(c.probs) > 0 {
@@ -223,8 +223,8 @@ func (d *diagnosis) checkTags() error {
 	err := d.rows("tags", `SELECT rowid, `+tagCols+` FROM tags ORDER BY rowid`, func(c *cells) error {
 		t := decodeTag(c)
 		checkTagRow(c, t)
-		if like := lookAlikeOf(t.Name, d.tags); like != "" && t.DeletedAt == nil {
-			c.bad("name", "%q looks like the tag %q but is not the same name (invisible characters)", t.Name, like)
+		if _, why := lookAlikeOf("tag", t.Name, d.tags); why != "" && t.DeletedAt == nil {
+			c.bad("name", "%s", why)
 		}
 		var fixed map[string]string
 		if len(c.probs) > 0 {

@@ -255,18 +255,7 @@ func scanClipping(sc scanner, orig bool) (model.Clipping, error) {
 			return c, fmt.Errorf("clipping %s: bad details %q: %w", c.ID, details, err)
 		}
 	}
-	if len(c.Authors) == 0 {
-		c.Authors = nil
-	}
-	if len(c.Details) == 0 {
-		c.Details = nil
-	}
-	if len(c.Captions) == 0 {
-		c.Captions = nil
-	}
-	if len(c.Original) == 0 {
-		c.Original = nil
-	}
+	emptyLists(&c)
 	var err error
 	if c.ImportedAt, err = parseTime(imported); err != nil {
 		return c, err

@@ -9,8 +9,10 @@ import (
 	"clipper/model"
 )
 
-// EnsureCoder returns the coder called name (compared case-insensitively,
-// Unicode-aware, after trimming), creating it when there is none.
+// EnsureCoder returns the coder called name (see sameName: compared in
+// NFKC, case-folded, after trimming), creating it when there is none. A
+// new name that only looks like an existing coder's, in letters of another
+// script (see confusable), is refused (ErrExists).
 func (s *Store) EnsureCoder(ctx context.Context, name string) (model.Coder, error) {
 	n, err := cleanName("coder", name)
 	if err != nil {
@@ -32,6 +34,12 @@ func (s *Store) EnsureCoder(ctx context.Context, name string) (model.Coder, erro
 		var ok bool
 		if c, ok = coderNamed(cs, n); ok {
 			return nil
+		}
+		for _, o := range cs {
+			if confusable(n, o.Name) {
+				return fmt.Errorf("%w: coder name %s; type it in the same letters, or choose another name",
+					ErrExists, confusableWhy("coder", n, o.Name))
+			}
 		}
 		if c.ID, err = newID(); err != nil {
 			return err

@@ -23,7 +23,8 @@ func init() {
 // connectHook hardens every connection against hostile files: schema
 // objects (views, triggers, CHECKs, indexes) may not call functions that
 // are not innocuous, cell sizes are checked while reading b-tree pages, and
-// at most two databases may be attached (for merges).
+// at most two databases may be attached (for merges); the natural
+// collation orders the library list (natural.go).
 func connectHook(c *sqlite3.SQLiteConn) error {
 	for _, p := range []string{"PRAGMA trusted_schema = OFF", "PRAGMA cell_size_check = ON"} {
 		if _, err := c.Exec(p, nil); err != nil {
@@ -31,6 +32,9 @@ func connectHook(c *sqlite3.SQLiteConn) error {
 		}
 	}
 	c.SetLimit(sqlite3.SQLITE_LIMIT_ATTACHED, 2)
+	if err := c.RegisterCollation(collNatural, naturalCompare); err != nil {
+		return fmt.Errorf("collation %s: %w", collNatural, err)
+	}
 	return nil
 }
 

@@ -1,7 +1,9 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"database/sql/driver"
 	"fmt"
 	"iter"
 	"strings"
@@ -34,6 +36,122 @@ type LibraryFilter struct {
 	// live annotations' note, matches this full-text query (see Search
 	// for the syntax).
 	Search string
+	// Order is the order LibraryPage and LibraryIndex list them in;
+	// ClippingSummaries and Texts always use OrderLibrary.
+	Order LibraryOrder
+}
+
+// LibraryOrder is a sort order of the library list. Headlines and
+// publications sort naturally: case and accents aside, numbers by value
+// ("Report 2" before "Report 10"); every order ends with the clipping id,
+// so it is total.
+type LibraryOrder int
+
+const (
+	// OrderLibrary is by date, headline and id, undated clippings first
+	// (byte order): the order of exports and the command line.
+	OrderLibrary LibraryOrder = iota
+	// OrderOldest is by date, oldest first, undated clippings last.
+	OrderOldest
+	// OrderNewest is by date, newest first, undated clippings last.
+	OrderNewest
+	// OrderHeadline is by headline.
+	OrderHeadline
+	// OrderPublication is by publication, then oldest first.
+	OrderPublication
+	// OrderAnnotations is by number of live annotations, most first.
+	OrderAnnotations
+)
+
+// headOrder orders clippings c by headline, naturally, then id.
+const headOrder = `c.headline COLLATE ` + collNatural + `, c.id`
+
+// annCount is the number of live annotations of clipping c.
+const annCount = `(SELECT count(*) FROM annotations a WHERE a.clipping_id = c.id AND a.deleted_at IS NULL)`
+
+// orderTerm is one key of a sort order: an expression over clippings c,
+// its direction, and its value for a listed row.
+type orderTerm struct {
+	expr string
+	desc bool
+	val  func(ClippingSummary) any
+}
+
+func undated(cs ClippingSummary) any {
+	if cs.Date == "" {
+		return 1
+	}
+	return 0
+}
+
+var (
+	termID          = orderTerm{expr: `c.id`, val: func(cs ClippingSummary) any { return cs.ID }}
+	termHead        = orderTerm{expr: `c.headline COLLATE ` + collNatural, val: func(cs ClippingSummary) any { return cs.Headline }}
+	termDate        = orderTerm{expr: `c.date`, val: func(cs ClippingSummary) any { return cs.Date }}
+	termUndated     = orderTerm{expr: `c.date = ''`, val: undated}
+	termPublication = orderTerm{expr: `c.publication COLLATE ` + collNatural, val: func(cs ClippingSummary) any { return cs.Publication }}
+	termAnns        = orderTerm{expr: annCount, desc: true, val: func(cs ClippingSummary) any { return cs.Annotations }}
+)
+
+// terms are the keys of o, the last one unique.
+func (o LibraryOrder) terms() []orderTerm {
+	switch o {
+	case OrderOldest:
+		return []orderTerm{termUndated, termDate, termHead, termID}
+	case OrderNewest:
+		d := termDate
+		d.desc = true // '' is the least date: undated last
+		return []orderTerm{d, termHead, termID}
+	case OrderHeadline:
+		return []orderTerm{termHead, termID}
+	case OrderPublication:
+		return []orderTerm{termPublication, termUndated, termDate, termHead, termID}
+	case OrderAnnotations:
+		return []orderTerm{termAnns, termHead, termID}
+	}
+	return []orderTerm{
+		{expr: `c.date`, val: termDate.val},
+		{expr: `c.headline`, val: termHead.val},
+		termID,
+	}
+}
+
+// orderBy is the ORDER BY clause of o over clippings c.
+func (o LibraryOrder) orderBy() string {
+	var keys []string
+	for _, t := range o.terms() {
+		k := t.expr
+		if t.desc {
+			k += " DESC"
+		}
+		keys = append(keys, k)
+	}
+	return ` ORDER BY ` + strings.Join(keys, ", ")
+}
+
+// keyset is the condition (with a leading " AND ") and arguments that
+// keep the clippings c that come after row cs in o, or before it.
+func (o LibraryOrder) keyset(cs ClippingSummary, before bool) (string, []any) {
+	ts := o.terms()
+	var b strings.Builder
+	var args []any
+	for i, t := range ts {
+		op := " > ?"
+		if t.desc != before {
+			op = " < ?"
+		}
+		v := t.val(cs)
+		e := "(" + t.expr + ")"
+		if i == len(ts)-1 {
+			b.WriteString(e + op)
+			args = append(args, v)
+			break
+		}
+		b.WriteString("(" + e + op + " OR (" + e + " = ? AND ")
+		args = append(args, v, v)
+	}
+	b.WriteString(strings.Repeat("))", len(ts)-1))
+	return " AND (" + b.String() + ")", args
 }
 
 // where is the condition on clippings c (with a leading " AND ", or "")
@@ -167,19 +285,114 @@ func (r *Reader) ClippingSummaries(ctx context.Context, f LibraryFilter) iter.Se
 }
 
 // LibraryPage returns at most limit clippings that f selects, from
-// position offset (0-based) of the library order, each with its number of
-// live annotations: the rows a virtualised list shows.
+// position offset (0-based) of f.Order, each with its number of live
+// annotations: the rows a virtualised list shows.
 func (s *Store) LibraryPage(ctx context.Context, f LibraryFilter, offset, limit int) ([]ClippingSummary, error) {
 	cond, args, err := f.where()
 	if err != nil {
 		return nil, fmt.Errorf("list clippings: %w", err)
 	}
-	page, _, err := s.Reader().readSummaries(ctx, `SELECT `+summaryCols+` FROM clippings c WHERE 1`+cond+
-		` ORDER BY c.date, c.headline, c.id LIMIT ? OFFSET ?`, append(args, max(limit, 0), max(offset, 0))...)
+	// The page's rows first, by id, and only then their columns and
+	// counts: a count per row of the whole selection would cost a scan of
+	// every annotation (except for the order by count, which needs it).
+	var rids []any
+	if f.Order == OrderOldest {
+		// Dated clippings, then undated ones, each part read in an order
+		// the index on dates serves, stopping at the page's end.
+		rids, err = s.pageRids(ctx, ` AND c.date <> ''`+cond, args, ` ORDER BY c.date, `+headOrder, offset, limit)
+		if err == nil && len(rids) < limit {
+			from := 0
+			if len(rids) == 0 {
+				var dated int
+				err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM clippings c WHERE c.date <> ''`+cond, args...).Scan(&dated)
+				from = offset - dated
+			}
+			var more []any
+			if err == nil && from >= 0 {
+				more, err = s.pageRids(ctx, ` AND c.date = ''`+cond, args, ` ORDER BY `+headOrder, from, limit-len(rids))
+			}
+			rids = append(rids, more...)
+		}
+	} else {
+		rids, err = s.pageRids(ctx, cond, args, f.Order.orderBy(), offset, limit)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("list clippings: %w", classify(err))
 	}
+	return s.summariesOf(ctx, rids)
+}
+
+// LibraryPageAfter returns at most limit clippings that f selects that
+// come after row last (one LibraryPage or LibraryPageAfter returned) in
+// f.Order: the next page as a list scrolls down, read without skipping
+// the rows before it, which costs the orders the index on dates does not
+// serve (headline, publication, count) a sort of every row.
+func (s *Store) LibraryPageAfter(ctx context.Context, f LibraryFilter, last ClippingSummary, limit int) ([]ClippingSummary, error) {
+	cond, args, err := f.where()
+	if err != nil {
+		return nil, fmt.Errorf("list clippings: %w", err)
+	}
+	ac, aargs := f.Order.keyset(last, false)
+	rids, err := s.pageRids(ctx, cond+ac, append(args, aargs...), f.Order.orderBy(), 0, limit)
+	if err != nil {
+		return nil, fmt.Errorf("list clippings: %w", classify(err))
+	}
+	return s.summariesOf(ctx, rids)
+}
+
+// summariesOf reads the summaries of the clippings rids (ridID), in that
+// order; a clipping gone meanwhile is left out.
+func (s *Store) summariesOf(ctx context.Context, rids []any) ([]ClippingSummary, error) {
+	if len(rids) == 0 {
+		return nil, nil
+	}
+	got, _, err := s.Reader().readSummaries(ctx, `SELECT `+summaryCols+` FROM clippings c WHERE c.rid IN (`+
+		strings.TrimSuffix(strings.Repeat("?,", len(rids)), ",")+`)`, rids...)
+	if err != nil {
+		return nil, fmt.Errorf("list clippings: %w", classify(err))
+	}
+	byID := make(map[string]ClippingSummary, len(got))
+	for _, cs := range got {
+		byID[cs.ID] = cs
+	}
+	page := make([]ClippingSummary, 0, len(rids))
+	for _, r := range rids {
+		if cs, ok := byID[r.(ridID).id]; ok { // gone meanwhile: left out
+			page = append(page, cs)
+		}
+	}
 	return page, nil
+}
+
+// ridID is a clipping's rowid and id.
+type ridID struct {
+	rid int64
+	id  string
+}
+
+// Value lets a ridID be a query argument: its rowid.
+func (r ridID) Value() (driver.Value, error) { return r.rid, nil }
+
+// pageRids returns the rowids (ridID) of the clippings c that cond selects, in
+// the order orderBy gives, from offset, at most limit.
+func (s *Store) pageRids(ctx context.Context, cond string, args []any, orderBy string, offset, limit int) ([]any, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT c.rid, c.id FROM clippings c WHERE 1`+cond+orderBy+` LIMIT ? OFFSET ?`,
+		append(append([]any(nil), args...), max(limit, 0), max(offset, 0))...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var rids []any
+	for rows.Next() {
+		var r ridID
+		var id any
+		if err := rows.Scan(&r.rid, &id); err != nil {
+			return nil, err
+		}
+		r.id = textOf(id)
+		rids = append(rids, r)
+	}
+	return rids, rows.Err()
 }
 
 // LibraryCount counts the clippings f selects.
@@ -196,7 +409,7 @@ func (s *Store) LibraryCount(ctx context.Context, f LibraryFilter) (int, error) 
 }
 
 // LibraryIndex returns the position of clipping id among the clippings f
-// selects (library order), or -1 when f does not select it.
+// selects (in f.Order), or -1 when f does not select it.
 func (s *Store) LibraryIndex(ctx context.Context, f LibraryFilter, id string) (int, error) {
 	cond, args, err := f.where()
 	if err != nil {
@@ -211,12 +424,57 @@ func (s *Store) LibraryIndex(ctx context.Context, f LibraryFilter, id string) (i
 		return -1, nil
 	}
 	var n int
+	if f.Order != OrderLibrary {
+		// Count the clippings before it in the order: one pass of cheap
+		// comparisons, no sort.
+		k, _, err := s.Reader().readSummaries(ctx, `SELECT `+summaryCols+` FROM clippings c WHERE c.id = ?`, id)
+		if err != nil || len(k) == 0 {
+			return 0, fmt.Errorf("find clipping %s: %w", id, classify(cmp.Or(err, error(ErrNotFound))))
+		}
+		bc, bargs := f.Order.keyset(k[0], true)
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM clippings c WHERE 1`+cond+bc, append(args, bargs...)...).Scan(&n); err != nil {
+			return 0, fmt.Errorf("find clipping %s: %w", id, classify(err))
+		}
+		return n, nil
+	}
 	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM clippings c, (SELECT date, headline, id FROM clippings WHERE id = ?) k
 		WHERE (c.date, c.headline, c.id) < (k.date, k.headline, k.id)`+cond, append([]any{id}, args...)...).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("find clipping %s: %w", id, classify(err))
 	}
 	return n, nil
+}
+
+// LibraryCountIndex counts the clippings f selects and finds the position
+// of clipping id among them (in f.Order; -1 when f does not select it or
+// id is ""), in one pass over the selection: what a list needs when its
+// filter changes and the open clipping stays marked.
+func (s *Store) LibraryCountIndex(ctx context.Context, f LibraryFilter, id string) (n, index int, err error) {
+	cond, args, err := f.where()
+	if err != nil {
+		return 0, -1, fmt.Errorf("count clippings: %w", err)
+	}
+	var k []ClippingSummary
+	if id != "" {
+		if k, _, err = s.Reader().readSummaries(ctx, `SELECT `+summaryCols+` FROM clippings c WHERE c.id = ?`, id); err != nil {
+			return 0, -1, fmt.Errorf("count clippings: %w", classify(err))
+		}
+	}
+	if len(k) == 0 {
+		n, err := s.LibraryCount(ctx, f)
+		return n, -1, err
+	}
+	bc, bargs := f.Order.keyset(k[0], true)
+	var before, in int
+	err = s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(`+strings.TrimPrefix(bc, " AND ")+`), 0), coalesce(sum(c.id = ?), 0)
+		FROM clippings c WHERE 1`+cond, append(append(bargs, id), args...)...).Scan(&n, &before, &in)
+	if err != nil {
+		return 0, -1, fmt.Errorf("count clippings: %w", classify(err))
+	}
+	if in == 0 {
+		return n, -1, nil
+	}
+	return n, before, nil
 }
 
 // Publications lists the distinct publications of the project's
@@ -292,4 +550,15 @@ func (r *Reader) Texts(ctx context.Context, f LibraryFilter) iter.Seq2[textfind.
 			}
 		}
 	}
+}
+
+// LibraryTotals counts the project's clippings and their live annotations
+// (the status bar's figures; the same counts as the summaries').
+func (s *Store) LibraryTotals(ctx context.Context) (clippings, annotations int, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM clippings),
+		(SELECT count(*) FROM annotations WHERE deleted_at IS NULL)`).Scan(&clippings, &annotations)
+	if err != nil {
+		return 0, 0, fmt.Errorf("count clippings and annotations: %w", classify(err))
+	}
+	return clippings, annotations, nil
 }

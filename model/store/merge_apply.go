@@ -152,7 +152,7 @@ func (m *merger) applyBatch(b *batch) error {
 // applyAudit records the merge in the merges table (its conflicts are
 // recorded already, referring to it).
 func (m *merger) applyAudit() error {
-	if m.rep.Changes() == 0 {
+	if m.rep.Changes() == 0 && len(m.rep.Refused) == 0 {
 		return nil // only sync points: nothing for the researcher to see
 	}
 	if err := m.ensurePeer(); err != nil {

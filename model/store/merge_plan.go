@@ -177,9 +177,10 @@ func (m *merger) run() error {
 	return nil
 }
 
-// writes reports whether the merge changes anything.
+// writes reports whether the merge changes anything, or refused rows (its
+// record keeps them for the researcher).
 func (m *merger) writes() bool {
-	return m.rep.Changes() > 0 || m.changed > 0
+	return m.rep.Changes() > 0 || m.changed > 0 || len(m.rep.Refused) > 0
 }
 
 // item tells opt.OnItem about a row.
@@ -232,8 +233,8 @@ func (m *merger) planCoders() error {
 			m.rep.Coders.Unchanged++
 			continue
 		}
-		if like := lookAlikeOf(c.Name, names); like != "" {
-			m.refuse("coders", c.ID, fmt.Sprintf("name %q looks like the coder %q here but is not the same name (invisible characters)", c.Name, like))
+		if _, why := lookAlikeOf("coder", c.Name, names); why != "" {
+			m.refuse("coders", c.ID, "name "+why+" here")
 			continue
 		}
 		names[c.ID] = c.Name
@@ -245,14 +246,14 @@ func (m *merger) planCoders() error {
 }
 
 // lookAlikeOf returns the name among names that name looks like without
-// being it (see lookAlike), or "".
-func lookAlikeOf(name string, names map[string]string) string {
+// being it, and why (see lookAlikeWhy), or "", "".
+func lookAlikeOf(what, name string, names map[string]string) (string, string) {
 	for _, id := range sortedKeys(names) {
-		if lookAlike(name, names[id]) {
-			return names[id]
+		if why := lookAlikeWhy(what, name, names[id]); why != "" {
+			return names[id], why
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // sortedKeys returns the keys of m in order.
@@ -317,8 +318,8 @@ func (m *merger) planTags() error {
 			m.rep.Tags.Unchanged++
 			continue
 		}
-		if like := findTag(live, func(o tagState) bool { return lookAlike(t.Name, o.Name) }); like != nil {
-			m.refuse("tags", t.ID, fmt.Sprintf("name %q looks like the tag %q here but is not the same name (invisible characters)", t.Name, like.Name))
+		if like := findTag(live, func(o tagState) bool { return lookAlikeWhy("tag", t.Name, o.Name) != "" }); like != nil {
+			m.refuse("tags", t.ID, "name "+lookAlikeWhy("tag", t.Name, like.Name)+" here")
 			continue
 		}
 		if t.DeletedAt != nil {
@@ -328,7 +329,7 @@ func (m *merger) planTags() error {
 			m.addTag(t)
 			continue
 		}
-		same := findTag(live, func(o tagState) bool { return strings.EqualFold(o.Name, t.Name) })
+		same := findTag(live, func(o tagState) bool { return sameName(o.Name, t.Name) })
 		if t.Builtin {
 			if b := findTag(live, func(o tagState) bool { return o.Builtin && o.Kind == t.Kind }); b != nil {
 				same = b
@@ -367,7 +368,7 @@ func findTag(ts []tagState, match func(tagState) bool) *tagState {
 // has its name, and drops its shortcut when another live tag has it.
 func settleTag(t *tagState, live []tagState) {
 	taken := func(name string) bool {
-		return findTag(live, func(o tagState) bool { return o.ID != t.ID && strings.EqualFold(o.Name, name) }) != nil
+		return findTag(live, func(o tagState) bool { return o.ID != t.ID && sameName(o.Name, name) }) != nil
 	}
 	base := t.Name
 	for i := 2; taken(t.Name); i++ {

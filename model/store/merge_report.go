@@ -22,6 +22,10 @@ type MergeReport struct {
 	// value breaks Clipper's rules (or a row they depend on was refused),
 	// each with the reason; the rest was merged.
 	Refused []RefusedRow `json:"refused"`
+	// RefusedTotal is set in the audit record (the merges table) only,
+	// when Refused was cut to its first maxKeptRefused rows: how many rows
+	// were refused in all.
+	RefusedTotal int `json:"refused_total,omitempty"`
 	// PeerVersions: the Clipper versions that created and last wrote the
 	// merged file ("" when it predates version records).
 	PeerVersions ProjectVersions `json:"peer_versions"`
@@ -224,8 +228,13 @@ func (r *MergeReport) lists() {
 
 // audit is the report as the merges table keeps it: the per-annotation id
 // lists of added, updated and deleted annotations are left out (the
-// annotations themselves carry them); the rest is kept.
+// annotations themselves carry them), and at most maxKeptRefused refused
+// rows (RefusedTotal counts them all); the rest is kept.
 func (r MergeReport) audit() MergeReport {
 	r.Annotations.AddedIDs, r.Annotations.UpdatedIDs, r.Annotations.DeletedIDs = nil, nil, nil
+	if len(r.Refused) > maxKeptRefused {
+		r.RefusedTotal = len(r.Refused)
+		r.Refused = r.Refused[:maxKeptRefused:maxKeptRefused]
+	}
 	return r
 }

@@ -28,7 +28,9 @@ type Conflict struct {
 	CreatedAt   time.Time
 }
 
-// Conflicts lists the open conflicts, oldest first.
+// Conflicts lists the open conflicts, oldest first. An unusable time is
+// read as the zero time; a conflict whose versions cannot be read is left
+// out; both are noted (see Problems).
 func (s *Store) Conflicts(ctx context.Context) ([]Conflict, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT c.id, g.source, c.ours, c.theirs, c.created_at
 		FROM conflicts c JOIN merges g ON g.id = c.merge_id
@@ -38,32 +40,62 @@ func (s *Store) Conflicts(ctx context.Context) ([]Conflict, error) {
 	}
 	defer rows.Close()
 	var out []Conflict
-	for rows.Next() {
+	var probs []Problem
+	bad := func(id, col, format string, a ...any) {
+		probs = append(probs, Problem{Table: "conflicts", ID: id, Column: col, Problem: fmt.Sprintf(format, a...)})
+	}
+	for n := 1; rows.Next(); n++ {
 		var c Conflict
 		var ours, theirs, created string
 		if err := rows.Scan(&c.ID, &c.Source, &ours, &theirs, &created); err != nil {
-			return nil, fmt.Errorf("list conflicts: %w", classify(err))
+			bad(fmt.Sprintf("open conflict %d", n), "", "the conflict cannot be read (%v); it is left out", err)
+			continue
 		}
 		o, t, err := decodeConflict(ours, theirs)
 		if err != nil {
-			return nil, fmt.Errorf("conflict %s: %w", c.ID, err)
+			bad(c.ID, "", "its versions cannot be read (%v); it is left out", err)
+			continue
 		}
-		if c.Ours, err = o.model(); err != nil {
-			return nil, fmt.Errorf("conflict %s: %w", c.ID, err)
-		}
-		if c.Theirs, err = t.model(); err != nil {
-			return nil, fmt.Errorf("conflict %s: %w", c.ID, err)
-		}
+		var ps []Problem
+		c.Ours, ps = conflictSide(o, c.ID, "ours")
+		probs = append(probs, ps...)
+		c.Theirs, ps = conflictSide(t, c.ID, "theirs")
+		probs = append(probs, ps...)
 		c.TheirAnchor = t.AnchorStatus
 		if c.CreatedAt, err = parseTime(created); err != nil {
-			return nil, err
+			bad(c.ID, "created_at", "created_at %s", checkTime(created))
 		}
 		out = append(out, c)
 	}
+	s.note(probs)
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list conflicts: %w", classify(err))
 	}
 	return out, nil
+}
+
+// conflictSide is one side's annotation of conflict id, its unusable
+// timestamps read as the zero time and returned as problems.
+func conflictSide(a annState, id, side string) (model.Annotation, []Problem) {
+	m, err := a.model()
+	if err == nil {
+		return m, nil
+	}
+	var probs []Problem
+	stamps := []struct{ col, v string }{{"created_at", a.CreatedAt}, {"updated_at", a.UpdatedAt}}
+	if a.DeletedAt != nil {
+		stamps = append(stamps, struct{ col, v string }{"deleted_at", *a.DeletedAt})
+	}
+	for _, f := range stamps {
+		if _, err := parseTime(f.v); err != nil {
+			probs = append(probs, Problem{Table: "conflicts", ID: id, Column: side,
+				Problem: fmt.Sprintf("%s version's %s %s", side, f.col, checkTime(f.v))})
+		}
+	}
+	if len(probs) == 0 {
+		probs = append(probs, Problem{Table: "conflicts", ID: id, Column: side, Problem: fmt.Sprintf("%s version: %v", side, err)})
+	}
+	return a.modelLoose(), probs
 }
 
 func decodeConflict(ours, theirs string) (o, t annState, err error) {

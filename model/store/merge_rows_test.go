@@ -115,6 +115,10 @@ var poisons = []poison{
 		`INSERT INTO tags (id, name, kind, created_at, updated_at) VALUES ('` + dupA + `', 'cl' || char(8204) || 'aim', 'custom',
 			'2024-05-03T10:00:00.000Z', '2024-05-03T10:00:00.000Z')`,
 		`UPDATE annotations SET tag_id = '` + dupA + `' WHERE rid = 3`}, "tags", -1, `looks like the tag "claim"`, 1},
+	{"tag in Cyrillic looking like claim", []string{
+		`INSERT INTO tags (id, name, kind, created_at, updated_at) VALUES ('` + dupA + `', char(1089) || 'laim', 'custom',
+			'2024-05-03T10:00:00.000Z', '2024-05-03T10:00:00.000Z')`,
+		`UPDATE annotations SET tag_id = '` + dupA + `' WHERE rid = 3`}, "tags", -1, `looks like the tag "claim" but its 'с' (U+0441) is a Cyrillic letter`, 1},
 	{"tag shortcut of two letters", []string{`UPDATE tags SET shortcut = 'ab' WHERE name = 'figure'`},
 		"tags", 3, "shortcut", 600},
 	{"coder with a bidi override", []string{`UPDATE coders SET name = 'Ana' || char(8238) || 'live' WHERE rowid = 1`},

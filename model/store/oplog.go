@@ -105,13 +105,16 @@ func jsonOrNull(v any) (any, error) {
 // opCols are the columns scanOp reads, in order.
 const opCols = `id, grp, coder_id, created_at, entity, entity_id, action, before, after, state, kind, reverts`
 
-func scanOp(sc scanner) (Op, error) {
+// scanOp reads an op row (opCols). An unusable created_at is read as the
+// zero time and returned as a problem; an error means the row could not
+// be read at all.
+func scanOp(sc scanner) (Op, *Problem, error) {
 	var o Op
 	var at, state string
 	var before, after sql.NullString
 	if err := sc.Scan(&o.ID, &o.Group, &o.CoderID, &at, &o.Entity, &o.EntityID, &o.Action, &before, &after,
 		&state, &o.Kind, &o.Reverts); err != nil {
-		return o, err
+		return o, nil, err
 	}
 	if before.Valid {
 		o.Before = json.RawMessage(before.String)
@@ -120,37 +123,45 @@ func scanOp(sc scanner) (Op, error) {
 		o.After = json.RawMessage(after.String)
 	}
 	o.Undone = state != "done"
-	var err error
-	o.At, err = parseTime(at)
-	return o, err
-}
-
-func queryOps(ctx context.Context, q queryer, query string, args ...any) ([]Op, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
+	t, err := parseTime(at)
 	if err != nil {
-		return nil, err
+		return o, &Problem{Table: "ops", ID: o.ID, Column: "created_at", Problem: "created_at " + checkTime(at).Error()}, nil
 	}
-	defer rows.Close()
-	var ops []Op
-	for rows.Next() {
-		o, err := scanOp(rows)
-		if err != nil {
-			return nil, err
-		}
-		ops = append(ops, o)
-	}
-	return ops, rows.Err()
+	o.At = t
+	return o, nil, nil
 }
 
 // History returns the operation log newest first, at most limit ops
 // (all when limit <= 0): the audit trail of who changed what and when,
-// undo and redo records included.
+// undo and redo records included. A row with an unusable time is
+// returned with the zero time, one that cannot be read is left out; both
+// are noted (see Problems).
 func (s *Store) History(ctx context.Context, limit int) ([]Op, error) {
 	if limit <= 0 {
 		limit = -1
 	}
-	ops, err := queryOps(ctx, s.db, `SELECT `+opCols+` FROM ops ORDER BY seq DESC LIMIT ?`, limit)
+	rows, err := s.db.QueryContext(ctx, `SELECT seq, `+opCols+` FROM ops ORDER BY seq DESC LIMIT ?`, limit)
 	if err != nil {
+		return nil, fmt.Errorf("history: %w", classify(err))
+	}
+	defer rows.Close()
+	var ops []Op
+	var probs []Problem
+	for rows.Next() {
+		var seq int64
+		o, p, err := scanOp(prefixScanner{rows, &seq})
+		switch {
+		case err != nil:
+			probs = append(probs, Problem{Table: "ops", ID: fmt.Sprintf("row %d", seq),
+				Problem: fmt.Sprintf("the operation cannot be read (%v); it is left out of the history", err)})
+			continue
+		case p != nil:
+			probs = append(probs, *p)
+		}
+		ops = append(ops, o)
+	}
+	s.note(probs)
+	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("history: %w", classify(err))
 	}
 	return ops, nil

@@ -135,7 +135,7 @@ func repairName(name, what, self string, others map[string]string) string {
 	}
 	taken := func(x string) bool {
 		for id, o := range others {
-			if id != self && sameName(o, x) {
+			if id != self && (sameName(o, x) || confusable(x, o)) {
 				return true
 			}
 		}

@@ -63,6 +63,49 @@ func checkExpressions(ctx context.Context, q queryer, want schema, got map[strin
 	return nil
 }
 
+// checkCollations returns ErrUnsafeSchema when a table or index of got
+// declares a collation that want's schema does not use: a custom one
+// (reading the file would fail, or run code registered under that name)
+// or a built-in one that changes how values compare and sort.
+func checkCollations(want schema, got map[string]schemaObject) error {
+	allowed := map[string]bool{"binary": true}
+	for _, o := range want.objects {
+		for _, c := range collations(o.sql) {
+			allowed[c] = true
+		}
+	}
+	names := make([]string, 0, len(got))
+	for n := range got {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		o := got[n]
+		if o.typ != "table" && o.typ != "index" {
+			continue
+		}
+		for _, c := range collations(o.sql) {
+			if !allowed[c] {
+				return fmt.Errorf("%w: %s %q uses the collation %q, which Clipper does not use", ErrUnsafeSchema, o.typ, n, c)
+			}
+		}
+	}
+	return nil
+}
+
+// collations lists, lower-cased, the collations an SQL definition names
+// after COLLATE.
+func collations(sql string) []string {
+	toks := sqlTokens(sql)
+	var out []string
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].ident && !toks[i].quoted && strings.EqualFold(toks[i].text, "COLLATE") {
+			out = append(out, strings.ToLower(toks[i+1].text))
+		}
+	}
+	return out
+}
+
 // literalRE matches an SQL literal as a column default may be written.
 var literalRE = regexp.MustCompile(`^(?i:NULL|TRUE|FALSE|[+-]?[0-9]+(\.[0-9]*)?(e[+-]?[0-9]+)?|'([^']|'')*'|x'[0-9a-f]*')$`)
 

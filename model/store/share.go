@@ -26,7 +26,8 @@ type ShareOptions struct {
 // are dropped. The copy is a new merge replica that starts in sync with
 // this project, so merging it back later tells who changed what. It is
 // written to a temporary file next to dst, fsync'd and renamed, so dst is
-// either complete or absent.
+// either complete or absent. A read-only project is shared all the same;
+// only the record of the share here is not written.
 func (s *Store) Share(ctx context.Context, dst string, opt ShareOptions) (err error) {
 	abs, err := filepath.Abs(dst)
 	if err != nil {
@@ -59,8 +60,12 @@ func (s *Store) Share(ctx context.Context, dst string, opt ShareOptions) (err er
 	if err != nil {
 		return fail(err)
 	}
+	// The bookkeeping (the copy as a peer, in sync) is written only when
+	// the project can be written; without it a later merge of the copy
+	// back here treats every difference as the colleague's or a conflict,
+	// which loses nothing.
 	if !s.readOnly {
-		if err := s.recordShare(ctx, replica, bases); err != nil {
+		if err := s.recordShare(ctx, replica, bases); err != nil && !errors.Is(err, ErrReadOnly) {
 			return fail(err)
 		}
 	}

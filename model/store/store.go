@@ -18,13 +18,14 @@ import (
 // concurrent use. Writes are serialised through one pinned connection;
 // reads use a pool.
 type Store struct {
-	path     string
-	db       *sql.DB
-	readOnly bool
-	roReason string
-	version  int
-	verified atomic.Bool // the whole file passed quick_check (on open or Check)
-	problems problemLog  // unusable values reads met (see Problems)
+	path      string
+	db        *sql.DB
+	readOnly  bool
+	roReason  string
+	recovered string // see Recovered
+	version   int
+	verified  atomic.Bool // the whole file passed quick_check (on open or Check)
+	problems  problemLog  // unusable values reads met (see Problems)
 
 	wait  *waiter      // lock waits of this store's connections (busy.go)
 	stamp versionStamp // which Clipper writes the file this session (version.go)
@@ -43,6 +44,9 @@ type options struct {
 	stall      time.Duration // give up waiting for a lock after this long without progress
 	onWait     func(bool)    // see OpenOptions.OnWait
 	version    string        // see OpenOptions.Version
+	// dirWritable reports whether files can be created in a folder (the
+	// journal, beside the project).
+	dirWritable func(dir string) bool
 }
 
 // fullCheckLimit is the largest file Open verifies page by page with
@@ -56,7 +60,8 @@ type options struct {
 const fullCheckLimit = 16 << 20
 
 func defaultOptions() options {
-	return options{driver: driverName, migrations: defaultMigrations(), checkLimit: fullCheckLimit, stall: stallLimit}
+	return options{driver: driverName, migrations: defaultMigrations(), checkLimit: fullCheckLimit, stall: stallLimit,
+		dirWritable: dirWritable}
 }
 
 // OpenOptions tune OpenWith.
@@ -210,17 +215,29 @@ func openAbs(ctx context.Context, abs string, o options) (*Store, error) {
 	}
 	s := &Store{path: abs, version: h.userVersion, wait: o.waiter(abs)}
 	s.stamp.version = o.version
+	roDisk := ""
+	switch {
+	case !writable(abs):
+		roDisk = "the file is read-only on disk"
+	case !o.dirWritable(filepath.Dir(abs)):
+		// SQLite writes its journal beside the file: no change can be saved.
+		roDisk = "the folder it is in is read-only, so no change could be saved"
+	}
 	switch {
 	case h.userVersion > latest:
 		s.readOnly = true
 		s.roReason = fmt.Sprintf("made by a newer Clipper (schema %d, this one knows %d); opened read-only", h.userVersion, latest)
-	case !writable(abs):
+	case roDisk != "":
 		if h.userVersion < latest {
-			return nil, fmt.Errorf("%w: schema %d needs an upgrade to %d, but the file is read-only on disk", ErrReadOnly, h.userVersion, latest)
+			return nil, fmt.Errorf("%w: schema %d needs an upgrade to %d, but %s", ErrReadOnly, h.userVersion, latest, roDisk)
 		}
 		s.readOnly = true
-		s.roReason = "the file is read-only on disk; opened read-only"
+		s.roReason = roDisk + "; opened read-only"
 	}
+	if s.recovered, err = openSidecars(abs, !s.readOnly); err != nil {
+		return nil, err
+	}
+	recovered := s.recovered
 	dsn := rwDSN(abs)
 	if s.readOnly {
 		dsn = roDSN(abs)
@@ -229,7 +246,11 @@ func openAbs(ctx context.Context, abs string, o options) (*Store, error) {
 		return nil, err
 	}
 	if s.w, err = s.db.Conn(ctx); err == nil {
-		err = s.prepare(ctx, o, latest, fi.Size())
+		size := fi.Size()
+		if recovered != "" {
+			size = 0 // check every page of a recovered file, whatever its size
+		}
+		err = s.prepare(ctx, o, latest, size)
 	}
 	if err != nil {
 		if s.w != nil {
@@ -377,6 +398,10 @@ func (s *Store) Close() error {
 
 // Path is the absolute path of the project file.
 func (s *Store) Path() string { return s.path }
+
+// Recovered returns what was done because the project was not closed
+// cleanly (an interrupted save undone, the file as found kept), or "".
+func (s *Store) Recovered() string { return s.recovered }
 
 // ReadOnly reports whether the project is open read-only and why (e.g.
 // "made by a newer Clipper (schema 3, this one knows 2); opened

@@ -89,7 +89,8 @@ func loadLiveTag(tx *wtx, id string) (tagState, error) {
 }
 
 // checkTagClash returns ErrExists when another live tag than t has t's
-// name (see sameName: case and invisible characters aside) or shortcut.
+// name (see sameName: case, compatibility forms and invisible characters
+// aside), a cross-script look-alike of it (see confusable) or its shortcut.
 func checkTagClash(ctx context.Context, tx *wtx, t tagState) error {
 	ts, _, err := liveTags(ctx, tx)
 	if err != nil {
@@ -101,6 +102,9 @@ func checkTagClash(ctx context.Context, tx *wtx, t tagState) error {
 		}
 		if sameName(o.Name, t.Name) {
 			return fmt.Errorf("%w: a tag named %q", ErrExists, o.Name)
+		}
+		if confusable(t.Name, o.Name) {
+			return fmt.Errorf("%w: tag name %s; choose a name that cannot be mistaken for it", ErrExists, confusableWhy("tag", t.Name, o.Name))
 		}
 		if t.Shortcut != "" && strings.EqualFold(o.Shortcut, t.Shortcut) {
 			return fmt.Errorf("%w: shortcut %q is used by tag %q", ErrExists, t.Shortcut, o.Name)
@@ -127,7 +131,7 @@ func (s *Store) Tags(ctx context.Context) ([]model.Tag, error) {
 	return out, nil
 }
 
-// TagByName returns the live tag called name (case-insensitive);
+// TagByName returns the live tag called name (see sameName);
 // ErrNotFound if there is none.
 func (s *Store) TagByName(ctx context.Context, name string) (model.Tag, error) {
 	ts, err := s.Tags(ctx)
@@ -136,7 +140,7 @@ func (s *Store) TagByName(ctx context.Context, name string) (model.Tag, error) {
 	}
 	n := strings.TrimSpace(name)
 	for _, t := range ts {
-		if strings.EqualFold(t.Name, n) {
+		if sameName(t.Name, n) {
 			return t, nil
 		}
 	}

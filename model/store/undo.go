@@ -96,7 +96,7 @@ func readGroup(ctx context.Context, tx *wtx, seq int64, backward bool, lo, hi *i
 	var ops []Op
 	for rows.Next() {
 		var n int64
-		o, err := scanOp(prefixScanner{rows, &n})
+		o, _, err := scanOp(prefixScanner{rows, &n}) // its time does not matter here
 		if err != nil {
 			return nil, err
 		}

@@ -138,11 +138,15 @@ func shadowOf(want schema, name string) bool {
 // defined as want's; no table may have a generated column, a column added
 // by the newer Clipper may only default to a literal, and no table or
 // index may call a function Clipper's own schema does not call (reading
-// and checking the file would run it). Other objects (views, triggers)
+// and checking the file would run it). In both modes no table or index may
+// declare a collation Clipper's schema does not use. Other objects (views, triggers)
 // are ignored because they are never queried.
 func checkSchema(ctx context.Context, q queryer, want schema, exact bool) error {
 	got, err := readObjects(ctx, q)
 	if err != nil {
+		return err
+	}
+	if err := checkCollations(want, got); err != nil {
 		return err
 	}
 	if !exact {

@@ -141,3 +141,36 @@ func BenchmarkPointToOffsetArabic(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkRemeasure100kWords measures a laid-out body again (another text
+// size): New without the text analysis.
+func BenchmarkRemeasure100kWords(b *testing.B) {
+	l, err := New(newsBody(100_000), runeWidth{}, 8)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := l.Remeasure(runeWidth{}, 8); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkScaleAndWrap100kWords derives a body at another text size from
+// its widths at one size and wraps it: what a text size change costs.
+func BenchmarkScaleAndWrap100kWords(b *testing.B) {
+	l, err := New(newsBody(100_000), runeWidth{}, 8)
+	if err != nil {
+		b.Fatal(err)
+	}
+	l.Wrap(600)
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := l.Scale(runeWidth{}, 1.15, 8)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Wrap(600)
+	}
+}

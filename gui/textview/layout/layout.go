@@ -101,11 +101,25 @@ type Layout struct {
 // between paragraphs. Call Wrap before querying positions; until then the
 // body is laid out without wrapping.
 func New(text string, m Measurer, paragraphSpacing float32) (*Layout, error) {
-	if m == nil {
-		return nil, errors.New("layout: nil Measurer")
-	}
 	if len(text) >= math.MaxInt32 {
 		return nil, fmt.Errorf("layout: body of %d bytes exceeds the %d-byte limit", len(text), math.MaxInt32-1)
+	}
+	l, err := newMeasured(m, paragraphSpacing)
+	if err != nil {
+		return nil, err
+	}
+	l.text = text
+	l.tokenize()
+	l.analyzeBidi()
+	l.measure()
+	return l, nil
+}
+
+// newMeasured returns an empty Layout for m and the paragraph spacing, after
+// checking both.
+func newMeasured(m Measurer, paragraphSpacing float32) (*Layout, error) {
+	if m == nil {
+		return nil, errors.New("layout: nil Measurer")
 	}
 	lh := m.LineHeight()
 	if !(lh > 0) || math.IsInf(float64(lh), 0) {
@@ -114,10 +128,7 @@ func New(text string, m Measurer, paragraphSpacing float32) (*Layout, error) {
 	if !(paragraphSpacing >= 0) || math.IsInf(float64(paragraphSpacing), 0) {
 		return nil, fmt.Errorf("layout: paragraph spacing %v must be zero or positive and finite", paragraphSpacing)
 	}
-	l := &Layout{text: text, m: m, lineH: lh, gap: paragraphSpacing}
-	l.tokenize()
-	l.analyzeBidi()
-	l.measure()
+	l := &Layout{m: m, lineH: lh, gap: paragraphSpacing}
 	l.markW = m.Advance(" ")
 	if !(l.markW > 0) {
 		l.markW = lh / 4

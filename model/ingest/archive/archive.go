@@ -61,7 +61,8 @@ type Doc struct {
 	Paras  []Para
 	Source string // the reader that made it: "txt", "html", "xml", "docx", "rtf", "pdf", "eml"
 
-	htmlOnce sync.Once
+	htmlMu   sync.Mutex
+	htmlDone bool // htmlRoot and htmlErr are set
 	htmlRoot *html.Node
 	htmlErr  error
 	visOnce  sync.Once
@@ -69,27 +70,46 @@ type Doc struct {
 }
 
 // HTMLRoot parses an HTML Doc's Text once and returns the tree, so that
-// the formats' detect and split functions and the import's checks share
-// one parse. It is an error for a Doc that is not HTML.
+// the formats' split functions that walk it share one parse. It is an
+// error for a Doc that is not HTML.
 func (d *Doc) HTMLRoot() (*html.Node, error) {
-	d.htmlOnce.Do(func() {
+	d.htmlMu.Lock()
+	defer d.htmlMu.Unlock()
+	if !d.htmlDone {
+		d.htmlDone = true
 		if d.Kind != HTML {
 			d.htmlErr = errors.New("not an HTML document")
-			return
+		} else {
+			d.htmlRoot, d.htmlErr = html.Parse(strings.NewReader(d.Text))
 		}
-		d.htmlRoot, d.htmlErr = html.Parse(strings.NewReader(d.Text))
-	})
+	}
 	return d.htmlRoot, d.htmlErr
 }
 
+// parsedRoot returns the tree when HTMLRoot has built it, else parses one
+// that the Doc does not keep: a page's tree takes many times the memory of
+// its text, and most pages need it only once, for VisibleText.
+func (d *Doc) parsedRoot() (*html.Node, error) {
+	d.htmlMu.Lock()
+	root, err, done := d.htmlRoot, d.htmlErr, d.htmlDone
+	d.htmlMu.Unlock()
+	if done {
+		return root, err
+	}
+	return html.Parse(strings.NewReader(d.Text))
+}
+
 // VisibleText is the text a reader of the file sees: Text for text and
-// paragraphs, the rendered text of an HTML page (see HTMLText) or the
+// paragraphs, the rendered text of an HTML page (see HTMLText; read from
+// its tokens when it has over MaxTreeElements elements) or the
 // character data of an XML document. Blocks are separated by blank lines.
 func (d *Doc) VisibleText() string {
 	d.visOnce.Do(func() {
 		switch d.Kind {
 		case HTML:
-			if root, err := d.HTMLRoot(); err == nil {
+			if manyElements(d.Text, MaxTreeElements) {
+				d.visible = streamText(d.Text)
+			} else if root, err := d.parsedRoot(); err == nil {
 				d.visible = HTMLText(root)
 			} else {
 				d.visible = d.Text

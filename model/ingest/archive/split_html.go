@@ -163,3 +163,96 @@ func attrOf(n *html.Node, key string) string {
 	}
 	return ""
 }
+
+// MaxTreeElements bounds the tree built for a page: a page with more
+// elements has its text read with the streaming tokenizer instead, so
+// that no page under the size limit takes memory out of proportion to
+// its text (a tree costs some 250 bytes an element).
+const MaxTreeElements = 400_000
+
+// manyElements reports whether the markup src has more than limit start
+// tags.
+func manyElements(src string, limit int) bool {
+	if strings.Count(src, "<") <= limit {
+		return false
+	}
+	z := html.NewTokenizer(strings.NewReader(src))
+	for n := 0; ; {
+		switch z.Next() {
+		case html.ErrorToken:
+			return false
+		case html.StartTagToken, html.SelfClosingTagToken:
+			if n++; n > limit {
+				return true
+			}
+		}
+	}
+}
+
+// streamText is HTMLText read from the tokens of src, without a tree:
+// the same blocks, except where the tree builder would have repaired
+// misnested markup.
+func streamText(src string) string {
+	r := htmlRenderer{}
+	z := html.NewTokenizer(strings.NewReader(src))
+	var hidden []atom.Atom // open hidden elements, innermost last
+	pre := 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			r.flush()
+			return r.b.String()
+		case html.TextToken:
+			if len(hidden) == 0 {
+				r.textNode(string(z.Text()), pre > 0)
+			}
+			continue
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+		default:
+			continue
+		}
+		name, _ := z.TagName()
+		a := atom.Lookup(name)
+		start := tt != html.EndTagToken
+		switch {
+		case start && a == atom.Body:
+			hidden = hidden[:0] // the body closes a head left open
+		case hiddenTags[a]:
+			if tt == html.StartTagToken && a != atom.Meta && a != atom.Link {
+				hidden = append(hidden, a)
+			} else if tt == html.EndTagToken {
+				if i := lastIndex(hidden, a); i >= 0 {
+					hidden = hidden[:i]
+				}
+			}
+			continue
+		}
+		if len(hidden) > 0 {
+			continue
+		}
+		switch {
+		case a == atom.Br && start:
+			r.line.WriteByte('\n')
+			r.pending = false
+			continue
+		case a == atom.Pre && tt == html.StartTagToken:
+			pre++
+		case a == atom.Pre && tt == html.EndTagToken && pre > 0:
+			pre--
+		}
+		if blockTags[a] {
+			r.flush()
+		}
+	}
+}
+
+// lastIndex returns the index of the last a in s, or -1.
+func lastIndex(s []atom.Atom, a atom.Atom) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] == a {
+			return i
+		}
+	}
+	return -1
+}
