@@ -28,15 +28,15 @@ type batch struct {
 	conf    []conflictRow
 }
 
-// mergeAnnotations reads the file's annotations in batches (row order,
-// never through its indexes), checks each (see readIncoming), decides for
-// each whether it is added, taken over, kept as ours, the same, or a
-// conflict (see Merge), and writes each batch's outcome before deciding
-// the next (not in a dry run). The batches are read and checked on a
-// goroutine of their own, through a read-only connection to the private
-// copy of the file, while the previous batch is decided and written;
-// what a batch refuses is reported when it is decided, so the report and
-// OnItem keep the file's row order.
+// mergeAnnotations reads the file's annotations in batches (ranges of
+// rows, in row order, never through the file's indexes), checks each (see
+// incomingReader), decides for each whether it is added, taken over, kept
+// as ours, the same, or a conflict (see Merge), and writes each batch's
+// outcome before deciding the next (not in a dry run). The batches are
+// read and checked ahead on readers goroutines, each with a read-only
+// connection of its own to the private copy of the file, while earlier
+// batches are decided and written; what a batch refuses is reported when
+// it is decided, so the report and OnItem keep the file's row order.
 func (m *merger) mergeAnnotations() error {
 	dups, err := m.duplicateIDs()
 	if err != nil {
@@ -46,6 +46,16 @@ func (m *merger) mergeAnnotations() error {
 	if err != nil {
 		return err
 	}
+	// The batches: every mergeBatch-th row of the file ends one (the last
+	// ends with the last row), whatever gaps its row numbers have.
+	bounds, err := m.batchBounds()
+	if err != nil {
+		return err
+	}
+	batches := len(bounds) - 1
+	if batches < 1 {
+		return nil // no annotations
+	}
 	db, err := sql.Open(driverName, roDSN(m.inPath))
 	if err != nil {
 		return fmt.Errorf("read incoming annotations: %w", err)
@@ -53,49 +63,62 @@ func (m *merger) mergeAnnotations() error {
 	ctx, cancel := context.WithCancel(m.ctx)
 	type read struct {
 		b   *batch
-		n   int
 		err error
 	}
-	out := make(chan read, 1)
-	go func() {
-		defer close(out)
-		conn, err := db.Conn(ctx)
-		if err != nil {
-			out <- read{err: fmt.Errorf("read incoming annotations: %w", classify(err))}
-			return
-		}
-		defer conn.Close()
-		in := incomingReader{m: m, q: conn, ctx: ctx}
-		var after int64
-		for first := true; ; first = false {
-			b := &batch{moved: map[string]*selfText{}}
-			last, n, err := in.read(b, after, first, dups)
-			select {
-			case out <- read{b, n, err}:
-			case <-ctx.Done():
+	outs := make([]chan read, readers)
+	for i := range outs {
+		outs[i] = make(chan read, 1)
+		go func(out chan read) {
+			defer close(out)
+			conn, err := db.Conn(ctx)
+			if err != nil {
+				out <- read{err: fmt.Errorf("read incoming annotations: %w", classify(err))}
 				return
 			}
-			if err != nil || n == 0 {
-				return
+			defer conn.Close()
+			in := incomingReader{m: m, q: conn, ctx: ctx}
+			for k := i; k < batches; k += readers {
+				b := &batch{moved: map[string]*selfText{}}
+				err := in.read(b, bounds[k], bounds[k+1], dups)
+				select {
+				case out <- read{b, err}:
+				case <-ctx.Done():
+					return
+				}
+				if err != nil {
+					return
+				}
 			}
-			after = last
-		}
-	}()
+		}(outs[i])
+	}
 	defer func() {
 		cancel()
-		for range out { // the reader stops
+		for _, out := range outs {
+			for range out { // the readers stop
+			}
 		}
 		db.Close()
 	}()
-	for r := range out {
+	dupDone := map[string]bool{}
+	for k := range batches {
+		r, ok := <-outs[k%readers]
+		if !ok {
+			if err := m.ctx.Err(); err != nil {
+				return err
+			}
+			return fmt.Errorf("read incoming annotations: a reader stopped early")
+		}
 		if r.err != nil {
 			return r.err
 		}
-		if r.n == 0 {
-			return nil
-		}
 		b := r.b
 		for _, f := range b.refused {
+			if f.dup {
+				if dupDone[f.id] {
+					continue // refused once, with all its copies
+				}
+				dupDone[f.id] = true
+			}
 			m.refuse("annotations", f.id, f.why)
 		}
 		if err := m.decide(b, pending); err != nil {
@@ -110,11 +133,49 @@ func (m *merger) mergeAnnotations() error {
 			return err
 		}
 	}
-	if err := m.ctx.Err(); err != nil {
-		return err
-	}
-	return fmt.Errorf("read incoming annotations: the reader stopped early")
+	return nil
 }
+
+// batchBounds returns the row numbers that bound the batches of the
+// file's annotations: batch k is the rows after bounds[k] up to
+// bounds[k+1]. No annotations, no batch.
+func (m *merger) batchBounds() ([]int64, error) {
+	fail := func(err error) ([]int64, error) {
+		return nil, fmt.Errorf("read incoming annotations: %w", classify(err))
+	}
+	var lo, hi sql.NullInt64
+	if err := m.tx.QueryRowContext(m.ctx, `SELECT min(rowid), max(rowid) FROM theirs.annotations`).Scan(&lo, &hi); err != nil {
+		return fail(err)
+	}
+	if !lo.Valid {
+		return nil, nil
+	}
+	bounds := []int64{lo.Int64 - 1}
+	rows, err := m.tx.QueryContext(m.ctx, `SELECT rowid FROM (SELECT rowid, row_number() OVER (ORDER BY rowid) AS n
+		FROM theirs.annotations NOT INDEXED) WHERE n % ? = 0 ORDER BY rowid`, mergeBatch)
+	if err != nil {
+		return fail(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r int64
+		if err := rows.Scan(&r); err != nil {
+			return fail(err)
+		}
+		bounds = append(bounds, r)
+	}
+	if err := rows.Err(); err != nil {
+		return fail(err)
+	}
+	if bounds[len(bounds)-1] != hi.Int64 {
+		bounds = append(bounds, hi.Int64)
+	}
+	return bounds, nil
+}
+
+// readers is how many goroutines read and check incoming annotations
+// ahead of the decisions.
+const readers = 2
 
 // duplicateIDs counts the ids that more than one annotation row of the
 // file has: all those rows are refused, since which one is meant cannot be
@@ -151,34 +212,25 @@ type incomingReader struct {
 	texts textCache
 }
 
-// read reads the next batch of the file's annotations after row after
-// (from the first with first) into b.good: those that pass the row checks
-// (see checkAnnRow, checkSpan) and whose clipping, tag and coder arrive;
-// the others go to b.refused. An annotation whose exact text is not at
-// its span is kept, to be re-anchored (see mapAnn). It returns the last
-// row read and how many rows were read.
-func (in *incomingReader) read(b *batch, after int64, first bool, dups map[string]int) (int64, int, error) {
+// read reads the file's annotations in rows (from, to] into b.good:
+// those that pass the row checks (see checkAnnRow, checkSpan) and whose
+// clipping, tag and coder arrive; the others go to b.refused (every copy
+// of a duplicated id, marked so). An annotation whose exact text is not at
+// its span is kept, to be re-anchored (see mapAnn).
+func (in *incomingReader) read(b *batch, from, to int64, dups map[string]int) error {
 	m := in.m
-	q := `SELECT ` + annCols + `, (` + plainAnn + `) AS plain_row FROM main.annotations NOT INDEXED`
-	args := []any{mergeBatch}
-	if !first {
-		q += ` WHERE rowid > ?`
-		args = []any{after, mergeBatch}
-	}
-	rows, err := in.q.QueryContext(in.ctx, q+` ORDER BY rowid LIMIT ?`, args...)
+	rows, err := in.q.QueryContext(in.ctx, `SELECT `+annCols+`, (`+plainAnn+`) AS plain_row FROM main.annotations NOT INDEXED
+		WHERE rowid > ? AND rowid <= ? ORDER BY rowid`, from, to)
 	if err != nil {
-		return 0, 0, fmt.Errorf("read incoming annotations: %w", classify(err))
+		return fmt.Errorf("read incoming annotations: %w", classify(err))
 	}
 	defer rows.Close()
 	cols, err := columnIndex(rows)
 	if err != nil {
-		return 0, 0, fmt.Errorf("read incoming annotations: %w", err)
+		return fmt.Errorf("read incoming annotations: %w", err)
 	}
-	var last int64
 	b.odd = map[int64]bool{}
-	n := 0
 	for rows.Next() {
-		n++
 		c := &cells{table: "annotations"}
 		var plain bool
 		a, ok := typedAnn(plainScanner{rows, &plain}, c)
@@ -187,19 +239,15 @@ func (in *incomingReader) read(b *batch, after int64, first bool, dups map[strin
 		}
 		if !ok {
 			if c, err = scanCells(rows, "annotations", cols); err != nil {
-				return 0, 0, fmt.Errorf("read incoming annotations: %w", classify(err))
+				return fmt.Errorf("read incoming annotations: %w", classify(err))
 			}
 			b.odd[c.rowid] = true // read value by value: never copied as it is
 			a = decodeAnn(c)
 			checkAnnRow(c, a)
 			c.vals = nil
 		}
-		last = c.rowid
 		if k, dup := dups[c.id]; dup {
-			if k > 0 {
-				b.refuse(c.id, fmt.Sprintf("the file has %d rows with this id", k))
-				dups[c.id] = 0 // refused once, with all its copies
-			}
+			b.refused = append(b.refused, refusal{id: c.id, why: fmt.Sprintf("the file has %d rows with this id", k), dup: true})
 			continue
 		}
 		if len(c.probs) > 0 {
@@ -216,7 +264,7 @@ func (in *incomingReader) read(b *batch, after int64, first bool, dups map[strin
 		}
 		text, err := in.texts.get(in, a.ClippingID)
 		if err != nil {
-			return 0, 0, err
+			return err
 		}
 		if !checkSpan(c, a, text.runes) {
 			b.moved[a.ID] = text
@@ -227,7 +275,7 @@ func (in *incomingReader) read(b *batch, after int64, first bool, dups map[strin
 		}
 		b.good = append(b.good, a)
 	}
-	return last, n, rows.Err()
+	return rows.Err()
 }
 
 // plainScanner scans annCols and then the plainAnn flag of a row.
@@ -511,10 +559,13 @@ func typedAnn(rows scanner, c *cells) (annState, bool) {
 }
 
 // refusal is an incoming annotation refused while reading, and why.
-type refusal struct{ id, why string }
+type refusal struct {
+	id, why string
+	dup     bool // a copy of a duplicated id: refused once, with all its copies
+}
 
 // refuse records that the incoming annotation id is refused.
-func (b *batch) refuse(id, why string) { b.refused = append(b.refused, refusal{id, why}) }
+func (b *batch) refuse(id, why string) { b.refused = append(b.refused, refusal{id: id, why: why}) }
 
 // deletedTag reports whether the incoming tag id is added as a tombstone.
 func (m *merger) deletedTag(id string) bool {
