@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"testing"
 	"time"
@@ -54,7 +55,8 @@ func BenchmarkScaleExport(b *testing.B) {
 }
 
 // scaleChild is the child process of BenchmarkScaleExport: work is
-// "export:<format>".
+// "export:<format>". With CLIPPER_BENCH_CPUPROFILE=FILE it writes a CPU
+// profile of the export.
 func scaleChild(work string) error {
 	f, ok := strings.CutPrefix(work, "export:")
 	if !ok {
@@ -64,6 +66,17 @@ func scaleChild(work string) error {
 	path, err := fixture.Path(ctx, scaleSpec())
 	if err != nil {
 		return err
+	}
+	if p := os.Getenv("CLIPPER_BENCH_CPUPROFILE"); p != "" {
+		f, err := os.Create(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	start := time.Now()
 	st, err := store.Open(path)

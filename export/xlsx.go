@@ -44,7 +44,9 @@ const (
 // The four annotation sheets hold most of the cells: excelize writes their
 // header, columns, panes and table, and their rows are written by Clipper
 // straight into the compressed package (see splicedSheet), each built from
-// the annotation as it is read. The package is compressed on one
+// the annotation as it is read — in one read of the annotations for all
+// four, the rows of the sheets written later spooled to temporary files
+// (see rowFanout). The package is compressed on one
 // goroutine per core and w receives it as it is compressed, never held
 // whole in memory: the workbook's memory does not grow with the project.
 func WriteXLSX(ctx context.Context, w io.Writer, d *Dataset, progress func(done, total int)) (Report, error) {
@@ -92,7 +94,10 @@ func WriteXLSX(ctx context.Context, w io.Writer, d *Dataset, progress func(done,
 	}
 
 	var build, small, cuts Report
-	if spliced, err = writeSheets(ctx, f, ix, st, &build, &small, &cuts, progress); err != nil {
+	var fan *rowFanout
+	spliced, fan, err = writeSheets(ctx, f, ix, st, &build, &small, &cuts, progress)
+	defer func() { _ = fan.close() }() // temporary files; nothing to report
+	if err != nil {
 		return rep, err
 	}
 	if err := ctx.Err(); err != nil {

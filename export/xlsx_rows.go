@@ -25,27 +25,25 @@ func newAnnotationTable(f *excelize.File, sheet, table string, cols []col, st st
 // Claims with the columns of their kind) get their header, columns, panes
 // and table from excelize; their data rows are written later, straight
 // into the compressed part, by the splicedSheet returned for each (see
-// parallelZip), each reading the annotations it needs from the dataset as
-// it goes: the Annotations sheet all of them, a kind's sheet those of the
-// tags of its kind. Their rows are built and written one at a time, so
-// that the workbook's memory does not grow with the project. Warnings of
-// building the rows go to build, cuts of the Annotations sheet to cuts
-// (cuts on the per-kind sheets repeat those and are not counted again),
-// the small sheets' to small; the zip writer checks ctx for every chunk
-// it compresses.
-func writeSheets(ctx context.Context, f *excelize.File, ix *index, st styles, build, small, cuts *Report, progress func(done, total int)) (map[string]*splicedSheet, error) {
+// parallelZip). The rows of all four come from one read of the
+// annotations (see rowFanout, which the caller closes), built one at a
+// time, so that the workbook's memory does not grow with the project.
+// Warnings of building the rows go to build, cuts of the Annotations
+// sheet to cuts (cuts on the per-kind sheets repeat those and are not
+// counted again), the small sheets' to small; the zip writer checks ctx
+// for every chunk it compresses.
+func writeSheets(ctx context.Context, f *excelize.File, ix *index, st styles, build, small, cuts *Report, progress func(done, total int)) (map[string]*splicedSheet, *rowFanout, error) {
 	perKind := map[model.Kind]int{}
-	kindTags := map[model.Kind][]string{}
 	for ti, t := range ix.d.Tags {
 		perKind[t.Kind] += ix.tagTotals[ti]
-		kindTags[t.Kind] = append(kindTags[t.Kind], t.ID)
 	}
 	colors := make([]string, len(ix.d.Tags))
 	for i, t := range ix.d.Tags {
 		colors[i] = spanColor(t.Color)
 	}
+	fan := &rowFanout{ctx: ctx, ix: ix, build: build, progress: progress}
 	spliced := map[string]*splicedSheet{}
-	add := func(sheet, table string, cols []col, rows int, gen func(x *rowXML, cols []col, styles []int) error) error {
+	add := func(sheet, table string, cols []col, rows int, sink *rowSink) error {
 		t, err := newAnnotationTable(f, sheet, table, cols, st)
 		if err != nil {
 			return err
@@ -58,26 +56,19 @@ func writeSheets(ctx context.Context, f *excelize.File, ix *index, st styles, bu
 		if err != nil {
 			return err
 		}
-		styles := make([]int, len(cols))
+		sink.sheet, sink.rows, sink.cols = sheet, rows, cols
+		sink.styles = make([]int, len(cols))
 		for i, c := range cols {
-			styles[i] = st.style(c.typ())
+			sink.styles[i] = st.style(c.typ())
 		}
-		spliced[path] = &splicedSheet{sheet: sheet, path: path, rows: rows, lastCol: t.lastCol,
-			write: func(x *rowXML) error { return gen(x, cols, styles) }}
+		spliced[path] = &splicedSheet{sheet: sheet, path: path, rows: rows, lastCol: t.lastCol, write: fan.add(sink)}
 		return nil
 	}
-	err := add(SheetAnnotations, "tblAnnotations", annotationCols(), ix.live, func(x *rowXML, cols []col, styles []int) error {
-		cw := cellWriter{rep: cuts, colors: colors}
-		rb := newRowBuilder(ix, build)
-		var r row
-		return ix.each(ctx, walkSpec{body: true, brief: true}, progress, func(ci int, c *model.Clipping, a *model.Annotation) error {
-			rb.build(ci, c, a, &r)
-			cw.row(x, cols, styles, &r)
-			return x.endRow()
-		})
-	})
-	if err != nil {
-		return nil, err
+	// The Annotations sheet's context is rich text and its cuts are
+	// counted; the kinds' sheets have a plain-text context.
+	if err := add(SheetAnnotations, "tblAnnotations", annotationCols(), ix.live,
+		&rowSink{all: true, cw: cellWriter{rep: cuts, colors: colors}}); err != nil {
+		return nil, fan, err
 	}
 	for _, k := range []struct {
 		kind         model.Kind
@@ -87,28 +78,14 @@ func writeSheets(ctx context.Context, f *excelize.File, ix *index, st styles, bu
 		{model.KindFigure, SheetFigures, "tblFigures"},
 		{model.KindClaim, SheetClaims, "tblClaims"},
 	} {
-		err := add(k.sheet, k.table, kindCols(k.kind), perKind[k.kind], func(x *rowXML, cols []col, styles []int) error {
-			if perKind[k.kind] == 0 {
-				return nil
-			}
-			cw := cellWriter{}                 // plain-text context, cuts not counted again
-			rb := newRowBuilder(ix, &Report{}) // warnings given on the Annotations sheet
-			var r row
-			tags := kindTags[k.kind]
-			return ix.each(ctx, walkSpec{body: true, brief: true, tagIDs: tags}, nil, func(ci int, c *model.Clipping, a *model.Annotation) error {
-				rb.build(ci, c, a, &r)
-				cw.row(x, cols, styles, &r)
-				return x.endRow()
-			})
-		})
-		if err != nil {
-			return nil, err
+		if err := add(k.sheet, k.table, kindCols(k.kind), perKind[k.kind], &rowSink{kind: k.kind}); err != nil {
+			return nil, fan, err
 		}
 	}
 	if err := writeSmallSheets(ctx, f, ix, st, small); err != nil {
-		return nil, err
+		return nil, fan, err
 	}
-	return spliced, nil
+	return spliced, fan, nil
 }
 
 // writeSmallSheets writes the sheets with

@@ -245,11 +245,42 @@ func listShape(col string) string {
 // checkTime checks a stored timestamp: UTC with milliseconds, exactly as
 // fmtTime writes it (so that text order is time order).
 func checkTime(s string) error {
+	if canonicalStamp(s) {
+		return nil // the common case, without parsing and formatting
+	}
 	t, err := time.Parse(timeLayout, s)
 	if err != nil || fmtTime(t) != s {
 		return fmt.Errorf("%s is not a timestamp in Clipper's format (like 2024-05-03T14:07:00.000Z)", describe(s))
 	}
 	return nil
+}
+
+// canonicalStamp reports whether s is certainly a timestamp in Clipper's
+// format (timeLayout, a real date and time of day); false says only that
+// the slow check must decide.
+func canonicalStamp(s string) bool {
+	if len(s) != len(timeLayout) || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
+		s[19] != '.' || s[23] != 'Z' {
+		return false
+	}
+	num := func(i, j int) int {
+		n := 0
+		for k := i; k < j; k++ {
+			c := s[k]
+			if c < '0' || c > '9' {
+				return -1
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	year, month, day := num(0, 4), num(5, 7), num(8, 10)
+	hour, minute, sec, ms := num(11, 13), num(14, 16), num(17, 19), num(20, 23)
+	if year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 ||
+		sec < 0 || sec > 59 || ms < 0 {
+		return false
+	}
+	return day <= time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // parseTimeOrZero parses a timestamp that reading already checked ("" when

@@ -7,7 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"strings"
+
+	"github.com/mattn/go-sqlite3"
 )
 
 // MergeOptions tune Merge.
@@ -102,6 +103,7 @@ func (s *Store) Merge(ctx context.Context, src string, opt MergeOptions) (MergeR
 		if err != nil {
 			return false, err
 		}
+		m.inPath = in.path
 		if err := m.run(); err != nil {
 			return false, err
 		}
@@ -117,8 +119,8 @@ func (s *Store) Merge(ctx context.Context, src string, opt MergeOptions) (MergeR
 // attached runs fn in one immediate transaction on the store's write
 // connection with the file at path attached read-only as "theirs" (ATTACH
 // is per connection, so it must be this one), foreign keys deferred to the
-// end. fn says whether to commit; before committing, PRAGMA
-// foreign_key_check must come out clean.
+// end. fn says whether to commit; a commit that would leave a reference
+// dangling fails with ErrCorrupt and changes nothing.
 func (s *Store) attached(ctx context.Context, path string, fn func(tx *wtx) (bool, error)) error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
@@ -165,17 +167,26 @@ func (s *Store) attached(ctx context.Context, path string, fn func(tx *wtx) (boo
 		}
 		return commit, err
 	}()
-	if err == nil && commit {
-		err = foreignKeyCheck(ctx, tx)
-	}
 	if err != nil || !commit {
 		tx.Rollback()
 		return classify(err)
 	}
+	// Foreign keys are deferred: the commit refuses a transaction that
+	// leaves a reference dangling (and rolls it back), without reading the
+	// whole project as PRAGMA foreign_key_check would.
 	if err := tx.Commit(); err != nil {
+		if isForeignKey(err) {
+			return fmt.Errorf("%w: the merged file has dangling references: %w", ErrCorrupt, err)
+		}
 		return fmt.Errorf("commit: %w", classify(err))
 	}
 	return nil
+}
+
+// isForeignKey reports whether err is a foreign key constraint violation.
+func isForeignKey(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintForeignKey
 }
 
 // detach detaches "theirs" from the write connection. If that fails the
@@ -196,37 +207,3 @@ func (s *Store) detach() {
 // mergeCacheKiB is the page cache of the write connection during a merge
 // (negative: in KiB), 64 MiB.
 const mergeCacheKiB = -64 << 10
-
-// mergedTables are the tables a merge writes that have foreign keys.
-var mergedTables = []string{"annotations", "rejections", "merge_base", "merges", "conflicts"}
-
-// foreignKeyCheck runs PRAGMA foreign_key_check on the tables a merge
-// writes and names the first dangling reference.
-func foreignKeyCheck(ctx context.Context, tx *sql.Tx) error {
-	for _, t := range mergedTables {
-		rows, err := tx.QueryContext(ctx, `PRAGMA main.foreign_key_check(`+t+`)`)
-		if err != nil {
-			return fmt.Errorf("foreign key check: %w", err)
-		}
-		var bad []string
-		for rows.Next() && len(bad) < 3 {
-			var table, parent string
-			var rowid sql.NullInt64
-			var fk int
-			if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
-				rows.Close()
-				return fmt.Errorf("foreign key check: %w", err)
-			}
-			bad = append(bad, fmt.Sprintf("%s row %d refers to a missing %s", table, rowid.Int64, parent))
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return fmt.Errorf("foreign key check: %w", err)
-		}
-		if len(bad) > 0 {
-			return fmt.Errorf("%w: the merged file has dangling references: %s", ErrCorrupt, strings.Join(bad, "; "))
-		}
-	}
-	return nil
-}

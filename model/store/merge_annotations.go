@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"math"
@@ -18,6 +19,8 @@ const mergeBatch = 4096
 // batch is one batch of incoming annotations being merged.
 type batch struct {
 	good    []annState           // checked incoming annotations, in the file's row order
+	odd     map[int64]bool       // rows of the file with a value not of its column's type
+	refused []refusal            // annotations refused, in row order
 	moved   map[string]*selfText // annotation id → its clipping's text, when exact differs from the text at its span
 	inserts []annInsert
 	updates []annUpdate
@@ -25,11 +28,15 @@ type batch struct {
 	conf    []conflictRow
 }
 
-// mergeAnnotations reads the file's annotations in batches (row order,
-// never through its indexes), checks each (see readIncoming), decides for
-// each whether it is added, taken over, kept as ours, the same, or a
-// conflict (see Merge), and writes each batch's outcome before reading the
-// next (not in a dry run).
+// mergeAnnotations reads the file's annotations in batches (ranges of
+// rows, in row order, never through the file's indexes), checks each (see
+// incomingReader), decides for each whether it is added, taken over, kept
+// as ours, the same, or a conflict (see Merge), and writes each batch's
+// outcome before deciding the next (not in a dry run). The batches are
+// read and checked ahead on readers goroutines, each with a read-only
+// connection of its own to the private copy of the file, while earlier
+// batches are decided and written; what a batch refuses is reported when
+// it is decided, so the report and OnItem keep the file's row order.
 func (m *merger) mergeAnnotations() error {
 	dups, err := m.duplicateIDs()
 	if err != nil {
@@ -39,15 +46,80 @@ func (m *merger) mergeAnnotations() error {
 	if err != nil {
 		return err
 	}
-	var after int64
-	for first := true; ; first = false {
-		b := &batch{moved: map[string]*selfText{}}
-		last, n, err := m.readIncoming(b, after, first, dups)
-		if err != nil {
-			return err
+	// The batches: every mergeBatch-th row of the file ends one (the last
+	// ends with the last row), whatever gaps its row numbers have.
+	bounds, err := m.batchBounds()
+	if err != nil {
+		return err
+	}
+	batches := len(bounds) - 1
+	if batches < 1 {
+		return nil // no annotations
+	}
+	db, err := sql.Open(driverName, roDSN(m.inPath))
+	if err != nil {
+		return fmt.Errorf("read incoming annotations: %w", err)
+	}
+	ctx, cancel := context.WithCancel(m.ctx)
+	type read struct {
+		b   *batch
+		err error
+	}
+	outs := make([]chan read, readers)
+	for i := range outs {
+		outs[i] = make(chan read, 1)
+		go func(out chan read) {
+			defer close(out)
+			conn, err := db.Conn(ctx)
+			if err != nil {
+				out <- read{err: fmt.Errorf("read incoming annotations: %w", classify(err))}
+				return
+			}
+			defer conn.Close()
+			in := incomingReader{m: m, q: conn, ctx: ctx}
+			for k := i; k < batches; k += readers {
+				b := &batch{moved: map[string]*selfText{}}
+				err := in.read(b, bounds[k], bounds[k+1], dups)
+				select {
+				case out <- read{b, err}:
+				case <-ctx.Done():
+					return
+				}
+				if err != nil {
+					return
+				}
+			}
+		}(outs[i])
+	}
+	defer func() {
+		cancel()
+		for _, out := range outs {
+			for range out { // the readers stop
+			}
 		}
-		if n == 0 {
-			return nil
+		db.Close()
+	}()
+	dupDone := map[string]bool{}
+	for k := range batches {
+		r, ok := <-outs[k%readers]
+		if !ok {
+			if err := m.ctx.Err(); err != nil {
+				return err
+			}
+			return fmt.Errorf("read incoming annotations: a reader stopped early")
+		}
+		if r.err != nil {
+			return r.err
+		}
+		b := r.b
+		for _, f := range b.refused {
+			if f.dup {
+				if dupDone[f.id] {
+					continue // refused once, with all its copies
+				}
+				dupDone[f.id] = true
+			}
+			m.refuse("annotations", f.id, f.why)
 		}
 		if err := m.decide(b, pending); err != nil {
 			return err
@@ -57,12 +129,53 @@ func (m *merger) mergeAnnotations() error {
 				return err
 			}
 		}
-		after = last
 		if err := m.ctx.Err(); err != nil {
 			return err
 		}
 	}
+	return nil
 }
+
+// batchBounds returns the row numbers that bound the batches of the
+// file's annotations: batch k is the rows after bounds[k] up to
+// bounds[k+1]. No annotations, no batch.
+func (m *merger) batchBounds() ([]int64, error) {
+	fail := func(err error) ([]int64, error) {
+		return nil, fmt.Errorf("read incoming annotations: %w", classify(err))
+	}
+	var lo, hi sql.NullInt64
+	if err := m.tx.QueryRowContext(m.ctx, `SELECT min(rowid), max(rowid) FROM theirs.annotations`).Scan(&lo, &hi); err != nil {
+		return fail(err)
+	}
+	if !lo.Valid {
+		return nil, nil
+	}
+	bounds := []int64{lo.Int64 - 1}
+	rows, err := m.tx.QueryContext(m.ctx, `SELECT rowid FROM (SELECT rowid, row_number() OVER (ORDER BY rowid) AS n
+		FROM theirs.annotations NOT INDEXED) WHERE n % ? = 0 ORDER BY rowid`, mergeBatch)
+	if err != nil {
+		return fail(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r int64
+		if err := rows.Scan(&r); err != nil {
+			return fail(err)
+		}
+		bounds = append(bounds, r)
+	}
+	if err := rows.Err(); err != nil {
+		return fail(err)
+	}
+	if bounds[len(bounds)-1] != hi.Int64 {
+		bounds = append(bounds, hi.Int64)
+	}
+	return bounds, nil
+}
+
+// readers is how many goroutines read and check incoming annotations
+// ahead of the decisions.
+const readers = 2
 
 // duplicateIDs counts the ids that more than one annotation row of the
 // file has: all those rows are refused, since which one is meant cannot be
@@ -89,77 +202,101 @@ func (m *merger) duplicateIDs() (map[string]int, error) {
 	return dups, rows.Err()
 }
 
-// readIncoming reads the next batch of the file's annotations after row
-// after (from the first with first) into b.good: those that pass the row
-// checks (see checkAnnRow, checkSpan) and whose clipping, tag and coder
-// arrive; the others are refused. An annotation whose exact text is not at
-// its span is kept, to be re-anchored (see mapAnn). It returns the last
-// row read and how many rows were read.
-func (m *merger) readIncoming(b *batch, after int64, first bool, dups map[string]int) (int64, int, error) {
-	q := `SELECT ` + annCols + ` FROM theirs.annotations NOT INDEXED`
-	args := []any{mergeBatch}
-	if !first {
-		q += ` WHERE rowid > ?`
-		args = []any{after, mergeBatch}
-	}
-	rows, err := m.tx.QueryContext(m.ctx, q+` ORDER BY rowid LIMIT ?`, args...)
+// incomingReader reads the file's annotations for mergeAnnotations on a
+// connection of its own to the private copy of the file (its "main"),
+// using of the merger only what the plan fixed before the annotations.
+type incomingReader struct {
+	m     *merger
+	q     *sql.Conn
+	ctx   context.Context
+	texts textCache
+}
+
+// read reads the file's annotations in rows (from, to] into b.good:
+// those that pass the row checks (see checkAnnRow, checkSpan) and whose
+// clipping, tag and coder arrive; the others go to b.refused (every copy
+// of a duplicated id, marked so). An annotation whose exact text is not at
+// its span is kept, to be re-anchored (see mapAnn).
+func (in *incomingReader) read(b *batch, from, to int64, dups map[string]int) error {
+	m := in.m
+	rows, err := in.q.QueryContext(in.ctx, `SELECT `+annCols+`, (`+plainAnn+`) AS plain_row FROM main.annotations NOT INDEXED
+		WHERE rowid > ? AND rowid <= ? ORDER BY rowid`, from, to)
 	if err != nil {
-		return 0, 0, fmt.Errorf("read incoming annotations: %w", classify(err))
+		return fmt.Errorf("read incoming annotations: %w", classify(err))
 	}
 	defer rows.Close()
 	cols, err := columnIndex(rows)
 	if err != nil {
-		return 0, 0, fmt.Errorf("read incoming annotations: %w", err)
+		return fmt.Errorf("read incoming annotations: %w", err)
 	}
-	var last int64
-	n := 0
+	b.odd = map[int64]bool{}
 	for rows.Next() {
-		n++
 		c := &cells{table: "annotations"}
-		a, ok := typedAnn(rows, c)
+		var plain bool
+		a, ok := typedAnn(plainScanner{rows, &plain}, c)
+		if ok && !plain {
+			b.odd[c.rowid] = true
+		}
 		if !ok {
 			if c, err = scanCells(rows, "annotations", cols); err != nil {
-				return 0, 0, fmt.Errorf("read incoming annotations: %w", classify(err))
+				return fmt.Errorf("read incoming annotations: %w", classify(err))
 			}
+			b.odd[c.rowid] = true // read value by value: never copied as it is
 			a = decodeAnn(c)
 			checkAnnRow(c, a)
 			c.vals = nil
 		}
-		last = c.rowid
 		if k, dup := dups[c.id]; dup {
-			if k > 0 {
-				m.refuse("annotations", c.id, fmt.Sprintf("the file has %d rows with this id", k))
-				dups[c.id] = 0 // refused once, with all its copies
-			}
+			b.refused = append(b.refused, refusal{id: c.id, why: fmt.Sprintf("the file has %d rows with this id", k), dup: true})
 			continue
 		}
 		if len(c.probs) > 0 {
-			m.refuse("annotations", c.id, reason(c.probs))
+			b.refuse(c.id, reason(c.probs))
 			continue
 		}
 		if why := m.parentProblem(a.ClippingID, a.TagID, a.CoderID); why != "" {
-			m.refuse("annotations", a.ID, why)
+			b.refuse(a.ID, why)
 			continue
 		}
 		if a.DeletedAt == nil && m.deletedTag(a.TagID) {
-			m.refuse("annotations", a.ID, fmt.Sprintf("its tag %s is deleted in the file", a.TagID))
+			b.refuse(a.ID, fmt.Sprintf("its tag %s is deleted in the file", a.TagID))
 			continue
 		}
-		text, err := m.texts.get(m, a.ClippingID)
+		text, err := in.texts.get(in, a.ClippingID)
 		if err != nil {
-			return 0, 0, err
+			return err
 		}
 		if !checkSpan(c, a, text.runes) {
 			b.moved[a.ID] = text
 		}
 		if len(c.probs) > 0 {
-			m.refuse("annotations", a.ID, reason(c.probs))
+			b.refuse(a.ID, reason(c.probs))
 			continue
 		}
 		b.good = append(b.good, a)
 	}
-	return last, n, rows.Err()
+	return rows.Err()
 }
+
+// plainScanner scans annCols and then the plainAnn flag of a row.
+type plainScanner struct {
+	rows  *sql.Rows
+	plain *bool
+}
+
+func (p plainScanner) Scan(dest ...any) error { return p.rows.Scan(append(dest, p.plain)...) }
+
+// plainAnn holds for an annotation row of the file whose every value is
+// of the type its column declares (text, integer, real or null): such a
+// row, once checked, can be copied as it is.
+const plainAnn = `typeof(id) = 'text' AND typeof(clipping_id) = 'text' AND typeof(tag_id) = 'text'
+	AND typeof(coder_id) = 'text' AND typeof(start) = 'integer' AND typeof("end") = 'integer'
+	AND typeof(exact) = 'text' AND typeof(prefix) = 'text' AND typeof(suffix) = 'text' AND typeof(body_hash) = 'text'
+	AND typeof(speaker) = 'text' AND typeof(claimant) = 'text' AND typeof(status) = 'text'
+	AND typeof(value) IN ('real', 'null') AND typeof(low) IN ('real', 'null') AND typeof(high) IN ('real', 'null')
+	AND typeof(unit) = 'text' AND typeof(comparator) = 'text' AND typeof(note) = 'text' AND typeof(origin) = 'text'
+	AND typeof(anchor_status) = 'text' AND typeof(anchor_quote) = 'text' AND typeof(created_at) = 'text'
+	AND typeof(updated_at) = 'text' AND typeof(deleted_at) IN ('text', 'null')`
 
 // decide decides every annotation of b, as Merge describes, from this
 // project's version of it and the sync records of this file's replica.
@@ -175,30 +312,72 @@ func (m *merger) decide(b *batch, pending map[conflictKey]bool) error {
 	if err != nil {
 		return err
 	}
-	overlap, err := m.readAnns(`SELECT `+annCols+` FROM main.annotations WHERE id IN (SELECT value FROM json_each(?))`, j)
+	// Which of them this project has: first only their row id and
+	// clipping, with the sync records; the whole row only for those whose
+	// decision needs it — not those they did not change since the last
+	// sync (merging the same file again reads no whole row).
+	keys, err := m.ourKeys(j)
 	if err != nil {
 		return err
 	}
-	ours := make(map[string]annState, len(overlap))
-	rids := make([]int64, 0, len(overlap))
-	for _, a := range overlap {
-		ours[a.ID] = a
-		rids = append(rids, a.rid)
+	rids := make([]int64, 0, len(keys))
+	for _, k := range keys {
+		rids = append(rids, k.rid)
 	}
 	bases, err := loadBases(m.ctx, m.tx.Tx, m.peer, rids)
 	if err != nil {
 		return err
 	}
-	r := &m.rep.Annotations
-	for _, t := range b.good {
+	type mapped struct {
+		mt        annState
+		ra        *reanchor.Result
+		ht        int64
+		unchanged bool // they did not change it since the last sync
+	}
+	ms := make([]mapped, len(b.good))
+	var full []string
+	for i, t := range b.good {
 		mt, ra, err := m.mapAnn(b, t)
 		if err != nil {
 			return err
 		}
-		ht := stateHash(t)
-		cur, ok := ours[t.ID]
+		ms[i] = mapped{mt: mt, ra: ra, ht: stateHash(t)}
+		k, ok := keys[t.ID]
 		if !ok {
-			b.inserts = append(b.inserts, annInsert{st: mt, theirs: ht})
+			continue
+		}
+		bs, synced := bases[k.rid]
+		if k.clip == mt.ClippingID && synced && ms[i].ht == bs.theirs {
+			ms[i].unchanged = true
+			continue
+		}
+		full = append(full, t.ID)
+	}
+	ours := make(map[string]annState, len(full))
+	if len(full) > 0 {
+		fj, err := jsonList(full)
+		if err != nil {
+			return err
+		}
+		overlap, err := m.readAnns(`SELECT `+annCols+` FROM main.annotations WHERE id IN (SELECT value FROM json_each(?))`, fj)
+		if err != nil {
+			return err
+		}
+		for _, a := range overlap {
+			ours[a.ID] = a
+		}
+	}
+	r := &m.rep.Annotations
+	for i, t := range b.good {
+		mt, ra, ht := ms[i].mt, ms[i].ra, ms[i].ht
+		if ms[i].unchanged {
+			r.Unchanged++ // they did not change it; ours may have
+			continue
+		}
+		k, ok := keys[t.ID]
+		if !ok {
+			plain := ra == nil && mt.ClippingID == t.ClippingID && mt.TagID == t.TagID && !b.odd[t.rid]
+			b.inserts = append(b.inserts, annInsert{st: mt, theirs: ht, row: t.rid, plain: plain})
 			if mt.DeletedAt != nil {
 				r.Tombstones++
 				m.item(MergeItem{What: "deletion_recorded", Table: "annotations", ID: t.ID, ClippingID: mt.ClippingID})
@@ -212,6 +391,10 @@ func (m *merger) decide(b *batch, pending map[conflictKey]bool) error {
 			m.item(MergeItem{What: "added", Table: "annotations", ID: t.ID, ClippingID: mt.ClippingID})
 			m.reportAnchor(mt, ra)
 			continue
+		}
+		cur, ok := ours[t.ID]
+		if !ok {
+			return fmt.Errorf("annotation %s (row %d here) could not be read again", t.ID, k.rid)
 		}
 		ho := stateHash(cur)
 		bs, synced := bases[cur.rid]
@@ -256,6 +439,34 @@ func (m *merger) decide(b *batch, pending map[conflictKey]bool) error {
 		}
 	}
 	return nil
+}
+
+// ourKey is what decide reads first of this project's version of an
+// incoming annotation: its row id and clipping ("" unless text).
+type ourKey struct {
+	rid  int64
+	clip string
+}
+
+// ourKeys reads the row id and clipping of this project's annotations
+// among the ids of the JSON array j.
+func (m *merger) ourKeys(j string) (map[string]ourKey, error) {
+	rows, err := m.tx.QueryContext(m.ctx, `SELECT rid, id, CASE WHEN typeof(clipping_id) = 'text' THEN clipping_id ELSE '' END
+		FROM main.annotations WHERE id IN (SELECT value FROM json_each(?))`, j)
+	if err != nil {
+		return nil, fmt.Errorf("read annotations: %w", err)
+	}
+	defer rows.Close()
+	keys := map[string]ourKey{}
+	for rows.Next() {
+		var k ourKey
+		var id string
+		if err := rows.Scan(&k.rid, &id, &k.clip); err != nil {
+			return nil, fmt.Errorf("read annotations: %w", err)
+		}
+		keys[id] = k
+	}
+	return keys, rows.Err()
 }
 
 // base plans a sync record unless the stored one already says so.
@@ -311,7 +522,7 @@ func (m *merger) openConflicts() (map[conflictKey]bool, error) {
 // typedAnn reads an annotation row with Go types, the fast way, and
 // checks it as decodeAnn and checkAnnRow would; ok is false when a value
 // has the wrong type (the row is then read value by value).
-func typedAnn(rows *sql.Rows, c *cells) (annState, bool) {
+func typedAnn(rows scanner, c *cells) (annState, bool) {
 	a, err := scanAnn(rows)
 	if err != nil {
 		return a, false
@@ -347,6 +558,15 @@ func typedAnn(rows *sql.Rows, c *cells) (annState, bool) {
 	return a, true
 }
 
+// refusal is an incoming annotation refused while reading, and why.
+type refusal struct {
+	id, why string
+	dup     bool // a copy of a duplicated id: refused once, with all its copies
+}
+
+// refuse records that the incoming annotation id is refused.
+func (b *batch) refuse(id, why string) { b.refused = append(b.refused, refusal{id: id, why: why}) }
+
 // deletedTag reports whether the incoming tag id is added as a tombstone.
 func (m *merger) deletedTag(id string) bool {
 	for _, t := range m.newTags {
@@ -368,13 +588,13 @@ type textCache struct {
 const textCacheSize = 32
 
 // get returns the text of the incoming clipping id, read by rowid.
-func (tc *textCache) get(m *merger, id string) (*selfText, error) {
+func (tc *textCache) get(in *incomingReader, id string) (*selfText, error) {
 	if t := tc.byID[id]; t != nil {
 		return t, nil
 	}
 	t := &selfText{}
-	if err := m.tx.QueryRowContext(m.ctx, `SELECT body, body_hash FROM theirs.clippings WHERE rowid = ?`,
-		m.clipRow[id]).Scan(&t.body, &t.hash); err != nil {
+	if err := in.q.QueryRowContext(in.ctx, `SELECT body, body_hash FROM main.clippings WHERE rowid = ?`,
+		in.m.clipRow[id]).Scan(&t.body, &t.hash); err != nil {
 		return nil, fmt.Errorf("read incoming clipping %s: %w", id, classify(err))
 	}
 	t.runes = []rune(t.body)

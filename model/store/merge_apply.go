@@ -82,22 +82,41 @@ func (m *merger) applyBatch(b *batch) error {
 	if err := m.ensurePeer(); err != nil {
 		return err
 	}
+	// In row order: runs of plain rows are copied inside SQLite, the
+	// others inserted value by value.
+	for i := 0; i < len(b.inserts); {
+		if !b.inserts[i].plain {
+			a := &b.inserts[i]
+			if err := insertAnn(m.x, &a.st); err != nil {
+				return fmt.Errorf("annotation %s: %w", a.st.ID, err)
+			}
+			i++
+			continue
+		}
+		k := i + 1
+		for k < len(b.inserts) && b.inserts[k].plain {
+			k++
+		}
+		if err := m.insertCopies(b.inserts[i:k]); err != nil {
+			return err
+		}
+		i = k
+	}
 	for i := range b.inserts {
 		a := &b.inserts[i]
-		if err := insertAnn(m.x, &a.st); err != nil {
-			return fmt.Errorf("annotation %s: %w", a.st.ID, err)
+		ours := a.theirs // a plain row is the incoming state exactly
+		if !a.plain {
+			ours = stateHash(a.st)
 		}
-		b.bases = append(b.bases, baseRow{rid: a.st.rid, ours: stateHash(a.st), theirs: a.theirs})
+		b.bases = append(b.bases, baseRow{rid: a.st.rid, ours: ours, theirs: a.theirs})
 	}
 	for _, u := range b.updates {
 		if err := updateAnn(m.x, u.prev, u.next); err != nil {
 			return err
 		}
 	}
-	for _, r := range b.bases {
-		if _, err := m.x.exec(baseUpsert, m.peer, r.rid, r.ours, r.theirs); err != nil {
-			return fmt.Errorf("record merge base: %w", err)
-		}
+	if err := m.recordBases(b.bases); err != nil {
+		return err
 	}
 	m.changed += len(b.bases)
 	if len(b.conf) == 0 {
@@ -162,6 +181,95 @@ func (m *merger) applyRejections() error {
 			r.id, r.clipping, r.coder, r.kind, r.start, r.end, r.text, r.created, r.updated); err != nil {
 			return fmt.Errorf("add rejection %s: %w", r.id, err)
 		}
+	}
+	return nil
+}
+
+// annCopyCols are the columns of an annotation a merge copies from the
+// file (all but the local row id).
+const annCopyCols = `id, clipping_id, tag_id, coder_id, start, "end", exact, prefix, suffix, body_hash,
+	speaker, claimant, status, value, low, high, unit, comparator, note, origin, anchor_status, anchor_quote,
+	created_at, updated_at, deleted_at`
+
+// insertCopies adds a run of plain incoming annotations (in the file's
+// row order) by copying their rows inside SQLite, one statement for the
+// run, sets their local row ids and indexes their notes: what insertAnn
+// does for each, without a statement per row.
+func (m *merger) insertCopies(run []annInsert) error {
+	rows := make([]int64, len(run))
+	ids := make([]string, len(run))
+	for i, a := range run {
+		rows[i], ids[i] = a.row, a.st.ID
+	}
+	rj, err := json.Marshal(rows)
+	if err != nil {
+		return err
+	}
+	res, err := m.x.exec(`INSERT INTO main.annotations (`+annCopyCols+`) SELECT `+annCopyCols+`
+		FROM theirs.annotations WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid`, string(rj))
+	if err != nil {
+		return fmt.Errorf("add annotations %s…: %w", ids[0], err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n != int64(len(run)) {
+		return fmt.Errorf("add annotations %s…: copied %d rows of %d", ids[0], n, len(run))
+	}
+	last, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	ij, err := jsonList(ids)
+	if err != nil {
+		return err
+	}
+	// The rows are numbered on from the last one, in the order copied;
+	// should SQLite have numbered them otherwise, each is looked up.
+	first := last - int64(len(run)) + 1
+	var match int
+	if err := m.tx.QueryRowContext(m.ctx, `SELECT count(*) FROM json_each(?) j JOIN main.annotations a
+		ON a.rid = ? + j.key WHERE a.id = j.value`, ij, first).Scan(&match); err != nil {
+		return fmt.Errorf("number added annotations: %w", err)
+	}
+	rids := make([]int64, len(run))
+	for i := range run {
+		rids[i] = first + int64(i)
+		if match != len(run) {
+			err := m.tx.QueryRowContext(m.ctx, `SELECT rid FROM main.annotations WHERE id = ?`, ids[i]).Scan(&rids[i])
+			if err != nil {
+				return fmt.Errorf("number added annotation %s: %w", ids[i], err)
+			}
+		}
+		run[i].st.rid = rids[i]
+	}
+	dj, err := json.Marshal(rids)
+	if err != nil {
+		return err
+	}
+	if _, err := m.x.exec(`INSERT INTO main.note_fts (docid, note) SELECT rid, note FROM main.annotations
+		WHERE rid IN (SELECT value FROM json_each(?)) AND note <> ''`, string(dj)); err != nil {
+		return fmt.Errorf("index notes: %w", err)
+	}
+	return nil
+}
+
+// recordBases records sync points, one statement for all.
+func (m *merger) recordBases(bases []baseRow) error {
+	if len(bases) == 0 {
+		return nil
+	}
+	vals := make([][3]int64, len(bases))
+	for i, r := range bases {
+		vals[i] = [3]int64{r.rid, r.ours, r.theirs}
+	}
+	j, err := json.Marshal(vals)
+	if err != nil {
+		return err
+	}
+	if _, err := m.x.exec(baseUpsertJSON, m.peer, string(j)); err != nil {
+		return fmt.Errorf("record merge base: %w", err)
 	}
 	return nil
 }

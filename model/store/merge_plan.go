@@ -19,12 +19,13 @@ import (
 // decides the same and writes nothing; what is planned is what it
 // reports.
 type merger struct {
-	ctx context.Context
-	tx  *wtx
-	x   *txStmts // the hot statements, prepared once on tx
-	opt MergeOptions
-	rep *MergeReport
-	now string
+	ctx    context.Context
+	tx     *wtx
+	inPath string   // the private copy of the file, for mergeAnnotations' reader
+	x      *txStmts // the hot statements, prepared once on tx
+	opt    MergeOptions
+	rep    *MergeReport
+	now    string
 
 	replica string // the incoming file's replica id
 	peer    int64  // its local number; 0 when never merged with (and not yet added)
@@ -49,7 +50,6 @@ type merger struct {
 	textLen  map[string]int           // incoming clipping id → its text's length in code points
 	differs  map[string]*textMismatch // incoming clipping id → the two texts, when they differ
 	mappers  []*textMismatch          // the differing texts whose mapper is loaded, oldest first
-	texts    textCache                // incoming texts, for checking spans
 
 	changed int // sync records written (changes beyond the report's)
 
@@ -75,6 +75,11 @@ type selfText struct {
 type annInsert struct {
 	st     annState
 	theirs int64 // stateHash of the incoming state
+	// row is the annotation's row in the file; plain says that st is
+	// that row exactly, each value of the type its column declares, so
+	// that the row can be copied inside SQLite (see insertCopies).
+	row   int64
+	plain bool
 }
 
 // annUpdate takes the incoming version of an annotation.

@@ -153,3 +153,9 @@ func loadBases(ctx context.Context, tx *sql.Tx, peer int64, rids []int64) (map[i
 // baseUpsert is the statement that records a sync point.
 const baseUpsert = `INSERT INTO main.merge_base (peer, annotation, ours, theirs) VALUES (?, ?, ?, ?)
 	ON CONFLICT (peer, annotation) DO UPDATE SET ours = excluded.ours, theirs = excluded.theirs`
+
+// baseUpsertJSON records the sync points of a JSON array of [annotation
+// rid, ours, theirs] for one peer, as baseUpsert does for each.
+const baseUpsertJSON = `INSERT INTO main.merge_base (peer, annotation, ours, theirs)
+	SELECT ?, value ->> '$[0]', value ->> '$[1]', value ->> '$[2]' FROM json_each(?) WHERE true
+	ON CONFLICT (peer, annotation) DO UPDATE SET ours = excluded.ours, theirs = excluded.theirs`

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"iter"
 	"slices"
+	"strings"
 	"sync"
 
 	"clipper/model"
@@ -381,9 +382,22 @@ func (r *Reader) fillBatch(ctx context.Context, w Walk, cond string, args []any,
 		}
 		// The clippings one by one through the index (IN): their rows come
 		// in clipping, start, end order without a sort in SQLite; ties of
-		// start and end are put in id order here.
-		rows, err := r.q.QueryContext(ctx, `SELECT `+cols+`, `+aliased(spanReadable, "a.")+` FROM annotations a
-			WHERE a.clipping_id IN (SELECT value FROM json_each(?))`+cond+` ORDER BY a.clipping_id, a.start, a."end"`, qargs...)
+		// start and end are put in id order here. Live annotations of a
+		// few tags come through annotations_tag instead (tag and clipping),
+		// sorted per batch: through annotations_clipping every annotation
+		// of the clippings would be read to test its tag.
+		q := `SELECT ` + cols + `, ` + aliased(spanReadable, "a.") + ` FROM annotations a%s
+			WHERE a.clipping_id IN (SELECT value FROM json_each(?))` + cond + ` ORDER BY a.clipping_id, a.start, a."end"`
+		byTag := len(w.TagIDs) > 0 && !w.IncludeDeleted
+		var rows *sql.Rows
+		if byTag {
+			rows, err = r.q.QueryContext(ctx, fmt.Sprintf(q, ` INDEXED BY annotations_tag`), qargs...)
+		}
+		if !byTag || err != nil && strings.Contains(err.Error(), "index") {
+			// A project without the index (an older or damaged one) reads
+			// the plain way.
+			rows, err = r.q.QueryContext(ctx, fmt.Sprintf(q, ""), qargs...)
+		}
 		if err != nil {
 			return err
 		}
