@@ -250,7 +250,7 @@ func BenchmarkBigImportWithReader(b *testing.B) {
 	for _, mode := range []struct {
 		name  string
 		spill string // PRAGMA cache_spill on the writer; "" = the store's
-	}{{"spill=cache_size", "1"}, {"spill=256MiB", ""}} {
+	}{{"spill=cache_size", "1"}, {"spill=160MiB", ""}} {
 		b.Run(mode.name, func(b *testing.B) {
 			var ok, blocked int
 			for range b.N {

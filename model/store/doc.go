@@ -24,7 +24,7 @@
 // that finds the file locked is retried in Go (busy.go, busyconn.go) for
 // as long as the lock holder makes progress, reported through OnWait and
 // stopped by cancelling the context. A write transaction keeps up to
-// 256 MiB of changed pages in memory (cache_spill), so it holds the
+// 160 MiB of changed pages in memory (cache_spill), so it holds the
 // EXCLUSIVE lock — which shuts out readers — only while it commits.
 //
 // Every user action is one short transaction; batch work (an import, a
