@@ -253,14 +253,7 @@ func TestMain(m *testing.M) {
 	if f := os.Getenv(peakEnv); f != "" {
 		os.Exit(peakHelper(Format(f)))
 	}
-	if work := os.Getenv(fixture.ChildEnv); work != "" {
-		if err := scaleChild(work); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-		os.Exit(0)
-	}
-	os.Exit(m.Run())
+	fixture.Main(m, scaleChild)
 }
 
 // peakHelper exports the benchmark dataset once and prints the process's

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/pprof"
 	"strings"
 	"testing"
 	"time"
@@ -14,26 +13,13 @@ import (
 	"clipper/model/store/fixture"
 )
 
-// scaleSpec is the project the scale benchmarks export: the big fixture
-// (50,000 clippings, 1,000,000 annotations), or with
-// CLIPPER_BENCH_SPEC=mid|small a smaller one for quick runs.
-func scaleSpec() fixture.Spec {
-	switch os.Getenv("CLIPPER_BENCH_SPEC") {
-	case "mid":
-		return fixture.Mid
-	case "small":
-		return fixture.Small
-	}
-	return fixture.Big
-}
-
 // BenchmarkScaleExport exports the scale project once per op, in every
 // format, each in a fresh child process, end to end: open the project,
 // read it and write the file (atomically, fsync'd). It reports the peak
 // resident set (target ≤ 300 MB), CPU time (user+sys) beside wall time,
 // and annotations per second of wall time (CSV target ≥ 150,000/s).
 func BenchmarkScaleExport(b *testing.B) {
-	spec := scaleSpec()
+	spec := fixture.SpecFromEnv()
 	if _, err := fixture.Path(context.Background(), spec); err != nil {
 		b.Fatal(err)
 	}
@@ -63,21 +49,15 @@ func scaleChild(work string) error {
 		return fmt.Errorf("unknown work %q", work)
 	}
 	ctx := context.Background()
-	path, err := fixture.Path(ctx, scaleSpec())
+	path, err := fixture.Path(ctx, fixture.SpecFromEnv())
 	if err != nil {
 		return err
 	}
-	if p := os.Getenv("CLIPPER_BENCH_CPUPROFILE"); p != "" {
-		f, err := os.Create(p)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
+	stop, err := fixture.StartProfile()
+	if err != nil {
+		return err
 	}
+	defer stop()
 	start := time.Now()
 	st, err := store.Open(path)
 	if err != nil {
@@ -88,7 +68,7 @@ func scaleChild(work string) error {
 	if err != nil {
 		return err
 	}
-	if f != string(QDC) && rep.Annotations != scaleSpec().Annotations() {
+	if f != string(QDC) && rep.Annotations != fixture.SpecFromEnv().Annotations() {
 		return fmt.Errorf("exported %d annotations", rep.Annotations)
 	}
 	return fixture.PrintUsage(start)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/pprof"
 	"testing"
 	"time"
 
@@ -21,27 +20,8 @@ import (
 // fixture (50,000 clippings, 1,000,000 annotations; CLIPPER_BENCH_SPEC=mid
 // or small for quicker runs) in a child process each, for its peak RSS.
 
-func benchSpec() fixture.Spec {
-	switch os.Getenv("CLIPPER_BENCH_SPEC") {
-	case "mid":
-		return fixture.Mid
-	case "small":
-		return fixture.Small
-	}
-	return fixture.Big
-}
-
 // TestMain runs a benchmark's child work instead of the tests when asked.
-func TestMain(m *testing.M) {
-	if work := os.Getenv(fixture.ChildEnv); work != "" {
-		if err := benchChild(work); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-		os.Exit(0)
-	}
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { fixture.Main(m, benchChild) }
 
 // benchChild does one measured piece of work: "open" opens the project at
 // CLIPPER_BENCH_PROJECT in the app window (Fyne's test driver, 1280×800)
@@ -51,17 +31,11 @@ func benchChild(work string) error {
 	if work != "open" {
 		return fmt.Errorf("unknown work %q", work)
 	}
-	if p := os.Getenv("CLIPPER_BENCH_CPUPROFILE"); p != "" {
-		f, err := os.Create(p)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
+	stop, err := fixture.StartProfile()
+	if err != nil {
+		return err
 	}
+	defer stop()
 	start := time.Now()
 	a := test.NewApp()
 	defer test.NewApp()
@@ -90,7 +64,7 @@ func benchChild(work string) error {
 func BenchmarkOpenAtScale(b *testing.B) {
 	ctx := context.Background()
 	path := filepath.Join(b.TempDir(), "project.clip")
-	if err := fixture.Copy(ctx, benchSpec(), path); err != nil {
+	if err := fixture.Copy(ctx, fixture.SpecFromEnv(), path); err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
@@ -112,7 +86,7 @@ func BenchmarkOpenAtScale(b *testing.B) {
 func BenchmarkProjectFindAtScale(b *testing.B) {
 	ctx := context.Background()
 	path := filepath.Join(b.TempDir(), "project.clip")
-	if err := fixture.Copy(ctx, benchSpec(), path); err != nil {
+	if err := fixture.Copy(ctx, fixture.SpecFromEnv(), path); err != nil {
 		b.Fatal(err)
 	}
 	st, err := store.Open(path)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -17,31 +16,12 @@ import (
 // CLIPPER_BENCH_SPEC=mid|small a smaller one), each command in a child
 // process that reports its peak resident set and CPU time.
 
-func scaleSpec() fixture.Spec {
-	switch os.Getenv("CLIPPER_BENCH_SPEC") {
-	case "mid":
-		return fixture.Mid
-	case "small":
-		return fixture.Small
-	}
-	return fixture.Big
-}
-
 // TestMain runs a benchmark's child work instead of the tests when asked.
-func TestMain(m *testing.M) {
-	if work := os.Getenv(fixture.ChildEnv); work != "" {
-		if err := cliChild(work); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-		os.Exit(0)
-	}
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { fixture.Main(m, cliChild) }
 
 // cliChild runs `clipper --db PROJECT <work…>` with its output discarded.
 func cliChild(work string) error {
-	path, err := fixture.Path(context.Background(), scaleSpec())
+	path, err := fixture.Path(context.Background(), fixture.SpecFromEnv())
 	if err != nil {
 		return err
 	}
@@ -72,7 +52,7 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 // BenchmarkScaleCLI runs `annotations` (1,000,000 lines) and `list`
 // (50,000 lines) on the scale project: target ≤ 100 MB peak RSS each.
 func BenchmarkScaleCLI(b *testing.B) {
-	if _, err := fixture.Path(context.Background(), scaleSpec()); err != nil {
+	if _, err := fixture.Path(context.Background(), fixture.SpecFromEnv()); err != nil {
 		b.Fatal(err)
 	}
 	for _, work := range []string{"annotations", "list", "search --limit 0 café"} {
