@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"time"
+	"unicode/utf8"
 )
 
 // Status is the verification verdict of a claim.
@@ -102,6 +103,34 @@ type Annotation struct {
 // Anchor fills Exact, Prefix, Suffix and BodyHash of a span of body and
 // checks that the span lies inside it.
 func Anchor(body string, start, end int) (exact, prefix, suffix string, err error) {
+	if start >= 0 && start < end && utf8.ValidString(body) {
+		// Slice the body at byte offsets found in one pass that stops at
+		// the end of the suffix: no copy of the whole body as runes.
+		p, s := max(0, start-AnchorContext), end+AnchorContext
+		var at [4]int // byte offsets of code points p, start, end, s
+		k, n := 0, 0  // code points seen; offsets found
+		marks := [4]int{p, start, end, s}
+		for i := range body {
+			for n < 4 && marks[n] == k {
+				at[n] = i
+				n++
+			}
+			if n == 4 {
+				break
+			}
+			k++
+		}
+		for n < 4 && marks[n] == k { // positions at the very end of the body
+			at[n] = len(body)
+			n++
+		}
+		if n >= 3 {
+			if n == 3 {
+				at[3] = len(body)
+			}
+			return body[at[1]:at[2]], body[at[0]:at[1]], body[at[2]:at[3]], nil
+		}
+	}
 	runes := []rune(body)
 	if start < 0 || end > len(runes) || start >= end {
 		return "", "", "", fmt.Errorf("span %d–%d is outside the body (0–%d) or empty", start, end, len(runes))

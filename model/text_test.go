@@ -37,3 +37,32 @@ func TestAnchor(t *testing.T) {
 		}
 	}
 }
+
+// TestAnchorMatchesRunes checks Anchor against slicing the body as runes
+// for every span of texts with multi-byte characters, a body shorter than
+// the context and invalid UTF-8 (whose bytes read as U+FFFD).
+func TestAnchorMatchesRunes(t *testing.T) {
+	long := ""
+	for i := range 30 {
+		long += string(rune('a'+i%26)) + "é“€𝄞 "
+	}
+	for _, body := range []string{"x", "Ça va? “Oui,” dit-elle.", long, "ab\xffcd\xe2\x80 ef"} {
+		runes := []rune(body)
+		for start := -1; start <= len(runes)+1; start++ {
+			for end := start - 1; end <= len(runes)+1; end++ {
+				exact, prefix, suffix, err := Anchor(body, start, end)
+				if start < 0 || end > len(runes) || start >= end {
+					if err == nil {
+						t.Errorf("Anchor(%q, %d, %d) accepted a bad span", body, start, end)
+					}
+					continue
+				}
+				p, s := max(0, start-AnchorContext), min(len(runes), end+AnchorContext)
+				want := [3]string{string(runes[start:end]), string(runes[p:start]), string(runes[end:s])}
+				if err != nil || [3]string{exact, prefix, suffix} != want {
+					t.Errorf("Anchor(%q, %d, %d) = %q %q %q %v, want %q", body, start, end, exact, prefix, suffix, err, want)
+				}
+			}
+		}
+	}
+}

@@ -103,7 +103,7 @@ type annotationBench struct {
 	i    int
 }
 
-func newAnnotationBench(b *testing.B) *annotationBench {
+func newAnnotationBench(b testing.TB) *annotationBench {
 	f := newFixture(b)
 	c := newTextGen(2).clippings(1)[0]
 	if _, err := f.s.AddClipping(f.ctx, c); err != nil {
@@ -114,7 +114,7 @@ func newAnnotationBench(b *testing.B) *annotationBench {
 
 // add saves the next annotation: a claim with attributes, and a note if
 // note is not empty.
-func (ab *annotationBench) add(b *testing.B, note string) {
+func (ab *annotationBench) add(b testing.TB, note string) {
 	start := (ab.i * 7) % (ab.n - 40)
 	ab.i++
 	a := &model.Annotation{ClippingID: ab.clip.ID, TagID: ab.f.tags["claim"].ID, CoderID: ab.f.coder.ID,
@@ -128,7 +128,7 @@ func (ab *annotationBench) add(b *testing.B, note string) {
 // bareTable is a one-table database opened with the store's DSN pragmas.
 type bareTable struct{ db *sql.DB }
 
-func newBareTable(b *testing.B) *bareTable {
+func newBareTable(b testing.TB) *bareTable {
 	db, err := sql.Open(driverName, rwDSN(filepath.Join(b.TempDir(), "bare.db")))
 	if err != nil {
 		b.Fatal(err)
@@ -141,7 +141,7 @@ func newBareTable(b *testing.B) *bareTable {
 }
 
 // insert runs one single-row INSERT in its own (autocommit) transaction.
-func (bt *bareTable) insert(b *testing.B) {
+func (bt *bareTable) insert(b testing.TB) {
 	id, err := newID()
 	if err != nil {
 		b.Fatal(err)

@@ -422,7 +422,7 @@ type clippingText struct {
 // there is none.
 func loadText(ctx context.Context, tx *wtx, id string) (clippingText, error) {
 	var t clippingText
-	err := tx.QueryRowContext(ctx, `SELECT body, body_hash FROM clippings WHERE id = ?`, id).Scan(&t.body, &t.hash)
+	err := tx.queryRow(`SELECT body, body_hash FROM clippings WHERE id = ?`, id).Scan(&t.body, &t.hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, fmt.Errorf("clipping %q: %w", id, ErrNotFound)
 	}

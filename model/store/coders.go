@@ -138,7 +138,7 @@ func (s *Store) RenameCoder(ctx context.Context, id, name string) error {
 // requireCoder returns ErrNotFound unless coder id exists.
 func requireCoder(ctx context.Context, tx *wtx, id string) error {
 	var one int
-	err := tx.QueryRowContext(ctx, `SELECT 1 FROM coders WHERE id = ?`, id).Scan(&one)
+	err := tx.queryRow(`SELECT 1 FROM coders WHERE id = ?`, id).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("coder %q: %w", id, ErrNotFound)
 	}
