@@ -99,12 +99,18 @@ func (s *Store) Merge(ctx context.Context, src string, opt MergeOptions) (MergeR
 	}
 	defer in.remove()
 	err = s.attached(ctx, in.path, func(tx *wtx) (bool, error) {
-		m, err := newMerger(tx, opt, &rep, in.findings)
-		if err != nil {
-			return false, err
+		m, err := newMerger(tx, opt, &rep, in.wait)
+		if err == nil {
+			m.inPath = in.path
+			err = m.run()
 		}
-		m.inPath = in.path
-		if err := m.run(); err != nil {
+		if err != nil {
+			// The file's integrity check runs while it is read: damage it
+			// finds is the reason a read failed, and refuses the file
+			// as it would have before the reading.
+			if _, cerr := in.wait(); cerr != nil {
+				return false, fmt.Errorf("refused: %w", cerr)
+			}
 			return false, err
 		}
 		return !opt.DryRun && m.writes(), nil

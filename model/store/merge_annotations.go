@@ -19,6 +19,7 @@ const mergeBatch = 4096
 // batch is one batch of incoming annotations being merged.
 type batch struct {
 	good    []annState           // checked incoming annotations, in the file's row order
+	hashes  []int64              // stateHash of each of good
 	odd     map[int64]bool       // rows of the file with a value not of its column's type
 	refused []refusal            // annotations refused, in row order
 	moved   map[string]*selfText // annotation id → its clipping's text, when exact differs from the text at its span
@@ -77,6 +78,11 @@ func (m *merger) mergeAnnotations() error {
 			}
 			defer conn.Close()
 			in := incomingReader{m: m, q: conn, ctx: ctx}
+			defer func() {
+				if in.body != nil {
+					in.body.Close()
+				}
+			}()
 			for k := i; k < batches; k += readers {
 				b := &batch{moved: map[string]*selfText{}}
 				err := in.read(b, bounds[k], bounds[k+1], dups)
@@ -210,6 +216,7 @@ type incomingReader struct {
 	q     *sql.Conn
 	ctx   context.Context
 	texts textCache
+	body  *sql.Stmt // reads a clipping's text by rowid, prepared on first use
 }
 
 // read reads the file's annotations in rows (from, to] into b.good:
@@ -230,6 +237,8 @@ func (in *incomingReader) read(b *batch, from, to int64, dups map[string]int) er
 		return fmt.Errorf("read incoming annotations: %w", err)
 	}
 	b.odd = map[int64]bool{}
+	n := int(min(max(to-from, 0), mergeBatch)) // the batch's rows, at most
+	b.good, b.hashes = make([]annState, 0, n), make([]int64, 0, n)
 	for rows.Next() {
 		c := &cells{table: "annotations"}
 		var plain bool
@@ -274,6 +283,7 @@ func (in *incomingReader) read(b *batch, from, to int64, dups map[string]int) er
 			continue
 		}
 		b.good = append(b.good, a)
+		b.hashes = append(b.hashes, stateHash(a))
 	}
 	return rows.Err()
 }
@@ -316,15 +326,7 @@ func (m *merger) decide(b *batch, pending map[conflictKey]bool) error {
 	// clipping, with the sync records; the whole row only for those whose
 	// decision needs it — not those they did not change since the last
 	// sync (merging the same file again reads no whole row).
-	keys, err := m.ourKeys(j)
-	if err != nil {
-		return err
-	}
-	rids := make([]int64, 0, len(keys))
-	for _, k := range keys {
-		rids = append(rids, k.rid)
-	}
-	bases, err := loadBases(m.ctx, m.tx.Tx, m.peer, rids)
+	keys, bases, err := m.ourKeys(j, len(ids))
 	if err != nil {
 		return err
 	}
@@ -341,7 +343,7 @@ func (m *merger) decide(b *batch, pending map[conflictKey]bool) error {
 		if err != nil {
 			return err
 		}
-		ms[i] = mapped{mt: mt, ra: ra, ht: stateHash(t)}
+		ms[i] = mapped{mt: mt, ra: ra, ht: b.hashes[i]}
 		k, ok := keys[t.ID]
 		if !ok {
 			continue
@@ -449,24 +451,37 @@ type ourKey struct {
 }
 
 // ourKeys reads the row id and clipping of this project's annotations
-// among the ids of the JSON array j.
-func (m *merger) ourKeys(j string) (map[string]ourKey, error) {
-	rows, err := m.tx.QueryContext(m.ctx, `SELECT rid, id, CASE WHEN typeof(clipping_id) = 'text' THEN clipping_id ELSE '' END
-		FROM main.annotations WHERE id IN (SELECT value FROM json_each(?))`, j)
+// among the n ids of the JSON array j, and their sync records with the
+// file's replica (by row id), in one query.
+func (m *merger) ourKeys(j string, n int) (map[string]ourKey, map[int64]syncBase, error) {
+	fail := func(err error) (map[string]ourKey, map[int64]syncBase, error) {
+		return nil, nil, fmt.Errorf("read annotations: %w", err)
+	}
+	rows, err := m.tx.QueryContext(m.ctx, `SELECT a.rid, a.id, CASE WHEN typeof(a.clipping_id) = 'text' THEN a.clipping_id ELSE '' END,
+		b.ours, b.theirs FROM main.annotations a LEFT JOIN main.merge_base b ON b.peer = ? AND b.annotation = a.rid
+		WHERE a.id IN (SELECT value FROM json_each(?))`, m.peer, j)
 	if err != nil {
-		return nil, fmt.Errorf("read annotations: %w", err)
+		return fail(err)
 	}
 	defer rows.Close()
-	keys := map[string]ourKey{}
+	keys := make(map[string]ourKey, n)
+	bases := make(map[int64]syncBase, n)
 	for rows.Next() {
 		var k ourKey
 		var id string
-		if err := rows.Scan(&k.rid, &id, &k.clip); err != nil {
-			return nil, fmt.Errorf("read annotations: %w", err)
+		var ours, theirs sql.NullInt64
+		if err := rows.Scan(&k.rid, &id, &k.clip, &ours, &theirs); err != nil {
+			return fail(err)
 		}
 		keys[id] = k
+		if m.peer != 0 && ours.Valid && theirs.Valid {
+			bases[k.rid] = syncBase{ours.Int64, theirs.Int64}
+		}
 	}
-	return keys, rows.Err()
+	if err := rows.Err(); err != nil {
+		return fail(err)
+	}
+	return keys, bases, nil
 }
 
 // base plans a sync record unless the stored one already says so.
@@ -527,9 +542,9 @@ func typedAnn(rows scanner, c *cells) (annState, bool) {
 	if err != nil {
 		return a, false
 	}
-	c.rowid, c.id = a.rid, fmt.Sprintf("row %d", a.rid)
-	if a.ID != "" && utf8.ValidString(a.ID) && len(a.ID) <= 64 {
-		c.id = a.ID
+	c.rowid, c.id = a.rid, a.ID
+	if a.ID == "" || !utf8.ValidString(a.ID) || len(a.ID) > 64 {
+		c.id = fmt.Sprintf("row %d", a.rid)
 	}
 	for _, f := range []struct{ col, v string }{{"id", a.ID}, {"clipping_id", a.ClippingID}, {"tag_id", a.TagID},
 		{"coder_id", a.CoderID}, {"exact", a.Exact}, {"prefix", a.Prefix}, {"suffix", a.Suffix},
@@ -592,9 +607,15 @@ func (tc *textCache) get(in *incomingReader, id string) (*selfText, error) {
 	if t := tc.byID[id]; t != nil {
 		return t, nil
 	}
+	if in.body == nil {
+		st, err := in.q.PrepareContext(in.ctx, `SELECT body, body_hash FROM main.clippings WHERE rowid = ?`)
+		if err != nil {
+			return nil, fmt.Errorf("read incoming clipping %s: %w", id, classify(err))
+		}
+		in.body = st
+	}
 	t := &selfText{}
-	if err := in.q.QueryRowContext(in.ctx, `SELECT body, body_hash FROM main.clippings WHERE rowid = ?`,
-		in.m.clipRow[id]).Scan(&t.body, &t.hash); err != nil {
+	if err := in.body.QueryRowContext(in.ctx, in.m.clipRow[id]).Scan(&t.body, &t.hash); err != nil {
 		return nil, fmt.Errorf("read incoming clipping %s: %w", id, classify(err))
 	}
 	t.runes = []rune(t.body)
