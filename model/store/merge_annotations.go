@@ -226,34 +226,34 @@ type incomingReader struct {
 // its span is kept, to be re-anchored (see mapAnn).
 func (in *incomingReader) read(b *batch, from, to int64, dups map[string]int) error {
 	m := in.m
-	rows, err := in.q.QueryContext(in.ctx, `SELECT `+annCols+`, (`+plainAnn+`) AS plain_row FROM main.annotations NOT INDEXED
+	rows, err := in.q.QueryContext(in.ctx, `SELECT `+annCols+` FROM main.annotations NOT INDEXED
 		WHERE rowid > ? AND rowid <= ? ORDER BY rowid`, from, to)
 	if err != nil {
 		return fmt.Errorf("read incoming annotations: %w", classify(err))
 	}
 	defer rows.Close()
-	cols, err := columnIndex(rows)
-	if err != nil {
-		return fmt.Errorf("read incoming annotations: %w", err)
-	}
 	b.odd = map[int64]bool{}
 	n := int(min(max(to-from, 0), mergeBatch)) // the batch's rows, at most
 	b.good, b.hashes = make([]annState, 0, n), make([]int64, 0, n)
+	var vals [annColCount]any
+	var ptrs [annColCount]any
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
 	for rows.Next() {
-		c := &cells{table: "annotations"}
-		var plain bool
-		a, ok := typedAnn(plainScanner{rows, &plain}, c)
-		if ok && !plain {
-			b.odd[c.rowid] = true
+		if err := rows.Scan(ptrs[:]...); err != nil {
+			return fmt.Errorf("read incoming annotations: %w", classify(err))
 		}
-		if !ok {
-			if c, err = scanCells(rows, "annotations", cols); err != nil {
-				return fmt.Errorf("read incoming annotations: %w", classify(err))
+		c := &cells{table: "annotations"}
+		a, plain := plainAnnRow(&vals)
+		if !plain || !checkTyped(a, c) {
+			// A value not of its column's type, or one the checks
+			// refuse: the row is read again, the careful way.
+			rid, _ := vals[0].(int64)
+			if a, c, err = in.readOdd(rid); err != nil {
+				return err
 			}
-			b.odd[c.rowid] = true // read value by value: never copied as it is
-			a = decodeAnn(c)
-			checkAnnRow(c, a)
-			c.vals = nil
+			b.odd[c.rowid] = true
 		}
 		if k, dup := dups[c.id]; dup {
 			b.refused = append(b.refused, refusal{id: c.id, why: fmt.Sprintf("the file has %d rows with this id", k), dup: true})
@@ -288,25 +288,92 @@ func (in *incomingReader) read(b *batch, from, to int64, dups map[string]int) er
 	return rows.Err()
 }
 
-// plainScanner scans annCols and then the plainAnn flag of a row.
-type plainScanner struct {
-	rows  *sql.Rows
-	plain *bool
+// annColCount is the number of columns in annCols.
+const annColCount = 26
+
+// plainAnnRow decodes an annotation row of the file (annCols, as the
+// driver returns them) whose every value is of the type its column
+// declares (text, integer, real or null): such a row, once checked, can
+// be copied as it is. plain is false for any other row.
+func plainAnnRow(v *[annColCount]any) (a annState, plain bool) {
+	var ok [annColCount]bool
+	str := func(i int) string {
+		s, o := v[i].(string)
+		ok[i] = o
+		return s
+	}
+	integer := func(i int) int64 {
+		n, o := v[i].(int64)
+		ok[i] = o && int64(int(n)) == n // as database/sql converts it to int
+		return n
+	}
+	real := func(i int) *float64 {
+		switch x := v[i].(type) {
+		case nil:
+			ok[i] = true
+			return nil
+		case float64:
+			ok[i] = true
+			return &x
+		}
+		return nil
+	}
+	a = annState{rid: integer(0), ID: str(1), ClippingID: str(2), TagID: str(3), CoderID: str(4),
+		Start: int(integer(5)), End: int(integer(6)), Exact: str(7), Prefix: str(8), Suffix: str(9),
+		BodyHash: str(10), Speaker: str(11), Claimant: str(12), Status: str(13), Value: real(14),
+		Low: real(15), High: real(16), Unit: str(17), Comparator: str(18), Note: str(19), Origin: str(20),
+		AnchorStatus: str(21), AnchorQuote: str(22), CreatedAt: str(23), UpdatedAt: str(24)}
+	switch x := v[25].(type) {
+	case nil:
+		ok[25] = true
+	case string:
+		ok[25] = true
+		a.DeletedAt = &x
+	}
+	for _, o := range ok {
+		if !o {
+			return a, false
+		}
+	}
+	return a, true
 }
 
-func (p plainScanner) Scan(dest ...any) error { return p.rows.Scan(append(dest, p.plain)...) }
-
-// plainAnn holds for an annotation row of the file whose every value is
-// of the type its column declares (text, integer, real or null): such a
-// row, once checked, can be copied as it is.
-const plainAnn = `typeof(id) = 'text' AND typeof(clipping_id) = 'text' AND typeof(tag_id) = 'text'
-	AND typeof(coder_id) = 'text' AND typeof(start) = 'integer' AND typeof("end") = 'integer'
-	AND typeof(exact) = 'text' AND typeof(prefix) = 'text' AND typeof(suffix) = 'text' AND typeof(body_hash) = 'text'
-	AND typeof(speaker) = 'text' AND typeof(claimant) = 'text' AND typeof(status) = 'text'
-	AND typeof(value) IN ('real', 'null') AND typeof(low) IN ('real', 'null') AND typeof(high) IN ('real', 'null')
-	AND typeof(unit) = 'text' AND typeof(comparator) = 'text' AND typeof(note) = 'text' AND typeof(origin) = 'text'
-	AND typeof(anchor_status) = 'text' AND typeof(anchor_quote) = 'text' AND typeof(created_at) = 'text'
-	AND typeof(updated_at) = 'text' AND typeof(deleted_at) IN ('text', 'null')`
+// readOdd reads the file's annotation row rid again, for a row whose
+// values plainAnnRow could not take as they are or that the checks
+// refuse: with Go types where the values convert (checked as typedAnn
+// checks), else value by value (decodeAnn, checkAnnRow). Such a row is
+// never copied as it is.
+func (in *incomingReader) readOdd(rid int64) (annState, *cells, error) {
+	fail := func(err error) (annState, *cells, error) {
+		return annState{}, nil, fmt.Errorf("read incoming annotations: %w", classify(err))
+	}
+	rows, err := in.q.QueryContext(in.ctx, `SELECT `+annCols+` FROM main.annotations NOT INDEXED WHERE rowid = ?`, rid)
+	if err != nil {
+		return fail(err)
+	}
+	defer rows.Close()
+	cols, err := columnIndex(rows)
+	if err != nil {
+		return fail(err)
+	}
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return fail(err)
+		}
+		return fail(fmt.Errorf("row %d is gone", rid))
+	}
+	c := &cells{table: "annotations"}
+	a, ok := typedAnn(rows, c)
+	if !ok {
+		if c, err = scanCells(rows, "annotations", cols); err != nil {
+			return fail(err)
+		}
+		a = decodeAnn(c)
+		checkAnnRow(c, a)
+		c.vals = nil
+	}
+	return a, c, rows.Close()
+}
 
 // decide decides every annotation of b, as Merge describes, from this
 // project's version of it and the sync records of this file's replica.
@@ -542,6 +609,14 @@ func typedAnn(rows scanner, c *cells) (annState, bool) {
 	if err != nil {
 		return a, false
 	}
+	return a, checkTyped(a, c)
+}
+
+// checkTyped checks an annotation read with Go types as decodeAnn and
+// checkAnnRow would, noting its problems in c; false says that a value
+// must be read value by value to be described (not valid UTF-8, not a
+// timestamp, not a finite number).
+func checkTyped(a annState, c *cells) bool {
 	c.rowid, c.id = a.rid, a.ID
 	if a.ID == "" || !utf8.ValidString(a.ID) || len(a.ID) > 64 {
 		c.id = fmt.Sprintf("row %d", a.rid)
@@ -552,7 +627,7 @@ func typedAnn(rows scanner, c *cells) (annState, bool) {
 		{"unit", a.Unit}, {"comparator", a.Comparator}, {"note", a.Note}, {"origin", a.Origin},
 		{"anchor_status", a.AnchorStatus}, {"anchor_quote", a.AnchorQuote}} {
 		if !utf8.ValidString(f.v) {
-			return a, false // read value by value, which says so
+			return false // read value by value, which says so
 		}
 	}
 	stamps := []struct {
@@ -561,16 +636,16 @@ func typedAnn(rows scanner, c *cells) (annState, bool) {
 	}{{"created_at", &a.CreatedAt}, {"updated_at", &a.UpdatedAt}, {"deleted_at", a.DeletedAt}}
 	for _, f := range stamps {
 		if f.v != nil && checkTime(*f.v) != nil {
-			return a, false
+			return false
 		}
 	}
 	for _, v := range []*float64{a.Value, a.Low, a.High} {
 		if v != nil && (math.IsNaN(*v) || math.IsInf(*v, 0)) {
-			return a, false
+			return false
 		}
 	}
 	checkAnnRow(c, a)
-	return a, true
+	return true
 }
 
 // refusal is an incoming annotation refused while reading, and why.

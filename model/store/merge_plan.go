@@ -156,11 +156,11 @@ func (m *merger) run() error {
 	if err := m.mergeAnnotations(); err != nil {
 		return err
 	}
-	// Nothing is committed before the file's
-	// integrity check has finished: damage it finds refuses the whole file.
+	// Nothing is committed before the file's integrity check has
+	// finished: damage it finds refuses the whole file (see Merge).
 	f, err := m.integrity()
 	if err != nil {
-		return fmt.Errorf("refused: %w", err)
+		return err
 	}
 	m.findings = f
 	// The id lists in id order, as before the annotations came in
