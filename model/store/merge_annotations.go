@@ -157,6 +157,19 @@ func (m *merger) batchBounds() ([]int64, error) {
 		return nil, nil
 	}
 	bounds := []int64{lo.Int64 - 1}
+	// Without gaps in the row numbers (as SQLite numbers rows that were
+	// only ever added), the bounds follow from the count, which SQLite
+	// takes from the table's pages without reading their rows.
+	var n int64
+	if err := m.tx.QueryRowContext(m.ctx, `SELECT count(*) FROM theirs.annotations NOT INDEXED`).Scan(&n); err != nil {
+		return fail(err)
+	}
+	if hi.Int64-lo.Int64+1 == n {
+		for r := lo.Int64 - 1 + mergeBatch; r < hi.Int64; r += mergeBatch {
+			bounds = append(bounds, r)
+		}
+		return append(bounds, hi.Int64), nil
+	}
 	rows, err := m.tx.QueryContext(m.ctx, `SELECT rowid FROM (SELECT rowid, row_number() OVER (ORDER BY rowid) AS n
 		FROM theirs.annotations NOT INDEXED) WHERE n % ? = 0 ORDER BY rowid`, mergeBatch)
 	if err != nil {
@@ -393,7 +406,7 @@ func (m *merger) decide(b *batch, pending map[conflictKey]bool) error {
 	// clipping, with the sync records; the whole row only for those whose
 	// decision needs it — not those they did not change since the last
 	// sync (merging the same file again reads no whole row).
-	keys, bases, err := m.ourKeys(j, len(ids))
+	keys, err := m.ourKeys(j, len(ids))
 	if err != nil {
 		return err
 	}
@@ -411,12 +424,11 @@ func (m *merger) decide(b *batch, pending map[conflictKey]bool) error {
 			return err
 		}
 		ms[i] = mapped{mt: mt, ra: ra, ht: b.hashes[i]}
-		k, ok := keys[t.ID]
-		if !ok {
+		k := keys[i]
+		if !k.found {
 			continue
 		}
-		bs, synced := bases[k.rid]
-		if k.clip == mt.ClippingID && synced && ms[i].ht == bs.theirs {
+		if k.clip == mt.ClippingID && k.synced && ms[i].ht == k.base.theirs {
 			ms[i].unchanged = true
 			continue
 		}
@@ -443,8 +455,8 @@ func (m *merger) decide(b *batch, pending map[conflictKey]bool) error {
 			r.Unchanged++ // they did not change it; ours may have
 			continue
 		}
-		k, ok := keys[t.ID]
-		if !ok {
+		k := keys[i]
+		if !k.found {
 			plain := ra == nil && mt.ClippingID == t.ClippingID && mt.TagID == t.TagID && !b.odd[t.rid]
 			b.inserts = append(b.inserts, annInsert{st: mt, theirs: ht, row: t.rid, plain: plain})
 			if mt.DeletedAt != nil {
@@ -466,7 +478,7 @@ func (m *merger) decide(b *batch, pending map[conflictKey]bool) error {
 			return fmt.Errorf("annotation %s (row %d here) could not be read again", t.ID, k.rid)
 		}
 		ho := stateHash(cur)
-		bs, synced := bases[cur.rid]
+		bs, synced := k.base, k.synced
 		switch {
 		case cur.ClippingID != mt.ClippingID:
 			// Annotations never change clipping: only a tampered file
@@ -511,44 +523,48 @@ func (m *merger) decide(b *batch, pending map[conflictKey]bool) error {
 }
 
 // ourKey is what decide reads first of this project's version of an
-// incoming annotation: its row id and clipping ("" unless text).
+// incoming annotation: whether it is here, its row id and clipping (""
+// unless text), and the sync record with the file's replica.
 type ourKey struct {
-	rid  int64
-	clip string
+	found  bool
+	rid    int64
+	clip   string
+	base   syncBase
+	synced bool // base is recorded
 }
 
-// ourKeys reads the row id and clipping of this project's annotations
-// among the n ids of the JSON array j, and their sync records with the
-// file's replica (by row id), in one query.
-func (m *merger) ourKeys(j string, n int) (map[string]ourKey, map[int64]syncBase, error) {
-	fail := func(err error) (map[string]ourKey, map[int64]syncBase, error) {
-		return nil, nil, fmt.Errorf("read annotations: %w", err)
-	}
-	rows, err := m.tx.QueryContext(m.ctx, `SELECT a.rid, a.id, CASE WHEN typeof(a.clipping_id) = 'text' THEN a.clipping_id ELSE '' END,
-		b.ours, b.theirs FROM main.annotations a LEFT JOIN main.merge_base b ON b.peer = ? AND b.annotation = a.rid
-		WHERE a.id IN (SELECT value FROM json_each(?))`, m.peer, j)
+// ourKeys reads, for each of the n ids of the JSON array j, the row id
+// and clipping of this project's annotation of that id and its sync
+// record with the file's replica, in one query; keys[i] is for j[i].
+func (m *merger) ourKeys(j string, n int) ([]ourKey, error) {
+	rows, err := m.tx.QueryContext(m.ctx, `SELECT j.key, a.rid, CASE WHEN typeof(a.clipping_id) = 'text' THEN a.clipping_id ELSE '' END,
+		b.ours, b.theirs FROM json_each(?) j CROSS JOIN main.annotations a ON a.id = j.value
+		LEFT JOIN main.merge_base b ON b.peer = ? AND b.annotation = a.rid`, j, m.peer)
 	if err != nil {
-		return fail(err)
+		return nil, fmt.Errorf("read annotations: %w", err)
 	}
 	defer rows.Close()
-	keys := make(map[string]ourKey, n)
-	bases := make(map[int64]syncBase, n)
+	keys := make([]ourKey, n)
 	for rows.Next() {
+		var i int
 		var k ourKey
-		var id string
 		var ours, theirs sql.NullInt64
-		if err := rows.Scan(&k.rid, &id, &k.clip, &ours, &theirs); err != nil {
-			return fail(err)
+		if err := rows.Scan(&i, &k.rid, &k.clip, &ours, &theirs); err != nil {
+			return nil, fmt.Errorf("read annotations: %w", err)
 		}
-		keys[id] = k
+		if i < 0 || i >= n {
+			return nil, fmt.Errorf("read annotations: key %d of %d", i, n)
+		}
+		k.found = true
 		if m.peer != 0 && ours.Valid && theirs.Valid {
-			bases[k.rid] = syncBase{ours.Int64, theirs.Int64}
+			k.base, k.synced = syncBase{ours.Int64, theirs.Int64}, true
 		}
+		keys[i] = k
 	}
 	if err := rows.Err(); err != nil {
-		return fail(err)
+		return nil, fmt.Errorf("read annotations: %w", err)
 	}
-	return keys, bases, nil
+	return keys, nil
 }
 
 // base plans a sync record unless the stored one already says so.
