@@ -309,7 +309,7 @@ func BenchmarkIncomingCheck(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, err := checkIncoming(context.Background(), path); err != nil {
+		if _, err := checkIncomingNow(context.Background(), path); err != nil {
 			b.Fatal(err)
 		}
 	}

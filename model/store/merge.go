@@ -53,7 +53,9 @@ type MergeItem struct {
 // a temporary directory and checked like Open checks a project, plus
 // PRAGMA integrity_check and the exact schema of its version; a file that
 // fails is refused with the reason (ErrNotProject, ErrCorrupt,
-// ErrUnsafeSchema, ErrSchemaVersion) and nothing here changes. Then every
+// ErrUnsafeSchema, ErrSchemaVersion) and nothing here changes (the
+// integrity check runs while the file is read; nothing is committed
+// before it has passed). Then every
 // row is checked with the rules for local input: a row that fails is not
 // merged, nor are the rows that depend on it, and the report lists them
 // (MergeReport.Refused); the rest is merged.
@@ -99,7 +101,7 @@ func (s *Store) Merge(ctx context.Context, src string, opt MergeOptions) (MergeR
 	}
 	defer in.remove()
 	err = s.attached(ctx, in.path, func(tx *wtx) (bool, error) {
-		m, err := newMerger(tx, opt, &rep, in.findings)
+		m, err := newMerger(tx, opt, &rep, in.wait)
 		if err != nil {
 			return false, err
 		}
@@ -110,6 +112,12 @@ func (s *Store) Merge(ctx context.Context, src string, opt MergeOptions) (MergeR
 		return !opt.DryRun && m.writes(), nil
 	})
 	if err != nil {
+		// The file's integrity check runs while it is read (the commit
+		// waits for it): damage it finds refuses the file, as it did
+		// before the reading, and is the reason a read of it failed.
+		if _, cerr := in.wait(); cerr != nil && ctx.Err() == nil {
+			err = fmt.Errorf("refused: %w", cerr)
+		}
 		return fail(err)
 	}
 	rep.lists()

@@ -19,6 +19,7 @@ const mergeBatch = 4096
 // batch is one batch of incoming annotations being merged.
 type batch struct {
 	good    []annState           // checked incoming annotations, in the file's row order
+	hashes  []int64              // stateHash of each of good
 	odd     map[int64]bool       // rows of the file with a value not of its column's type
 	refused []refusal            // annotations refused, in row order
 	moved   map[string]*selfText // annotation id → its clipping's text, when exact differs from the text at its span
@@ -77,6 +78,11 @@ func (m *merger) mergeAnnotations() error {
 			}
 			defer conn.Close()
 			in := incomingReader{m: m, q: conn, ctx: ctx}
+			defer func() {
+				if in.body != nil {
+					in.body.Close()
+				}
+			}()
 			for k := i; k < batches; k += readers {
 				b := &batch{moved: map[string]*selfText{}}
 				err := in.read(b, bounds[k], bounds[k+1], dups)
@@ -151,6 +157,19 @@ func (m *merger) batchBounds() ([]int64, error) {
 		return nil, nil
 	}
 	bounds := []int64{lo.Int64 - 1}
+	// Without gaps in the row numbers (as SQLite numbers rows that were
+	// only ever added), the bounds follow from the count, which SQLite
+	// takes from the table's pages without reading their rows.
+	var n int64
+	if err := m.tx.QueryRowContext(m.ctx, `SELECT count(*) FROM theirs.annotations NOT INDEXED`).Scan(&n); err != nil {
+		return fail(err)
+	}
+	if hi.Int64-lo.Int64+1 == n {
+		for r := lo.Int64 - 1 + mergeBatch; r < hi.Int64; r += mergeBatch {
+			bounds = append(bounds, r)
+		}
+		return append(bounds, hi.Int64), nil
+	}
 	rows, err := m.tx.QueryContext(m.ctx, `SELECT rowid FROM (SELECT rowid, row_number() OVER (ORDER BY rowid) AS n
 		FROM theirs.annotations NOT INDEXED) WHERE n % ? = 0 ORDER BY rowid`, mergeBatch)
 	if err != nil {
@@ -210,6 +229,7 @@ type incomingReader struct {
 	q     *sql.Conn
 	ctx   context.Context
 	texts textCache
+	body  *sql.Stmt // reads a clipping's text by rowid, prepared on first use
 }
 
 // read reads the file's annotations in rows (from, to] into b.good:
@@ -219,32 +239,34 @@ type incomingReader struct {
 // its span is kept, to be re-anchored (see mapAnn).
 func (in *incomingReader) read(b *batch, from, to int64, dups map[string]int) error {
 	m := in.m
-	rows, err := in.q.QueryContext(in.ctx, `SELECT `+annCols+`, (`+plainAnn+`) AS plain_row FROM main.annotations NOT INDEXED
+	rows, err := in.q.QueryContext(in.ctx, `SELECT `+annCols+` FROM main.annotations NOT INDEXED
 		WHERE rowid > ? AND rowid <= ? ORDER BY rowid`, from, to)
 	if err != nil {
 		return fmt.Errorf("read incoming annotations: %w", classify(err))
 	}
 	defer rows.Close()
-	cols, err := columnIndex(rows)
-	if err != nil {
-		return fmt.Errorf("read incoming annotations: %w", err)
-	}
 	b.odd = map[int64]bool{}
+	n := int(min(max(to-from, 0), mergeBatch)) // the batch's rows, at most
+	b.good, b.hashes = make([]annState, 0, n), make([]int64, 0, n)
+	var vals [annColCount]any
+	var ptrs [annColCount]any
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
 	for rows.Next() {
-		c := &cells{table: "annotations"}
-		var plain bool
-		a, ok := typedAnn(plainScanner{rows, &plain}, c)
-		if ok && !plain {
-			b.odd[c.rowid] = true
+		if err := rows.Scan(ptrs[:]...); err != nil {
+			return fmt.Errorf("read incoming annotations: %w", classify(err))
 		}
-		if !ok {
-			if c, err = scanCells(rows, "annotations", cols); err != nil {
-				return fmt.Errorf("read incoming annotations: %w", classify(err))
+		c := &cells{table: "annotations"}
+		a, plain := plainAnnRow(&vals)
+		if !plain || !checkTyped(a, c) {
+			// A value not of its column's type, or one the checks
+			// refuse: the row is read again, the careful way.
+			rid, _ := vals[0].(int64)
+			if a, c, err = in.readOdd(rid); err != nil {
+				return err
 			}
-			b.odd[c.rowid] = true // read value by value: never copied as it is
-			a = decodeAnn(c)
-			checkAnnRow(c, a)
-			c.vals = nil
+			b.odd[c.rowid] = true
 		}
 		if k, dup := dups[c.id]; dup {
 			b.refused = append(b.refused, refusal{id: c.id, why: fmt.Sprintf("the file has %d rows with this id", k), dup: true})
@@ -274,29 +296,97 @@ func (in *incomingReader) read(b *batch, from, to int64, dups map[string]int) er
 			continue
 		}
 		b.good = append(b.good, a)
+		b.hashes = append(b.hashes, stateHash(a))
 	}
 	return rows.Err()
 }
 
-// plainScanner scans annCols and then the plainAnn flag of a row.
-type plainScanner struct {
-	rows  *sql.Rows
-	plain *bool
+// annColCount is the number of columns in annCols.
+const annColCount = 26
+
+// plainAnnRow decodes an annotation row of the file (annCols, as the
+// driver returns them) whose every value is of the type its column
+// declares (text, integer, real or null): such a row, once checked, can
+// be copied as it is. plain is false for any other row.
+func plainAnnRow(v *[annColCount]any) (a annState, plain bool) {
+	var ok [annColCount]bool
+	str := func(i int) string {
+		s, o := v[i].(string)
+		ok[i] = o
+		return s
+	}
+	integer := func(i int) int64 {
+		n, o := v[i].(int64)
+		ok[i] = o && int64(int(n)) == n // as database/sql converts it to int
+		return n
+	}
+	real := func(i int) *float64 {
+		switch x := v[i].(type) {
+		case nil:
+			ok[i] = true
+			return nil
+		case float64:
+			ok[i] = true
+			return &x
+		}
+		return nil
+	}
+	a = annState{rid: integer(0), ID: str(1), ClippingID: str(2), TagID: str(3), CoderID: str(4),
+		Start: int(integer(5)), End: int(integer(6)), Exact: str(7), Prefix: str(8), Suffix: str(9),
+		BodyHash: str(10), Speaker: str(11), Claimant: str(12), Status: str(13), Value: real(14),
+		Low: real(15), High: real(16), Unit: str(17), Comparator: str(18), Note: str(19), Origin: str(20),
+		AnchorStatus: str(21), AnchorQuote: str(22), CreatedAt: str(23), UpdatedAt: str(24)}
+	switch x := v[25].(type) {
+	case nil:
+		ok[25] = true
+	case string:
+		ok[25] = true
+		a.DeletedAt = &x
+	}
+	for _, o := range ok {
+		if !o {
+			return a, false
+		}
+	}
+	return a, true
 }
 
-func (p plainScanner) Scan(dest ...any) error { return p.rows.Scan(append(dest, p.plain)...) }
-
-// plainAnn holds for an annotation row of the file whose every value is
-// of the type its column declares (text, integer, real or null): such a
-// row, once checked, can be copied as it is.
-const plainAnn = `typeof(id) = 'text' AND typeof(clipping_id) = 'text' AND typeof(tag_id) = 'text'
-	AND typeof(coder_id) = 'text' AND typeof(start) = 'integer' AND typeof("end") = 'integer'
-	AND typeof(exact) = 'text' AND typeof(prefix) = 'text' AND typeof(suffix) = 'text' AND typeof(body_hash) = 'text'
-	AND typeof(speaker) = 'text' AND typeof(claimant) = 'text' AND typeof(status) = 'text'
-	AND typeof(value) IN ('real', 'null') AND typeof(low) IN ('real', 'null') AND typeof(high) IN ('real', 'null')
-	AND typeof(unit) = 'text' AND typeof(comparator) = 'text' AND typeof(note) = 'text' AND typeof(origin) = 'text'
-	AND typeof(anchor_status) = 'text' AND typeof(anchor_quote) = 'text' AND typeof(created_at) = 'text'
-	AND typeof(updated_at) = 'text' AND typeof(deleted_at) IN ('text', 'null')`
+// readOdd reads the file's annotation row rid again, for a row whose
+// values plainAnnRow could not take as they are or that the checks
+// refuse: with Go types where the values convert (checked as typedAnn
+// checks), else value by value (decodeAnn, checkAnnRow). Such a row is
+// never copied as it is.
+func (in *incomingReader) readOdd(rid int64) (annState, *cells, error) {
+	fail := func(err error) (annState, *cells, error) {
+		return annState{}, nil, fmt.Errorf("read incoming annotations: %w", classify(err))
+	}
+	rows, err := in.q.QueryContext(in.ctx, `SELECT `+annCols+` FROM main.annotations NOT INDEXED WHERE rowid = ?`, rid)
+	if err != nil {
+		return fail(err)
+	}
+	defer rows.Close()
+	cols, err := columnIndex(rows)
+	if err != nil {
+		return fail(err)
+	}
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return fail(err)
+		}
+		return fail(fmt.Errorf("row %d is gone", rid))
+	}
+	c := &cells{table: "annotations"}
+	a, ok := typedAnn(rows, c)
+	if !ok {
+		if c, err = scanCells(rows, "annotations", cols); err != nil {
+			return fail(err)
+		}
+		a = decodeAnn(c)
+		checkAnnRow(c, a)
+		c.vals = nil
+	}
+	return a, c, rows.Close()
+}
 
 // decide decides every annotation of b, as Merge describes, from this
 // project's version of it and the sync records of this file's replica.
@@ -316,15 +406,7 @@ func (m *merger) decide(b *batch, pending map[conflictKey]bool) error {
 	// clipping, with the sync records; the whole row only for those whose
 	// decision needs it — not those they did not change since the last
 	// sync (merging the same file again reads no whole row).
-	keys, err := m.ourKeys(j)
-	if err != nil {
-		return err
-	}
-	rids := make([]int64, 0, len(keys))
-	for _, k := range keys {
-		rids = append(rids, k.rid)
-	}
-	bases, err := loadBases(m.ctx, m.tx.Tx, m.peer, rids)
+	keys, err := m.ourKeys(j, len(ids))
 	if err != nil {
 		return err
 	}
@@ -341,13 +423,12 @@ func (m *merger) decide(b *batch, pending map[conflictKey]bool) error {
 		if err != nil {
 			return err
 		}
-		ms[i] = mapped{mt: mt, ra: ra, ht: stateHash(t)}
-		k, ok := keys[t.ID]
-		if !ok {
+		ms[i] = mapped{mt: mt, ra: ra, ht: b.hashes[i]}
+		k := keys[i]
+		if !k.found {
 			continue
 		}
-		bs, synced := bases[k.rid]
-		if k.clip == mt.ClippingID && synced && ms[i].ht == bs.theirs {
+		if k.clip == mt.ClippingID && k.synced && ms[i].ht == k.base.theirs {
 			ms[i].unchanged = true
 			continue
 		}
@@ -374,8 +455,8 @@ func (m *merger) decide(b *batch, pending map[conflictKey]bool) error {
 			r.Unchanged++ // they did not change it; ours may have
 			continue
 		}
-		k, ok := keys[t.ID]
-		if !ok {
+		k := keys[i]
+		if !k.found {
 			plain := ra == nil && mt.ClippingID == t.ClippingID && mt.TagID == t.TagID && !b.odd[t.rid]
 			b.inserts = append(b.inserts, annInsert{st: mt, theirs: ht, row: t.rid, plain: plain})
 			if mt.DeletedAt != nil {
@@ -397,7 +478,7 @@ func (m *merger) decide(b *batch, pending map[conflictKey]bool) error {
 			return fmt.Errorf("annotation %s (row %d here) could not be read again", t.ID, k.rid)
 		}
 		ho := stateHash(cur)
-		bs, synced := bases[cur.rid]
+		bs, synced := k.base, k.synced
 		switch {
 		case cur.ClippingID != mt.ClippingID:
 			// Annotations never change clipping: only a tampered file
@@ -442,31 +523,48 @@ func (m *merger) decide(b *batch, pending map[conflictKey]bool) error {
 }
 
 // ourKey is what decide reads first of this project's version of an
-// incoming annotation: its row id and clipping ("" unless text).
+// incoming annotation: whether it is here, its row id and clipping (""
+// unless text), and the sync record with the file's replica.
 type ourKey struct {
-	rid  int64
-	clip string
+	found  bool
+	rid    int64
+	clip   string
+	base   syncBase
+	synced bool // base is recorded
 }
 
-// ourKeys reads the row id and clipping of this project's annotations
-// among the ids of the JSON array j.
-func (m *merger) ourKeys(j string) (map[string]ourKey, error) {
-	rows, err := m.tx.QueryContext(m.ctx, `SELECT rid, id, CASE WHEN typeof(clipping_id) = 'text' THEN clipping_id ELSE '' END
-		FROM main.annotations WHERE id IN (SELECT value FROM json_each(?))`, j)
+// ourKeys reads, for each of the n ids of the JSON array j, the row id
+// and clipping of this project's annotation of that id and its sync
+// record with the file's replica, in one query; keys[i] is for j[i].
+func (m *merger) ourKeys(j string, n int) ([]ourKey, error) {
+	rows, err := m.tx.QueryContext(m.ctx, `SELECT j.key, a.rid, CASE WHEN typeof(a.clipping_id) = 'text' THEN a.clipping_id ELSE '' END,
+		b.ours, b.theirs FROM json_each(?) j CROSS JOIN main.annotations a ON a.id = j.value
+		LEFT JOIN main.merge_base b ON b.peer = ? AND b.annotation = a.rid`, j, m.peer)
 	if err != nil {
 		return nil, fmt.Errorf("read annotations: %w", err)
 	}
 	defer rows.Close()
-	keys := map[string]ourKey{}
+	keys := make([]ourKey, n)
 	for rows.Next() {
+		var i int
 		var k ourKey
-		var id string
-		if err := rows.Scan(&k.rid, &id, &k.clip); err != nil {
+		var ours, theirs sql.NullInt64
+		if err := rows.Scan(&i, &k.rid, &k.clip, &ours, &theirs); err != nil {
 			return nil, fmt.Errorf("read annotations: %w", err)
 		}
-		keys[id] = k
+		if i < 0 || i >= n {
+			return nil, fmt.Errorf("read annotations: key %d of %d", i, n)
+		}
+		k.found = true
+		if m.peer != 0 && ours.Valid && theirs.Valid {
+			k.base, k.synced = syncBase{ours.Int64, theirs.Int64}, true
+		}
+		keys[i] = k
 	}
-	return keys, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read annotations: %w", err)
+	}
+	return keys, nil
 }
 
 // base plans a sync record unless the stored one already says so.
@@ -527,9 +625,17 @@ func typedAnn(rows scanner, c *cells) (annState, bool) {
 	if err != nil {
 		return a, false
 	}
-	c.rowid, c.id = a.rid, fmt.Sprintf("row %d", a.rid)
-	if a.ID != "" && utf8.ValidString(a.ID) && len(a.ID) <= 64 {
-		c.id = a.ID
+	return a, checkTyped(a, c)
+}
+
+// checkTyped checks an annotation read with Go types as decodeAnn and
+// checkAnnRow would, noting its problems in c; false says that a value
+// must be read value by value to be described (not valid UTF-8, not a
+// timestamp, not a finite number).
+func checkTyped(a annState, c *cells) bool {
+	c.rowid, c.id = a.rid, a.ID
+	if a.ID == "" || !utf8.ValidString(a.ID) || len(a.ID) > 64 {
+		c.id = fmt.Sprintf("row %d", a.rid)
 	}
 	for _, f := range []struct{ col, v string }{{"id", a.ID}, {"clipping_id", a.ClippingID}, {"tag_id", a.TagID},
 		{"coder_id", a.CoderID}, {"exact", a.Exact}, {"prefix", a.Prefix}, {"suffix", a.Suffix},
@@ -537,7 +643,7 @@ func typedAnn(rows scanner, c *cells) (annState, bool) {
 		{"unit", a.Unit}, {"comparator", a.Comparator}, {"note", a.Note}, {"origin", a.Origin},
 		{"anchor_status", a.AnchorStatus}, {"anchor_quote", a.AnchorQuote}} {
 		if !utf8.ValidString(f.v) {
-			return a, false // read value by value, which says so
+			return false // read value by value, which says so
 		}
 	}
 	stamps := []struct {
@@ -546,16 +652,16 @@ func typedAnn(rows scanner, c *cells) (annState, bool) {
 	}{{"created_at", &a.CreatedAt}, {"updated_at", &a.UpdatedAt}, {"deleted_at", a.DeletedAt}}
 	for _, f := range stamps {
 		if f.v != nil && checkTime(*f.v) != nil {
-			return a, false
+			return false
 		}
 	}
 	for _, v := range []*float64{a.Value, a.Low, a.High} {
 		if v != nil && (math.IsNaN(*v) || math.IsInf(*v, 0)) {
-			return a, false
+			return false
 		}
 	}
 	checkAnnRow(c, a)
-	return a, true
+	return true
 }
 
 // refusal is an incoming annotation refused while reading, and why.
@@ -592,9 +698,15 @@ func (tc *textCache) get(in *incomingReader, id string) (*selfText, error) {
 	if t := tc.byID[id]; t != nil {
 		return t, nil
 	}
+	if in.body == nil {
+		st, err := in.q.PrepareContext(in.ctx, `SELECT body, body_hash FROM main.clippings WHERE rowid = ?`)
+		if err != nil {
+			return nil, fmt.Errorf("read incoming clipping %s: %w", id, classify(err))
+		}
+		in.body = st
+	}
 	t := &selfText{}
-	if err := in.q.QueryRowContext(in.ctx, `SELECT body, body_hash FROM main.clippings WHERE rowid = ?`,
-		in.m.clipRow[id]).Scan(&t.body, &t.hash); err != nil {
+	if err := in.body.QueryRowContext(in.ctx, in.m.clipRow[id]).Scan(&t.body, &t.hash); err != nil {
 		return nil, fmt.Errorf("read incoming clipping %s: %w", id, classify(err))
 	}
 	t.runes = []rune(t.body)

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 )
@@ -87,4 +88,63 @@ func sortedList(ids []string) []string {
 	out := slices.Clone(ids)
 	slices.Sort(out)
 	return out
+}
+
+// TestBatchBounds: the batch bounds are every mergeBatch-th row of the
+// file's annotations and the last row, whether they come from the count
+// (row numbers without gaps) or from the rows themselves (with gaps).
+func TestBatchBounds(t *testing.T) {
+	_, colleague := mergePair(t, 20, 2*mergeBatch+100)
+	for _, c := range []struct {
+		name  string
+		stmts []string
+	}{
+		{"no gaps", nil},
+		{"gaps", []string{`PRAGMA foreign_keys = OFF`, `DELETE FROM annotations WHERE rid IN (3, 4000, 4001, 5000)`}},
+		{"one row", []string{`PRAGMA foreign_keys = OFF`, `DELETE FROM annotations WHERE rid <> 77`}},
+		{"exactly one batch", []string{`PRAGMA foreign_keys = OFF`,
+			fmt.Sprintf(`DELETE FROM annotations WHERE rid > (SELECT min(rid) FROM annotations) + %d`, mergeBatch-1)}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			path := colleague
+			if c.stmts != nil {
+				path = tamper(t, colleague, c.stmts...)
+			}
+			// What the bounds must be, from every row number in order.
+			var rids []int64
+			rows, err := rawDB(t, path).Query(`SELECT rid FROM annotations ORDER BY rid`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for rows.Next() {
+				var r int64
+				if err := rows.Scan(&r); err != nil {
+					t.Fatal(err)
+				}
+				rids = append(rids, r)
+			}
+			rows.Close()
+			want := []int64{rids[0] - 1}
+			for i := mergeBatch - 1; i < len(rids); i += mergeBatch {
+				want = append(want, rids[i])
+			}
+			if want[len(want)-1] != rids[len(rids)-1] {
+				want = append(want, rids[len(rids)-1])
+			}
+			f := newFixture(t)
+			var got []int64
+			err = f.s.attached(f.ctx, path, func(tx *wtx) (bool, error) {
+				m := &merger{ctx: tx.ctx, tx: tx}
+				var err error
+				got, err = m.batchBounds()
+				return false, err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("bounds %v, want %v", got, want)
+			}
+		})
+	}
 }

@@ -20,19 +20,72 @@ var ErrSchemaVersion = errors.New("schema version cannot be merged")
 // in that file, or half in the main file.
 var ErrNotClosed = errors.New("the file was not closed cleanly")
 
-// incoming is a validated private copy of a file to merge, in a temporary
-// directory of its own.
+// incoming is a private copy of a file to merge, in a temporary directory
+// of its own, whose header and schema are checked; its integrity_check
+// may still be running (see wait).
 type incoming struct {
 	dir, path string
-	findings  integrityFindings // integrity_check's findings for the row checks
+	check     *pendingCheck // the copy's integrity_check
 }
 
-// remove deletes the copy and its directory.
-func (in *incoming) remove() { os.RemoveAll(in.dir) }
+// remove stops the integrity check if it still runs, then deletes the
+// copy and its directory.
+func (in *incoming) remove() {
+	if in.check != nil {
+		in.check.stop()
+	}
+	os.RemoveAll(in.dir)
+}
+
+// wait returns integrity_check's findings for the row checks, or its
+// error (ErrCorrupt for damage), waiting for it to finish.
+func (in *incoming) wait() (integrityFindings, error) { return in.check.wait() }
+
+// pendingCheck is a PRAGMA integrity_check running on a connection of its
+// own, so that a merge reads and decides while it runs; nothing is
+// committed before its result is known.
+type pendingCheck struct {
+	cancel context.CancelFunc
+	done   chan struct{}
+	f      integrityFindings
+	err    error
+}
+
+// startCheck runs check on a goroutine, cancelled with ctx or stop.
+func startCheck(ctx context.Context, check func(context.Context) (integrityFindings, error)) *pendingCheck {
+	ctx, cancel := context.WithCancel(ctx)
+	p := &pendingCheck{cancel: cancel, done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		p.f, p.err = check(ctx)
+	}()
+	return p
+}
+
+// finished returns a check that is already done.
+func finished(f integrityFindings, err error) *pendingCheck {
+	p := &pendingCheck{cancel: func() {}, done: make(chan struct{}), f: f, err: err}
+	close(p.done)
+	return p
+}
+
+// wait waits for the check and returns its result.
+func (p *pendingCheck) wait() (integrityFindings, error) {
+	<-p.done
+	return p.f, p.err
+}
+
+// stop cancels the check and waits for it to end.
+func (p *pendingCheck) stop() {
+	p.cancel()
+	<-p.done
+}
 
 // prepareIncoming refuses a file with a sidecar (see sidecar), copies src
 // into a new temporary directory and validates the copy as untrusted
-// input (see checkIncoming).
+// input (see checkIncoming). The integrity check of a copy in the current
+// schema may still be running when it returns: the caller must wait for
+// it (incoming.wait) before committing anything, and must remove the copy.
 func prepareIncoming(ctx context.Context, src string) (*incoming, error) {
 	fi, err := os.Stat(src)
 	if err != nil {
@@ -53,7 +106,7 @@ func prepareIncoming(ctx context.Context, src string) (*incoming, error) {
 		in.remove()
 		return nil, err
 	}
-	if in.findings, err = checkIncoming(ctx, in.path); err != nil {
+	if in.check, err = checkIncoming(ctx, in.path); err != nil {
 		in.remove()
 		return nil, err
 	}
@@ -110,24 +163,27 @@ func copyRegular(src, dst string) error {
 // the size (ErrCorrupt for damage; what it finds about rows is returned
 // for the row checks of the merge). The file is opened read-only, with
 // trusted_schema off like every connection of the store.
-func checkIncoming(ctx context.Context, path string) (integrityFindings, error) {
-	var f integrityFindings
+//
+// The integrity check of a file in the current schema runs on, on a
+// connection of its own, after checkIncoming returns (see pendingCheck);
+// that of an older file finishes before its copy is upgraded.
+func checkIncoming(ctx context.Context, path string) (*pendingCheck, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return f, err
+		return nil, err
 	}
 	h, err := readHeader(path, fi.Size())
 	if err != nil {
-		return f, err
+		return nil, err
 	}
 	steps := defaultMigrations()
 	latest := len(steps)
 	if h.userVersion > latest {
-		return f, fmt.Errorf("%w: it was made by a newer Clipper (schema %d, this one knows %d); update Clipper to merge it",
+		return nil, fmt.Errorf("%w: it was made by a newer Clipper (schema %d, this one knows %d); update Clipper to merge it",
 			ErrSchemaVersion, h.userVersion, latest)
 	}
 	if err := rollbackMode(path); err != nil {
-		return f, err
+		return nil, err
 	}
 	// A file from an older Clipper is checked against its own version's
 	// schema and then upgraded: the copy is private, so it is opened
@@ -138,47 +194,57 @@ func checkIncoming(ctx context.Context, path string) (integrityFindings, error) 
 	}
 	db, err := sql.Open(driverName, dsn)
 	if err != nil {
-		return f, err
+		return nil, err
 	}
 	defer db.Close()
 	conn, err := db.Conn(ctx)
 	if err != nil {
-		return f, classify(err)
+		return nil, classify(err)
 	}
 	defer conn.Close()
 	var id, v int
 	if err := conn.QueryRowContext(ctx, "PRAGMA application_id").Scan(&id); err != nil {
-		return f, classify(err)
+		return nil, classify(err)
 	}
 	if err := conn.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
-		return f, classify(err)
+		return nil, classify(err)
 	}
 	if id != appID || v != h.userVersion {
-		return f, fmt.Errorf("%w: application_id %#x, schema %d after opening", ErrCorrupt, id, v)
+		return nil, fmt.Errorf("%w: application_id %#x, schema %d after opening", ErrCorrupt, id, v)
 	}
 	want, err := expectedSchema(ctx, steps, v)
 	if err != nil {
-		return f, err
+		return nil, err
 	}
 	if err := checkSchema(ctx, conn, want, true); err != nil {
-		return f, err
-	}
-	if f, err = integrityCheck(ctx, conn, "main"); err != nil {
-		return f, err
+		return nil, err
 	}
 	if v == latest {
-		return f, nil
+		// The schema is the allow-listed one: the check runs on while
+		// the merge reads the file, on a connection of its own.
+		return startCheck(ctx, func(ctx context.Context) (integrityFindings, error) {
+			db, err := sql.Open(driverName, roDSN(path))
+			if err != nil {
+				return integrityFindings{}, err
+			}
+			defer db.Close()
+			return integrityCheck(ctx, db, "main")
+		}), nil
+	}
+	f, err := integrityCheck(ctx, conn, "main")
+	if err != nil {
+		return nil, err
 	}
 	if err := migrate(ctx, conn, v, steps); err != nil {
-		return f, classify(err)
+		return nil, classify(err)
 	}
 	if want, err = expectedSchema(ctx, steps, latest); err != nil {
-		return f, err
+		return nil, err
 	}
 	if err := checkSchema(ctx, conn, want, true); err != nil {
-		return f, fmt.Errorf("after upgrade: %w", err)
+		return nil, fmt.Errorf("after upgrade: %w", err)
 	}
-	return f, nil
+	return finished(f, nil), nil
 }
 
 // rollbackMode marks a copy that was in WAL mode as a rollback-journal
@@ -201,4 +267,13 @@ func rollbackMode(path string) error {
 		return fmt.Errorf("mark the copy as rollback-journal mode: %w", err)
 	}
 	return f.Close()
+}
+
+// checkIncomingNow is checkIncoming, waiting for the integrity check.
+func checkIncomingNow(ctx context.Context, path string) (integrityFindings, error) {
+	p, err := checkIncoming(ctx, path)
+	if err != nil {
+		return integrityFindings{}, err
+	}
+	return p.wait()
 }

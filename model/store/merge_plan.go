@@ -31,9 +31,10 @@ type merger struct {
 	peer    int64  // its local number; 0 when never merged with (and not yet added)
 	mergeID string // the audit record's id, which conflicts refer to
 
-	findings integrityFindings            // what integrity_check found in the file
-	refused  map[string]map[string]string // table → incoming id → why it was refused (not annotations)
-	refusedN map[string]int               // rows refused per table
+	integrity func() (integrityFindings, error) // waits for the file's integrity_check
+	findings  integrityFindings                 // what integrity_check found in the file, once known
+	refused   map[string]map[string]string      // table → incoming id → why it was refused (not annotations)
+	refusedN  map[string]int                    // rows refused per table
 
 	coders      []coderRow      // incoming coders to add
 	coderExists map[string]bool // coder ids annotations may refer to: this project's and the accepted incoming ones
@@ -104,10 +105,10 @@ type rejectionRow struct {
 	start, end                                        int
 }
 
-func newMerger(tx *wtx, opt MergeOptions, rep *MergeReport, findings integrityFindings) (*merger, error) {
+func newMerger(tx *wtx, opt MergeOptions, rep *MergeReport, integrity func() (integrityFindings, error)) (*merger, error) {
 	m := &merger{ctx: tx.ctx, tx: tx, opt: opt, rep: rep, now: fmtTime(nowUTC()),
-		x:        &txStmts{ctx: tx.ctx, tx: tx.Tx, stmts: map[string]*sql.Stmt{}},
-		findings: findings, refused: map[string]map[string]string{}, refusedN: map[string]int{}, coderExists: map[string]bool{},
+		x:         &txStmts{ctx: tx.ctx, tx: tx.Tx, stmts: map[string]*sql.Stmt{}},
+		integrity: integrity, refused: map[string]map[string]string{}, refusedN: map[string]int{}, coderExists: map[string]bool{},
 		tagMap: map[string]string{}, ourTags: map[string]tagState{}, need: map[string]bool{},
 		clipMap: map[string]string{}, clipRow: map[string]int64{}, textLen: map[string]int{},
 		differs: map[string]*textMismatch{}}
@@ -155,6 +156,13 @@ func (m *merger) run() error {
 	if err := m.mergeAnnotations(); err != nil {
 		return err
 	}
+	// Nothing is committed before the file's integrity check has
+	// finished: damage it finds refuses the whole file (see Merge).
+	f, err := m.integrity()
+	if err != nil {
+		return err
+	}
+	m.findings = f
 	// The id lists in id order, as before the annotations came in
 	// batches.
 	a := &m.rep.Annotations

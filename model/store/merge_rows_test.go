@@ -234,7 +234,7 @@ func TestMergeRefusesDuplicateIDs(t *testing.T) {
 			}
 			path := tamper(t, src, stmts...)
 			patch(t, path, dupB, dupA)
-			if _, err := checkIncoming(context.Background(), copyFile(t, path)); err != nil {
+			if _, err := checkIncomingNow(context.Background(), copyFile(t, path)); err != nil {
 				t.Fatalf("the patched file should pass as undamaged: %v", err)
 			}
 			f := newFixture(t)

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -121,34 +120,6 @@ func ensurePeer(ctx context.Context, tx *sql.Tx, replica, now string) (int64, er
 // syncBase is what merge_base records for one annotation and peer: the
 // digests of our and their state when the two last agreed.
 type syncBase struct{ ours, theirs int64 }
-
-// loadBases reads the sync records of peer for the annotations rids, by
-// annotation rid.
-func loadBases(ctx context.Context, tx *sql.Tx, peer int64, rids []int64) (map[int64]syncBase, error) {
-	bases := map[int64]syncBase{}
-	if peer == 0 || len(rids) == 0 {
-		return bases, nil
-	}
-	j, err := json.Marshal(rids)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT annotation, ours, theirs FROM main.merge_base
-		WHERE peer = ? AND annotation IN (SELECT value FROM json_each(?))`, peer, string(j))
-	if err != nil {
-		return nil, fmt.Errorf("read merge base: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var rid int64
-		var b syncBase
-		if err := rows.Scan(&rid, &b.ours, &b.theirs); err != nil {
-			return nil, fmt.Errorf("read merge base: %w", err)
-		}
-		bases[rid] = b
-	}
-	return bases, rows.Err()
-}
 
 // baseUpsert is the statement that records a sync point.
 const baseUpsert = `INSERT INTO main.merge_base (peer, annotation, ours, theirs) VALUES (?, ?, ?, ?)

@@ -17,6 +17,9 @@ import (
 
 // checkID checks a row id: a UUID in canonical form, as newID writes it.
 func checkID(id string) error {
+	if canonicalUUID(id) {
+		return nil // the common case, without parsing and formatting
+	}
 	u, err := uuid.Parse(id)
 	if err != nil || u.String() != id {
 		return fmt.Errorf("%s is not a Clipper id", describe(id))
@@ -24,13 +27,36 @@ func checkID(id string) error {
 	return nil
 }
 
+// canonicalUUID reports whether id is a UUID in the form uuid.UUID.String
+// writes (lowercase hex, hyphens at 8, 13, 18 and 23), which checkID
+// accepts; false says only that the slow check must decide.
+func canonicalUUID(id string) bool {
+	if len(id) != 36 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // isHexHash reports whether h is a hex SHA-256 as model.HashBody writes it.
 func isHexHash(h string) bool {
 	if len(h) != 64 {
 		return false
 	}
-	for _, r := range h {
-		if !strings.ContainsRune("0123456789abcdef", r) {
+	for i := 0; i < len(h); i++ {
+		if c := h[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
 			return false
 		}
 	}
@@ -199,10 +225,10 @@ func decodeAnn(c *cells) annState {
 // checkAnnRow checks what the rules say of a decoded annotation without
 // its clipping's text: ids, span shape, attributes.
 func checkAnnRow(c *cells, a annState) {
-	for _, col := range []string{"id", "clipping_id", "tag_id", "coder_id"} {
-		v := map[string]string{"id": a.ID, "clipping_id": a.ClippingID, "tag_id": a.TagID, "coder_id": a.CoderID}[col]
-		if err := checkID(v); err != nil {
-			c.bad(col, "%v", err)
+	for _, f := range [...]struct{ col, v string }{{"id", a.ID}, {"clipping_id", a.ClippingID}, {"tag_id", a.TagID},
+		{"coder_id", a.CoderID}} {
+		if err := checkID(f.v); err != nil {
+			c.bad(f.col, "%v", err)
 		}
 	}
 	if !hasProblem(c, "start", "end") && (a.Start < 0 || a.End <= a.Start) {
