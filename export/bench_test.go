@@ -1,8 +1,6 @@
 package export
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -267,14 +265,14 @@ func peakHelper(f Format) int {
 	err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
 	var base float64
 	if err == nil {
-		base, err = vmHWM()
+		base, err = fixture.PeakRSS()
 	}
 	if err == nil {
 		_, err = Write(context.Background(), io.Discard, f, d, nil)
 	}
 	var peak float64
 	if err == nil {
-		peak, err = vmHWM()
+		peak, err = fixture.PeakRSS()
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -282,23 +280,4 @@ func peakHelper(f Format) int {
 	}
 	fmt.Printf("base=%.1f peak=%.1f\n", base, peak)
 	return 0
-}
-
-// vmHWM reads the peak resident set size of this process, in MB.
-func vmHWM() (float64, error) {
-	data, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0, fmt.Errorf("read /proc/self/status: %w", err)
-	}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for sc.Scan() {
-		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			kb, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
-			if err != nil {
-				return 0, fmt.Errorf("parse VmHWM %q: %w", rest, err)
-			}
-			return kb / 1024, nil
-		}
-	}
-	return 0, fmt.Errorf("no VmHWM in /proc/self/status")
 }
