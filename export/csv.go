@@ -103,11 +103,7 @@ func (cw *csvWriter) cell(first bool, c col, r *row) {
 			cw.number(first, nil)
 			return
 		}
-		layout := "2006-01-02 15:04:05"
-		if cw.raw {
-			layout = time.RFC3339
-		}
-		cw.number(first, t.AppendFormat(cw.buf[:0], layout))
+		cw.number(first, appendStamp(cw.buf[:0], t, cw.raw))
 	case cellContext:
 		if !r.hasContext {
 			cw.text(first, "")
@@ -117,6 +113,36 @@ func (cw *csvWriter) cell(first bool, c col, r *row) {
 	default:
 		cw.text(first, cellString(c, r))
 	}
+}
+
+// appendStamp appends t (UTC) as "2006-01-02 15:04:05", or as RFC 3339
+// ("2006-01-02T15:04:05Z") when rfc is true: what t.AppendFormat writes
+// with those layouts, without interpreting a layout for each of a
+// million cells. Years outside 0–9999 go through AppendFormat.
+func appendStamp(b []byte, t time.Time, rfc bool) []byte {
+	y, mo, d := t.Date()
+	if y < 0 || y > 9999 || t.Location() != time.UTC {
+		if rfc {
+			return t.AppendFormat(b, time.RFC3339)
+		}
+		return t.AppendFormat(b, "2006-01-02 15:04:05")
+	}
+	h, mi, s := t.Clock()
+	two := func(b []byte, v int) []byte { return append(b, byte('0'+v/10), byte('0'+v%10)) }
+	b = two(two(b, y/100), y%100)
+	b = two(append(b, '-'), int(mo))
+	b = two(append(b, '-'), d)
+	sep := byte(' ')
+	if rfc {
+		sep = 'T'
+	}
+	b = two(append(b, sep), h)
+	b = two(append(b, ':'), mi)
+	b = two(append(b, ':'), s)
+	if rfc {
+		b = append(b, 'Z')
+	}
+	return b
 }
 
 // number writes a field that is never prefixed (numbers, timestamps).

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"clipper/model"
 )
@@ -207,5 +209,28 @@ func TestCSVEmptyDataset(t *testing.T) {
 	_, recs := writeCSV(t, d, false)
 	if len(recs) != 1 {
 		t.Errorf("%d records, want the header only", len(recs))
+	}
+}
+
+// TestAppendStamp checks the hand-written timestamp formatter against
+// time.AppendFormat with the two layouts it stands for.
+func TestAppendStamp(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	times := []time.Time{time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC),
+		time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(-5, 3, 1, 1, 2, 3, 0, time.UTC),
+		time.Date(2024, 2, 29, 12, 0, 7, 500, time.FixedZone("X", 3600))}
+	for range 5000 {
+		times = append(times, time.Unix(rng.Int64N(300e9)-62e9, rng.Int64N(1e9)).UTC())
+	}
+	for _, tm := range times {
+		for _, rfc := range []bool{false, true} {
+			layout := "2006-01-02 15:04:05"
+			if rfc {
+				layout = time.RFC3339
+			}
+			if got, want := string(appendStamp(nil, tm, rfc)), tm.Format(layout); got != want {
+				t.Fatalf("appendStamp(%v, %v) = %q, want %q", tm, rfc, got, want)
+			}
+		}
 	}
 }

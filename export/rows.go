@@ -193,15 +193,18 @@ type row struct {
 
 // rowBuilder turns annotations into rows, indexing each clipping's body once.
 type rowBuilder struct {
-	ix       *index
-	rep      *Report
-	text     textIndex
-	clip     int // clipping the text index and the fields below belong to
-	pub      string
-	headline string
-	date     string
-	dateT    time.Time
-	hasDate  bool
+	ix   *index
+	rep  *Report
+	text textIndex
+	clip int // clipping the text index and the fields below belong to
+	// cleanBody: the body holds nothing cleanText changes, so neither
+	// does any part of it.
+	cleanBody bool
+	pub       string
+	headline  string
+	date      string
+	dateT     time.Time
+	hasDate   bool
 }
 
 func newRowBuilder(ix *index, rep *Report) *rowBuilder {
@@ -213,6 +216,7 @@ func (b *rowBuilder) build(ci int, c *model.Clipping, a *model.Annotation, r *ro
 	if ci != b.clip {
 		b.clip = ci
 		b.text.reset(c.Body)
+		b.cleanBody = !needsCleanText(c.Body)
 		b.pub = cleanLine(c.Publication)
 		b.headline = cleanLine(c.Headline)
 		b.date = cleanLine(c.Date)
@@ -257,7 +261,11 @@ func (b *rowBuilder) build(ci int, c *model.Clipping, a *model.Annotation, r *ro
 		return
 	}
 	before, span, after := b.text.context(a.Start, a.End)
-	r.before, r.span, r.after = cleanText(before), cleanText(span), cleanText(after)
+	if b.cleanBody {
+		r.before, r.span, r.after = before, span, after
+	} else {
+		r.before, r.span, r.after = cleanText(before), cleanText(span), cleanText(after)
+	}
 	r.hasContext = true
 	r.paragraph = b.text.paragraph(a.Start)
 	r.exact = r.span

@@ -33,6 +33,21 @@ func needsClean(s string) bool {
 	return wide && !utf8.ValidString(s)
 }
 
+// needsCleanText is needsClean for cleanText, which keeps "\n" and "\t":
+// when it is false, cleanText returns s itself, and so it does for every
+// part of s cut at code point boundaries.
+func needsCleanText(s string) bool {
+	wide := false
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b < 0x20 && b != '\n' && b != '\t' || b == 0x7f || b == 0xc2 || b == 0xef {
+			return true
+		}
+		wide = wide || b >= utf8.RuneSelf
+	}
+	return wide && !utf8.ValidString(s)
+}
+
 // cleanLine makes s safe for a one-line cell: tabs and line breaks become
 // spaces, other control characters and the non-characters U+FFFE/U+FFFF are
 // removed, invalid UTF-8 becomes U+FFFD.
@@ -43,7 +58,7 @@ func cleanLine(s string) string { return clean(s, false) }
 func cleanText(s string) string { return clean(s, true) }
 
 func clean(s string, multiline bool) string {
-	if !needsClean(s) {
+	if multiline && !needsCleanText(s) || !multiline && !needsClean(s) {
 		return s
 	}
 	var b strings.Builder
@@ -149,7 +164,11 @@ func (t *textIndex) reset(body string) {
 		wordStart  int  // byte offset where the current word started
 		inWord     bool
 	)
-	for i, r := range body {
+	for i := 0; i < len(body); {
+		r, size := rune(body[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(body[i:])
+		}
 		if !t.ascii {
 			t.off = append(t.off, int32(i))
 		}
@@ -194,11 +213,36 @@ func (t *textIndex) reset(body string) {
 			afterFinal = false
 		}
 		k++
+		i += size
+		if plainByte(r) && !afterFinal {
+			// After a plain character that did not close a sentence
+			// (a quote or bracket after its final punctuation), every
+			// flag above is settled (in a word, no break or sentence end
+			// pending), so the plain characters that follow change
+			// nothing but the count.
+			for i < len(body) && plainByte(rune(body[i])) {
+				if !t.ascii {
+					t.off = append(t.off, int32(i))
+				}
+				i++
+				k++
+			}
+		}
 	}
 	t.runes = int(k)
 	if !t.ascii {
 		t.off = append(t.off, int32(len(body)))
 	}
+}
+
+// notPlain are the ASCII characters below 64 that reset's state machine
+// treats specially: white space and sentence-final punctuation.
+const notPlain uint64 = 1<<' ' | 1<<'\t' | 1<<'\n' | 1<<'\v' | 1<<'\f' | 1<<'\r' | 1<<'.' | 1<<'!' | 1<<'?'
+
+// plainByte reports whether r is an ASCII character that reset handles as
+// an ordinary word character (the default case).
+func plainByte(r rune) bool {
+	return r < utf8.RuneSelf && (r >= 64 || notPlain&(1<<r) == 0)
 }
 
 // abbreviation reports whether a period after word probably does not end a
