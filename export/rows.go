@@ -216,7 +216,7 @@ func (b *rowBuilder) build(ci int, c *model.Clipping, a *model.Annotation, r *ro
 	if ci != b.clip {
 		b.clip = ci
 		b.text.reset(c.Body)
-		b.cleanBody = !needsCleanText(c.Body)
+		b.cleanBody = b.text.clean
 		b.pub = cleanLine(c.Publication)
 		b.headline = cleanLine(c.Headline)
 		b.date = cleanLine(c.Date)

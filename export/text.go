@@ -37,15 +37,50 @@ func needsClean(s string) bool {
 // when it is false, cleanText returns s itself, and so it does for every
 // part of s cut at code point boundaries.
 func needsCleanText(s string) bool {
-	wide := false
-	for i := 0; i < len(s); i++ {
-		b := s[i]
-		if b < 0x20 && b != '\n' && b != '\t' || b == 0x7f || b == 0xc2 || b == 0xef {
-			return true
+	_, clean := scanText(s)
+	return !clean
+}
+
+// scanText reports whether s is all ASCII, and whether it holds nothing
+// cleanText changes (needsCleanText false). It reads eight bytes at a time
+// and looks at single bytes only in words with a byte outside the ASCII
+// printable range.
+func scanText(s string) (ascii, clean bool) {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	ascii, clean = true, true
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		del := w ^ lo*0x7f
+		if w&hi == 0 && (w-lo*0x20)&^w&hi == 0 && (del-lo)&^del&hi == 0 {
+			continue // eight printable ASCII characters
 		}
-		wide = wide || b >= utf8.RuneSelf
+		for _, b := range []byte(s[i : i+8]) {
+			if !textByte(b) {
+				return false, false
+			}
+			ascii = ascii && b < utf8.RuneSelf
+		}
 	}
-	return wide && !utf8.ValidString(s)
+	for ; i < len(s); i++ {
+		if !textByte(s[i]) {
+			return false, false
+		}
+		ascii = ascii && s[i] < utf8.RuneSelf
+	}
+	if !ascii && !utf8.ValidString(s) {
+		return false, false
+	}
+	return ascii, true
+}
+
+// textByte reports whether byte b can stand in a text cleanText leaves
+// as it is: not a control character other than "\n" and "\t", not DEL,
+// not the lead byte of a C1 control (0xC2, which also leads harmless
+// characters) or of U+FFFE/U+FFFF (0xEF).
+func textByte(b byte) bool {
+	return (b >= 0x20 || b == '\n' || b == '\t') && b != 0x7f && b != 0xc2 && b != 0xef
 }
 
 // cleanLine makes s safe for a one-line cell: tabs and line breaks become
@@ -132,7 +167,8 @@ type textIndex struct {
 	body  string
 	runes int
 	ascii bool
-	off   []int32 // byte offset of each code point, plus len(body); nil when ascii
+	clean bool    // body holds nothing cleanText changes (see needsCleanText)
+	off   []int32 // byte offset of every offStep-th code point (0, offStep, …), and of runes when a multiple; empty when ascii
 	paras []int32 // code point offsets where paragraphs start ("\n\n" separates them)
 	sents []int32 // code point offsets where sentences start
 }
@@ -147,12 +183,9 @@ func (t *textIndex) reset(body string) {
 	t.paras = append(t.paras[:0], 0)
 	t.sents = append(t.sents[:0], 0)
 	t.off = t.off[:0]
-	t.ascii = true
-	for i := 0; i < len(body); i++ {
-		if body[i] >= utf8.RuneSelf {
-			t.ascii = false
-			break
-		}
+	t.ascii, t.clean = scanText(body)
+	if !t.clean {
+		t.ascii = isASCII(body)
 	}
 	var (
 		k          int32
@@ -169,7 +202,7 @@ func (t *textIndex) reset(body string) {
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(body[i:])
 		}
-		if !t.ascii {
+		if !t.ascii && k%offStep == 0 {
 			t.off = append(t.off, int32(i))
 		}
 		if r != '\n' && paraNext {
@@ -221,7 +254,7 @@ func (t *textIndex) reset(body string) {
 			// pending), so the plain characters that follow change
 			// nothing but the count.
 			for i < len(body) && plainByte(rune(body[i])) {
-				if !t.ascii {
+				if !t.ascii && k%offStep == 0 {
 					t.off = append(t.off, int32(i))
 				}
 				i++
@@ -230,7 +263,7 @@ func (t *textIndex) reset(body string) {
 		}
 	}
 	t.runes = int(k)
-	if !t.ascii {
+	if !t.ascii && k%offStep == 0 {
 		t.off = append(t.off, int32(len(body)))
 	}
 }
@@ -262,12 +295,27 @@ func abbreviation(word string) bool {
 	return false
 }
 
+// offStep is how many code points apart textIndex records byte offsets:
+// at walks at most offStep-1 code points from the nearest one, and the
+// index holds one int32 per offStep code points instead of one per code
+// point.
+const offStep = 32
+
 // at returns the byte offset of code point k (0 ≤ k ≤ runes).
 func (t *textIndex) at(k int) int {
 	if t.ascii {
 		return k
 	}
-	return int(t.off[k])
+	i := int(t.off[k/offStep])
+	for n := k % offStep; n > 0; n-- {
+		if t.body[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, size := utf8.DecodeRuneInString(t.body[i:])
+			i += size
+		}
+	}
+	return i
 }
 
 // inRange reports whether [start, end) is a non-empty span of the body.

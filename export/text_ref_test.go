@@ -83,13 +83,13 @@ func checkIndex(t *testing.T, ix *textIndex, body string) {
 	}
 	k := 0
 	for i := range body {
-		if int(ix.off[k]) != i {
-			t.Fatalf("reset(%q): code point %d at byte %d, want %d", body, k, ix.off[k], i)
+		if got := ix.at(k); got != i {
+			t.Fatalf("reset(%q): at(%d) = %d, want %d", body, k, got, i)
 		}
 		k++
 	}
-	if len(ix.off) != k+1 || int(ix.off[k]) != len(body) {
-		t.Fatalf("reset(%q): %d offsets, want %d ending at %d", body, len(ix.off), k+1, len(body))
+	if got := ix.at(k); got != len(body) {
+		t.Fatalf("reset(%q): at(%d) = %d, want the end, %d", body, k, got, len(body))
 	}
 }
 
@@ -128,4 +128,36 @@ func TestTextIndexMatchesReference(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("%d corpus files agree", n)
+}
+
+// TestScanText compares scanText with byte-by-byte answers on generated
+// strings: printable ASCII with controls, DEL, line breaks, tabs, C1
+// controls, U+FFFE, other non-ASCII and invalid UTF-8 at every position
+// of eight-byte words.
+func TestScanText(t *testing.T) {
+	pieces := []string{"a", "Z", " ", "~", "\n", "\t", "\r", "\x00", "\x1f", "\x7f", "é", "\u0085", "\u00a0", "\ufffe",
+		"\uffef", "🔥", "\xff", "\xc3", "abcdefgh", "12345678"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(24) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		ascii, clean := scanText(s)
+		// The contract, byte by byte: no control but "\n" and "\t", no DEL,
+		// no 0xC2 or 0xEF lead byte, valid UTF-8.
+		wantClean, wantASCII := utf8.ValidString(s), true
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			wantClean = wantClean && (c >= 0x20 || c == '\n' || c == '\t') && c != 0x7f && c != 0xc2 && c != 0xef
+			wantASCII = wantASCII && c < utf8.RuneSelf
+		}
+		if clean != wantClean || clean && ascii != wantASCII {
+			t.Fatalf("scanText(%q) = ascii %v, clean %v; want ascii %v, clean %v", s, ascii, clean, wantASCII, wantClean)
+		}
+		if clean && cleanText(s) != s {
+			t.Fatalf("scanText(%q) says clean, but cleanText changes it", s)
+		}
+	}
 }
