@@ -566,10 +566,120 @@ func (r *Reader) Coders(ctx context.Context) ([]model.Coder, error) {
 // AgreementSets finds what an agreement between coders compares among the
 // annotations f selects: the clippings on which two or more coders have an
 // annotation whose span lies inside the text (with everyClipping: every
-// clipping), and there the ids of those coders and tags. It reads every
-// selected clipping's text length but no annotation row beyond its index
-// entries and span.
+// clipping), and there the ids of those coders and tags.
+//
+// For live annotations it asks, per coder and per tag found in the partial
+// indexes of schema 3, whether one of its annotations qualifies: usually
+// the first one read does, so the sets come from a few rows per coder and
+// tag instead of a pass over every annotation with its clipping's text.
 func (r *Reader) AgreementSets(ctx context.Context, f AnnotationFilter, everyClipping bool) (coders, tags map[string]bool, err error) {
+	if !f.IncludeDeleted {
+		coders, tags, err = r.agreementSetsByIndex(ctx, f, everyClipping)
+		if err == nil || !strings.Contains(err.Error(), "no such index") {
+			return coders, tags, err
+		}
+		// A project without the indexes (a damaged one) reads them the
+		// plain way.
+	}
+	return r.agreementSetsScan(ctx, f, everyClipping)
+}
+
+// agreementSetsByIndex is AgreementSets for live annotations: the
+// candidate coders and tags are the distinct values of annotations_coder
+// and annotations_tag (one index seek each), and each candidate is kept
+// when an annotation of it lies inside its text and, unless everyClipping,
+// another coder has such an annotation on the same clipping.
+func (r *Reader) agreementSetsByIndex(ctx context.Context, f AnnotationFilter, everyClipping bool) (coders, tags map[string]bool, err error) {
+	condA, argsA, err := annFilterSQL(f, "a.")
+	if err != nil {
+		return nil, nil, fmt.Errorf("agreement: %w", err)
+	}
+	condB, argsB, err := annFilterSQL(f, "b.")
+	if err != nil {
+		return nil, nil, fmt.Errorf("agreement: %w", err)
+	}
+	if len(f.ClippingIDs) > 0 {
+		j, err := jsonList(f.ClippingIDs)
+		if err != nil {
+			return nil, nil, fmt.Errorf("agreement: %w", err)
+		}
+		condA += ` AND a.clipping_id IN (SELECT value FROM json_each(?))`
+		argsA = append(argsA, j)
+	}
+	inside := func(x string) string {
+		return aliased(spanReadable, x+".") + ` AND ` + x + `.start >= 0 AND ` + x + `.start < ` + x + `."end" AND ` +
+			x + `."end" <= length(c.body)`
+	}
+	other := ""
+	if !everyClipping {
+		other = ` AND EXISTS (SELECT 1 FROM annotations b WHERE b.clipping_id = a.clipping_id AND b.coder_id <> a.coder_id` +
+			condB + ` AND ` + inside("b") + `)`
+	}
+	find := func(col, index string) (map[string]bool, error) {
+		// Distinct values by skip-scan: each step is one seek in index.
+		rows, err := r.q.QueryContext(ctx, `WITH RECURSIVE v(id) AS (
+				SELECT (SELECT min(`+col+`) FROM annotations INDEXED BY `+index+` WHERE deleted_at IS NULL)
+				UNION ALL SELECT (SELECT min(`+col+`) FROM annotations INDEXED BY `+index+`
+					WHERE deleted_at IS NULL AND `+col+` > v.id) FROM v WHERE v.id IS NOT NULL)
+			SELECT id FROM v WHERE id IS NOT NULL`)
+		if err != nil {
+			return nil, err
+		}
+		var cands []string
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			cands = append(cands, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		q := `SELECT EXISTS (SELECT 1 FROM annotations a INDEXED BY ` + index + ` JOIN clippings c ON c.id = a.clipping_id
+			WHERE a.` + col + ` = ?` + condA + ` AND ` + inside("a") + other + `)`
+		out := map[string]bool{}
+		for _, id := range cands {
+			yes, err := r.exists(ctx, q, append(append([]any{id}, argsA...), argsB...)...)
+			if err != nil {
+				return nil, err
+			}
+			if yes {
+				out[id] = true
+			}
+		}
+		return out, nil
+	}
+	if coders, err = find("coder_id", "annotations_coder"); err == nil {
+		tags, err = find("tag_id", "annotations_tag")
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("agreement: %w", classify(err))
+	}
+	return coders, tags, nil
+}
+
+// exists runs q, a SELECT EXISTS (…), and returns its answer.
+func (r *Reader) exists(ctx context.Context, q string, args ...any) (bool, error) {
+	rows, err := r.q.QueryContext(ctx, q, args...)
+	if err != nil {
+		return false, err
+	}
+	defer rows.Close()
+	var yes bool
+	if rows.Next() {
+		if err := rows.Scan(&yes); err != nil {
+			return false, err
+		}
+	}
+	return yes, rows.Err()
+}
+
+// agreementSetsScan is AgreementSets by one pass over the annotations f
+// selects, each with its clipping's text length.
+func (r *Reader) agreementSetsScan(ctx context.Context, f AnnotationFilter, everyClipping bool) (coders, tags map[string]bool, err error) {
 	cond, args, err := annFilterSQL(f, "a.")
 	if err != nil {
 		return nil, nil, fmt.Errorf("agreement: %w", err)
