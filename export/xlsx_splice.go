@@ -264,6 +264,19 @@ func (x *rowXML) appendT(s string) {
 	x.buf = append(x.buf, `</t>`...)
 }
 
+// xmlSpecial marks the bytes appendEscaped has a case for: control
+// characters but LF, & < > " _ and 0xEF (the lead byte of U+FFFE/U+FFFF).
+// It is never written after initialisation.
+var xmlSpecial = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = c != '\n'
+	}
+	for _, c := range []byte("&<>\"_\xEF") {
+		t[c] = true
+	}
+	return t
+}()
+
 // appendEscaped appends s escaped for XML character data: & < > " are
 // entities, CR and TAB character references (a parser would turn a raw CR
 // into LF), characters XML 1.0 forbids are dropped, and a literal
@@ -273,6 +286,9 @@ func appendEscaped(b []byte, s string) []byte {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if !xmlSpecial[c] {
+			continue // most bytes: one look-up instead of the cases below
+		}
 		var esc string
 		switch {
 		case c == '&':
