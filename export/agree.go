@@ -62,7 +62,7 @@ func AgreementFor(ctx context.Context, d *Dataset) (*agree.Report, error) {
 	outside := 0
 	var spans []agree.Span
 	clipCoders := map[string]bool{}
-	err = ix.src.walk(ctx, walkSpec{body: true, headings: true, annotations: true, brief: true, annotated: true}, func(it *store.WalkItem) error {
+	err = ix.src.walk(ctx, walkSpec{body: true, headings: true, annotations: true, spans: true, annotated: true}, func(it *store.WalkItem) error {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("agreement cancelled: %w", err)
 		}

@@ -32,6 +32,7 @@ type walkSpec struct {
 	headings    bool     // clippings with only their id, publication, headline and date (and body)
 	annotations bool     // with their annotations
 	brief       bool     // annotations without prefix, suffix, body hash and origin (faster)
+	spans       bool     // annotations with only their ids, clipping, tag, coder and span (fastest)
 	counts      bool     // with their annotation counts per tag
 	annotated   bool     // only clippings with a selected annotation
 	withNote    bool     // only annotations with a note
@@ -66,7 +67,7 @@ func (s *storeSource) spec(w walkSpec) (store.Walk, bool) {
 		}
 	}
 	return store.Walk{AnnotationFilter: f, Body: w.body, Headings: w.headings, Annotations: w.annotations, Brief: w.brief,
-		Counts: w.counts, Annotated: w.annotated}, true
+		Spans: w.spans, Counts: w.counts, Annotated: w.annotated}, true
 }
 
 func (s *storeSource) walk(ctx context.Context, w walkSpec, fn func(it *store.WalkItem) error) error {

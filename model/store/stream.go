@@ -340,8 +340,13 @@ func (r *Reader) readBriefRows(ctx context.Context, rows *sql.Rows, out []model.
 		return out, err
 	}
 	rows.Close()
-	// The rows that need reading value by value, in full; they go back in
-	// order afterwards (callers sort by clipping and span).
+	return r.readSlow(ctx, slow, out)
+}
+
+// readSlow reads the rows slow (rowids) value by value, in full, appends
+// them to out and puts out back in order (callers sort by clipping and
+// span).
+func (r *Reader) readSlow(ctx context.Context, slow []int64, out []model.Annotation) ([]model.Annotation, error) {
 	for _, rid := range slow {
 		full, err := r.q.QueryContext(ctx, annSelect+` WHERE rid = ?`, rid)
 		if err != nil {
@@ -355,6 +360,39 @@ func (r *Reader) readBriefRows(ctx context.Context, rows *sql.Rows, out []model.
 	}
 	sortBySpan(out)
 	return out, nil
+}
+
+// spanCols are the columns of a spans-only read (see Walk.Spans): the ids
+// of clipping, tag and coder packed as in briefCols.
+const spanCols = `a.rid, a.id, CASE WHEN typeof(a.clipping_id) = 'text' AND typeof(a.tag_id) = 'text'
+		AND typeof(a.coder_id) = 'text' AND octet_length(a.clipping_id) = 36 AND octet_length(a.tag_id) = 36
+		AND octet_length(a.coder_id) = 36 THEN a.clipping_id || a.tag_id || a.coder_id END, a.start, a."end"`
+
+// readSpanRows reads rows of spanCols plus the spanReadable flag; a row
+// that does not read the fast way is read again in full, by its rowid,
+// through readAnnRows, and keeps what a full read gives.
+func (r *Reader) readSpanRows(ctx context.Context, rows *sql.Rows, out []model.Annotation) ([]model.Annotation, error) {
+	var slow []int64
+	for rows.Next() {
+		var m model.Annotation
+		var rid int64
+		var packed sql.NullString
+		var ok bool
+		err := rows.Scan(&rid, &m.ID, &packed, &m.Start, &m.End, &ok)
+		if p := packed.String; err == nil && ok && len(p) == 3*36 {
+			m.ClippingID, m.TagID, m.CoderID = p[0:36], p[36:72], p[72:108]
+			out = append(out, m)
+			continue
+		}
+		if rows.Scan(&rid, new(any), new(any), new(any), new(any), new(any)) == nil {
+			slow = append(slow, rid)
+		}
+	}
+	if err := rows.Err(); err != nil || len(slow) == 0 {
+		return out, err
+	}
+	rows.Close()
+	return r.readSlow(ctx, slow, out)
 }
 
 // sortBySpan orders annotations by clipping id, start, end and id.

@@ -3,6 +3,7 @@ package store
 import (
 	"cmp"
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -231,5 +232,49 @@ func TestWalkHeadings(t *testing.T) {
 	}
 	if i != len(full) || i != 301 {
 		t.Errorf("%d headings, %d clippings", i, len(full))
+	}
+}
+
+// TestWalkSpans: a spans-only walk yields the annotations of a brief walk
+// with their ids, clipping, tag, coder and span, in the same order — also
+// a row whose tag id is stored as a blob (a hand edit), which both read
+// the slow way.
+func TestWalkSpans(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	for k := range 40 {
+		f.mustAdd(t, []string{"claim", "quote", "figure"}[k%3], k*2, k*2+2+k%4)
+	}
+	odd := f.mustAdd(t, "claim", 1, 7)
+	conn, err := f.s.db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`PRAGMA foreign_keys = OFF`, `UPDATE annotations SET tag_id = CAST(tag_id AS BLOB) WHERE id = '` + odd.ID + `'`,
+		`PRAGMA foreign_keys = ON`} {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			t.Fatal(q, err)
+		}
+	}
+	conn.Close()
+	read := func(w Walk) []model.Annotation {
+		var out []model.Annotation
+		for it, err := range f.s.Reader().Walk(ctx, w) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, a := range it.Annotations {
+				out = append(out, model.Annotation{ID: a.ID, ClippingID: a.ClippingID, TagID: a.TagID, CoderID: a.CoderID,
+					Start: a.Start, End: a.End})
+			}
+		}
+		return out
+	}
+	brief, spans := read(Walk{Annotations: true, Brief: true}), read(Walk{Annotations: true, Spans: true})
+	if len(brief) != 41 || !slices.Equal(brief, spans) {
+		t.Fatalf("spans walk:\n%v\nbrief walk:\n%v", spans, brief)
+	}
+	if i := slices.IndexFunc(spans, func(a model.Annotation) bool { return a.ID == odd.ID }); i < 0 || spans[i].TagID != f.tags["claim"].ID {
+		t.Errorf("the row with a blob tag id reads as %+v", spans[i])
 	}
 }
