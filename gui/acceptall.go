@@ -14,43 +14,37 @@ import (
 	"clipper/model/suggest"
 )
 
-// Accepting a kind of suggestion in every clipping: the suggestions the
-// suggest runs found (and nobody rejected) become annotations of the
-// kind's tag, by the current coder, as one background job that lands as
-// one undo step (store.AddAnnotationGroup). Spans the coder already
-// annotated with the tag are skipped.
+// Accepting a kind of suggestion in every clipping: the suggestions that
+// wait for review (found by Suggest, not rejected, not dismissed) become
+// annotations of the kind's tag, by the current coder, as one background
+// job that lands as one undo step (store.AddAnnotationGroup). The open
+// clipping's suggestions are at hand; every other clipping's are computed
+// again inside the job, clipping after clipping, as review would show them.
+// Spans the coder already annotated with the tag are skipped.
 
-// kindFound is the suggestions of one kind found in one clipping.
-type kindFound struct {
-	clip string
-	ss   []suggest.Suggestion
-}
-
-// foundOfKind copies, in clipping id order, the suggestions of kind k the
-// session holds, and counts them and their clippings.
-func (s *suggestions) foundOfKind(k suggest.Kind) (out []kindFound, n int) {
-	for id, ss := range s.found {
-		var mine []suggest.Suggestion
-		for _, sg := range ss {
-			if sg.Kind == k {
-				mine = append(mine, sg)
-			}
-		}
-		if len(mine) > 0 {
-			out = append(out, kindFound{clip: id, ss: mine})
-			n += len(mine)
+// kindTotal counts the suggestions of kind k that wait for review in every
+// computed clipping, and the clippings that have any.
+func (u *UI) kindTotal(k suggest.Kind) (n, clips int) {
+	for id := range u.sugg.kept.all() {
+		if c := u.sugg.kindCount(id, k); c > 0 {
+			n += c
+			clips++
 		}
 	}
-	slices.SortFunc(out, func(a, b kindFound) int {
-		switch {
-		case a.clip < b.clip:
-			return -1
-		case a.clip > b.clip:
-			return 1
+	return n, clips
+}
+
+// kindTargets lists, in id order, the clippings other than the open one
+// where suggestions of kind k wait for review.
+func (u *UI) kindTargets(k suggest.Kind) []string {
+	var ids []string
+	for id, t := range u.sugg.kept.all() {
+		if id != u.clip.ID && t.of(k) > 0 {
+			ids = append(ids, id)
 		}
-		return 0
-	})
-	return out, n
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 // kindChoice is one line of the "in every clipping" dialog.
@@ -72,9 +66,8 @@ func (u *UI) acceptEverywhereDialog() {
 		if _, ok := u.tagForKind(k); !ok {
 			continue
 		}
-		fs, n := u.sugg.foundOfKind(k)
-		if n > 0 {
-			choices = append(choices, kindChoice{k, n, len(fs)})
+		if n, clips := u.kindTotal(k); n > 0 {
+			choices = append(choices, kindChoice{k, n, clips})
 		}
 	}
 	if len(choices) == 0 {
@@ -102,8 +95,9 @@ func (u *UI) acceptEverywhereDialog() {
 		}, u.win)
 }
 
-// acceptEverywhere accepts every found suggestion of kind k in every
-// clipping as a job with progress and cancel; cancelled, nothing is saved.
+// acceptEverywhere accepts every suggestion of kind k waiting for review in
+// every clipping as a job with progress (in clippings) and cancel;
+// cancelled or failed, nothing is saved.
 func (u *UI) acceptEverywhere(k suggest.Kind) {
 	if u.coder.ID == "" {
 		u.askCoder(true)
@@ -114,31 +108,126 @@ func (u *UI) acceptEverywhere(k suggest.Kind) {
 		u.flash(fmt.Sprintf("No tag is of kind %s: add one in Tags → Manage tags.", k))
 		return
 	}
-	fs, n := u.sugg.foundOfKind(k)
+	n, _ := u.kindTotal(k)
 	if n == 0 {
 		u.flash(fmt.Sprintf("No %s suggestions wait for review.", k))
 		return
 	}
+	s := u.sugg
+	var open []suggest.Suggestion // the open clipping's, at hand
+	openID := ""
+	if s.loaded && s.kindCount(u.clip.ID, k) > 0 {
+		openID = u.clip.ID
+		for _, sg := range s.found {
+			if sg.Kind == k {
+				open = append(open, sg)
+			}
+		}
+	}
+	targets := u.kindTargets(k)
+	if openID == "" && s.kindCount(u.clip.ID, k) > 0 {
+		targets = append(targets, u.clip.ID) // computed again: its list is not loaded yet
+	}
+	marks := map[string][]spanMark{}
+	for _, id := range targets {
+		if m := s.marked[id]; len(m) > 0 {
+			marks[id] = slices.Clone(m)
+		}
+	}
+	clips := len(targets)
+	if openID != "" {
+		clips++
+	}
 	coder := u.coder.ID
-	startJob(u, job[store.GroupResult]{
+	startJob(u, job[bulkResult]{
 		title:  "Accepting suggestions",
-		detail: fmt.Sprintf("%s as %s", count(n, string(k)+" suggestion", string(k)+" suggestions"), t.Name),
-		unit:   "suggestions",
-		work: func(ctx context.Context, st *store.Store, report func(int, int)) (store.GroupResult, error) {
-			report(0, n)
-			return st.AddAnnotationGroup(ctx, coder, suggestionAnnotations(fs, t, coder),
-				store.GroupOptions{SkipExisting: true, Total: n, Progress: report})
+		detail: fmt.Sprintf("%s in %s as %s", count(n, string(k)+" suggestion", string(k)+" suggestions"), count(clips, "clipping", "clippings"), t.Name),
+		unit:   "clippings",
+		work: func(ctx context.Context, st *store.Store, report func(int, int)) (bulkResult, error) {
+			report(0, clips)
+			gctx, stop := context.WithCancel(ctx)
+			defer stop()
+			var failed error
+			fail := func(err error) {
+				if failed == nil && gctx.Err() == nil {
+					failed = err
+				}
+				stop() // the group saves nothing
+			}
+			found := func(yield func(string, []suggest.Suggestion) bool) {
+				done := 0
+				if openID != "" {
+					if !yield(openID, open) {
+						return
+					}
+					done++
+					report(done, clips)
+				}
+				for _, id := range targets {
+					c, err := st.Clipping(gctx, id)
+					if err != nil {
+						fail(fmt.Errorf("reading clipping %s: %w", id, err))
+						return
+					}
+					ss, err := suggestFor(gctx, st, c)
+					if err != nil {
+						fail(fmt.Errorf("%s: %w", orUntitled(c.Headline), err))
+						return
+					}
+					if !yield(id, dropMarked(ss, marks[id])) {
+						return
+					}
+					done++
+					report(done, clips)
+				}
+			}
+			var r bulkResult
+			as := func(yield func(*model.Annotation) bool) {
+				for a := range suggestionAnnotations(found, k, t, coder) {
+					if !yield(a) {
+						return
+					}
+					if a.ID != "" { // added (a skipped one keeps no id)
+						if r.probes[0] == "" {
+							r.probes[0] = a.ID
+						}
+						r.probes[1] = a.ID
+					}
+				}
+			}
+			res, err := st.AddAnnotationGroup(gctx, coder, as, store.GroupOptions{SkipExisting: true})
+			if failed != nil && ctx.Err() == nil {
+				return bulkResult{}, failed
+			}
+			r.GroupResult = res
+			return r, err
 		},
 		failed:    fmt.Sprintf("accepting the %s suggestions failed (none was saved)", k),
 		cancelled: "Accepting cancelled; no suggestion was saved.",
-		done: func(r store.GroupResult) {
+		done: func(r bulkResult) {
+			// Every suggestion of kind k in the targets is now annotated;
+			// undoing the group brings the counts back (followBulks).
+			b := &bulkAccept{probes: r.probes, slot: kindSlot(k), before: newTallies()}
+			for _, id := range targets {
+				if tl, ok := s.kept.get(id); ok && id != s.clip {
+					b.before.set(id, tl)
+					tl[b.slot] = 0
+					s.kept.set(id, tl)
+				}
+			}
+			if r.probes[0] != "" && u.sugg == s {
+				s.bulks = append(s.bulks, b)
+				if len(s.bulks) > maxBulks {
+					s.bulks = slices.Delete(s.bulks, 0, len(s.bulks)-maxBulks)
+				}
+			}
 			u.reloadAnnotations()
 			if err := u.lib.reload(); err != nil {
 				u.showError(err)
 			}
 			u.refreshSuggestions()
 			u.updateStatus()
-			msg := fmt.Sprintf("Accepted %s in %s", count(r.Added, string(k), plural(string(k), 2)), count(len(fs), "clipping", "clippings"))
+			msg := fmt.Sprintf("Accepted %s in %s", count(r.Added, string(k), plural(string(k), 2)), count(clips, "clipping", "clippings"))
 			if r.Skipped > 0 {
 				msg += fmt.Sprintf(" (%d already tagged)", r.Skipped)
 			}
@@ -147,13 +236,24 @@ func (u *UI) acceptEverywhere(k suggest.Kind) {
 	})
 }
 
+// bulkResult is what an accept in every clipping saved, and the first and
+// last annotations it added (to tell later whether it was undone).
+type bulkResult struct {
+	store.GroupResult
+	probes [2]string
+}
+
 // suggestionAnnotations yields one annotation of tag t by coder per
-// suggestion, clipping after clipping, made as they are taken.
-func suggestionAnnotations(fs []kindFound, t model.Tag, coder string) iter.Seq[*model.Annotation] {
+// suggestion of kind k that found yields, clipping after clipping, made as
+// they are taken.
+func suggestionAnnotations(found iter.Seq2[string, []suggest.Suggestion], k suggest.Kind, t model.Tag, coder string) iter.Seq[*model.Annotation] {
 	return func(yield func(*model.Annotation) bool) {
-		for _, f := range fs {
-			for _, sg := range f.ss {
-				a := &model.Annotation{ClippingID: f.clip, TagID: t.ID, CoderID: coder,
+		for clip, ss := range found {
+			for _, sg := range ss {
+				if sg.Kind != k {
+					continue
+				}
+				a := &model.Annotation{ClippingID: clip, TagID: t.ID, CoderID: coder,
 					Start: sg.Start, End: sg.End, Exact: sg.Text,
 					Attributes: suggestionAttributes(sg), Origin: model.OriginSuggestion}
 				if !yield(a) {

@@ -11,18 +11,29 @@ import (
 )
 
 // suggestedFigures runs Suggest over the sample and a second clipping and
-// returns the figure suggestions found, by clipping.
+// returns the figure suggestions the suggester finds in them, by clipping.
 func suggestedFigures(t *testing.T, u *UI, st *store.Store) map[string][]suggest.Suggestion {
 	t.Helper()
 	other := addClipping(t, u, st, secondClipping)
 	u.suggestMany(idList(u.clip.ID, other))
 	u.jobs.wait()
 	figs := map[string][]suggest.Suggestion{}
-	for id, ss := range u.sugg.found {
+	for _, id := range []string{u.clip.ID, other} {
+		c, err := st.Clipping(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ss, err := suggestFor(context.Background(), st, c)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, s := range ss {
 			if s.Kind == suggest.KindFigure {
 				figs[id] = append(figs[id], s)
 			}
+		}
+		if n := u.sugg.kindCount(id, suggest.KindFigure); n != len(figs[id]) {
+			t.Errorf("clipping %s: %d figures to review, the suggester finds %d", id, n, len(figs[id]))
 		}
 	}
 	if len(figs[u.clip.ID]) == 0 || len(figs[other]) == 0 {

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -11,11 +12,15 @@ import (
 	"clipper/model/suggest"
 )
 
-// Suggestions live in memory for the session, per clipping. A suggestion is
-// pending (drawn dashed and listed for review) while its kind has a tag, the
-// current coder has not annotated its span with that tag, and nobody has
-// rejected it. Accepting stores an annotation, which hides it; undoing the
-// accept shows it again. Rejecting is remembered in the project file.
+// Suggestions are computed per clipping and reviewed on the open one. A
+// suggestion is pending (drawn dashed and listed for review) while its kind
+// has a tag, the current coder has not annotated its span with that tag,
+// and nobody has rejected it. Accepting stores an annotation, which hides
+// it; undoing the accept shows it again. Rejecting is remembered in the
+// project file. Only the open clipping's suggestions are held in full; of
+// the other computed clippings the session keeps a tally per kind (for
+// the library's counts and Accept all) and the few spans dismissed there
+// without a rejection, and computes their suggestions again when needed.
 
 // suggestionPrefix starts the highlight id of every suggestion, so the
 // reader can tell them from annotations (whose ids are UUIDs).
@@ -37,25 +42,35 @@ func isSuggestionID(id string) bool { return strings.HasPrefix(id, suggestionPre
 
 // suggestions is the session's suggestion state.
 type suggestions struct {
-	found map[string][]suggest.Suggestion // by clipping id: found, minus rejected
-	clip  string                          // clipping the lists below belong to
-	all   []pending                       // the open clipping's pending suggestions
-	shown []pending                       // all, filtered by kind
-	kind  suggest.Kind                    // kind filter, "" for every kind
-	cur   string                          // id of the current suggestion, "" for none
-	stop  context.CancelFunc              // cancels a running Suggest on the open clipping
-	busy  bool
+	kept   tallies               // every computed clipping: what waits for review, by kind
+	marked map[string][]spanMark // by clipping id: dismissed in the session without a rejection
+	tagged [len(tallyKinds)]bool // kinds that have a tag, as of the last recompute
+	clip   string                // clipping the lists below belong to
+	found  []suggest.Suggestion  // the open clipping's suggestions, minus rejected and dismissed
+	loaded bool                  // found holds them (false while computed again, or never computed)
+	all    []pending             // the open clipping's pending suggestions
+	shown  []pending             // all, filtered by kind
+	kind   suggest.Kind          // kind filter, "" for every kind
+	cur    string                // id of the current suggestion, "" for none
+	stop   context.CancelFunc    // cancels a running Suggest (asked for by the user)
+	busy   bool                  // a Suggest asked for by the user runs
+	reload context.CancelFunc    // cancels computing the open clipping's suggestions again
+	bulks  []*bulkAccept         // the latest accepts in every clipping, oldest first
 }
 
 func newSuggestions() *suggestions {
-	return &suggestions{found: map[string][]suggest.Suggestion{}}
+	return &suggestions{kept: newTallies(), marked: map[string][]spanMark{}}
 }
 
 // has reports whether suggestions were computed for a clipping.
 func (s *suggestions) has(clipID string) bool {
-	_, ok := s.found[clipID]
+	_, ok := s.kept.get(clipID)
 	return ok
 }
+
+// loading reports whether the open clipping's suggestions are being
+// computed (by Suggest, or again on opening it).
+func (s *suggestions) loading() bool { return s.busy || s.reload != nil }
 
 // index returns the position of id in shown, or -1.
 func (s *suggestions) index(id string) int {
@@ -72,10 +87,72 @@ func (s *suggestions) byID(id string) (pending, bool) {
 
 // count is how many suggestions of a clipping wait for review.
 func (s *suggestions) count(clipID string) int {
-	if clipID == s.clip {
+	if clipID == s.clip && s.loaded {
 		return len(s.all)
 	}
-	return len(s.found[clipID])
+	t, _ := s.kept.get(clipID)
+	n := 0
+	for i, ok := range s.tagged {
+		if ok {
+			n += int(t[i])
+		}
+	}
+	return n
+}
+
+// kindCount is how many suggestions of kind k wait for review in a
+// clipping.
+func (s *suggestions) kindCount(clipID string, k suggest.Kind) int {
+	if clipID == s.clip && s.loaded {
+		n := 0
+		for _, p := range s.all {
+			if p.Kind == k {
+				n++
+			}
+		}
+		return n
+	}
+	t, _ := s.kept.get(clipID)
+	return t.of(k)
+}
+
+// leave keeps what the session needs of the open clipping when another
+// one opens (recomputeSuggestions keeps its tally up to date): as
+// dismissed, the suggestions that were not pending although their kind has
+// a tag (the coder tagged their span), as they stay out of review for the
+// rest of the session. A computation of its suggestions still running is
+// stopped.
+func (s *suggestions) leave() {
+	if s.reload != nil {
+		s.reload()
+		s.reload = nil
+	}
+	if s.clip == "" || !s.loaded || !s.has(s.clip) {
+		return
+	}
+	listed := make(map[spanMark]bool, len(s.all))
+	for _, p := range s.all {
+		listed[markOf(p.Suggestion)] = true
+	}
+	for _, sg := range s.found {
+		if i := kindSlot(sg.Kind); i >= 0 && s.tagged[i] && !listed[markOf(sg)] {
+			s.marked[s.clip] = append(s.marked[s.clip], markOf(sg))
+		}
+	}
+}
+
+// forget drops what the session holds of a clipping: it counts as never
+// computed.
+func (s *suggestions) forget(clipID string) {
+	s.kept.remove(clipID)
+	delete(s.marked, clipID)
+	if clipID == s.clip {
+		if s.reload != nil {
+			s.reload()
+			s.reload = nil
+		}
+		s.found, s.loaded = nil, false
+	}
 }
 
 // tagForKind is the first live tag of a suggestion kind (dates have none).
@@ -105,40 +182,82 @@ func annotatedBy(as []model.Annotation, coderID string) map[spanKey]bool {
 	return have
 }
 
-// recomputeSuggestions rebuilds the open clipping's pending list from what
-// was found and the clipping's annotations, keeping the current suggestion
-// (or the one that took its place) current.
+// recomputeSuggestions rebuilds the open clipping's pending list from its
+// suggestions and annotations, keeping the current suggestion (or the one
+// that took its place) current. When another clipping has opened whose
+// suggestions were computed, they are computed again in the background.
 func (u *UI) recomputeSuggestions() {
 	s := u.sugg
+	kt := kindTagsOf(u.tags)
+	for i := range kt {
+		s.tagged[i] = kt[i] != ""
+	}
+	again := false
 	if s.clip != u.clip.ID {
-		// Leaving a clipping: forget what was accepted there.
-		if s.clip != "" && s.has(s.clip) {
-			kept := make([]suggest.Suggestion, 0, len(s.all))
-			for _, p := range s.all {
-				kept = append(kept, p.Suggestion)
-			}
-			s.found[s.clip] = kept
-		}
+		s.leave()
 		s.clip, s.cur = u.clip.ID, ""
+		s.found, s.loaded = nil, false
+		again = s.has(s.clip)
 	}
 	oldIdx := s.index(s.cur)
 	have := annotatedBy(u.anns, u.coder.ID)
 	s.all, s.shown = s.all[:0], s.shown[:0]
-	for _, sg := range s.found[u.clip.ID] {
-		t, ok := u.tagForKind(sg.Kind)
-		if !ok || have[spanKey{t.ID, sg.Start, sg.End}] {
+	for _, sg := range s.found {
+		tg, ok := u.tagForKind(sg.Kind)
+		if !ok || have[spanKey{tg.ID, sg.Start, sg.End}] {
 			continue
 		}
-		p := pending{Suggestion: sg, ID: suggestionID(sg), Tag: t}
+		p := pending{Suggestion: sg, ID: suggestionID(sg), Tag: tg}
 		s.all = append(s.all, p)
 		if s.kind == "" || sg.Kind == s.kind {
 			s.shown = append(s.shown, p)
 		}
 	}
+	if s.loaded && s.has(s.clip) {
+		s.kept.set(s.clip, tallyOf(s.found, have, kt))
+	}
 	if s.cur != "" && s.index(s.cur) < 0 {
 		s.cur = ""
 		if len(s.shown) > 0 && oldIdx >= 0 {
 			s.cur = s.shown[min(oldIdx, len(s.shown)-1)].ID
+		}
+	}
+	u.followBulks()
+	if again {
+		u.suggestAgain(nil)
+	}
+}
+
+// followBulks brings the counts of the clippings a bulk accept touched in
+// line with its being undone or redone (the open clipping counts its
+// list).
+func (u *UI) followBulks() {
+	s := u.sugg
+	for _, b := range s.bulks {
+		undone, known := true, true
+		for _, id := range b.probes {
+			a, err := u.store.Annotation(u.ctx(), id)
+			switch {
+			case err != nil && !errors.Is(err, store.ErrNotFound):
+				known = false
+			case err == nil && a.DeletedAt == nil:
+				undone = false
+			}
+		}
+		if !known || undone == b.undone {
+			continue // unknown, or unchanged: leave the counts
+		}
+		b.undone = undone
+		for id, was := range b.before.all() {
+			t, ok := s.kept.get(id)
+			if !ok || (id == s.clip && s.loaded) {
+				continue
+			}
+			t[b.slot] = 0
+			if undone {
+				t[b.slot] = was[b.slot]
+			}
+			s.kept.set(id, t)
 		}
 	}
 }
@@ -218,7 +337,7 @@ func (u *UI) rejectSuggestion(id string) {
 		u.showError(fmt.Errorf("rejecting the suggestion: %w", err))
 		return
 	}
-	u.sugg.found[u.clip.ID] = slices.DeleteFunc(u.sugg.found[u.clip.ID], func(s suggest.Suggestion) bool {
+	u.sugg.found = slices.DeleteFunc(u.sugg.found, func(s suggest.Suggestion) bool {
 		return s.Kind == p.Kind && s.Start == p.Start && s.End == p.End
 	})
 	u.refreshSuggestions()

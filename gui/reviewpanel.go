@@ -121,7 +121,7 @@ func (r *reviewer) refresh() {
 	switch {
 	case r.u.clip.ID == "":
 		r.count.SetText("No clipping open")
-	case s.busy:
+	case s.loading():
 		r.count.SetText("Finding suggestions…")
 	case !s.has(r.u.clip.ID):
 		r.count.SetText("Not yet suggested")

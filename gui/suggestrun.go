@@ -45,8 +45,9 @@ func suggestOptions(m model.Metadata) suggest.Options {
 
 // suggestOpen finds suggestions for the open clipping in the background,
 // then shows them in the Suggestions tab with the first one current and the
-// list focused for review by keyboard. The channel closes when the results
-// are shown (or dropped because the project changed).
+// list focused for review by keyboard; what was dismissed there before is
+// offered again (rejections stay). The channel closes when the results are
+// shown (or dropped because the project changed).
 func (u *UI) suggestOpen() <-chan struct{} {
 	done := make(chan struct{})
 	if u.clip.ID == "" {
@@ -72,21 +73,29 @@ func (u *UI) suggestOpen() <-chan struct{} {
 			if stopped || u.store != st {
 				return // replaced by a newer run or another project
 			}
-			u.sugg.stop, u.sugg.busy = nil, false
+			s := u.sugg
+			s.stop, s.busy = nil, false
 			if err != nil {
 				u.reviewer.refresh()
 				u.showError(err)
 				return
 			}
-			u.sugg.found[id] = ss
+			delete(s.marked, id)
 			if u.clip.ID != id {
+				s.kept.set(id, u.tallyFor(id, ss))
 				u.lib.refreshRows()
 				return
 			}
-			u.sugg.cur = ""
+			if s.reload != nil {
+				s.reload()
+				s.reload = nil
+			}
+			s.kept.set(id, tally{}) // counted again from the list
+			s.found, s.loaded = ss, true
+			s.cur = ""
 			u.refreshSuggestions()
 			u.startReview()
-			n := len(u.sugg.all)
+			n := len(s.all)
 			switch n {
 			case 0:
 				u.flash("No new suggestions for this clipping.")
@@ -96,6 +105,56 @@ func (u *UI) suggestOpen() <-chan struct{} {
 		})
 	})
 	return done
+}
+
+// suggestAgain computes the open clipping's suggestions again in the
+// background (they were computed before and dropped when it was left),
+// leaves out what was dismissed there, shows them and then runs then, if
+// set. Opening another clipping stops it.
+func (u *UI) suggestAgain(then func()) {
+	s := u.sugg
+	if s.reload != nil {
+		s.reload()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.reload = cancel
+	st, clip := u.store, u.clip
+	id := clip.ID
+	marks := slices.Clone(s.marked[id])
+	u.background(cancel, func() {
+		ss, err := suggestFor(ctx, st, clip)
+		if err == nil {
+			ss = dropMarked(ss, marks)
+		}
+		fyne.Do(func() {
+			stopped := ctx.Err() != nil
+			cancel()
+			if stopped || u.store != st || u.sugg != s || s.clip != id || s.loaded {
+				return // left, cleared, replaced by Suggest or another project
+			}
+			s.reload = nil
+			if err != nil {
+				u.reviewer.refresh()
+				u.showError(err)
+				return
+			}
+			s.found, s.loaded = ss, true
+			u.refreshSuggestions()
+			if then != nil {
+				then()
+			}
+		})
+	})
+}
+
+// tallyFor counts what waits for review of ss, found in clipping id, for
+// the current coder and tags.
+func (u *UI) tallyFor(id string, ss []suggest.Suggestion) tally {
+	var have map[spanKey]bool
+	if as, err := u.store.Annotations(u.ctx(), store.AnnotationFilter{ClippingIDs: []string{id}}); err == nil {
+		have = annotatedBy(as, u.coder.ID)
+	}
+	return tallyOf(ss, have, kindTagsOf(u.tags))
 }
 
 // startReview shows the Suggestions tab, makes the first suggestion current
@@ -169,24 +228,28 @@ func idList(ids ...string) clippingSource {
 }
 
 // manyFound is what a run over several clippings found before it ended,
-// was cancelled or failed.
+// was cancelled or failed: per clipping only a tally of what waits for
+// review, so that memory does not grow with the suggestions' text.
 type manyFound struct {
-	found     map[string][]suggest.Suggestion
+	found     tallies
 	asked     int
 	cancelled bool
 	err       error
 }
 
 // suggestMany finds suggestions for several clippings as a background job
-// with a progress dialog; they wait in memory for review when each
-// clipping is opened. Cancelled, it keeps what it found so far.
+// with a progress dialog and keeps, per clipping, how many of each kind
+// wait for review (for the library and Accept all); a clipping's
+// suggestions are computed again when it is opened. Cancelled, it keeps
+// what it found so far.
 func (u *UI) suggestMany(src clippingSource) {
+	coder, kt := u.coder.ID, kindTagsOf(u.tags)
 	startJob(u, job[manyFound]{
 		title:  "Finding suggestions",
 		detail: "Reading the clippings",
 		unit:   "clippings",
 		work: func(ctx context.Context, st *store.Store, report func(int, int)) (manyFound, error) {
-			r := manyFound{found: map[string][]suggest.Suggestion{}}
+			r := manyFound{found: newTallies()}
 			n := src.n
 			r.asked = n
 			report(0, n)
@@ -213,7 +276,14 @@ func (u *UI) suggestMany(src clippingSource) {
 					}
 					break
 				}
-				r.found[id] = ss
+				as, err := st.Annotations(ctx, store.AnnotationFilter{ClippingIDs: []string{id}})
+				if err != nil {
+					if ctx.Err() == nil {
+						r.err = fmt.Errorf("reading the annotations of %s: %w", orUntitled(c.Headline), err)
+					}
+					break
+				}
+				r.found.set(id, tallyOf(ss, annotatedBy(as, coder), kt))
 				i++
 				report(i, max(n, i))
 			}
@@ -224,39 +294,63 @@ func (u *UI) suggestMany(src clippingSource) {
 	})
 }
 
-// suggestManyDone keeps a batch's suggestions and says what was found.
-func (u *UI) suggestManyDone(found map[string][]suggest.Suggestion, asked int, cancelled bool, err error) {
-	for id, ss := range found {
-		u.sugg.found[id] = ss
+// suggestManyDone keeps a batch's tallies, computes the open clipping's
+// suggestions again when the batch looked at it, and says what was found.
+func (u *UI) suggestManyDone(found tallies, asked int, cancelled bool, err error) {
+	s := u.sugg
+	s.kept.merge(found)
+	for id := range s.marked {
+		if _, ok := found.get(id); ok {
+			delete(s.marked, id) // found afresh: what was dismissed is offered again
+		}
 	}
-	if _, ok := found[u.clip.ID]; ok {
-		u.sugg.cur = ""
-		u.sugg.clip = "" // re-read as newly opened
-	}
-	u.refreshSuggestions()
 	n, in := 0, 0
-	for id := range found {
-		if c := u.sugg.count(id); c > 0 {
+	for _, t := range found.all() {
+		c := 0
+		for i, ok := range s.tagged {
+			if ok {
+				c += int(t[i])
+			}
+		}
+		if c > 0 {
 			n += c
 			in++
 		}
 	}
+	_, openFound := found.get(u.clip.ID)
 	if err != nil {
 		u.showError(err)
 	}
-	msg := fmt.Sprintf("%s to review in %d of %s.", count(n, "suggestion", "suggestions"), in, count(len(found), "clipping", "clippings"))
+	msg := fmt.Sprintf("%s to review in %d of %s.", count(n, "suggestion", "suggestions"), in, count(found.len(), "clipping", "clippings"))
 	if cancelled {
-		msg = fmt.Sprintf("Stopped after %d of %s. ", len(found), count(asked, "clipping", "clippings")) + msg
+		msg = fmt.Sprintf("Stopped after %d of %s. ", found.len(), count(asked, "clipping", "clippings")) + msg
 	}
-	if u.sugg.count(u.clip.ID) > 0 {
-		u.startReview()
+	msg += " The library shows how many each clipping has."
+	switch {
+	case openFound && u.clip.ID != "":
+		if s.reload != nil {
+			s.reload()
+			s.reload = nil
+		}
+		s.found, s.loaded, s.cur = nil, false, ""
+		u.refreshSuggestions()
+		u.suggestAgain(func() {
+			if len(s.all) > 0 {
+				u.startReview()
+			}
+		})
+	default:
+		u.refreshSuggestions()
+		if s.count(u.clip.ID) > 0 {
+			u.startReview()
+		}
 	}
-	u.flash(msg + " The library shows how many each clipping has.")
+	u.flash(msg)
 }
 
 // clearSuggestions forgets the open clipping's suggestions (rejections stay).
 func (u *UI) clearSuggestions() {
-	delete(u.sugg.found, u.clip.ID)
+	u.sugg.forget(u.clip.ID)
 	u.sugg.cur = ""
 	u.refreshSuggestions()
 }
@@ -265,6 +359,9 @@ func (u *UI) clearSuggestions() {
 func (u *UI) resetSuggestions() {
 	if u.sugg.stop != nil {
 		u.sugg.stop()
+	}
+	if u.sugg.reload != nil {
+		u.sugg.reload()
 	}
 	kind := u.sugg.kind
 	u.sugg = newSuggestions()

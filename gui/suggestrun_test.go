@@ -35,8 +35,8 @@ func TestSuggestAllCancel(t *testing.T) {
 	if !strings.Contains(u.status.Text, "Stopped after 0 of 2 clippings") {
 		t.Errorf("status %q", u.status.Text)
 	}
-	if len(u.sugg.found) != 0 {
-		t.Errorf("kept suggestions for %d clippings", len(u.sugg.found))
+	if n := u.sugg.kept.len(); n != 0 {
+		t.Errorf("kept suggestions for %d clippings", n)
 	}
 }
 
