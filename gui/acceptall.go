@@ -154,48 +154,54 @@ func (u *UI) acceptEverywhere(k suggest.Kind) {
 				}
 				stop() // the group saves nothing
 			}
-			found := func(yield func(string, []suggest.Suggestion) bool) {
-				done := 0
-				if openID != "" {
-					if !yield(openID, open) {
-						return
+			// Clippings and rejections are read through the group's own
+			// transaction (see store.GroupReader).
+			found := func(gr store.GroupReader) iter.Seq2[string, []suggest.Suggestion] {
+				return func(yield func(string, []suggest.Suggestion) bool) {
+					done := 0
+					if openID != "" {
+						if !yield(openID, open) {
+							return
+						}
+						done++
+						report(done, clips)
 					}
-					done++
-					report(done, clips)
-				}
-				for _, id := range targets {
-					c, err := st.Clipping(gctx, id)
-					if err != nil {
-						fail(fmt.Errorf("reading clipping %s: %w", id, err))
-						return
+					for _, id := range targets {
+						c, err := gr.Clipping(gctx, id)
+						if err != nil {
+							fail(fmt.Errorf("reading clipping %s: %w", id, err))
+							return
+						}
+						ss, err := suggestFor(gctx, gr, c)
+						if err != nil {
+							fail(fmt.Errorf("%s: %w", orUntitled(c.Headline), err))
+							return
+						}
+						if !yield(id, dropMarked(ss, marks[id])) {
+							return
+						}
+						done++
+						report(done, clips)
 					}
-					ss, err := suggestFor(gctx, st, c)
-					if err != nil {
-						fail(fmt.Errorf("%s: %w", orUntitled(c.Headline), err))
-						return
-					}
-					if !yield(id, dropMarked(ss, marks[id])) {
-						return
-					}
-					done++
-					report(done, clips)
 				}
 			}
 			var r bulkResult
-			as := func(yield func(*model.Annotation) bool) {
-				for a := range suggestionAnnotations(found, k, t, coder) {
-					if !yield(a) {
-						return
-					}
-					if a.ID != "" { // added (a skipped one keeps no id)
-						if r.probes[0] == "" {
-							r.probes[0] = a.ID
+			as := func(gr store.GroupReader) iter.Seq[*model.Annotation] {
+				return func(yield func(*model.Annotation) bool) {
+					for a := range suggestionAnnotations(found(gr), k, t, coder) {
+						if !yield(a) {
+							return
 						}
-						r.probes[1] = a.ID
+						if a.ID != "" { // added (a skipped one keeps no id)
+							if r.probes[0] == "" {
+								r.probes[0] = a.ID
+							}
+							r.probes[1] = a.ID
+						}
 					}
 				}
 			}
-			res, err := st.AddAnnotationGroup(gctx, coder, as, store.GroupOptions{SkipExisting: true})
+			res, err := st.AddAnnotationGroupFrom(gctx, coder, as, store.GroupOptions{SkipExisting: true})
 			if failed != nil && ctx.Err() == nil {
 				return bulkResult{}, failed
 			}

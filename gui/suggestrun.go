@@ -15,10 +15,16 @@ import (
 	"clipper/model/suggest"
 )
 
+// rejectionReader reads the suggestions rejected on a clipping: the store,
+// or a store.GroupReader inside a group's transaction.
+type rejectionReader interface {
+	Rejections(ctx context.Context, clippingID string) ([]store.Rejection, error)
+}
+
 // suggestFor runs the suggester over one clipping's body, in its language
 // and knowing its byline, drops what was rejected on it before and orders
 // the rest for review, most confident first.
-func suggestFor(ctx context.Context, st *store.Store, c model.Clipping) ([]suggest.Suggestion, error) {
+func suggestFor(ctx context.Context, st rejectionReader, c model.Clipping) ([]suggest.Suggestion, error) {
 	ss, err := suggest.Suggest(ctx, c.Body, suggestOptions(c.Metadata))
 	if err != nil {
 		return nil, fmt.Errorf("suggesting: %w", err)

@@ -271,7 +271,12 @@ func scanClipping(sc scanner, orig bool) (model.Clipping, error) {
 // there is none. An unusable stored value is returned emptied and noted
 // (see Problems).
 func (s *Store) Clipping(ctx context.Context, id string) (model.Clipping, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+clipCols+`, original FROM clippings WHERE id = ?`, id)
+	return s.clippingFrom(ctx, s.db, id)
+}
+
+// clippingFrom is Clipping read through q.
+func (s *Store) clippingFrom(ctx context.Context, q queryer, id string) (model.Clipping, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+clipCols+`, original FROM clippings WHERE id = ?`, id)
 	if err != nil {
 		return model.Clipping{}, fmt.Errorf("clipping %q: %w", id, classify(err))
 	}

@@ -41,9 +41,39 @@ type GroupResult struct {
 // their number. Cancelling ctx stops it and saves nothing. While it runs
 // it holds the project's write lock: other programs' writes wait.
 func (s *Store) AddAnnotationGroup(ctx context.Context, coderID string, as iter.Seq[*model.Annotation], opt GroupOptions) (GroupResult, error) {
+	return s.AddAnnotationGroupFrom(ctx, coderID, func(GroupReader) iter.Seq[*model.Annotation] { return as }, opt)
+}
+
+// GroupReader reads the project inside the transaction of
+// AddAnnotationGroupFrom, as that transaction sees it. A source that reads
+// as it goes must read through it: once the transaction's changes outgrow
+// the page cache they spill to the file under the lock that keeps every
+// other connection from reading until the commit, so a read on another
+// connection would wait for the group, and the group for the read.
+type GroupReader struct {
+	tx *wtx
+	s  *Store
+}
+
+// Clipping is Store.Clipping inside the transaction.
+func (r GroupReader) Clipping(ctx context.Context, id string) (model.Clipping, error) {
+	return r.s.clippingFrom(ctx, r.tx, id)
+}
+
+// Rejections is Store.Rejections inside the transaction.
+func (r GroupReader) Rejections(ctx context.Context, clippingID string) ([]Rejection, error) {
+	return rejectionsFrom(ctx, r.tx, clippingID)
+}
+
+// AddAnnotationGroupFrom is AddAnnotationGroup for a source that reads the
+// project as it produces the annotations (computing suggestions clipping
+// after clipping, say): src is called once, inside the transaction, with
+// a GroupReader for those reads.
+func (s *Store) AddAnnotationGroupFrom(ctx context.Context, coderID string, src func(GroupReader) iter.Seq[*model.Annotation], opt GroupOptions) (GroupResult, error) {
 	var res GroupResult
 	err := s.write(ctx, "add a group of annotations", func(tx *wtx) error {
 		res = GroupResult{}
+		as := src(GroupReader{tx: tx, s: s})
 		if err := requireCoder(ctx, tx, coderID); err != nil {
 			return err
 		}

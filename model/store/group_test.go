@@ -5,6 +5,7 @@ import (
 	"errors"
 	"iter"
 	"testing"
+	"time"
 
 	"clipper/model"
 )
@@ -99,5 +100,55 @@ func TestAddAnnotationGroup(t *testing.T) {
 	}
 	if got := len(f.liveIDs(t)); got != mid {
 		t.Errorf("a failed group saved something: %d annotations, want %d", got, mid)
+	}
+}
+
+// TestAddAnnotationGroupFromReadsInside: a source that reads clippings as
+// it goes reads them through the group's own transaction, so it is not
+// shut out when the transaction's changes spill to the file (which takes
+// the lock that keeps every other connection from reading).
+func TestAddAnnotationGroupFromReadsInside(t *testing.T) {
+	f := newFixture(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cs := newTextGen(6).clippings(40)
+	if _, err := f.s.AddClippings(ctx, cs); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.RejectSuggestion(ctx, f.coder.ID, Rejection{ClippingID: cs[3].ID, Kind: "quote", Start: 0, End: 10, Text: "x"}); err != nil {
+		t.Fatal(err)
+	}
+	// Spill after a few pages instead of 160 MiB.
+	for _, q := range []string{`PRAGMA cache_size = 10`, `PRAGMA cache_spill = 10`} {
+		if _, err := f.s.w.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rejected := 0
+	src := func(r GroupReader) iter.Seq[*model.Annotation] {
+		return func(yield func(*model.Annotation) bool) {
+			for _, c := range cs {
+				got, err := r.Clipping(ctx, c.ID)
+				if err != nil || got.Body != c.Body {
+					t.Errorf("clipping %s inside the group: %v", c.ID, err)
+					return
+				}
+				rs, err := r.Rejections(ctx, c.ID)
+				if err != nil {
+					t.Errorf("rejections inside the group: %v", err)
+					return
+				}
+				rejected += len(rs)
+				for k := range 30 {
+					if !yield(&model.Annotation{ClippingID: c.ID, TagID: f.tags["quote"].ID, Start: k * 5, End: k*5 + 4}) {
+						return
+					}
+				}
+			}
+		}
+	}
+	res, err := f.s.AddAnnotationGroupFrom(ctx, f.coder.ID, src, GroupOptions{})
+	if err != nil || res.Added != 40*30 || rejected != 1 {
+		t.Fatalf("group: %+v, %d rejections read, %v", res, rejected, err)
 	}
 }

@@ -36,7 +36,12 @@ func (s *Store) RejectSuggestion(ctx context.Context, coderID string, r Rejectio
 
 // Rejections lists the suggestions rejected on a clipping, by position.
 func (s *Store) Rejections(ctx context.Context, clippingID string) ([]Rejection, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT kind, start, "end", text FROM rejections
+	return rejectionsFrom(ctx, s.db, clippingID)
+}
+
+// rejectionsFrom is Rejections read through q.
+func rejectionsFrom(ctx context.Context, q queryer, clippingID string) ([]Rejection, error) {
+	rows, err := q.QueryContext(ctx, `SELECT kind, start, "end", text FROM rejections
 		WHERE clipping_id = ? ORDER BY start, "end", kind`, clippingID)
 	if err != nil {
 		return nil, fmt.Errorf("rejections of %s: %w", clippingID, classify(err))
