@@ -191,6 +191,20 @@ func jsonList(ids []string) (string, error) {
 	return string(b), err
 }
 
+// annSelectionSQL is annFilterSQL with f.ClippingIDs too: the condition on
+// the annotations f selects.
+func annSelectionSQL(f AnnotationFilter, alias string) (string, []any, error) {
+	cond, args, err := annFilterSQL(f, alias)
+	if err != nil || len(f.ClippingIDs) == 0 {
+		return cond, args, err
+	}
+	j, err := jsonList(f.ClippingIDs)
+	if err != nil {
+		return "", nil, err
+	}
+	return cond + ` AND ` + alias + `clipping_id IN (SELECT value FROM json_each(?))`, append(args, j), nil
+}
+
 // annFilterSQL is the condition (with a leading " AND ", or "") and
 // arguments selecting the annotations f names by tag and coder, live ones
 // only unless f.IncludeDeleted; the clipping condition is the caller's.
@@ -513,17 +527,9 @@ func (r *Reader) nextClipBatch(ctx context.Context, cond string, args []any, aft
 // CountAnnotations counts the annotations f selects that the readers
 // return (see spanReadable).
 func (r *Reader) CountAnnotations(ctx context.Context, f AnnotationFilter) (int, error) {
-	cond, args, err := annFilterSQL(f, "")
+	cond, args, err := annSelectionSQL(f, "")
 	if err != nil {
 		return 0, fmt.Errorf("count annotations: %w", err)
-	}
-	if len(f.ClippingIDs) > 0 {
-		j, err := jsonList(f.ClippingIDs)
-		if err != nil {
-			return 0, fmt.Errorf("count annotations: %w", err)
-		}
-		cond += ` AND clipping_id IN (SELECT value FROM json_each(?))`
-		args = append(args, j)
 	}
 	var n int
 	if err := r.queryRow(ctx, `SELECT count(*) FROM annotations WHERE `+spanReadable+cond, args...).Scan(&n); err != nil {
@@ -535,17 +541,9 @@ func (r *Reader) CountAnnotations(ctx context.Context, f AnnotationFilter) (int,
 // CountByTag counts the annotations f selects per tag id (see
 // CountAnnotations); tags without any are absent.
 func (r *Reader) CountByTag(ctx context.Context, f AnnotationFilter) (map[string]int, error) {
-	cond, args, err := annFilterSQL(f, "")
+	cond, args, err := annSelectionSQL(f, "")
 	if err != nil {
 		return nil, fmt.Errorf("count annotations: %w", err)
-	}
-	if len(f.ClippingIDs) > 0 {
-		j, err := jsonList(f.ClippingIDs)
-		if err != nil {
-			return nil, fmt.Errorf("count annotations: %w", err)
-		}
-		cond += ` AND clipping_id IN (SELECT value FROM json_each(?))`
-		args = append(args, j)
 	}
 	rows, err := r.q.QueryContext(ctx, `SELECT tag_id, count(*) FROM annotations WHERE `+spanReadable+cond+` GROUP BY tag_id`, args...)
 	if err != nil {
@@ -628,21 +626,14 @@ func (r *Reader) AgreementSets(ctx context.Context, f AnnotationFilter, everyCli
 // when an annotation of it lies inside its text and, unless everyClipping,
 // another coder has such an annotation on the same clipping.
 func (r *Reader) agreementSetsByIndex(ctx context.Context, f AnnotationFilter, everyClipping bool) (coders, tags map[string]bool, err error) {
-	condA, argsA, err := annFilterSQL(f, "a.")
+	condA, argsA, err := annSelectionSQL(f, "a.")
 	if err != nil {
 		return nil, nil, fmt.Errorf("agreement: %w", err)
 	}
+	// b is on a's clipping, so f.ClippingIDs holds for it already.
 	condB, argsB, err := annFilterSQL(f, "b.")
 	if err != nil {
 		return nil, nil, fmt.Errorf("agreement: %w", err)
-	}
-	if len(f.ClippingIDs) > 0 {
-		j, err := jsonList(f.ClippingIDs)
-		if err != nil {
-			return nil, nil, fmt.Errorf("agreement: %w", err)
-		}
-		condA += ` AND a.clipping_id IN (SELECT value FROM json_each(?))`
-		argsA = append(argsA, j)
 	}
 	inside := func(x string) string {
 		return aliased(spanReadable, x+".") + ` AND ` + x + `.start >= 0 AND ` + x + `.start < ` + x + `."end" AND ` +
@@ -718,17 +709,9 @@ func (r *Reader) exists(ctx context.Context, q string, args ...any) (bool, error
 // agreementSetsScan is AgreementSets by one pass over the annotations f
 // selects, each with its clipping's text length.
 func (r *Reader) agreementSetsScan(ctx context.Context, f AnnotationFilter, everyClipping bool) (coders, tags map[string]bool, err error) {
-	cond, args, err := annFilterSQL(f, "a.")
+	cond, args, err := annSelectionSQL(f, "a.")
 	if err != nil {
 		return nil, nil, fmt.Errorf("agreement: %w", err)
-	}
-	if len(f.ClippingIDs) > 0 {
-		j, err := jsonList(f.ClippingIDs)
-		if err != nil {
-			return nil, nil, fmt.Errorf("agreement: %w", err)
-		}
-		cond += ` AND a.clipping_id IN (SELECT value FROM json_each(?))`
-		args = append(args, j)
 	}
 	// length() counts the characters (code points) of a text.
 	q := `WITH v AS (SELECT a.clipping_id AS clip, a.coder_id AS coder, a.tag_id AS tag FROM annotations a
@@ -761,17 +744,9 @@ func (r *Reader) agreementSetsScan(ctx context.Context, f AnnotationFilter, ever
 // MultiCoderClippings lists, in id order, the clippings on which two or
 // more coders have an annotation f selects (whatever its span).
 func (r *Reader) MultiCoderClippings(ctx context.Context, f AnnotationFilter) ([]string, error) {
-	cond, args, err := annFilterSQL(f, "")
+	cond, args, err := annSelectionSQL(f, "")
 	if err != nil {
 		return nil, fmt.Errorf("clippings of two coders: %w", err)
-	}
-	if len(f.ClippingIDs) > 0 {
-		j, err := jsonList(f.ClippingIDs)
-		if err != nil {
-			return nil, fmt.Errorf("clippings of two coders: %w", err)
-		}
-		cond += ` AND clipping_id IN (SELECT value FROM json_each(?))`
-		args = append(args, j)
 	}
 	rows, err := r.q.QueryContext(ctx, `SELECT clipping_id FROM annotations WHERE `+spanReadable+cond+`
 		GROUP BY clipping_id HAVING count(DISTINCT coder_id) >= 2 ORDER BY clipping_id`, args...)
