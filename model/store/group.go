@@ -163,6 +163,11 @@ func (s *Store) AddAnnotationGroupFrom(ctx context.Context, coderID string, src 
 			*a = m
 			res.Added++
 		}
+		// A source that stops early because its work failed or was
+		// cancelled ends the sequence; the group must not be committed.
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("cancelled after %d annotations: %w", done, err)
+		}
 		report()
 		return nil
 	})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"iter"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -150,5 +151,64 @@ func TestAddAnnotationGroupFromReadsInside(t *testing.T) {
 	res, err := f.s.AddAnnotationGroupFrom(ctx, f.coder.ID, src, GroupOptions{})
 	if err != nil || res.Added != 40*30 || rejected != 1 {
 		t.Fatalf("group: %+v, %d rejections read, %v", res, rejected, err)
+	}
+}
+
+// TestFirstWriteSpillsWithoutWaitingForItself: the first write of a
+// session prepares its statements on its own connection. Prepared through
+// the pool, the last one (the "written by" record, after a spill) needed a
+// new connection, whose opening read the file and waited for the
+// transaction's own exclusive lock. Later writes use the cached ones.
+func TestFirstWriteSpillsWithoutWaitingForItself(t *testing.T) {
+	s, err := Create(filepath.Join(t.TempDir(), "p.clip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	coder, err := s.EnsureCoder(ctx, "Ana")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tags, err := s.Tags(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := newTextGen(8).clippings(40)
+	if _, err := s.AddClippings(ctx, cs); err != nil {
+		t.Fatal(err)
+	}
+	// A new session: nothing prepared, no idle connection to prepare on.
+	s.wmu.Lock()
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.stmts = nil
+	s.wmu.Unlock()
+	s.db.SetMaxIdleConns(0)
+	s.SetVersion("0.1.0 (test)")
+	for _, q := range []string{`PRAGMA cache_size = 10`, `PRAGMA cache_spill = 10`} {
+		if _, err := s.w.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	as := func(yield func(*model.Annotation) bool) {
+		for _, c := range cs {
+			for k := range 30 {
+				if !yield(&model.Annotation{ClippingID: c.ID, TagID: tags[0].ID, Start: k * 5, End: k*5 + 4}) {
+					return
+				}
+			}
+		}
+	}
+	if res, err := s.AddAnnotationGroup(ctx, coder.ID, as, GroupOptions{}); err != nil || res.Added != 1200 {
+		t.Fatalf("group: %+v, %v", res, err)
+	}
+	s.wmu.Lock()
+	cached, pending := len(s.stmts), len(s.pending)
+	s.wmu.Unlock()
+	if cached == 0 || pending != 0 {
+		t.Errorf("after the write: %d statements cached, %d pending", cached, pending)
 	}
 }

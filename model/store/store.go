@@ -30,10 +30,11 @@ type Store struct {
 	wait  *waiter      // lock waits of this store's connections (busy.go)
 	stamp versionStamp // which Clipper writes the file this session (version.go)
 
-	wmu    sync.Mutex           // guards w and stmts: every write transaction and DataVersion
-	w      *sql.Conn            // pinned connection for writes and PRAGMA data_version
-	stmts  map[string]*sql.Stmt // write statements, prepared once and reused on w
-	closed bool                 // Close has run; closing again does nothing
+	wmu     sync.Mutex           // guards w and stmts: every write transaction and DataVersion
+	w       *sql.Conn            // pinned connection for writes and PRAGMA data_version
+	stmts   map[string]*sql.Stmt // write statements, prepared once and reused on w
+	pending []string             // queries a transaction prepared for itself, to cache (cachePending)
+	closed  bool                 // Close has run; closing again does nothing
 
 	lib libCache // the library list's index (libcache.go)
 }
@@ -447,6 +448,7 @@ func (s *Store) write(ctx context.Context, what string, fn func(tx *wtx) error) 
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	defer s.cachePending(ctx) // after the transaction ended (deferred calls run last first)
 	tx, err := s.w.BeginTx(ctx, nil)
 	if errors.Is(err, sql.ErrConnDone) {
 		// The pinned connection was lost (e.g. a driver error): take a
@@ -479,22 +481,64 @@ type wtx struct {
 	*sql.Tx
 	ctx context.Context
 	s   *Store
+	// local holds this transaction's handle of each statement it ran:
+	// one per query, however many rows a batch writes (database/sql keeps
+	// every handle Tx.StmtContext returns until the transaction ends).
+	local map[string]*sql.Stmt
 }
 
 // stmt returns q prepared for this transaction. The caller holds s.wmu.
+// A query the store has not cached yet is prepared on the transaction's
+// own connection, and cached for later transactions once this one ended
+// (cachePending): preparing it through the pool could need a new
+// connection, and opening one reads the file, which waits for this
+// transaction once its changes spilled under the exclusive lock.
 func (w *wtx) stmt(q string) (*sql.Stmt, error) {
-	st, ok := w.s.stmts[q]
-	if !ok {
+	if st, ok := w.local[q]; ok {
+		return st, nil
+	}
+	var st *sql.Stmt
+	if cached, ok := w.s.stmts[q]; ok {
+		st = w.StmtContext(w.ctx, cached)
+	} else {
 		var err error
-		if st, err = w.s.db.PrepareContext(w.ctx, q); err != nil {
+		if st, err = w.Tx.PrepareContext(w.ctx, q); err != nil {
 			return nil, err
 		}
-		if w.s.stmts == nil {
-			w.s.stmts = map[string]*sql.Stmt{}
-		}
-		w.s.stmts[q] = st
+		w.s.pending = append(w.s.pending, q)
 	}
-	return w.StmtContext(w.ctx, st), nil
+	if w.local == nil {
+		w.local = map[string]*sql.Stmt{}
+	}
+	w.local[q] = st
+	return st, nil
+}
+
+// cachePending prepares, for later transactions, the queries the last one
+// ran uncached; one that cannot be prepared now stays pending. The caller
+// holds s.wmu and no transaction.
+func (s *Store) cachePending(ctx context.Context) {
+	if len(s.pending) == 0 {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
+	defer cancel()
+	var left []string
+	for _, q := range s.pending {
+		if _, ok := s.stmts[q]; ok {
+			continue
+		}
+		st, err := s.db.PrepareContext(ctx, q)
+		if err != nil {
+			left = append(left, q)
+			continue
+		}
+		if s.stmts == nil {
+			s.stmts = map[string]*sql.Stmt{}
+		}
+		s.stmts[q] = st
+	}
+	s.pending = left
 }
 
 // exec runs q with a cached prepared statement.
