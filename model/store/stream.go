@@ -5,8 +5,10 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"iter"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -611,11 +613,11 @@ func (r *Reader) Coders(ctx context.Context) ([]model.Coder, error) {
 func (r *Reader) AgreementSets(ctx context.Context, f AnnotationFilter, everyClipping bool) (coders, tags map[string]bool, err error) {
 	if !f.IncludeDeleted {
 		coders, tags, err = r.agreementSetsByIndex(ctx, f, everyClipping)
-		if err == nil || !strings.Contains(err.Error(), "no such index") {
+		if err == nil || !errors.Is(err, errCandidate) && !strings.Contains(err.Error(), "no such index") {
 			return coders, tags, err
 		}
-		// A project without the indexes (a damaged one) reads them the
-		// plain way.
+		// A project without the indexes (a damaged one) or with an id
+		// that is not text (a hand edit) is read the plain way.
 	}
 	return r.agreementSetsScan(ctx, f, everyClipping)
 }
@@ -623,8 +625,13 @@ func (r *Reader) AgreementSets(ctx context.Context, f AnnotationFilter, everyCli
 // agreementSetsByIndex is AgreementSets for live annotations: the
 // candidate coders and tags are the distinct values of annotations_coder
 // and annotations_tag (one index seek each), and each candidate is kept
-// when an annotation of it lies inside its text and, unless everyClipping,
-// another coder has such an annotation on the same clipping.
+// when one of its annotations lies inside its text and, unless
+// everyClipping, another coder has such an annotation on the same
+// clipping — looked up per other coder, one seek in annotations_coder for
+// each annotation, so the cost stays linear when coders share no clipping.
+// The text's length is computed only for annotations that pass the rest.
+// It returns errCandidate when a candidate id is not text (a hand edit),
+// for the caller to read the plain way.
 func (r *Reader) agreementSetsByIndex(ctx context.Context, f AnnotationFilter, everyClipping bool) (coders, tags map[string]bool, err error) {
 	condA, argsA, err := annSelectionSQL(f, "a.")
 	if err != nil {
@@ -635,16 +642,10 @@ func (r *Reader) agreementSetsByIndex(ctx context.Context, f AnnotationFilter, e
 	if err != nil {
 		return nil, nil, fmt.Errorf("agreement: %w", err)
 	}
-	inside := func(x string) string {
-		return aliased(spanReadable, x+".") + ` AND ` + x + `.start >= 0 AND ` + x + `.start < ` + x + `."end" AND ` +
-			x + `."end" <= length(c.body)`
+	valid := func(x string) string {
+		return aliased(spanReadable, x+".") + ` AND ` + x + `.start >= 0 AND ` + x + `.start < ` + x + `."end"`
 	}
-	other := ""
-	if !everyClipping {
-		other = ` AND EXISTS (SELECT 1 FROM annotations b WHERE b.clipping_id = a.clipping_id AND b.coder_id <> a.coder_id` +
-			condB + ` AND ` + inside("b") + `)`
-	}
-	find := func(col, index string) (map[string]bool, error) {
+	candidates := func(col, index string) ([]string, error) {
 		// Distinct values by skip-scan: each step is one seek in index.
 		rows, err := r.q.QueryContext(ctx, `WITH RECURSIVE v(id) AS (
 				SELECT (SELECT min(`+col+`) FROM annotations INDEXED BY `+index+` WHERE deleted_at IS NULL)
@@ -654,24 +655,42 @@ func (r *Reader) agreementSetsByIndex(ctx context.Context, f AnnotationFilter, e
 		if err != nil {
 			return nil, err
 		}
-		var cands []string
+		defer rows.Close()
+		var out []string
 		for rows.Next() {
-			var id string
+			var id any
 			if err := rows.Scan(&id); err != nil {
-				rows.Close()
 				return nil, err
 			}
-			cands = append(cands, id)
+			s, ok := id.(string)
+			if !ok {
+				return nil, errCandidate
+			}
+			out = append(out, s)
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
+		return out, rows.Err()
+	}
+	keep := func(col, index string, cands, others []string) (map[string]bool, error) {
+		q := `SELECT EXISTS (SELECT 1 FROM annotations a INDEXED BY ` + index + `
+			WHERE a.` + col + ` = ?` + condA + ` AND ` + valid("a")
+		const length = `(SELECT length(body) FROM clippings WHERE id = a.clipping_id)`
+		var other []any
+		if everyClipping {
+			q += ` AND a."end" <= ` + length + `)`
+		} else {
+			j, err := jsonList(others)
+			if err != nil {
+				return nil, err
+			}
+			q += ` AND EXISTS (SELECT 1 FROM json_each(?) y JOIN annotations b INDEXED BY annotations_coder
+					ON b.coder_id = y.value AND b.clipping_id = a.clipping_id
+				WHERE y.value <> a.coder_id` + condB + ` AND ` + valid("b") + `
+					AND max(a."end", b."end") <= ` + length + `))`
+			other = append([]any{j}, argsB...)
 		}
-		q := `SELECT EXISTS (SELECT 1 FROM annotations a INDEXED BY ` + index + ` JOIN clippings c ON c.id = a.clipping_id
-			WHERE a.` + col + ` = ?` + condA + ` AND ` + inside("a") + other + `)`
 		out := map[string]bool{}
 		for _, id := range cands {
-			yes, err := r.exists(ctx, q, append(append([]any{id}, argsA...), argsB...)...)
+			yes, err := r.exists(ctx, q, append(append([]any{id}, argsA...), other...)...)
 			if err != nil {
 				return nil, err
 			}
@@ -681,14 +700,34 @@ func (r *Reader) agreementSetsByIndex(ctx context.Context, f AnnotationFilter, e
 		}
 		return out, nil
 	}
-	if coders, err = find("coder_id", "annotations_coder"); err == nil {
-		tags, err = find("tag_id", "annotations_tag")
+	coderIDs, err := candidates("coder_id", "annotations_coder")
+	if err == nil {
+		coders, err = keep("coder_id", "annotations_coder", coderIDs, coderIDs)
+	}
+	var tagIDs []string
+	if err == nil {
+		tagIDs, err = candidates("tag_id", "annotations_tag")
 	}
 	if err != nil {
+		if errors.Is(err, errCandidate) {
+			return nil, nil, err
+		}
+		return nil, nil, fmt.Errorf("agreement: %w", classify(err))
+	}
+	if !everyClipping && len(coders) < 2 {
+		// No clipping has two coders: nothing is compared.
+		return map[string]bool{}, map[string]bool{}, nil
+	}
+	// Both coders of a compared clipping are kept coders: the other
+	// coder a tag's annotation needs is one of them.
+	if tags, err = keep("tag_id", "annotations_tag", tagIDs, slices.Sorted(maps.Keys(coders))); err != nil {
 		return nil, nil, fmt.Errorf("agreement: %w", classify(err))
 	}
 	return coders, tags, nil
 }
+
+// errCandidate says a coder or tag id in the indexes is not text.
+var errCandidate = errors.New("an annotation's coder or tag id is not text")
 
 // exists runs q, a SELECT EXISTS (…), and returns its answer.
 func (r *Reader) exists(ctx context.Context, q string, args ...any) (bool, error) {
