@@ -213,7 +213,7 @@ func (u *UI) acceptEverywhere(k suggest.Kind) {
 		done: func(r bulkResult) {
 			// Every suggestion of kind k in the targets is now annotated;
 			// undoing the group brings the counts back (followBulks).
-			b := &bulkAccept{probes: r.probes, slot: kindSlot(k), before: newTallies()}
+			b := &bulkAccept{probes: r.probes, slot: kindSlot(k), before: newTallies(), open: openID}
 			for _, id := range targets {
 				if tl, ok := s.kept.get(id); ok && id != s.clip {
 					b.before.set(id, tl)

@@ -52,8 +52,19 @@ func (u *UI) setCoder(name string) {
 		u.showError(fmt.Errorf("setting the coder: %w", err))
 		return
 	}
+	other := u.coder.ID != "" && c.ID != u.coder.ID && u.sugg.kept.len() > 0
 	u.coder = c
+	if other {
+		// What waits for review depends on what the coder tagged: the
+		// counts kept for the other coder no longer hold, so the
+		// session's suggestions are dropped (rejections stay in the file).
+		u.resetSuggestions()
+		u.refreshSuggestions()
+	}
 	u.updateStatus()
+	if other {
+		u.flash("Suggestions are counted per coder: Suggest again to review them as " + c.Name + ".")
+	}
 }
 
 // askCoder asks the researcher's name; first is the first-launch wording.

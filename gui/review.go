@@ -248,6 +248,21 @@ func (u *UI) followBulks() {
 			continue // unknown, or unchanged: leave the counts
 		}
 		b.undone = undone
+		if undone {
+			// Its spans are untagged again: what leaving a clipping
+			// recorded as dismissed (tagged) is offered again, as the
+			// restored counts say.
+			clips := []string{b.open}
+			for id := range b.before.all() {
+				clips = append(clips, id)
+			}
+			for _, id := range clips {
+				s.marked[id] = slices.DeleteFunc(s.marked[id], func(m spanMark) bool { return int(m.slot) == b.slot })
+				if len(s.marked[id]) == 0 {
+					delete(s.marked, id)
+				}
+			}
+		}
 		for id, was := range b.before.all() {
 			t, ok := s.kept.get(id)
 			if !ok || (id == s.clip && s.loaded) {

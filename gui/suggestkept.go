@@ -229,6 +229,7 @@ type bulkAccept struct {
 	probes [2]string
 	slot   int
 	before tallies // the clippings' tallies before it (only slot counts)
+	open   string  // the clipping open when it ran, if it took part ("" if not)
 	undone bool
 }
 

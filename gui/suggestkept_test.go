@@ -333,3 +333,57 @@ func TestPackUUID(t *testing.T) {
 		}
 	}
 }
+
+// TestBulkUndoOffersLeftClippingsAgain: after Accept all in every
+// clipping, leaving a clipping records its tagged spans as dismissed;
+// undoing the accept untags them, and reopening the clipping offers what
+// the restored count in the library says (found by review: the count
+// said 5 figures, the clipping showed none).
+func TestBulkUndoOffersLeftClippingsAgain(t *testing.T) {
+	u, st := newTestUI(t)
+	sample := u.clip.ID
+	other := addClipping(t, u, st, harbourClipping)
+	u.suggestMany(idList(sample, other))
+	u.jobs.wait()
+	want := u.lib.pending(other)
+	figs := u.sugg.kindCount(other, suggest.KindFigure)
+	if figs == 0 {
+		t.Fatal("the harbour clipping has no figure suggestions")
+	}
+	u.acceptEverywhere(suggest.KindFigure)
+	u.jobs.wait()
+	open(t, u, other) // its figures are tagged now
+	open(t, u, sample)
+	u.undo()
+	if got := u.lib.pending(other); got != want {
+		t.Fatalf("after undo the library counts %d for the clipping, want %d", got, want)
+	}
+	open(t, u, other)
+	u.jobs.wait()
+	if got := u.sugg.kindCount(other, suggest.KindFigure); got != figs {
+		t.Errorf("reopened after undo, the clipping offers %d figures, want %d", got, figs)
+	}
+	if got := u.lib.pending(other); got != want {
+		t.Errorf("reopened after undo, the library counts %d, want %d", got, want)
+	}
+}
+
+// TestCoderChangeDropsCounts: what waits for review depends on the coder,
+// so switching coder drops the counts kept for the other one, and Accept
+// all in every clipping offers nothing until Suggest runs again.
+func TestCoderChangeDropsCounts(t *testing.T) {
+	u, st := newTestUI(t)
+	other := addClipping(t, u, st, harbourClipping)
+	u.suggestMany(idList(u.clip.ID, other))
+	u.jobs.wait()
+	if n, _ := u.kindTotal(suggest.KindFigure); n == 0 {
+		t.Fatal("no figures found")
+	}
+	u.setCoder("Ben")
+	if n, clips := u.kindTotal(suggest.KindFigure); n != 0 || clips != 0 || u.lib.pending(other) != 0 {
+		t.Errorf("after switching coder: %d figures in %d clippings offered, library counts %d", n, clips, u.lib.pending(other))
+	}
+	if !strings.Contains(u.status.Text, "Suggest again") {
+		t.Errorf("status %q does not say why the counts went", u.status.Text)
+	}
+}
