@@ -1,8 +1,8 @@
 package gui
 
 import (
-	"encoding/hex"
 	"iter"
+	"maps"
 
 	"clipper/model"
 	"clipper/model/suggest"
@@ -110,116 +110,31 @@ func dropMarked(ss []suggest.Suggestion, marks []spanMark) []suggest.Suggestion 
 	return out
 }
 
-// uuidKey is a clipping id in the store's form (a lowercase canonical
-// UUID) packed into 16 bytes.
-type uuidKey [16]byte
+// tallies maps clipping ids to tallies.
+type tallies map[string]tally
 
-// packUUID packs a lowercase canonical UUID; ok is false for any other id.
-func packUUID(id string) (k uuidKey, ok bool) {
-	if len(id) != 36 || id[8] != '-' || id[13] != '-' || id[18] != '-' || id[23] != '-' {
-		return k, false
-	}
-	var hx [32]byte
-	n := 0
-	for i := 0; i < 36; i++ {
-		if i == 8 || i == 13 || i == 18 || i == 23 {
-			continue
-		}
-		c := id[i]
-		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
-			return k, false
-		}
-		hx[n] = c
-		n++
-	}
-	if _, err := hex.Decode(k[:], hx[:]); err != nil {
-		return k, false
-	}
-	return k, true
-}
-
-// String is the canonical form of k.
-func (k uuidKey) String() string {
-	var b [36]byte
-	hex.Encode(b[0:8], k[0:4])
-	b[8] = '-'
-	hex.Encode(b[9:13], k[4:6])
-	b[13] = '-'
-	hex.Encode(b[14:18], k[6:8])
-	b[18] = '-'
-	hex.Encode(b[19:23], k[8:10])
-	b[23] = '-'
-	hex.Encode(b[24:36], k[10:16])
-	return string(b[:])
-}
-
-// tallies maps clipping ids to tallies in about 40 bytes a clipping:
-// store-made ids are kept packed, any other id as a string.
-type tallies struct {
-	packed map[uuidKey]tally
-	other  map[string]tally
-}
-
-func newTallies() tallies {
-	return tallies{packed: map[uuidKey]tally{}, other: map[string]tally{}}
-}
+func newTallies() tallies { return tallies{} }
 
 // get returns id's tally and whether it has one.
 func (ts tallies) get(id string) (tally, bool) {
-	if k, ok := packUUID(id); ok {
-		t, ok := ts.packed[k]
-		return t, ok
-	}
-	t, ok := ts.other[id]
+	t, ok := ts[id]
 	return t, ok
 }
 
 // set keeps t for id.
-func (ts tallies) set(id string, t tally) {
-	if k, ok := packUUID(id); ok {
-		ts.packed[k] = t
-		return
-	}
-	ts.other[id] = t
-}
+func (ts tallies) set(id string, t tally) { ts[id] = t }
 
 // remove forgets id.
-func (ts tallies) remove(id string) {
-	if k, ok := packUUID(id); ok {
-		delete(ts.packed, k)
-		return
-	}
-	delete(ts.other, id)
-}
+func (ts tallies) remove(id string) { delete(ts, id) }
 
 // len is how many clippings have a tally.
-func (ts tallies) len() int { return len(ts.packed) + len(ts.other) }
+func (ts tallies) len() int { return len(ts) }
 
 // all yields every clipping id with its tally, in no particular order.
-func (ts tallies) all() iter.Seq2[string, tally] {
-	return func(yield func(string, tally) bool) {
-		for k, t := range ts.packed {
-			if !yield(k.String(), t) {
-				return
-			}
-		}
-		for id, t := range ts.other {
-			if !yield(id, t) {
-				return
-			}
-		}
-	}
-}
+func (ts tallies) all() iter.Seq2[string, tally] { return maps.All(ts) }
 
 // merge copies o's tallies into ts.
-func (ts tallies) merge(o tallies) {
-	for k, t := range o.packed {
-		ts.packed[k] = t
-	}
-	for id, t := range o.other {
-		ts.other[id] = t
-	}
-}
+func (ts tallies) merge(o tallies) { maps.Copy(ts, o) }
 
 // bulkAccept is an "accept all in every clipping" that landed: the first
 // and last annotations it added (live while it is done, both tombstoned
