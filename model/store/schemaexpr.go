@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -23,18 +24,8 @@ import (
 // compared leniently with want: no generated column anywhere and no call
 // of a function that want does not call.
 func checkExpressions(ctx context.Context, q queryer, want schema, got map[string]schemaObject) error {
-	allowed := map[string]bool{}
-	for _, o := range want.objects {
-		for _, f := range functionCalls(o.sql) {
-			allowed[f] = true
-		}
-	}
-	names := make([]string, 0, len(got))
-	for n := range got {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	for _, n := range names {
+	allowed := usedIn(want, functionCalls)
+	for _, n := range slices.Sorted(maps.Keys(got)) {
 		o := got[n]
 		if o.typ != "table" && o.typ != "index" || strings.HasPrefix(o.sql, "CREATE VIRTUAL TABLE") || shadowOf(want, n) {
 			continue // virtual tables are compared exactly; their shadow tables are the FTS module's
@@ -63,23 +54,26 @@ func checkExpressions(ctx context.Context, q queryer, want schema, got map[strin
 	return nil
 }
 
+// usedIn is the set of names extract finds in the SQL of want's objects
+// (the functions they call, the collations they declare).
+func usedIn(want schema, extract func(sql string) []string) map[string]bool {
+	used := map[string]bool{}
+	for _, o := range want.objects {
+		for _, n := range extract(o.sql) {
+			used[n] = true
+		}
+	}
+	return used
+}
+
 // checkCollations returns ErrUnsafeSchema when a table or index of got
 // declares a collation that want's schema does not use: a custom one
 // (reading the file would fail, or run code registered under that name)
 // or a built-in one that changes how values compare and sort.
 func checkCollations(want schema, got map[string]schemaObject) error {
-	allowed := map[string]bool{"binary": true}
-	for _, o := range want.objects {
-		for _, c := range collations(o.sql) {
-			allowed[c] = true
-		}
-	}
-	names := make([]string, 0, len(got))
-	for n := range got {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	for _, n := range names {
+	allowed := usedIn(want, collations)
+	allowed["binary"] = true
+	for _, n := range slices.Sorted(maps.Keys(got)) {
 		o := got[n]
 		if o.typ != "table" && o.typ != "index" {
 			continue
