@@ -154,52 +154,11 @@ func (u *UI) acceptEverywhere(k suggest.Kind) {
 				}
 				stop() // the group saves nothing
 			}
-			// Clippings and rejections are read through the group's own
-			// transaction (see store.GroupReader).
-			found := func(gr store.GroupReader) iter.Seq2[string, []suggest.Suggestion] {
-				return func(yield func(string, []suggest.Suggestion) bool) {
-					done := 0
-					if openID != "" {
-						if !yield(openID, open) {
-							return
-						}
-						done++
-						report(done, clips)
-					}
-					for _, id := range targets {
-						c, err := gr.Clipping(gctx, id)
-						if err != nil {
-							fail(fmt.Errorf("reading clipping %s: %w", id, err))
-							return
-						}
-						ss, err := suggestFor(gctx, gr, c)
-						if err != nil {
-							fail(fmt.Errorf("%s: %w", orUntitled(c.Headline), err))
-							return
-						}
-						if !yield(id, dropMarked(ss, marks[id])) {
-							return
-						}
-						done++
-						report(done, clips)
-					}
-				}
-			}
+			src := bulkSource{openID: openID, open: open, targets: targets, marks: marks,
+				report: func(done int) { report(done, clips) }, fail: fail}
 			var r bulkResult
 			as := func(gr store.GroupReader) iter.Seq[*model.Annotation] {
-				return func(yield func(*model.Annotation) bool) {
-					for a := range suggestionAnnotations(found(gr), k, t, coder) {
-						if !yield(a) {
-							return
-						}
-						if a.ID != "" { // added (a skipped one keeps no id)
-							if r.probes[0] == "" {
-								r.probes[0] = a.ID
-							}
-							r.probes[1] = a.ID
-						}
-					}
-				}
+				return r.probed(suggestionAnnotations(src.suggestions(gctx, gr), k, t, coder))
 			}
 			res, err := st.AddAnnotationGroupFrom(gctx, coder, as, store.GroupOptions{SkipExisting: true})
 			if failed != nil && ctx.Err() == nil {
@@ -247,6 +206,68 @@ func (u *UI) acceptEverywhere(k suggest.Kind) {
 type bulkResult struct {
 	store.GroupResult
 	probes [2]string
+}
+
+// probed passes as on, noting the first and last annotation added (a
+// skipped one keeps no id).
+func (r *bulkResult) probed(as iter.Seq[*model.Annotation]) iter.Seq[*model.Annotation] {
+	return func(yield func(*model.Annotation) bool) {
+		for a := range as {
+			if !yield(a) {
+				return
+			}
+			if a.ID != "" {
+				if r.probes[0] == "" {
+					r.probes[0] = a.ID
+				}
+				r.probes[1] = a.ID
+			}
+		}
+	}
+}
+
+// bulkSource is what an accept in every clipping takes suggestions from:
+// the open clipping's at hand, every target's computed again (minus what
+// was dismissed there), with progress in clippings.
+type bulkSource struct {
+	openID  string
+	open    []suggest.Suggestion
+	targets []string
+	marks   map[string][]spanMark
+	report  func(done int)
+	fail    func(error) // stops the group: nothing is saved
+}
+
+// suggestions yields each clipping's suggestions, reading clippings and
+// rejections through the group's own transaction (see store.GroupReader).
+func (b bulkSource) suggestions(ctx context.Context, gr store.GroupReader) iter.Seq2[string, []suggest.Suggestion] {
+	return func(yield func(string, []suggest.Suggestion) bool) {
+		done := 0
+		if b.openID != "" {
+			if !yield(b.openID, b.open) {
+				return
+			}
+			done++
+			b.report(done)
+		}
+		for _, id := range b.targets {
+			c, err := gr.Clipping(ctx, id)
+			if err != nil {
+				b.fail(fmt.Errorf("reading clipping %s: %w", id, err))
+				return
+			}
+			ss, err := suggestFor(ctx, gr, c)
+			if err != nil {
+				b.fail(fmt.Errorf("%s: %w", orUntitled(c.Headline), err))
+				return
+			}
+			if !yield(id, dropMarked(ss, b.marks[id])) {
+				return
+			}
+			done++
+			b.report(done)
+		}
+	}
 }
 
 // suggestionAnnotations yields one annotation of tag t by coder per
