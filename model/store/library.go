@@ -169,13 +169,8 @@ func (r *Reader) ClippingSummaries(ctx context.Context, f LibraryFilter) iter.Se
 		}
 		var last []any
 		for {
-			q := `SELECT ` + summaryCols + ` FROM clippings c WHERE 1` + cond
-			qargs := append([]any(nil), args...)
-			if last != nil {
-				q += ` AND (c.date, c.headline, c.id) > (?, ?, ?)`
-				qargs = append(qargs, last...)
-			}
-			page, l, err := r.readSummaries(ctx, q+` ORDER BY c.date, c.headline, c.id LIMIT ?`, append(qargs, batchClippings)...)
+			q, qargs := libraryBatch(`SELECT `+summaryCols+` FROM clippings c WHERE 1`+cond, args, last)
+			page, l, err := r.readSummaries(ctx, q, qargs...)
 			if err != nil {
 				fail(err)
 				return
@@ -191,6 +186,19 @@ func (r *Reader) ClippingSummaries(ctx context.Context, f LibraryFilter) iter.Se
 			last = l
 		}
 	}
+}
+
+// libraryBatch completes q, a SELECT of clippings c ending in its WHERE
+// conditions (args), to the next batch in library order (date, headline,
+// id): the rows after the key last (nil: from the first), at most
+// batchClippings of them.
+func libraryBatch(q string, args, last []any) (string, []any) {
+	qargs := slices.Clone(args)
+	if last != nil {
+		q += ` AND (c.date, c.headline, c.id) > (?, ?, ?)`
+		qargs = append(qargs, last...)
+	}
+	return q + ` ORDER BY c.date, c.headline, c.id LIMIT ?`, append(qargs, batchClippings)
 }
 
 // LibraryPage returns at most limit clippings that f selects, from
@@ -352,13 +360,8 @@ func (r *Reader) Texts(ctx context.Context, f LibraryFilter) iter.Seq2[textfind.
 		}
 		var last []any
 		for {
-			q := `SELECT c.date, c.headline, c.id, c.body FROM clippings c WHERE 1` + cond
-			qargs := append([]any(nil), args...)
-			if last != nil {
-				q += ` AND (c.date, c.headline, c.id) > (?, ?, ?)`
-				qargs = append(qargs, last...)
-			}
-			rows, err := r.q.QueryContext(ctx, q+` ORDER BY c.date, c.headline, c.id LIMIT ?`, append(qargs, batchClippings)...)
+			q, qargs := libraryBatch(`SELECT c.date, c.headline, c.id, c.body FROM clippings c WHERE 1`+cond, args, last)
+			rows, err := r.q.QueryContext(ctx, q, qargs...)
 			if err != nil {
 				fail(err)
 				return

@@ -221,13 +221,8 @@ func (r *Reader) idBatches(ctx context.Context, w Walk, cond string, args []any)
 	end := false
 	return func() ([]string, error) {
 		for !end {
-			q := `SELECT c.date, c.headline, c.id FROM clippings c WHERE 1` + having
-			qargs := slices.Clone(hargs)
-			if last != nil {
-				q += ` AND (c.date, c.headline, c.id) > (?, ?, ?)`
-				qargs = append(qargs, last...)
-			}
-			rows, err := r.q.QueryContext(ctx, q+` ORDER BY c.date, c.headline, c.id LIMIT ?`, append(qargs, batchClippings)...)
+			q, qargs := libraryBatch(`SELECT c.date, c.headline, c.id FROM clippings c WHERE 1`+having, hargs, last)
+			rows, err := r.q.QueryContext(ctx, q, qargs...)
 			if err != nil {
 				return nil, err
 			}
