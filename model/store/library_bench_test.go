@@ -17,33 +17,12 @@ import (
 // clippings.
 func BenchmarkLibraryFilterChange(b *testing.B) {
 	ctx := context.Background()
-	spec, _ := scaleSpecs()
-	path := filepath.Join(b.TempDir(), "project.clip")
-	if err := fixture.Copy(ctx, spec, path); err != nil {
-		b.Fatal(err)
-	}
-	st, err := store.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	tags, err := st.Tags(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	coders, err := st.Coders(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
+	lp := openLibraryProject(b)
+	st, tags, coders, open := lp.st, lp.tags, lp.coders, lp.open
 	pubs, err := st.Publications(ctx)
 	if err != nil || len(pubs) == 0 {
 		b.Fatal("publications:", err)
 	}
-	mid, err := st.LibraryPage(ctx, store.LibraryFilter{}, 25000, 1)
-	if err != nil || len(mid) != 1 {
-		b.Fatal("a clipping in the middle:", err)
-	}
-	open := mid[0].ID
 	filters := []struct {
 		name string
 		f    store.LibraryFilter
@@ -92,16 +71,7 @@ func BenchmarkLibraryFilterChange(b *testing.B) {
 // scrolling down does.
 func BenchmarkLibraryDeepPage(b *testing.B) {
 	ctx := context.Background()
-	spec, _ := scaleSpecs()
-	path := filepath.Join(b.TempDir(), "project.clip")
-	if err := fixture.Copy(ctx, spec, path); err != nil {
-		b.Fatal(err)
-	}
-	st, err := store.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
+	st := openScaleCopy(b)
 	n, err := st.LibraryCount(ctx, store.LibraryFilter{})
 	if err != nil {
 		b.Fatal(err)
@@ -145,29 +115,8 @@ func BenchmarkLibraryDeepPage(b *testing.B) {
 // natural ranks reused), for the filters that read annotations.
 func BenchmarkLibraryFilterChangeCold(b *testing.B) {
 	ctx := context.Background()
-	spec, _ := scaleSpecs()
-	path := filepath.Join(b.TempDir(), "project.clip")
-	if err := fixture.Copy(ctx, spec, path); err != nil {
-		b.Fatal(err)
-	}
-	st, err := store.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	tags, err := st.Tags(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	coders, err := st.Coders(ctx)
-	if err != nil {
-		b.Fatal(err)
-	}
-	mid, err := st.LibraryPage(ctx, store.LibraryFilter{}, 25000, 1)
-	if err != nil || len(mid) != 1 {
-		b.Fatal("a clipping in the middle:", err)
-	}
-	open := mid[0].ID
+	lp := openLibraryProject(b)
+	st, tags, coders, open := lp.st, lp.tags, lp.coders, lp.open
 	for _, o := range []struct {
 		name string
 		o    store.LibraryOrder
@@ -216,4 +165,51 @@ func BenchmarkLibraryFilterChangeCold(b *testing.B) {
 			})
 		}
 	}
+}
+
+// libraryProject is a copy of the scale project, open, with its tags and
+// coders and a clipping in the middle of the list (the open one).
+type libraryProject struct {
+	st     *store.Store
+	tags   []model.Tag
+	coders []model.Coder
+	open   string
+}
+
+// openScaleCopy opens a copy of the scale project for b, closed when b
+// ends.
+func openScaleCopy(b *testing.B) *store.Store {
+	b.Helper()
+	spec, _ := scaleSpecs()
+	path := filepath.Join(b.TempDir(), "project.clip")
+	if err := fixture.Copy(context.Background(), spec, path); err != nil {
+		b.Fatal(err)
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	return st
+}
+
+// openLibraryProject is openScaleCopy with the project's tags, coders and
+// the clipping at position 25,000.
+func openLibraryProject(b *testing.B) libraryProject {
+	b.Helper()
+	ctx := context.Background()
+	lp := libraryProject{st: openScaleCopy(b)}
+	var err error
+	if lp.tags, err = lp.st.Tags(ctx); err != nil {
+		b.Fatal(err)
+	}
+	if lp.coders, err = lp.st.Coders(ctx); err != nil {
+		b.Fatal(err)
+	}
+	mid, err := lp.st.LibraryPage(ctx, store.LibraryFilter{}, 25000, 1)
+	if err != nil || len(mid) != 1 {
+		b.Fatal("a clipping in the middle:", err)
+	}
+	lp.open = mid[0].ID
+	return lp
 }
