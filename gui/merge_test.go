@@ -127,18 +127,7 @@ func TestMergePreviewThenApply(t *testing.T) {
 	u.reloadAnnotations()
 
 	// A colleague gets a shared copy and annotates it as themselves.
-	theirFile := filepath.Join(t.TempDir(), "ben.clip")
-	if err := st.Share(ctx, theirFile, store.ShareOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	other, err := store.Open(theirFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ben, err := other.EnsureCoder(ctx, "Ben Other")
-	if err != nil {
-		t.Fatal(err)
-	}
+	theirFile, other, ben := colleagueCopy(t, st)
 	theirs := []model.Annotation{
 		annotate(t, other, ben, u.clip, "figure", "About 14,000 homes"),
 		annotate(t, other, ben, u.clip, "figure", "$48.5 million"),
@@ -245,18 +234,7 @@ func TestMergeReviewResolvesAConflict(t *testing.T) {
 	u, st := newTestUI(t)
 	ctx := context.Background()
 	mine := annotate(t, st, u.coder, u.clip, "figure", "About 14,000 homes")
-	theirFile := filepath.Join(t.TempDir(), "ben.clip")
-	if err := st.Share(ctx, theirFile, store.ShareOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	other, err := store.Open(theirFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ben, err := other.EnsureCoder(ctx, "Ben Other")
-	if err != nil {
-		t.Fatal(err)
-	}
+	theirFile, other, ben := colleagueCopy(t, st)
 	// Both change the same annotation differently: a conflict.
 	theirVersion := mine
 	theirVersion.Note = "their note"
@@ -371,20 +349,8 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 // copy: a colleague's project to merge.
 func colleagueFile(t *testing.T, u *UI, st *store.Store) string {
 	t.Helper()
-	ctx := context.Background()
-	theirFile := filepath.Join(t.TempDir(), "ben.clip")
-	if err := st.Share(ctx, theirFile, store.ShareOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	other, err := store.Open(theirFile)
-	if err != nil {
-		t.Fatal(err)
-	}
+	theirFile, other, ben := colleagueCopy(t, st)
 	defer other.Close()
-	ben, err := other.EnsureCoder(ctx, "Ben Other")
-	if err != nil {
-		t.Fatal(err)
-	}
 	annotate(t, other, ben, u.clip, "figure", "$48.5 million")
 	return theirFile
 }
@@ -426,4 +392,26 @@ func TestMergeCancel(t *testing.T) {
 	if n := len(annotationsOnDisk(t, st)); n != 1 {
 		t.Errorf("after merging: %d annotations, want 1", n)
 	}
+}
+
+// colleagueCopy shares st into a file of the test's and opens it as a
+// colleague's copy, with the colleague "Ben Other" as a coder there; the
+// caller closes it.
+func colleagueCopy(t *testing.T, st *store.Store) (string, *store.Store, model.Coder) {
+	t.Helper()
+	ctx := context.Background()
+	theirFile := filepath.Join(t.TempDir(), "ben.clip")
+	if err := st.Share(ctx, theirFile, store.ShareOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	other, err := store.Open(theirFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ben, err := other.EnsureCoder(ctx, "Ben Other")
+	if err != nil {
+		other.Close()
+		t.Fatal(err)
+	}
+	return theirFile, other, ben
 }

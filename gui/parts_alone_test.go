@@ -202,18 +202,7 @@ func TestMergeReviewAlone(t *testing.T) {
 	f := newFakeWindow(t)
 	ctx := context.Background()
 	mine := annotate(t, f.st, f.me, f.clip, "figure", "About 14,000 homes")
-	theirFile := filepath.Join(t.TempDir(), "ben.clip")
-	if err := f.st.Share(ctx, theirFile, store.ShareOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	other, err := store.Open(theirFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ben, err := other.EnsureCoder(ctx, "Ben Other")
-	if err != nil {
-		t.Fatal(err)
-	}
+	theirFile, other, ben := colleagueCopy(t, f.st)
 	theirs, ours := mine, mine
 	theirs.Note, ours.Note = "their note", "our note"
 	if err := other.UpdateAnnotation(ctx, ben.ID, theirs); err != nil {

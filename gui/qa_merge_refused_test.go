@@ -1,15 +1,11 @@
 package gui
 
 import (
-	"context"
 	"database/sql"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	_ "github.com/mattn/go-sqlite3" // to poison the colleague's file by hand
-
-	"clipper/model/store"
 )
 
 // TestMergePreviewListsRefusedRows: a colleague's file whose coder name
@@ -19,19 +15,7 @@ import (
 // in ben.clip", and the rows and their reasons were nowhere in the app.
 func TestMergePreviewListsRefusedRows(t *testing.T) {
 	u, st := newTestUI(t)
-	ctx := context.Background()
-	theirFile := filepath.Join(t.TempDir(), "ben.clip")
-	if err := st.Share(ctx, theirFile, store.ShareOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	other, err := store.Open(theirFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ben, err := other.EnsureCoder(ctx, "Ben Other")
-	if err != nil {
-		t.Fatal(err)
-	}
+	theirFile, other, ben := colleagueCopy(t, st)
 	annotate(t, other, ben, u.clip, "figure", "About 14,000 homes")
 	if err := other.Close(); err != nil {
 		t.Fatal(err)
