@@ -2,7 +2,6 @@ package gui
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -11,8 +10,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"clipper/assets"
-	"clipper/model/ingest"
 	"clipper/model/store"
 )
 
@@ -253,18 +250,7 @@ func TestDeleteWhereverSelected(t *testing.T) {
 
 func TestEnterSubmitsTheFirstRunName(t *testing.T) {
 	a := test.NewTempApp(t)
-	st, err := store.Create(filepath.Join(t.TempDir(), "p.clip"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	c, _, err := ingest.Parse(assets.SampleClippingName, assets.SampleClipping)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.AddClipping(context.Background(), c); err != nil {
-		t.Fatal(err)
-	}
+	st, _ := sampleProject(t)
 	u := New(a, st, Options{})
 	u.jobs.held = true
 	u.win.Show()

@@ -2,17 +2,14 @@ package gui
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"clipper/assets"
 	"clipper/gui/textview"
 	"clipper/model"
-	"clipper/model/ingest"
 	"clipper/model/store"
 )
 
@@ -50,19 +47,9 @@ func newFakeWindow(t *testing.T) *fakeWindow {
 	t.Helper()
 	test.NewTempApp(t)
 	ctx := context.Background()
-	st, err := store.Create(filepath.Join(t.TempDir(), "p.clip"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	c, _, err := ingest.Parse(assets.SampleClippingName, assets.SampleClipping)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.AddClipping(ctx, c); err != nil {
-		t.Fatal(err)
-	}
+	st, c := sampleProject(t)
 	f := &fakeWindow{st: st, clip: *c}
+	var err error
 	if f.me, err = st.EnsureCoder(ctx, "Tess Tester"); err != nil {
 		t.Fatal(err)
 	}

@@ -21,6 +21,23 @@ import (
 func newTestUI(t *testing.T) (*UI, *store.Store) {
 	t.Helper()
 	a := test.NewTempApp(t)
+	st, _ := sampleProject(t)
+	u := New(a, st, Options{Coder: "Tess Tester", NoPrompts: true})
+	u.jobs.held = true // background work runs at u.jobs.wait(); see jobs.go
+	u.win.Resize(fyne.NewSize(1280, 800))
+	u.win.Show()
+	t.Cleanup(func() {
+		if !u.closed { // the test driver panics on closing twice
+			u.win.Close()
+		}
+	})
+	return u, st
+}
+
+// sampleProject creates a project holding the sample clipping, closed
+// when the test ends.
+func sampleProject(t *testing.T) (*store.Store, *model.Clipping) {
+	t.Helper()
 	st, err := store.Create(filepath.Join(t.TempDir(), "p.clip"))
 	if err != nil {
 		t.Fatal(err)
@@ -33,16 +50,7 @@ func newTestUI(t *testing.T) (*UI, *store.Store) {
 	if _, err := st.AddClipping(context.Background(), c); err != nil {
 		t.Fatal(err)
 	}
-	u := New(a, st, Options{Coder: "Tess Tester", NoPrompts: true})
-	u.jobs.held = true // background work runs at u.jobs.wait(); see jobs.go
-	u.win.Resize(fyne.NewSize(1280, 800))
-	u.win.Show()
-	t.Cleanup(func() {
-		if !u.closed { // the test driver panics on closing twice
-			u.win.Close()
-		}
-	})
-	return u, st
+	return st, c
 }
 
 // span returns the code-point span of the first occurrence of s in body.
