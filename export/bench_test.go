@@ -11,12 +11,12 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"clipper/model"
 	"clipper/model/store/fixture"
+	"clipper/model/testenv"
 )
 
 // Words the generated clippings are made of; some clippings mix in
@@ -169,7 +169,7 @@ func benchmarkFormat(b *testing.B, f Format) {
 	d := benchDataset()
 	var size int64
 	b.ReportAllocs()
-	cpu0 := cpuTime(b)
+	cpu0 := testenv.CPUTime()
 	n := 0
 	for b.Loop() {
 		cw := &countingWriter{}
@@ -182,16 +182,7 @@ func benchmarkFormat(b *testing.B, f Format) {
 	b.ReportMetric(float64(size)/1e6, "MB-out")
 	// CPU seconds of the whole process (all threads, GC included): steadier
 	// than wall time on a machine shared with other work.
-	b.ReportMetric((cpuTime(b)-cpu0).Seconds()/float64(n), "cpu-s/op")
-}
-
-// cpuTime is the user+system time this process has used.
-func cpuTime(b *testing.B) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatalf("getrusage: %v", err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	b.ReportMetric((testenv.CPUTime()-cpu0).Seconds()/float64(n), "cpu-s/op")
 }
 
 type countingWriter struct{ n int64 }

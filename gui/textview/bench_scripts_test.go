@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"clipper/model/testenv"
 )
 
 // chineseBody returns about n words of generated Chinese news-like text
@@ -102,7 +104,7 @@ func BenchmarkSetText100kWords(b *testing.B) {
 	for _, sc := range scriptBodies() {
 		b.Run(sc.name, func(b *testing.B) {
 			b.ReportAllocs()
-			defer reportCPU(b, cpuTime())
+			defer reportCPU(b, testenv.CPUTime())
 			for b.Loop() {
 				v := New()
 				w := test.NewWindow(v)
@@ -130,7 +132,7 @@ func BenchmarkRewrap100kWords(b *testing.B) {
 			v.SetText(sc.body)
 			widths := []float32{640, 700, 760, 820, 880, 940} // more than the layout caches
 			b.ReportAllocs()
-			defer reportCPU(b, cpuTime())
+			defer reportCPU(b, testenv.CPUTime())
 			for i := 0; b.Loop(); i++ {
 				v.lay.Wrap(v.wrapWidth(widths[i%len(widths)]))
 			}
@@ -157,7 +159,7 @@ func BenchmarkScrollScripts(b *testing.B) {
 			step := -3 * v.lay.LineHeight()
 			end := v.page.MinSize().Height - v.scroll.Size().Height
 			b.ReportAllocs()
-			defer reportCPU(b, cpuTime())
+			defer reportCPU(b, testenv.CPUTime())
 			for b.Loop() {
 				if v.scroll.Offset.Y >= end {
 					v.scroll.ScrollToTop()

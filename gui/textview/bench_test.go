@@ -8,12 +8,14 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"clipper/model/testenv"
 )
 
 // reportCPU adds a cpu-ms/op metric: CPU time is robust to other processes
 // competing for the machine, which inflate ns/op.
 func reportCPU(b *testing.B, start time.Duration) {
-	b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64(testenv.CPUTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 }
 
 // benchBody returns n words of news-like text in paragraphs of about 80
@@ -64,7 +66,7 @@ func BenchmarkSetText20kWords(b *testing.B) {
 	body := benchBody(20_000, 1)
 	b.Run("cold", func(b *testing.B) {
 		b.ReportAllocs()
-		defer reportCPU(b, cpuTime())
+		defer reportCPU(b, testenv.CPUTime())
 		for b.Loop() {
 			v := New()
 			w := test.NewWindow(v)
@@ -86,7 +88,7 @@ func BenchmarkSetText20kWords(b *testing.B) {
 		v.SetText(other)
 		v.SetText(body)
 		b.ReportAllocs()
-		defer reportCPU(b, cpuTime())
+		defer reportCPU(b, testenv.CPUTime())
 		for i := 0; b.Loop(); i++ {
 			if i%2 == 0 {
 				v.SetText(other)
@@ -109,7 +111,7 @@ func BenchmarkScroll(b *testing.B) {
 	step := -3 * v.lay.LineHeight()
 	end := v.page.MinSize().Height - v.scroll.Size().Height
 	b.ReportAllocs()
-	defer reportCPU(b, cpuTime())
+	defer reportCPU(b, testenv.CPUTime())
 	for b.Loop() {
 		if v.scroll.Offset.Y >= end {
 			v.scroll.ScrollToTop()
@@ -129,7 +131,7 @@ func BenchmarkResize(b *testing.B) {
 	v.SetText(benchBody(20_000, 1))
 	widths := []float32{640, 700, 760, 820, 880, 940} // more than the layout caches
 	b.ReportAllocs()
-	defer reportCPU(b, cpuTime())
+	defer reportCPU(b, testenv.CPUTime())
 	for i := 0; b.Loop(); i++ {
 		w.Resize(fyne.NewSize(widths[i%len(widths)], 600))
 	}

@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+
+	"clipper/model/testenv"
 )
 
 // scaledTheme is the default theme with its text sizes multiplied, as
@@ -51,7 +53,7 @@ func BenchmarkTextSize(b *testing.B) {
 				a.Settings().SetTheme(scaledTheme{theme.DefaultTheme(), s})
 			}
 			b.ReportAllocs()
-			defer reportCPU(b, cpuTime())
+			defer reportCPU(b, testenv.CPUTime())
 			for i := 0; b.Loop(); i++ {
 				a.Settings().SetTheme(scaledTheme{theme.DefaultTheme(), scales[i%len(scales)]})
 			}
@@ -65,7 +67,7 @@ func BenchmarkTextSize(b *testing.B) {
 			v.SetText(body)
 			v.scrollTo(v.page.MinSize().Height / 2)
 			b.ReportAllocs()
-			defer reportCPU(b, cpuTime())
+			defer reportCPU(b, testenv.CPUTime())
 			for i := 0; b.Loop(); i++ {
 				a.Settings().SetTheme(scaledTheme{theme.DefaultTheme(), 1 + float32(i%50+1)/100})
 			}

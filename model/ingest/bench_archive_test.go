@@ -14,6 +14,7 @@ import (
 
 	"clipper/model/ingest/archive"
 	"clipper/model/store"
+	"clipper/model/testenv"
 )
 
 // Benchmarks of whole imports of large exports. The inputs are built once
@@ -171,7 +172,7 @@ func procStatus(key string) float64 {
 func benchImport(b *testing.B, paths []string, articles int, progress func(Progress)) {
 	dir := b.TempDir()
 	ctx := context.Background()
-	cpu0 := cpuSeconds()
+	cpu0 := testenv.CPUTime().Seconds()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -202,7 +203,7 @@ func benchImport(b *testing.B, paths []string, articles int, progress func(Progr
 		b.StartTimer()
 	}
 	b.StopTimer()
-	b.ReportMetric((cpuSeconds()-cpu0)/float64(b.N), "cpu-s/op")
+	b.ReportMetric((testenv.CPUTime().Seconds()-cpu0)/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(articles), "articles/op")
 	b.ReportMetric(peakRSS(), "peak-RSS-MB")
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"clipper/model/testenv"
 )
 
 // newsPage builds an invented saved news page of about size bytes laid
@@ -82,13 +84,13 @@ func BenchmarkParseHTML2MB(b *testing.B) {
 	page := []byte(newsPage(2 << 20))
 	b.SetBytes(int64(len(page)))
 	b.ReportAllocs()
-	start := processCPU()
+	start := testenv.CPUTime()
 	for b.Loop() {
 		if _, _, err := Parse("page.html", page); err != nil {
 			b.Fatal(err)
 		}
 	}
-	if cpu := processCPU() - start; cpu > 0 {
+	if cpu := testenv.CPUTime() - start; cpu > 0 {
 		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 }
@@ -100,13 +102,13 @@ func BenchmarkParseYahoo(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(page)))
-	start := processCPU()
+	start := testenv.CPUTime()
 	for b.Loop() {
 		if _, _, err := Parse("source.html", page); err != nil {
 			b.Fatal(err)
 		}
 	}
-	if cpu := processCPU() - start; cpu > 0 {
+	if cpu := testenv.CPUTime() - start; cpu > 0 {
 		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"clipper/model/testenv"
 )
 
 // reportCPU adds the CPU time (user and system) per operation since start
@@ -13,7 +15,7 @@ import (
 // ns/op says less.
 func reportCPU(b *testing.B, start time.Duration) {
 	b.Helper()
-	if cpu := processCPU() - start; cpu > 0 && b.N > 0 {
+	if cpu := testenv.CPUTime() - start; cpu > 0 && b.N > 0 {
 		b.ReportMetric(float64(cpu)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 	}
 }
@@ -49,7 +51,7 @@ func BenchmarkSuggest10kWords(b *testing.B) {
 	body := syntheticClipping(rand.New(rand.NewSource(1)), evalParagraphs(b), 10000)
 	b.SetBytes(int64(len(body)))
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := testenv.CPUTime()
 	for b.Loop() {
 		if _, err := Suggest(context.Background(), body, Options{}); err != nil {
 			b.Fatal(err)
@@ -68,7 +70,7 @@ func BenchmarkSuggest1000Clippings(b *testing.B) {
 		bodies[i] = syntheticClipping(rng, paras, 700)
 	}
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := testenv.CPUTime()
 	for b.Loop() {
 		for _, body := range bodies {
 			if _, err := Suggest(context.Background(), body, Options{}); err != nil {
