@@ -3,6 +3,7 @@
 // corpus): outside CI the test is skipped with one line saying what to
 // install; with CI=true (which .ci/run sets) it fails, so CI never goes
 // green by skipping. Importing it is optional: the rule is three lines.
+// It also reads the process's CPU time for benchmarks (CPUTime).
 package testenv
 
 import (
