@@ -222,7 +222,6 @@ func (u *UI) recomputeSuggestions() {
 			s.cur = s.shown[min(oldIdx, len(s.shown)-1)].ID
 		}
 	}
-	u.followBulks()
 	if again {
 		u.suggestAgain(nil)
 	}
@@ -230,7 +229,7 @@ func (u *UI) recomputeSuggestions() {
 
 // followBulks brings the counts of the clippings a bulk accept touched in
 // line with its being undone or redone (the open clipping counts its
-// list).
+// list). Undo and redo call it: it looks up two annotations per bulk.
 func (u *UI) followBulks() {
 	s := u.sugg
 	for _, b := range s.bulks {

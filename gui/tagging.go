@@ -186,6 +186,7 @@ func (u *UI) history(step func(ctx context.Context, coderID string) ([]store.Op,
 	}
 	u.loadTags()
 	u.reloadAnnotations()
+	u.followBulks() // an undone or redone bulk accept changes other clippings' counts
 	if err := u.lib.reload(); err != nil {
 		u.showError(err)
 	}
