@@ -124,6 +124,7 @@ func (u *UI) acceptEverywhere(k suggest.Kind) {
 			}
 		}
 	}
+	openBefore, _ := s.kept.get(openID) // what an undo brings back once it is left
 	targets := u.kindTargets(k)
 	if openID == "" && s.kindCount(u.clip.ID, k) > 0 {
 		targets = append(targets, u.clip.ID) // computed again: its list is not loaded yet
@@ -173,6 +174,9 @@ func (u *UI) acceptEverywhere(k suggest.Kind) {
 			// Every suggestion of kind k in the targets is now annotated;
 			// undoing the group brings the counts back (followBulks).
 			b := &bulkAccept{probes: r.probes, slot: kindSlot(k), before: newTallies(), open: openID}
+			if openID != "" {
+				b.before.set(openID, openBefore)
+			}
 			for _, id := range targets {
 				if tl, ok := s.kept.get(id); ok && id != s.clip {
 					b.before.set(id, tl)

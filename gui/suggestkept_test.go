@@ -373,3 +373,33 @@ func TestCoderChangeDropsCounts(t *testing.T) {
 		t.Errorf("status %q does not say why the counts went", u.status.Text)
 	}
 }
+
+// TestBulkUndoRestoresTheClippingOpenDuringIt: the clipping open while
+// Accept all in every clipping ran, left afterwards, gets its count back
+// when the accept is undone (seen in the real window: 239 before, 190
+// after the undo).
+func TestBulkUndoRestoresTheClippingOpenDuringIt(t *testing.T) {
+	u, st := newTestUI(t)
+	sample := u.clip.ID
+	other := addClipping(t, u, st, harbourClipping)
+	u.suggestMany(idList(sample, other))
+	u.jobs.wait()
+	open(t, u, other)
+	u.jobs.wait()
+	want := u.lib.pending(other)
+	if u.sugg.kindCount(other, suggest.KindFigure) == 0 {
+		t.Fatal("the harbour clipping has no figure suggestions")
+	}
+	u.acceptEverywhere(suggest.KindFigure)
+	u.jobs.wait()
+	open(t, u, sample)
+	u.undo()
+	if got := u.lib.pending(other); got != want {
+		t.Errorf("after undo the library counts %d for the clipping open during the accept, want %d", got, want)
+	}
+	open(t, u, other)
+	u.jobs.wait()
+	if got := u.lib.pending(other); got != want {
+		t.Errorf("reopened after undo it counts %d, want %d", got, want)
+	}
+}
