@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"clipper/model"
+	"clipper/model/store"
 	"clipper/model/suggest"
 )
 
@@ -27,6 +28,18 @@ func pendingIDs(u *UI) []string {
 	return ids
 }
 
+// suggestedTwo is a test window on the sample clipping and the harbour
+// clipping, Suggest run for both.
+func suggestedTwo(t *testing.T) (u *UI, st *store.Store, sample, other string) {
+	t.Helper()
+	u, st = newTestUI(t)
+	sample = u.clip.ID
+	other = addClipping(t, u, st, harbourClipping)
+	u.suggestMany(idList(sample, other))
+	u.jobs.wait()
+	return u, st, sample, other
+}
+
 // open opens clipping id, failing the test when it cannot.
 func open(t *testing.T, u *UI, id string) {
 	t.Helper()
@@ -43,11 +56,7 @@ func open(t *testing.T, u *UI, id string) {
 // shows the same pending suggestions, in the same order, as when it was
 // left — after accepting, accepting as another tag and rejecting there.
 func TestSuggestionsKeptSmallWhenLeft(t *testing.T) {
-	u, st := newTestUI(t)
-	sample := u.clip.ID
-	other := addClipping(t, u, st, harbourClipping)
-	u.suggestMany(idList(sample, other))
-	u.jobs.wait()
+	u, _, sample, other := suggestedTwo(t)
 
 	open(t, u, other)
 	if u.sugg.clip != other || !u.sugg.loaded || len(u.sugg.all) < 4 {
@@ -98,11 +107,7 @@ func TestSuggestionsKeptSmallWhenLeft(t *testing.T) {
 // suggestions were kept); Clear forgets the clipping's suggestions, and
 // reopening it does not compute them again; Suggest offers them afresh.
 func TestDismissedStaysDismissed(t *testing.T) {
-	u, st := newTestUI(t)
-	sample := u.clip.ID
-	other := addClipping(t, u, st, harbourClipping)
-	u.suggestMany(idList(sample, other))
-	u.jobs.wait()
+	u, st, sample, other := suggestedTwo(t)
 
 	open(t, u, other)
 	before := len(u.sugg.all)
@@ -276,10 +281,7 @@ func TestAcceptEverywhereAcceptsWhatReviewShows(t *testing.T) {
 // every clipping stops with an error naming it and saves nothing, also of
 // the clippings accepted before it.
 func TestAcceptEverywhereFailureSavesNothing(t *testing.T) {
-	u, st := newTestUI(t)
-	other := addClipping(t, u, st, harbourClipping)
-	u.suggestMany(idList(u.clip.ID, other))
-	u.jobs.wait()
+	u, st, _, other := suggestedTwo(t)
 	open(t, u, other) // the sample's figures are computed again in the job
 	gone := "ffffffff-0000-7000-8000-000000000000"
 	var tl tally
@@ -326,11 +328,7 @@ func TestTallies(t *testing.T) {
 // the restored count in the library says (found by review: the count
 // said 5 figures, the clipping showed none).
 func TestBulkUndoOffersLeftClippingsAgain(t *testing.T) {
-	u, st := newTestUI(t)
-	sample := u.clip.ID
-	other := addClipping(t, u, st, harbourClipping)
-	u.suggestMany(idList(sample, other))
-	u.jobs.wait()
+	u, _, sample, other := suggestedTwo(t)
 	want := u.lib.pending(other)
 	figs := u.sugg.kindCount(other, suggest.KindFigure)
 	if figs == 0 {
@@ -358,10 +356,7 @@ func TestBulkUndoOffersLeftClippingsAgain(t *testing.T) {
 // so switching coder drops the counts kept for the other one, and Accept
 // all in every clipping offers nothing until Suggest runs again.
 func TestCoderChangeDropsCounts(t *testing.T) {
-	u, st := newTestUI(t)
-	other := addClipping(t, u, st, harbourClipping)
-	u.suggestMany(idList(u.clip.ID, other))
-	u.jobs.wait()
+	u, _, _, other := suggestedTwo(t)
 	if n, _ := u.kindTotal(suggest.KindFigure); n == 0 {
 		t.Fatal("no figures found")
 	}
@@ -379,11 +374,7 @@ func TestCoderChangeDropsCounts(t *testing.T) {
 // when the accept is undone (seen in the real window: 239 before, 190
 // after the undo).
 func TestBulkUndoRestoresTheClippingOpenDuringIt(t *testing.T) {
-	u, st := newTestUI(t)
-	sample := u.clip.ID
-	other := addClipping(t, u, st, harbourClipping)
-	u.suggestMany(idList(sample, other))
-	u.jobs.wait()
+	u, _, sample, other := suggestedTwo(t)
 	open(t, u, other)
 	u.jobs.wait()
 	want := u.lib.pending(other)
