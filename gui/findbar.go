@@ -341,7 +341,7 @@ func (f *finder) projectStatus() {
 		for _, h := range f.hits {
 			clips[h.ClippingID] = true
 		}
-		msg = fmt.Sprintf("%s in %d %s", countHits(hits), len(clips), plural("clipping", len(clips)))
+		msg = fmt.Sprintf("%s in %s %s", countHits(hits), thousands(len(clips)), plural("clipping", len(clips)))
 	}
 	if !p.Done && hits > 0 {
 		msg += " … counting"

@@ -125,7 +125,7 @@ func (u *UI) tagHitsDialog(t model.Tag) {
 		dialog.ShowInformation("Tag all hits", fmt.Sprintf("You already tagged every hit as %s.", t.Name), u.win)
 		return
 	}
-	msg := fmt.Sprintf("Tag %s in %d %s as %s?", countHits(len(plan.batch)), plan.clips, plural("clipping", plan.clips), t.Name)
+	msg := fmt.Sprintf("Tag %s in %s %s as %s?", countHits(len(plan.batch)), thousands(plan.clips), plural("clipping", plan.clips), t.Name)
 	if plan.skipped > 0 {
 		msg += fmt.Sprintf("\n\n%s you already tagged as %s %s skipped.", countHits(plan.skipped), t.Name, map[bool]string{true: "is", false: "are"}[plan.skipped == 1])
 	}

@@ -160,7 +160,7 @@ func (p *progressDialog) progress(done, total int) {
 	case p.count != nil:
 		p.label.SetText(p.detail + " — " + p.count(done, total))
 	case p.unit != "":
-		p.label.SetText(fmt.Sprintf("%s — %d of %d %s", p.detail, done, total, p.unit))
+		p.label.SetText(fmt.Sprintf("%s — %s of %s %s", p.detail, thousands(done), thousands(total), p.unit))
 	}
 }
 

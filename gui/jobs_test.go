@@ -101,6 +101,10 @@ func TestProgressDialog(t *testing.T) {
 	if !p.busy.Hidden || p.bar.Hidden || p.bar.Value != 0.25 || p.label.Text != "clippings — 3 of 12 files" {
 		t.Errorf("after 3 of 12: busy hidden %v, bar %v at %v, label %q", p.busy.Hidden, !p.bar.Hidden, p.bar.Value, p.label.Text)
 	}
+	p.progress(7500, 50000) // counts of a big project read as the library writes them
+	if p.label.Text != "clippings — 7,500 of 50,000 files" {
+		t.Errorf("after 7,500 of 50,000: label %q", p.label.Text)
+	}
 	b := dialogButton(t, u, "Cancel")
 	b.OnTapped()
 	if ctx.Err() == nil || b.Text != "Stopping…" || !b.Disabled() {

@@ -105,7 +105,7 @@ func newLibrary(onImport, onPaste func()) *library {
 			line := summaryLine(it)
 			if l.pending != nil {
 				if n := l.pending(it.ID); n > 0 {
-					line = fmt.Sprintf("%d to review · %s", n, line)
+					line = fmt.Sprintf("%s to review · %s", thousands(n), line)
 				}
 			}
 			setTwoLines(o, orUntitled(it.Headline), line)

@@ -128,11 +128,11 @@ func (r *reviewer) refresh() {
 	case len(s.all) == 0:
 		r.count.SetText("Nothing left to review")
 	case len(s.shown) != len(s.all):
-		r.count.SetText(fmt.Sprintf("%d of %d to review", len(s.shown), len(s.all)))
+		r.count.SetText(fmt.Sprintf("%s of %s to review", thousands(len(s.shown)), thousands(len(s.all))))
 	case len(s.all) == 1:
 		r.count.SetText("1 to review")
 	default:
-		r.count.SetText(fmt.Sprintf("%d to review", len(s.all)))
+		r.count.SetText(fmt.Sprintf("%s to review", thousands(len(s.all))))
 	}
 	if r.u.clip.ID == "" || s.busy {
 		r.run.Disable()
@@ -147,7 +147,7 @@ func (r *reviewer) refresh() {
 func (r *reviewer) updateAcceptAll() {
 	k := r.acceptKind()
 	if n := r.kindCount(k); n > 0 {
-		r.acceptAll.SetText(fmt.Sprintf("Accept all %d %s…", n, plural(string(k), n)))
+		r.acceptAll.SetText(fmt.Sprintf("Accept all %s %s…", thousands(n), plural(string(k), n)))
 		r.acceptAll.Enable()
 	} else {
 		r.acceptAll.SetText("Accept all…")
@@ -264,7 +264,7 @@ func (u *UI) acceptKindDialog() {
 		u.flash("Pick a suggestion or a kind first.")
 		return
 	}
-	msg := fmt.Sprintf("Accept all %d %s suggestions in this clipping as annotations?\n\nThey are added in one step: Edit → Undo (Ctrl+Z) removes them all.", n, k)
+	msg := fmt.Sprintf("Accept all %s %s suggestions in this clipping as annotations?\n\nThey are added in one step: Edit → Undo (Ctrl+Z) removes them all.", thousands(n), k)
 	dialog.ShowConfirm("Accept all "+plural(string(k), n), msg, func(ok bool) {
 		if !ok {
 			return

@@ -327,9 +327,9 @@ func (u *UI) suggestManyDone(found tallies, asked int, cancelled bool, err error
 	if err != nil {
 		u.showError(err)
 	}
-	msg := fmt.Sprintf("%s to review in %d of %s.", count(n, "suggestion", "suggestions"), in, count(found.len(), "clipping", "clippings"))
+	msg := fmt.Sprintf("%s to review in %s of %s.", count(n, "suggestion", "suggestions"), thousands(in), count(found.len(), "clipping", "clippings"))
 	if cancelled {
-		msg = fmt.Sprintf("Stopped after %d of %s. ", found.len(), count(asked, "clipping", "clippings")) + msg
+		msg = fmt.Sprintf("Stopped after %s of %s. ", thousands(found.len()), count(asked, "clipping", "clippings")) + msg
 	}
 	msg += " The library shows how many each clipping has."
 	switch {

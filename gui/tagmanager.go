@@ -156,7 +156,7 @@ func (u *UI) deleteTag(t model.Tag, done func()) {
 	}
 	choice := widget.NewRadioGroup(opts, nil)
 	choice.SetSelected(opts[0])
-	msg := widget.NewLabel(fmt.Sprintf("Tag %q has %d annotation(s). What should happen to them?", t.Name, n))
+	msg := widget.NewLabel(fmt.Sprintf("Tag %q has %s. What should happen to them?", t.Name, count(n, "annotation", "annotations")))
 	msg.Wrapping = fyne.TextWrapWord
 	dialog.ShowCustomConfirm("Delete tag", "Delete", "Cancel", container.NewVBox(msg, choice), func(ok bool) {
 		if !ok {
