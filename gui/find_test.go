@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -287,7 +288,7 @@ func TestProjectFindCounting(t *testing.T) {
 	f.hits = []find.Hit{{ClippingID: u.clip.ID}, {ClippingID: u.clip.ID}}
 	f.prog = find.Progress{Hits: 7, Kept: 2, Searched: 1}
 	f.projectStatus()
-	if f.status.Text != "first 2 shown, 7 in all … counting" {
+	if f.status.Text != "first 2 shown, 7 so far…" {
 		t.Errorf("status %q", f.status.Text)
 	}
 	f.prog.Done = true
@@ -318,5 +319,50 @@ func TestProjectFindCounting(t *testing.T) {
 	f.searchProject(context.Background(), st, m, f.run, 2)
 	if len(f.hits) != 2 || !strings.HasPrefix(f.status.Text, "first 2 shown, ") {
 		t.Errorf("the current search listed %d hits, status %q", len(f.hits), f.status.Text)
+	}
+}
+
+// TestProjectFindLastCountsAfterItEnds: the updates of a project-wide find
+// reach the UI goroutine later than the search ends (fyne.Do queues them);
+// the last counts must still be shown, not left at "so far…".
+func TestProjectFindLastCountsAfterItEnds(t *testing.T) {
+	u, st := newTestUI(t)
+	addClipping(t, u, st, secondClipping)
+	f := u.finder
+	var mu sync.Mutex
+	var queued []func()
+	f.ui = func(fn func()) {
+		mu.Lock()
+		defer mu.Unlock()
+		queued = append(queued, fn)
+	}
+	f.open()
+	f.scope.SetSelected(scopeProject)
+	f.entry.SetText("percent")
+	<-f.done // the search returned and released its context
+	mu.Lock()
+	later := queued
+	mu.Unlock()
+	if len(later) == 0 {
+		t.Fatal("the search sent nothing to the UI")
+	}
+	for _, fn := range later {
+		fn()
+	}
+	if len(f.hits) == 0 || strings.Contains(f.status.Text, "so far") || !strings.Contains(f.status.Text, "clipping") {
+		t.Errorf("after the search: %d hits listed, status %q", len(f.hits), f.status.Text)
+	}
+
+	// Closing the bar drops what a stopped search still had queued.
+	queued = nil
+	f.entry.SetText("Diesel")
+	<-f.done
+	f.close()
+	before := f.status.Text
+	for _, fn := range queued {
+		fn()
+	}
+	if f.status.Text != before {
+		t.Errorf("a closed bar's search still updated the status to %q", f.status.Text)
 	}
 }

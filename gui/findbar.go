@@ -2,6 +2,7 @@ package gui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -17,6 +18,10 @@ import (
 // maxHits is how many hits a search lists by default; a project-wide
 // find counts the rest and says so ("first 5,000 shown, 12,345 in all").
 const maxHits = 5000
+
+// minFindEntry is the narrowest the find pattern gets to make room for
+// the status beside it.
+const minFindEntry = 160
 
 // Find scopes.
 const (
@@ -50,6 +55,9 @@ type finder struct {
 	onTagAll func(model.Tag)
 	// focus moves the keyboard focus.
 	focus func(fyne.Focusable)
+	// ui runs fn on the UI goroutine (fyne.Do); a project-wide find's
+	// updates reach the bar through it.
+	ui func(fn func())
 
 	bar       *fyne.Container // hidden until opened
 	entry     *findEntry
@@ -78,7 +86,7 @@ type finder struct {
 }
 
 func newFinder() *finder {
-	f := &finder{heads: map[string]string{}, cur: -1, keep: maxHits}
+	f := &finder{heads: map[string]string{}, cur: -1, keep: maxHits, ui: fyne.Do}
 	closed := make(chan struct{})
 	close(closed)
 	f.done = closed
@@ -175,6 +183,7 @@ func (f *finder) open() {
 // close hides the bar and the hits and returns to the reader.
 func (f *finder) close() {
 	f.cancel()
+	f.run++ // a late update of the stopped search is dropped
 	f.bar.Hide()
 	f.results.Hide()
 	f.relayout()
@@ -264,14 +273,16 @@ func (f *finder) search() <-chan struct{} {
 // searchProject runs a project-wide find on the work goroutine: the first
 // hits are listed at once, later ones with the counts, about every 100 ms,
 // until keep hits are listed; the rest are counted. Its updates are
-// dropped once a newer search started or the bar closed.
+// dropped once a newer search started or the bar closed (run changed) —
+// not because its own context ended: the last counts may reach the UI
+// goroutine after the search returned and its context was released.
 func (f *finder) searchProject(ctx context.Context, st *store.Store, m *find.Matcher, run, keep int) {
 	var buf []find.Hit
 	heads := map[string]string{}
 	first := true
 	toUI := func(fn func()) {
-		fyne.Do(func() {
-			if run == f.run && ctx.Err() == nil {
+		f.ui(func() {
+			if run == f.run {
 				fn()
 			}
 		})
@@ -298,6 +309,9 @@ func (f *finder) searchProject(ctx context.Context, st *store.Store, m *find.Mat
 	}
 	_, err := m.Search(ctx, st.Reader().Texts(ctx, store.LibraryFilter{}), keep, onHits, onProgress)
 	flush()
+	if errors.Is(err, context.Canceled) {
+		return // stopped by a newer search, the bar closing or the project changing
+	}
 	if err != nil {
 		toUI(func() { f.setStatus(err.Error(), true) })
 		return
@@ -321,9 +335,9 @@ func (f *finder) addHits(hits []find.Hit, heads map[string]string) {
 	f.projectStatus()
 }
 
-// projectStatus says what a project-wide find found so far: "5 hits in 2
+// projectStatus says what a project-wide find found: "5 hits in 2
 // clippings", or "first 5,000 shown, 12,345 in all" when it found more
-// than it lists, with "… counting" while it searches.
+// than it lists; while it searches, "so far…" instead of "in all".
 func (f *finder) projectStatus() {
 	p := f.prog
 	hits := max(p.Hits, len(f.hits))
@@ -336,15 +350,18 @@ func (f *finder) projectStatus() {
 		msg = "Searching the project…"
 	case hits > len(f.hits):
 		msg = fmt.Sprintf("first %s shown, %s in all", fmtNum(float64(len(f.hits))), fmtNum(float64(hits)))
+		if !p.Done {
+			msg = fmt.Sprintf("first %s shown, %s so far…", fmtNum(float64(len(f.hits))), fmtNum(float64(hits)))
+		}
 	default:
 		clips := map[string]bool{}
 		for _, h := range f.hits {
 			clips[h.ClippingID] = true
 		}
 		msg = fmt.Sprintf("%s in %s %s", countHits(hits), thousands(len(clips)), plural("clipping", len(clips)))
-	}
-	if !p.Done && hits > 0 {
-		msg += " … counting"
+		if !p.Done {
+			msg += " so far…"
+		}
 	}
 	f.setStatus(msg, false)
 }
@@ -440,11 +457,14 @@ func (findRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
 
 func (findRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	entry, status, scope, closeBtn := objs[0], objs[1].(*widget.Label), objs[2], objs[3]
+	cw, pw := closeBtn.MinSize().Width, scope.MinSize().Width
 	sw := float32(0)
 	if status.Text != "" {
-		sw = min(labelWidth(status), size.Width*2/5)
+		// The status takes what it needs while the pattern keeps room for
+		// a few words (at least two fifths of the row for the status).
+		room := size.Width - cw - pw - max(entry.MinSize().Width, minFindEntry)
+		sw = min(labelWidth(status), max(room, size.Width*2/5))
 	}
-	cw, pw := closeBtn.MinSize().Width, scope.MinSize().Width
 	ew := max(size.Width-sw-cw-pw, entry.MinSize().Width)
 	x := float32(0)
 	for _, p := range []struct {
