@@ -170,12 +170,22 @@ func (u *UI) typingField() textField {
 }
 
 // undo reverts the coder's last action; redo applies it again.
-func (u *UI) undo() { u.history(u.store.Undo, "Nothing to undo.", "Undone") }
-func (u *UI) redo() { u.history(u.store.Redo, "Nothing to redo.", "Redone") }
+func (u *UI) undo() { u.history(true) }
+func (u *UI) redo() { u.history(false) }
 
-func (u *UI) history(step func(ctx context.Context, coderID string) ([]store.Op, error), none, done string) {
+// bigStep is the size (in ops) from which an undo or redo runs as a job
+// with progress and Cancel instead of on the UI goroutine: an Accept all
+// in every clipping can be hundreds of thousands of ops.
+const bigStep = 2000
+
+// history undoes (undo true) or redoes the coder's next step.
+func (u *UI) history(undo bool) {
 	u.panel.flush()
-	ops, err := step(u.ctx(), u.coder.ID)
+	none, done := "Nothing to redo.", "Redone"
+	if undo {
+		none, done = "Nothing to undo.", "Undone"
+	}
+	_, big, err := u.store.StepSize(u.ctx(), u.coder.ID, undo, bigStep)
 	switch {
 	case errors.Is(err, store.ErrNothingToUndo), errors.Is(err, store.ErrNothingToRedo):
 		u.flash(none)
@@ -183,30 +193,70 @@ func (u *UI) history(step func(ctx context.Context, coderID string) ([]store.Op,
 	case err != nil:
 		u.showError(err)
 		return
+	case big:
+		u.historyJob(undo, done)
+		return
 	}
+	step, err := u.store.Revert(u.ctx(), u.coder.ID, undo, nil)
+	switch {
+	case errors.Is(err, store.ErrNothingToUndo), errors.Is(err, store.ErrNothingToRedo):
+		u.flash(none)
+	case err != nil:
+		u.showError(err)
+	default:
+		u.afterHistory(step, done)
+	}
+}
+
+// historyJob runs a big undo or redo as a job: it is one transaction, so
+// Cancel (or a failure) changes nothing.
+func (u *UI) historyJob(undo bool, done string) {
+	title, what, stopped := "Redoing", "redo", "Redo cancelled; nothing was changed."
+	if undo {
+		title, what, stopped = "Undoing", "undo", "Undo cancelled; nothing was changed."
+	}
+	coder := u.coder.ID
+	startJob(u, job[store.Step]{
+		title:  title,
+		detail: "The last step of " + u.coder.Name,
+		unit:   "changes",
+		work: func(ctx context.Context, st *store.Store, report func(int, int)) (store.Step, error) {
+			return st.Revert(ctx, coder, undo, report)
+		},
+		failed:    "the " + what + " failed (nothing was changed)",
+		cancelled: stopped,
+		done:      func(step store.Step) { u.afterHistory(step, done) },
+	})
+}
+
+// afterHistory shows the project after an undo or redo: tags, annotations,
+// counts, and the changed annotation selected when there is one.
+func (u *UI) afterHistory(step store.Step, done string) {
 	u.loadTags()
 	u.reloadAnnotations()
 	u.followBulks() // an undone or redone bulk accept changes other clippings' counts
 	if err := u.lib.reload(); err != nil {
 		u.showError(err)
 	}
-	for _, op := range ops {
-		if op.Entity == "annotation" && u.annotation(op.EntityID) != nil {
-			u.selectAnnotation(op.EntityID, true)
+	if step.Count <= len(step.Ops) {
+		for _, op := range step.Ops {
+			if op.Entity == "annotation" && u.annotation(op.EntityID) != nil {
+				u.selectAnnotation(op.EntityID, true)
+			}
 		}
 	}
-	u.flash(fmt.Sprintf("%s: %s.", done, describeOps(ops)))
+	u.flash(fmt.Sprintf("%s: %s.", done, describeStep(step)))
 }
 
-// describeOps says in words what a group of operations did.
-func describeOps(ops []store.Op) string {
-	if len(ops) == 0 {
+// describeStep says in words what an undone or redone step did.
+func describeStep(s store.Step) string {
+	switch {
+	case s.Count == 0 || len(s.Ops) == 0:
 		return "nothing"
+	case s.Count > 1:
+		return thousands(s.Count) + " changes"
 	}
-	if len(ops) > 1 {
-		return fmt.Sprintf("%d changes", len(ops))
-	}
-	return ops[0].Action + " " + ops[0].Entity
+	return s.Ops[0].Action + " " + s.Ops[0].Entity
 }
 
 // contextMenu is the reader's right-click menu: tag the selection (or

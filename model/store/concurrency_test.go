@@ -192,7 +192,7 @@ func TestKillWriter(t *testing.T) {
 	}
 	checkFTS(t, s)
 	// The undo log is consistent with what survived.
-	if ops, err := s.Undo(f.ctx, f.coder.ID); err != nil || len(ops) != 1 {
+	if ops, err := opsOf(s.Undo(f.ctx, f.coder.ID)); err != nil || len(ops) != 1 {
 		t.Errorf("undo after kill: %v", err)
 	}
 }

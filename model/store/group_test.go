@@ -65,9 +65,9 @@ func TestAddAnnotationGroup(t *testing.T) {
 	if n := len(f.liveIDs(t)); n != before+899 {
 		t.Fatalf("%d live annotations, want %d", n, before+899)
 	}
-	ops, err := f.s.Undo(ctx, f.coder.ID)
-	if err != nil || len(ops) != 899 {
-		t.Fatalf("undo: %d ops, %v", len(ops), err)
+	step, err := f.s.Undo(ctx, f.coder.ID)
+	if err != nil || step.Count != 899 || step.Group != res.Group || len(step.Ops) != StepOpsKept {
+		t.Fatalf("undo: %d ops (%d kept) of group %s, %v", step.Count, len(step.Ops), step.Group, err)
 	}
 	if n := len(f.liveIDs(t)); n != before {
 		t.Fatalf("after undo %d live annotations, want %d", n, before)

@@ -501,7 +501,7 @@ func TestVacuumInto(t *testing.T) {
 	if got, err := c.Annotation(f.ctx, a.ID); err != nil || got.Exact != "Le" {
 		t.Errorf("copy content: %+v %v", got, err)
 	}
-	if ops, err := c.Undo(f.ctx, f.coder.ID); err != nil || len(ops) != 1 {
+	if ops, err := opsOf(c.Undo(f.ctx, f.coder.ID)); err != nil || len(ops) != 1 {
 		t.Errorf("undo in the copy: %v", err)
 	}
 	left, _ := filepath.Glob(filepath.Join(filepath.Dir(dst), "*.tmp-*"))

@@ -9,110 +9,207 @@ import (
 	"slices"
 )
 
+// Step is what an undo or redo did: the action (group) it reverted, how
+// many ops that action had, and its first ops in their original order
+// (all of them up to StepOpsKept; a bigger action, such as an Accept all
+// in every clipping, is reverted without being held in memory).
+type Step struct {
+	Group string
+	Count int
+	Ops   []Op
+}
+
+// StepOpsKept is how many of a reverted action's ops a Step returns.
+const StepOpsKept = 100
+
 // Undo reverts coderID's newest action that is not undone (one group of
-// ops, in reverse order), records the undo in the log and returns the ops
-// it reverted (now Undone). ErrNothingToUndo when there is none;
-// ErrUndoConflict, changing nothing, when another coder changed one of
-// the entities since.
-func (s *Store) Undo(ctx context.Context, coderID string) ([]Op, error) {
-	return s.revert(ctx, coderID, true)
+// ops, in reverse order) and records the undo in the log.
+// ErrNothingToUndo when there is none; ErrUndoConflict, changing nothing,
+// when another coder changed one of the entities since. See Revert.
+func (s *Store) Undo(ctx context.Context, coderID string) (Step, error) {
+	return s.Revert(ctx, coderID, true, nil)
 }
 
-// Redo re-applies coderID's most recently undone action, records the redo
-// in the log and returns its ops. ErrNothingToRedo when there is none —
-// a new action after an undo clears the redo stack.
-func (s *Store) Redo(ctx context.Context, coderID string) ([]Op, error) {
-	return s.revert(ctx, coderID, false)
+// Redo re-applies coderID's most recently undone action and records the
+// redo in the log. ErrNothingToRedo when there is none — a new action
+// after an undo clears the redo stack. See Revert.
+func (s *Store) Redo(ctx context.Context, coderID string) (Step, error) {
+	return s.Revert(ctx, coderID, false, nil)
 }
 
-func (s *Store) revert(ctx context.Context, coderID string, undo bool) ([]Op, error) {
-	what, kind, none, newState := "redo", kindRedo, ErrNothingToRedo, "done"
-	// The oldest undone group is the top of the redo stack: undo always
-	// takes the newest done group, and a new action discards all undone.
-	pick := `SELECT seq FROM ops INDEXED BY ops_undone WHERE coder_id = ? AND state = 'undone' AND kind = 'do'
-		ORDER BY seq LIMIT 1`
+// Revert undoes (undo true) or redoes coderID's next step, in one
+// transaction, reading the action's ops a chunk at a time; progress, if
+// not nil, is told how many of the action's ops are reverted so far. The
+// returned ops are marked Undone after an undo.
+func (s *Store) Revert(ctx context.Context, coderID string, undo bool, progress func(done, total int)) (Step, error) {
+	what, kind, newState := "redo", kindRedo, "done"
 	if undo {
-		what, kind, none, newState = "undo", kindUndo, ErrNothingToUndo, "undone"
-		// No index: the newest ops are scanned backwards by rowid, and the
-		// coder's last action is normally among them.
-		pick = `SELECT seq FROM ops NOT INDEXED WHERE coder_id = ? AND state = 'done' AND kind = 'do'
-			ORDER BY seq DESC LIMIT 1`
+		what, kind, newState = "undo", kindUndo, "undone"
 	}
-	var ops []Op
+	var step Step
 	err := s.write(ctx, what, func(tx *wtx) error {
-		var seq int64
-		err := tx.queryRow(pick, coderID).Scan(&seq)
-		if errors.Is(err, sql.ErrNoRows) {
-			return none
-		}
+		step = Step{}
+		b, err := nextStep(ctx, tx, coderID, undo, 0)
 		if err != nil {
 			return err
 		}
-		// For an undo seq is the group's last row, for a redo its first.
-		lo, hi := seq, seq
-		if ops, err = readGroup(ctx, tx, seq, undo, &lo, &hi); err != nil {
-			return err
-		}
-		g, err := startGroup(tx, coderID, kind, ops[0].Group)
+		step.Group, step.Count = b.group, b.n
+		g, err := startGroup(tx, coderID, kind, b.group)
 		if err != nil {
 			return err
 		}
-		order := slices.Clone(ops)
-		if undo {
-			slices.Reverse(order)
-		}
-		for _, o := range order {
-			if err := revertOp(ctx, tx, g, o, undo); err != nil {
+		// An undo reverts the newest op first, a redo the oldest; the
+		// chunks never reach the rows this transaction appends (after hi).
+		done := 0
+		for from, to := b.lo, b.hi; from <= to; {
+			chunk, err := readOps(ctx, tx, from, to, undo, revertChunk)
+			if err != nil {
 				return err
 			}
+			if len(chunk) == 0 {
+				return fmt.Errorf("%s: the ops of step %s end early", what, b.group)
+			}
+			for _, o := range chunk {
+				if err := revertOp(ctx, tx, g, o.Op, undo); err != nil {
+					return err
+				}
+				if o.seq < b.lo+StepOpsKept {
+					o.Undone = undo
+					step.Ops = append(step.Ops, o.Op)
+				}
+			}
+			last := chunk[len(chunk)-1].seq
+			if undo {
+				to = last - 1
+			} else {
+				from = last + 1
+			}
+			done += len(chunk)
+			if progress != nil {
+				progress(done, b.n)
+			}
 		}
-		if _, err := tx.exec(`UPDATE ops SET state = ?, updated_at = ? WHERE seq BETWEEN ? AND ?`, newState, g.at, lo, hi); err != nil {
+		if undo {
+			slices.Reverse(step.Ops)
+		}
+		if _, err := tx.exec(`UPDATE ops SET state = ?, updated_at = ? WHERE seq BETWEEN ? AND ?`, newState, g.at, b.lo, b.hi); err != nil {
 			return err
-		}
-		for i := range ops {
-			ops[i].Undone = undo
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return Step{}, err
 	}
-	return ops, nil
+	return step, nil
 }
 
-// readGroup reads the group that ends (backward) or starts at seq: the
-// rows of a group are written in one transaction, so they are a
-// contiguous run of seq. It returns the ops in seq order and sets lo, hi.
-func readGroup(ctx context.Context, tx *wtx, seq int64, backward bool, lo, hi *int64) ([]Op, error) {
-	q := `SELECT seq, ` + opCols + ` FROM ops WHERE seq >= ? ORDER BY seq`
-	if backward {
-		q = `SELECT seq, ` + opCols + ` FROM ops WHERE seq <= ? ORDER BY seq DESC`
+// revertChunk is how many ops a revert reads at a time.
+const revertChunk = 1024
+
+// StepSize says how many ops coderID's next undo (undo true) or redo
+// would revert, counting no further than limit (0: no limit); more is
+// true when there are more than limit. ErrNothingToUndo or
+// ErrNothingToRedo when there is nothing to revert.
+// It reads outside a transaction: a guess for choosing how to run the
+// step, not a promise.
+func (s *Store) StepSize(ctx context.Context, coderID string, undo bool, limit int) (n int, more bool, err error) {
+	b, err := nextStep(ctx, s.db, coderID, undo, limit)
+	if err != nil && !errors.Is(err, ErrNothingToUndo) && !errors.Is(err, ErrNothingToRedo) {
+		err = fmt.Errorf("count the next step: %w", classify(err))
 	}
-	rows, err := tx.QueryContext(ctx, q, seq)
+	return b.n, b.more, err
+}
+
+// stepBounds is an action's place in the op log: its group and the first
+// and last seq of its ops (a group's rows are written in one transaction,
+// so they are a contiguous run of seq), n ops in all.
+type stepBounds struct {
+	group  string
+	lo, hi int64
+	n      int
+	more   bool // counting stopped at the limit
+}
+
+// nextStep finds the coder's next step to undo or redo and its bounds,
+// counting at most limit ops when limit > 0 (then lo or hi is not set
+// past the limit and more is true).
+func nextStep(ctx context.Context, tx rowQueryer, coderID string, undo bool, limit int) (stepBounds, error) {
+	// The oldest undone group is the top of the redo stack: undo always
+	// takes the newest done group, and a new action discards all undone.
+	none := ErrNothingToRedo
+	pick := `SELECT seq, grp FROM ops INDEXED BY ops_undone WHERE coder_id = ? AND state = 'undone' AND kind = 'do'
+		ORDER BY seq LIMIT 1`
+	walk := `SELECT seq, grp FROM ops WHERE seq >= ? ORDER BY seq`
+	if undo {
+		none = ErrNothingToUndo
+		// No index: the newest ops are scanned backwards by rowid, and the
+		// coder's last action is normally among them.
+		pick = `SELECT seq, grp FROM ops NOT INDEXED WHERE coder_id = ? AND state = 'done' AND kind = 'do'
+			ORDER BY seq DESC LIMIT 1`
+		walk = `SELECT seq, grp FROM ops WHERE seq <= ? ORDER BY seq DESC`
+	}
+	var b stepBounds
+	var seq int64
+	err := tx.QueryRowContext(ctx, pick, coderID).Scan(&seq, &b.group)
+	if errors.Is(err, sql.ErrNoRows) {
+		return b, none
+	}
+	if err != nil {
+		return b, err
+	}
+	b.lo, b.hi = seq, seq
+	rows, err := tx.QueryContext(ctx, walk, seq)
+	if err != nil {
+		return b, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n int64
+		var grp string
+		if err := rows.Scan(&n, &grp); err != nil {
+			return b, err
+		}
+		if grp != b.group {
+			break
+		}
+		if limit > 0 && b.n == limit {
+			b.more = true
+			break
+		}
+		b.n++
+		b.lo, b.hi = min(b.lo, n), max(b.hi, n)
+	}
+	return b, rows.Err()
+}
+
+// seqOp is an op with its place in the log.
+type seqOp struct {
+	Op
+	seq int64
+}
+
+// readOps reads up to limit ops with seq between from and to, the newest
+// first when backward.
+func readOps(ctx context.Context, tx *wtx, from, to int64, backward bool, limit int) ([]seqOp, error) {
+	q := `SELECT seq, ` + opCols + ` FROM ops WHERE seq BETWEEN ? AND ? ORDER BY seq LIMIT ?`
+	if backward {
+		q = `SELECT seq, ` + opCols + ` FROM ops WHERE seq BETWEEN ? AND ? ORDER BY seq DESC LIMIT ?`
+	}
+	rows, err := tx.QueryContext(ctx, q, from, to, limit)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var ops []Op
+	var ops []seqOp
 	for rows.Next() {
-		var n int64
-		o, _, err := scanOp(prefixScanner{rows, &n}) // its time does not matter here
-		if err != nil {
+		var o seqOp
+		var err error
+		if o.Op, _, err = scanOp(prefixScanner{rows, &o.seq}); err != nil { // its time does not matter here
 			return nil, err
 		}
-		if len(ops) > 0 && o.Group != ops[0].Group {
-			break
-		}
 		ops = append(ops, o)
-		*lo, *hi = min(*lo, n), max(*hi, n)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	if backward {
-		slices.Reverse(ops)
-	}
-	return ops, nil
+	return ops, rows.Err()
 }
 
 // prefixScanner scans one leading column into first, the rest into dest.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"errors"
 	"reflect"
 	"testing"
 
@@ -24,7 +25,7 @@ func TestUndoRedoRoundTrip(t *testing.T) {
 	}
 
 	// Undo the delete: live again, in its updated state.
-	ops, err := s.Undo(ctx, coder)
+	ops, err := opsOf(s.Undo(ctx, coder))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +50,7 @@ func TestUndoRedoRoundTrip(t *testing.T) {
 
 	// Redo all three in order.
 	for i, want := range []string{"create", "update", "delete"} {
-		ops, err := s.Redo(ctx, coder)
+		ops, err := opsOf(s.Redo(ctx, coder))
 		if err != nil {
 			t.Fatalf("redo %d: %v", i, err)
 		}
@@ -101,7 +102,7 @@ func TestUndoSurvivesReopen(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	ops, err := s.Undo(t.Context(), coder)
+	ops, err := opsOf(s.Undo(t.Context(), coder))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +114,7 @@ func TestUndoSurvivesReopen(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if ops, err = s.Redo(t.Context(), coder); err != nil || ops[0].EntityID != b.ID {
+	if ops, err = opsOf(s.Redo(t.Context(), coder)); err != nil || ops[0].EntityID != b.ID {
 		t.Fatalf("redo after reopen = %+v, %v", ops, err)
 	}
 	as, _ := s.Annotations(t.Context(), AnnotationFilter{})
@@ -129,7 +130,7 @@ func TestUndoBatchIsOneStep(t *testing.T) {
 	if err := f.s.AddAnnotations(f.ctx, batch); err != nil {
 		t.Fatal(err)
 	}
-	ops, err := f.s.Undo(f.ctx, f.coder.ID)
+	ops, err := opsOf(f.s.Undo(f.ctx, f.coder.ID))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +172,7 @@ func TestNewActionClearsRedo(t *testing.T) {
 	_, err = f.s.Redo(f.ctx, f.coder.ID)
 	wantErr(t, err, ErrNothingToRedo)
 	// Bob's own stack is intact.
-	ops, err := f.s.Undo(f.ctx, bob.ID)
+	ops, err := opsOf(f.s.Undo(f.ctx, bob.ID))
 	if err != nil || len(ops) != 1 || ops[0].EntityID != b.ID {
 		t.Errorf("Bob's undo = %+v, %v", ops, err)
 	}
@@ -235,7 +236,7 @@ func TestHistoryAudit(t *testing.T) {
 	if err := f.s.DeleteAnnotation(f.ctx, f.coder.ID, a.ID); err != nil {
 		t.Fatal(err)
 	}
-	undone, err := f.s.Undo(f.ctx, f.coder.ID)
+	undone, err := opsOf(f.s.Undo(f.ctx, f.coder.ID))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,5 +274,84 @@ func TestHistoryAudit(t *testing.T) {
 	}
 	if h1, _ := f.s.History(f.ctx, 1); len(h1) != 1 || h1[0].ID != h[0].ID {
 		t.Errorf("History(1) = %+v", h1)
+	}
+}
+
+// opsOf returns the ops of an undo's or redo's step (all of them in these
+// small tests).
+func opsOf(st Step, err error) ([]Op, error) { return st.Ops, err }
+
+// TestRevertBigStepInChunks: an action of more ops than a revert reads at
+// a time (an Accept all in every clipping) is undone and redone whole,
+// with progress, returning only its first ops; a conflict in its last
+// chunk changes nothing; StepSize counts it up to a limit.
+func TestRevertBigStepInChunks(t *testing.T) {
+	f := newFixture(t)
+	cs := newTextGen(5).clippings(5)
+	if _, err := f.s.AddClippings(f.ctx, cs); err != nil {
+		t.Fatal(err)
+	}
+	const n = 2*revertChunk + 500
+	var as []*model.Annotation
+	for i := range n {
+		c := cs[i%len(cs)]
+		start := (i / len(cs)) * 3
+		if start+2 > len([]rune(c.Body)) {
+			t.Fatalf("clipping %s too short for %d annotations", c.ID, n)
+		}
+		as = append(as, &model.Annotation{ClippingID: c.ID, TagID: f.tags["quote"].ID, CoderID: f.coder.ID, Start: start, End: start + 2})
+	}
+	if err := f.s.AddAnnotations(f.ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	if got, more, err := f.s.StepSize(f.ctx, f.coder.ID, true, 100); got != 100 || !more || err != nil {
+		t.Errorf("StepSize with limit 100: %d, more %v, %v", got, more, err)
+	}
+	if got, more, err := f.s.StepSize(f.ctx, f.coder.ID, true, 0); got != n || more || err != nil {
+		t.Errorf("StepSize: %d, more %v, %v; want %d", got, more, err, n)
+	}
+	if _, _, err := f.s.StepSize(f.ctx, f.coder.ID, false, 0); !errors.Is(err, ErrNothingToRedo) {
+		t.Errorf("StepSize of a redo with nothing undone: %v", err)
+	}
+
+	var calls [][2]int
+	progress := func(done, total int) { calls = append(calls, [2]int{done, total}) }
+	step, err := f.s.Revert(f.ctx, f.coder.ID, true, progress)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if step.Count != n || len(step.Ops) != StepOpsKept || len(calls) != 3 || calls[2] != [2]int{n, n} {
+		t.Fatalf("undo: %d ops, %d kept, progress %v", step.Count, len(step.Ops), calls)
+	}
+	for i, o := range step.Ops {
+		if o.EntityID != as[i].ID || !o.Undone || o.Action != actionCreate {
+			t.Fatalf("kept op %d: %s %s undone %v, want the creation of %s", i, o.Action, o.EntityID, o.Undone, as[i].ID)
+		}
+	}
+	if live := len(f.liveIDs(t)); live != 0 {
+		t.Fatalf("%d annotations live after the undo", live)
+	}
+	if step, err = f.s.Revert(f.ctx, f.coder.ID, false, nil); err != nil || step.Count != n || step.Ops[0].EntityID != as[0].ID || step.Ops[0].Undone {
+		t.Fatalf("redo: %d ops, %v", step.Count, err)
+	}
+	if live := len(f.liveIDs(t)); live != n {
+		t.Fatalf("%d annotations live after the redo, want %d", live, n)
+	}
+
+	// The first annotation is the last an undo reaches: a change to it
+	// by another coder refuses the whole undo after two chunks were done.
+	bob, err := f.s.EnsureCoder(f.ctx, "Bob")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := *as[0]
+	first.Note = "Bob was here"
+	if err := f.s.UpdateAnnotation(f.ctx, bob.ID, first); err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.s.Revert(f.ctx, f.coder.ID, true, nil)
+	wantErr(t, err, ErrUndoConflict)
+	if live := len(f.liveIDs(t)); live != n {
+		t.Fatalf("a refused undo left %d of %d annotations", live, n)
 	}
 }
