@@ -122,7 +122,7 @@ type progressDialog struct {
 func newProgressDialog(win fyne.Window, title, detail, unit string, cancel context.CancelFunc) *progressDialog {
 	p := &progressDialog{detail: detail, unit: unit}
 	p.label = widget.NewLabel(detail)
-	p.label.Truncation = fyne.TextTruncateEllipsis
+	p.label.Wrapping = fyne.TextWrapWord // a long detail keeps its "3 of 10 files" in sight
 	p.busy = widget.NewProgressBarInfinite()
 	p.bar = widget.NewProgressBar()
 	p.bar.Hide()

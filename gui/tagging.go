@@ -212,13 +212,15 @@ func (u *UI) history(undo bool) {
 // Cancel (or a failure) changes nothing.
 func (u *UI) historyJob(undo bool, done string) {
 	title, what, stopped := "Redoing", "redo", "Redo cancelled; nothing was changed."
+	detail := "The step " + u.coder.Name + " undid last"
 	if undo {
 		title, what, stopped = "Undoing", "undo", "Undo cancelled; nothing was changed."
+		detail = "The last step of " + u.coder.Name
 	}
 	coder := u.coder.ID
 	startJob(u, job[store.Step]{
 		title:  title,
-		detail: "The last step of " + u.coder.Name,
+		detail: detail,
 		unit:   "changes",
 		work: func(ctx context.Context, st *store.Store, report func(int, int)) (store.Step, error) {
 			return st.Revert(ctx, coder, undo, report)
