@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"context"
 	"fmt"
 	"image/color"
 	"strings"
@@ -144,9 +145,10 @@ func (u *UI) editTag(t model.Tag, done func()) {
 
 // deleteTag asks what to do with the tag's annotations, then deletes it.
 func (u *UI) deleteTag(t model.Tag, done func()) {
-	n := 0
-	if as, err := u.store.Annotations(u.ctx(), store.AnnotationFilter{TagIDs: []string{t.ID}}); err == nil {
-		n = len(as)
+	n, err := u.store.Reader().CountAnnotations(u.ctx(), store.AnnotationFilter{TagIDs: []string{t.ID}})
+	if err != nil {
+		u.showError(fmt.Errorf("counting the annotations of tag %q: %w", t.Name, err))
+		return
 	}
 	opts := []string{"Delete them too"}
 	for _, o := range u.tags {
@@ -168,15 +170,33 @@ func (u *UI) deleteTag(t model.Tag, done func()) {
 				moveTo = o.ID
 			}
 		}
-		if err := u.store.DeleteTag(u.ctx(), u.coder.ID, t.ID, moveTo); err != nil {
-			u.showError(fmt.Errorf("deleting tag %q: %w", t.Name, err))
+		deleted := func() {
+			u.loadTags()
+			u.reloadAnnotations()
+			if err := u.lib.reload(); err != nil {
+				u.showError(err)
+			}
+			done()
+		}
+		if n < bigStep {
+			if err := u.store.DeleteTag(u.ctx(), u.coder.ID, t.ID, moveTo, nil); err != nil {
+				u.showError(fmt.Errorf("deleting tag %q: %w", t.Name, err))
+				return
+			}
+			deleted()
 			return
 		}
-		u.loadTags()
-		u.reloadAnnotations()
-		if err := u.lib.reload(); err != nil {
-			u.showError(err)
-		}
-		done()
+		coder := u.coder.ID
+		startJob(u, job[struct{}]{
+			title:  "Deleting tag",
+			detail: fmt.Sprintf("%q and %s", t.Name, count(n, "annotation", "annotations")),
+			unit:   "annotations",
+			work: func(ctx context.Context, st *store.Store, report func(int, int)) (struct{}, error) {
+				return struct{}{}, st.DeleteTag(ctx, coder, t.ID, moveTo, report)
+			},
+			failed:    fmt.Sprintf("deleting tag %q failed (nothing was changed)", t.Name),
+			cancelled: fmt.Sprintf("Deleting tag %q cancelled; nothing was changed.", t.Name),
+			done:      func(struct{}) { deleted() },
+		})
 	}, u.win)
 }

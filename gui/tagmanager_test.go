@@ -1,13 +1,16 @@
 package gui
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"clipper/model"
+	"clipper/model/store"
 )
 
 // tagNamed returns the project's tag called name, read from the store.
@@ -111,5 +114,41 @@ func TestTagManagerCancel(t *testing.T) {
 	}
 	if text := overlayText(t, u); !strings.Contains(text, "Click a tag to edit") {
 		t.Errorf("after Cancel the tag manager is not showing:\n%s", text)
+	}
+}
+
+// TestDeleteBigTagIsAJob: deleting a tag with thousands of annotations
+// says how many it has and runs as a job (on the UI goroutine, under its
+// two-second limit, it failed on big projects).
+func TestDeleteBigTagIsAJob(t *testing.T) {
+	u, st := newTestUI(t)
+	tg := &model.Tag{Name: "source", Kind: model.KindCustom}
+	if err := st.CreateTag(context.Background(), u.coder.ID, tg); err != nil {
+		t.Fatal(err)
+	}
+	u.loadTags()
+	length := utf8.RuneCountInString(u.clip.Body)
+	n := bigStep + 10
+	var as []*model.Annotation
+	for i := range n {
+		start := (i % (length / 2)) * 2
+		as = append(as, &model.Annotation{ClippingID: u.clip.ID, TagID: tg.ID, CoderID: u.coder.ID, Start: start, End: start + 1 + i/(length/2)})
+	}
+	if err := st.AddAnnotations(context.Background(), as); err != nil {
+		t.Fatal(err)
+	}
+	u.deleteTag(*tg, func() {})
+	if text := overlayText(t, u); !strings.Contains(text, "has "+thousands(n)+" annotations") {
+		t.Fatalf("the dialog says:\n%s", text)
+	}
+	test.Tap(dialogButton(t, u, "Delete"))
+	progressShowing(t, u, "Deleting tag")
+	u.jobs.wait()
+	if _, ok := tagNamed(t, u, "source"); ok {
+		t.Error("the tag was not deleted")
+	}
+	left, err := st.Reader().CountAnnotations(context.Background(), store.AnnotationFilter{})
+	if err != nil || left != 0 {
+		t.Errorf("%d annotations left, %v", left, err)
 	}
 }

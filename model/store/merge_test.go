@@ -349,7 +349,7 @@ func TestMergeRevivesDeletedTag(t *testing.T) {
 	bPath := share(t, ana, ShareOptions{})
 	ben := openAs(t, bPath, "Ben", ana.clip)
 	added := ben.addOn(t, ana.clip, "Source", "the ministry said", "")
-	if err := ana.s.DeleteTag(ana.ctx, ana.coder.ID, tg.ID, ""); err != nil {
+	if err := ana.s.DeleteTag(ana.ctx, ana.coder.ID, tg.ID, "", nil); err != nil {
 		t.Fatal(err)
 	}
 	rep := merge(t, ana, bPath, MergeOptions{})

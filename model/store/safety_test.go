@@ -360,7 +360,7 @@ func TestNewerSchemaOpensReadOnly(t *testing.T) {
 		"UpdateMetadata":   func() error { return s.UpdateMetadata(ctx, f.clip.ID, model.Metadata{}) },
 		"CreateTag":        func() error { return s.CreateTag(ctx, f.coder.ID, tag) },
 		"UpdateTag":        func() error { return s.UpdateTag(ctx, f.coder.ID, f.tags["claim"]) },
-		"DeleteTag":        func() error { return s.DeleteTag(ctx, f.coder.ID, f.tags["claim"].ID, "") },
+		"DeleteTag":        func() error { return s.DeleteTag(ctx, f.coder.ID, f.tags["claim"].ID, "", nil) },
 		"AddAnnotation":    func() error { return s.AddAnnotation(ctx, f.ann("claim", 0, 2)) },
 		"UpdateAnnotation": func() error { return s.UpdateAnnotation(ctx, f.coder.ID, a) },
 		"DeleteAnnotation": func() error { return s.DeleteAnnotation(ctx, f.coder.ID, a.ID) },

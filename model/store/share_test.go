@@ -33,7 +33,7 @@ func TestShare(t *testing.T) {
 			if err := f.s.CreateTag(f.ctx, f.coder.ID, tag); err != nil {
 				t.Fatal(err)
 			}
-			if err := f.s.DeleteTag(f.ctx, f.coder.ID, tag.ID, ""); err != nil {
+			if err := f.s.DeleteTag(f.ctx, f.coder.ID, tag.ID, "", nil); err != nil {
 				t.Fatal(err)
 			}
 			src, err := os.ReadFile(f.s.Path())

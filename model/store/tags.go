@@ -246,8 +246,9 @@ func updateTag(tx *wtx, t tagState) error {
 // DeleteTag deletes (tombstones) tag tagID on behalf of coderID. With
 // moveTo "" its live annotations are deleted too; otherwise they are moved
 // to tag moveTo. All of it is one undo step. The built-in tags cannot be
-// deleted (ErrBuiltinTag).
-func (s *Store) DeleteTag(ctx context.Context, coderID, tagID, moveTo string) error {
+// deleted (ErrBuiltinTag). The annotations are read a chunk at a time;
+// progress, if not nil, is told how many of them are done.
+func (s *Store) DeleteTag(ctx context.Context, coderID, tagID, moveTo string, progress func(done, total int)) error {
 	return s.write(ctx, fmt.Sprintf("delete tag %s", tagID), func(tx *wtx) error {
 		if err := requireCoder(ctx, tx, coderID); err != nil {
 			return err
@@ -271,24 +272,41 @@ func (s *Store) DeleteTag(ctx context.Context, coderID, tagID, moveTo string) er
 		if err != nil {
 			return err
 		}
-		anns, err := liveAnnsOfTag(ctx, tx, tagID)
-		if err != nil {
+		var total int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM annotations WHERE tag_id = ? AND deleted_at IS NULL`, tagID).Scan(&total); err != nil {
 			return err
 		}
 		now := fmtTime(nowUTC())
-		for _, a := range anns {
-			next, action := a, actionUpdate
-			next.UpdatedAt = now
-			if moveTo == "" {
-				next.DeletedAt, action = &now, actionDelete
-			} else {
-				next.TagID = moveTo
-			}
-			if err := updateAnn(tx, a, next); err != nil {
+		// Each chunk leaves the tag's live annotations (moved or deleted),
+		// so every read takes the first ones left.
+		for done := 0; ; {
+			anns, err := liveAnnsOfTag(ctx, tx, tagID, tagChunk)
+			if err != nil {
 				return err
 			}
-			if err := g.add(entityAnnotation, a.ID, action, a, next); err != nil {
-				return err
+			if len(anns) == 0 {
+				break
+			}
+			if done += len(anns); done > total {
+				return fmt.Errorf("tag %s: more annotations than the %d counted", tagID, total)
+			}
+			for _, a := range anns {
+				next, action := a, actionUpdate
+				next.UpdatedAt = now
+				if moveTo == "" {
+					next.DeletedAt, action = &now, actionDelete
+				} else {
+					next.TagID = moveTo
+				}
+				if err := updateAnn(tx, a, next); err != nil {
+					return err
+				}
+				if err := g.add(entityAnnotation, a.ID, action, a, next); err != nil {
+					return err
+				}
+			}
+			if progress != nil {
+				progress(done, total)
 			}
 		}
 		next := cur
@@ -300,9 +318,13 @@ func (s *Store) DeleteTag(ctx context.Context, coderID, tagID, moveTo string) er
 	})
 }
 
-// liveAnnsOfTag reads the live annotations that carry tag id.
-func liveAnnsOfTag(ctx context.Context, tx *wtx, id string) ([]annState, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+annCols+` FROM annotations WHERE tag_id = ? AND deleted_at IS NULL ORDER BY id`, id)
+// tagChunk is how many annotations DeleteTag reads at a time.
+const tagChunk = 1024
+
+// liveAnnsOfTag reads up to limit live annotations that carry tag id, in
+// the order of the tag's index.
+func liveAnnsOfTag(ctx context.Context, tx *wtx, id string, limit int) ([]annState, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+annCols+` FROM annotations WHERE tag_id = ? AND deleted_at IS NULL LIMIT ?`, id, limit)
 	if err != nil {
 		return nil, err
 	}

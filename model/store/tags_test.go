@@ -79,7 +79,7 @@ func TestTagCRUD(t *testing.T) {
 	claim.Kind = model.KindCustom
 	wantErr(t, s.UpdateTag(ctx, coder, claim), ErrBuiltinTag)
 	for _, name := range []string{"claim", "quote", "figure"} {
-		wantErr(t, s.DeleteTag(ctx, coder, f.tags[name].ID, ""), ErrBuiltinTag)
+		wantErr(t, s.DeleteTag(ctx, coder, f.tags[name].ID, "", nil), ErrBuiltinTag)
 	}
 	if ts, _ := s.Tags(ctx); len(ts) != 4 {
 		t.Errorf("%d tags, want 4", len(ts))
@@ -107,9 +107,9 @@ func TestDeleteTag(t *testing.T) {
 			if move {
 				moveTo = f.tags["figure"].ID
 			}
-			wantErr(t, s.DeleteTag(ctx, coder, tg.ID, tg.ID), ErrInvalid)
-			wantErr(t, s.DeleteTag(ctx, coder, tg.ID, "0190f0f0-0000-7000-8000-000000000000"), ErrNotFound)
-			if err := s.DeleteTag(ctx, coder, tg.ID, moveTo); err != nil {
+			wantErr(t, s.DeleteTag(ctx, coder, tg.ID, tg.ID, nil), ErrInvalid)
+			wantErr(t, s.DeleteTag(ctx, coder, tg.ID, "0190f0f0-0000-7000-8000-000000000000", nil), ErrNotFound)
+			if err := s.DeleteTag(ctx, coder, tg.ID, moveTo, nil); err != nil {
 				t.Fatal(err)
 			}
 			_, err := s.TagByName(ctx, "Health")
@@ -146,5 +146,57 @@ func TestDeleteTag(t *testing.T) {
 			}
 			checkFTS(t, s)
 		})
+	}
+}
+
+// TestDeleteBigTagInChunks: a tag with more annotations than DeleteTag
+// reads at a time is deleted (or its annotations moved) whole, with
+// progress, as one undo step.
+func TestDeleteBigTagInChunks(t *testing.T) {
+	for _, move := range []bool{false, true} {
+		f := newFixture(t)
+		cs := newTextGen(6).clippings(4)
+		if _, err := f.s.AddClippings(f.ctx, cs); err != nil {
+			t.Fatal(err)
+		}
+		tg := &model.Tag{Name: "Health", Kind: model.KindCustom}
+		if err := f.s.CreateTag(f.ctx, f.coder.ID, tg); err != nil {
+			t.Fatal(err)
+		}
+		const n = 2*tagChunk + 300
+		var as []*model.Annotation
+		for i := range n {
+			start := (i / len(cs)) * 3
+			as = append(as, &model.Annotation{ClippingID: cs[i%len(cs)].ID, TagID: tg.ID, CoderID: f.coder.ID, Start: start, End: start + 2})
+		}
+		if err := f.s.AddAnnotations(f.ctx, as); err != nil {
+			t.Fatal(err)
+		}
+		moveTo := ""
+		if move {
+			moveTo = f.tags["figure"].ID
+		}
+		var calls [][2]int
+		if err := f.s.DeleteTag(f.ctx, f.coder.ID, tg.ID, moveTo, func(done, total int) { calls = append(calls, [2]int{done, total}) }); err != nil {
+			t.Fatal(err)
+		}
+		if len(calls) != 3 || calls[2] != [2]int{n, n} {
+			t.Errorf("move %v: progress %v", move, calls)
+		}
+		moved, err := f.s.Annotations(f.ctx, AnnotationFilter{TagIDs: []string{f.tags["figure"].ID}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if live := len(f.liveIDs(t)); (move && (len(moved) != n || live != n)) || (!move && live != 0) {
+			t.Errorf("move %v: %d live, %d moved", move, live, len(moved))
+		}
+		step, err := f.s.Undo(f.ctx, f.coder.ID)
+		if err != nil || step.Count != n+1 {
+			t.Fatalf("move %v: undo %d ops, %v", move, step.Count, err)
+		}
+		back, err := f.s.Annotations(f.ctx, AnnotationFilter{TagIDs: []string{tg.ID}})
+		if err != nil || len(back) != n {
+			t.Errorf("move %v: %d annotations of the tag after the undo, %v", move, len(back), err)
+		}
 	}
 }

@@ -217,7 +217,7 @@ func TestUndoConflict(t *testing.T) {
 	if err := f.s.CreateTag(f.ctx, f.coder.ID, tg); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.s.DeleteTag(f.ctx, f.coder.ID, tg.ID, ""); err != nil {
+	if err := f.s.DeleteTag(f.ctx, f.coder.ID, tg.ID, "", nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.s.CreateTag(f.ctx, bob.ID, &model.Tag{Name: "health", Kind: model.KindCustom}); err != nil {
