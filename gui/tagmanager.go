@@ -133,12 +133,14 @@ func (u *UI) editTag(t model.Tag, done func()) {
 		u.reloadAnnotations()
 		done()
 	}
+	var d dialog.Dialog
 	if t.ID != "" && !builtin {
-		del := widget.NewButton("Delete this tag…", func() { u.deleteTag(t, done) })
+		// Once the tag is deleted its form closes: there is nothing left to edit.
+		del := widget.NewButton("Delete this tag…", func() { u.deleteTag(t, func() { d.Hide(); done() }) })
 		del.Importance = widget.DangerImportance
 		items = append(items, widget.NewFormItem("", del))
 	}
-	d := dialog.NewForm(title, "Save", "Cancel", items, save, u.win)
+	d = dialog.NewForm(title, "Save", "Cancel", items, save, u.win)
 	d.Resize(fyne.NewSize(460, 420))
 	d.Show()
 }
@@ -176,6 +178,11 @@ func (u *UI) deleteTag(t model.Tag, done func()) {
 			if err := u.lib.reload(); err != nil {
 				u.showError(err)
 			}
+			what := "deleted"
+			if moveTo != "" {
+				what = "moved"
+			}
+			u.flash(fmt.Sprintf("Deleted tag %q; %s %s — Ctrl+Z undoes it.", t.Name, what, count(n, "annotation", "annotations")))
 			done()
 		}
 		if n < bigStep {

@@ -77,6 +77,9 @@ func TestTagManagerAddRenameDelete(t *testing.T) {
 	if _, ok := tagNamed(t, u, "origin"); ok {
 		t.Error("the tag was not deleted")
 	}
+	if text := overlayText(t, u); strings.Contains(text, "Edit tag") {
+		t.Errorf("the deleted tag's form is still open:\n%s", text)
+	}
 	if _, ok := u.tagForKey("4"); ok {
 		t.Error("key 4 still tags after the tag was deleted")
 	}
@@ -146,6 +149,9 @@ func TestDeleteBigTagIsAJob(t *testing.T) {
 	u.jobs.wait()
 	if _, ok := tagNamed(t, u, "source"); ok {
 		t.Error("the tag was not deleted")
+	}
+	if want := "deleted " + thousands(n) + " annotations"; !strings.Contains(u.status.Text, want) || !strings.HasSuffix(u.status.Text, " 0 annotations") {
+		t.Errorf("status %q: want %q and the new total", u.status.Text, want)
 	}
 	left, err := st.Reader().CountAnnotations(context.Background(), store.AnnotationFilter{})
 	if err != nil || left != 0 {
