@@ -140,7 +140,7 @@ func (u *UI) acceptEverywhere(k suggest.Kind) {
 		clips++
 	}
 	coder := u.coder.ID
-	startJob(u, job[bulkResult]{
+	startJob(u, bulkJob(u, job[bulkResult]{
 		title:  "Accepting suggestions",
 		detail: fmt.Sprintf("%s in %s as %s", count(n, string(k)+" suggestion", string(k)+" suggestions"), count(clips, "clipping", "clippings"), t.Name),
 		unit:   "clippings",
@@ -198,11 +198,11 @@ func (u *UI) acceptEverywhere(k suggest.Kind) {
 			u.updateStatus()
 			msg := fmt.Sprintf("Accepted %s in %s", count(r.Added, string(k), plural(string(k), 2)), count(clips, "clipping", "clippings"))
 			if r.Skipped > 0 {
-				msg += fmt.Sprintf(" (%d already tagged)", r.Skipped)
+				msg += fmt.Sprintf(" (%s already tagged)", thousands(r.Skipped))
 			}
 			u.flash(msg + " — Ctrl+Z undoes them all.")
 		},
-	})
+	}))
 }
 
 // bulkResult is what an accept in every clipping saved, and the first and

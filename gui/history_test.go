@@ -94,3 +94,33 @@ func TestSmallUndoStaysOnTheUIGoroutine(t *testing.T) {
 		t.Errorf("status %q", u.status.Text)
 	}
 }
+
+// TestUndoWaitsForBulkJob: pressing Undo again while a big undo runs says
+// so and undoes nothing more; afterwards Undo works again.
+func TestUndoWaitsForBulkJob(t *testing.T) {
+	n := bigStep + 1
+	u, st, live := bigStepUI(t, n)
+	first := u.anns[0]
+	// An earlier, small step: the second Undo must not reach it meanwhile.
+	if err := st.DeleteAnnotation(context.Background(), u.coder.ID, first.ID); err != nil {
+		t.Fatal(err)
+	}
+	u.undo() // the delete: small, at once
+	if got := live(); got != n {
+		t.Fatalf("after undoing the delete %d annotations, want %d", got, n)
+	}
+	u.undo() // the big step: a job, held until wait
+	progressShowing(t, u, "Undoing")
+	u.undo()
+	if !strings.Contains(u.status.Text, "Undoing… is still running") {
+		t.Errorf("a second Undo during the job: status %q", u.status.Text)
+	}
+	u.jobs.wait()
+	if got := live(); got != 0 {
+		t.Fatalf("after the big undo %d annotations", got)
+	}
+	u.undo()
+	if !strings.Contains(u.status.Text, "Nothing to undo.") {
+		t.Errorf("after the job, Undo says %q", u.status.Text)
+	}
+}

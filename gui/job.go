@@ -41,6 +41,9 @@ type job[T any] struct {
 	// discard, if set, releases a successful result that is not used
 	// because another project was opened or the window closed meanwhile.
 	discard func(T)
+	// ended, if set, runs on the UI goroutine once work has returned,
+	// whatever came of it, before done.
+	ended func()
 }
 
 // startJob shows j's progress dialog and starts its work with the open
@@ -65,6 +68,9 @@ func startJob[T any](u *UI, j job[T]) {
 		u.jobs.toUI(func() {
 			pd.hide()
 			cancel()
+			if j.ended != nil {
+				j.ended()
+			}
 			switch {
 			case u.closed || u.store != st:
 				if err == nil && j.discard != nil {

@@ -181,6 +181,10 @@ const bigStep = 2000
 // history undoes (undo true) or redoes the coder's next step.
 func (u *UI) history(undo bool) {
 	u.panel.flush()
+	if u.bulk != "" {
+		u.flash(fmt.Sprintf("%s… is still running: undo and redo wait until it is done.", u.bulk))
+		return
+	}
 	none, done := "Nothing to redo.", "Redone"
 	if undo {
 		none, done = "Nothing to undo.", "Undone"
@@ -218,7 +222,7 @@ func (u *UI) historyJob(undo bool, done string) {
 		detail = "The last step of " + u.coder.Name
 	}
 	coder := u.coder.ID
-	startJob(u, job[store.Step]{
+	startJob(u, bulkJob(u, job[store.Step]{
 		title:  title,
 		detail: detail,
 		unit:   "changes",
@@ -228,7 +232,15 @@ func (u *UI) historyJob(undo bool, done string) {
 		failed:    "the " + what + " failed (nothing was changed)",
 		cancelled: stopped,
 		done:      func(step store.Step) { u.afterHistory(step, done) },
-	})
+	}))
+}
+
+// bulkJob marks j as a job that writes many changes as one step: while it
+// runs, u.bulk names it (see history).
+func bulkJob[T any](u *UI, j job[T]) job[T] {
+	u.bulk = j.title
+	j.ended = func() { u.bulk = "" }
+	return j
 }
 
 // afterHistory shows the project after an undo or redo: tags, annotations,

@@ -194,7 +194,7 @@ func (u *UI) deleteTag(t model.Tag, done func()) {
 			return
 		}
 		coder := u.coder.ID
-		startJob(u, job[struct{}]{
+		startJob(u, bulkJob(u, job[struct{}]{
 			title:  "Deleting tag",
 			detail: fmt.Sprintf("%q and %s", t.Name, count(n, "annotation", "annotations")),
 			unit:   "annotations",
@@ -204,6 +204,6 @@ func (u *UI) deleteTag(t model.Tag, done func()) {
 			failed:    fmt.Sprintf("deleting tag %q failed (nothing was changed)", t.Name),
 			cancelled: fmt.Sprintf("Deleting tag %q cancelled; nothing was changed.", t.Name),
 			done:      func(struct{}) { deleted() },
-		})
+		}))
 	}, u.win)
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"clipper/model"
 	"clipper/model/store"
 	"clipper/model/store/fixture"
 )
@@ -46,8 +47,13 @@ func TestMain(m *testing.M) {
 
 // child does one measured piece of work: "merge" merges the colleague's
 // project into the project copy at CLIPPER_BENCH_PROJECT and prints the
-// summary; "merge-again" does the same and requires that nothing changes.
+// summary; "merge-again" does the same and requires that nothing changes;
+// "accept" saves one step of bulkPerClipping annotations in every
+// clipping, and "undo" undoes it (see BenchmarkScaleUndo).
 func child(work string) error {
+	if work == "accept" || work == "undo" {
+		return historyChild(work)
+	}
 	ctx := context.Background()
 	_, colleague := scaleSpecs()
 	src, err := fixture.Path(ctx, colleague)
@@ -140,4 +146,101 @@ func BenchmarkScaleMerge(b *testing.B) {
 			b.ReportMetric(u.Wall.Seconds(), "wall-s")
 		})
 	}
+}
+
+// bulkPerClipping is how many annotations the "accept" child adds to every
+// clipping in one step: 200,000 on the big project.
+const bulkPerClipping = 4
+
+// historyChild saves a step of bulkPerClipping quotes in every clipping by
+// Ana ("accept"), or undoes Ana's last step ("undo"), in the project at
+// CLIPPER_BENCH_PROJECT.
+func historyChild(work string) error {
+	ctx := context.Background()
+	start := time.Now()
+	st, err := store.Open(os.Getenv("CLIPPER_BENCH_PROJECT"))
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	coder, err := st.EnsureCoder(ctx, "Ana")
+	if err != nil {
+		return err
+	}
+	if work == "undo" {
+		step, err := st.Undo(ctx, coder.ID)
+		if err != nil {
+			return err
+		}
+		fmt.Println("summary undid", step.Count, "ops")
+		return fixture.PrintUsage(start)
+	}
+	quote, err := st.TagByName(ctx, "quote")
+	if err != nil {
+		return err
+	}
+	var clips []string
+	for t, err := range st.Reader().Texts(ctx, store.LibraryFilter{}) {
+		if err != nil {
+			return err
+		}
+		if len(t.Body) >= 4*bulkPerClipping {
+			clips = append(clips, t.ClippingID)
+		}
+	}
+	as := func(yield func(*model.Annotation) bool) {
+		for _, id := range clips {
+			for k := range bulkPerClipping {
+				// Odd starts and length 3: spans the fixture's annotations never have.
+				if !yield(&model.Annotation{ClippingID: id, TagID: quote.ID, Start: 4*k + 1, End: 4*k + 4}) {
+					return
+				}
+			}
+		}
+	}
+	res, err := st.AddAnnotationGroup(ctx, coder.ID, as, store.GroupOptions{})
+	if err != nil {
+		return err
+	}
+	fmt.Println("summary added", res.Added)
+	return fixture.PrintUsage(start)
+}
+
+// BenchmarkScaleUndo undoes one step of 200,000 new annotations (four in
+// each of the 50,000 clippings, as an Accept all in every clipping saves
+// them) in a child process: its ops are read a chunk at a time, so memory
+// does not grow with the step (it read them all: about 1 GB for 870,000).
+// The step is saved outside the measurement.
+func BenchmarkScaleUndo(b *testing.B) {
+	ctx := context.Background()
+	project, _ := scaleSpecs()
+	dir := b.TempDir()
+	var u fixture.Usage
+	var summary string
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		p := filepath.Join(dir, fmt.Sprintf("undo-%d.clip", i))
+		if err := fixture.Copy(ctx, project, p); err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := fixture.RunChild("accept", "CLIPPER_BENCH_PROJECT="+p); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		var out string
+		var err error
+		if u, out, err = fixture.RunChild("undo", "CLIPPER_BENCH_PROJECT="+p); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		summary = strings.TrimSpace(strings.TrimPrefix(out, "summary "))
+		os.Remove(p)
+		b.StartTimer()
+	}
+	if want := fmt.Sprintf("undid %d ops", project.Clippings*bulkPerClipping); summary != want {
+		b.Fatalf("the undo says %q, want %q", summary, want)
+	}
+	b.ReportMetric(u.PeakRSSMB, "peak-RSS-MB")
+	b.ReportMetric(u.CPU.Seconds(), "cpu-s")
+	b.ReportMetric(u.Wall.Seconds(), "wall-s")
 }
