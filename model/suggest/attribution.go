@@ -116,8 +116,18 @@ func (an *analyzer) cueAt(i int) cueKind {
 	if strings.HasPrefix(t.low, "add") && n.para == t.para && (n.kind == tNum || isCurrencySymbol(n.text)) {
 		return 0 // "added 36,000 jobs": a quantity, not speech
 	}
+	if d.lx.code == "de" && (t.low == "sprach" || t.low == "spricht") {
+		for j := i + 1; j < len(d.toks) && j < i+12 && d.toks[j].sent == t.sent && d.toks[j].text != ","; j++ {
+			if verdictWords.has(d.toks[j].low) {
+				return 0 // "Das Gericht sprach ihn frei": a verdict, not speech
+			}
+		}
+	}
 	return k
 }
+
+// verdictWords complete German "sprechen" as a verdict ("sprach … schuldig").
+var verdictWords = words(`frei schuldig`)
 
 // attribute finds the speaker of quoted stretch qi: “Q,” said S / “Q,” S
 // said after it; S said: “Q” / S said that … “Q” / according to S before
@@ -263,6 +273,15 @@ func (an *analyzer) postSource(q quoted) (segs []tspan, verb int, ok bool) {
 			e--
 		}
 		if e == k {
+			break
+		}
+		if d.lx.verbSecond && d.toks[e-1].text == "," {
+			// "«…» Die meisten Menschen, fügte Barratt hinzu": the clause
+			// before the comma fills the first position; the subject follows.
+			r := d.skipFillers(m+1, pe)
+			if segs := d.segmentsRight(r, pe); len(segs) > 0 && segs[0].a == r {
+				return segs, m, true
+			}
 			break
 		}
 		return d.segmentsLeft(k, e), m, true
@@ -414,8 +433,9 @@ func (an *analyzer) subjectOf(v int) source {
 	d := an.d
 	s := d.sentenceOf(v)
 	e := v
-	for e > s.a && d.lx.skipBeforeVerb.has(d.toks[e-1].low) {
-		e--
+	for e > s.a && (d.lx.skipBeforeVerb.has(d.toks[e-1].low) || d.lx.verbSecond && d.lx.prefieldAdverbs.has(d.toks[e-1].low) &&
+		!d.lx.determiners.has(d.toks[e-1].low)) {
+		e-- // "Ostrov later said", "Die «Zeit» wiederum erklärt"
 	}
 	lo := max(s.a, e-maxReach)
 	// “Q1,” said S, “Q2”: a quote right before the verb bounds its subject.
@@ -435,14 +455,40 @@ func (an *analyzer) subjectOf(v int) source {
 			break
 		}
 	}
+	if d.adverbialPrefield(lo, v) {
+		// "Gleichzeitig betonte der Präsident", "Am Montag sagte Müller": an
+		// adverbial stands first, the subject right after the verb.
+		hi := d.rightLimit(v, s)
+		k := d.skipFillers(v+1, hi)
+		for k < hi && (d.toks[k].low == "sich" || d.lx.prefieldAdverbs.has(d.toks[k].low) && !d.lx.determiners.has(d.toks[k].low)) {
+			k = d.skipFillers(k+1, hi) // "Zuvor äußerte sich jedoch der Minister"
+		}
+		if segs := d.segmentsRight(k, hi); len(segs) > 0 && segs[0].a == k && d.namesSomeone(segs[0]) {
+			return an.sourceOf(segs, v)
+		}
+		// "betont man indes, keine …", "stellte sich heraus", "berichtet
+		// die „Bild“-Zeitung": no noun phrase follows, or one this reader
+		// cannot delimit.
+		return source{}
+	}
 	if e > lo && d.toks[e-1].text == "," && e == v {
 		// "…, sagt Flixbus-Manager Stenger", "…, said the minister": an
 		// inverted subject after the verb speaks — unless a person stands
 		// right before the comma ("Albrecht, the negotiator, told …").
-		left := an.sourceOf(d.segmentsLeft(lo, e), v)
+		segs := d.segmentsLeft(lo, e)
+		left := an.sourceOf(segs, v)
 		hi := min(s.b, v+1+maxReach)
 		if left.kind != entPerson || left.name == "" {
-			if src := an.sourceOf(d.segmentsRight(d.skipFillers(v+1, hi), hi), v); src.kind == entPerson && src.name != "" {
+			k := d.skipFillers(v+1, hi)
+			right := d.segmentsRight(k, hi)
+			src := an.sourceOf(right, v)
+			if src.kind == entPerson && src.name != "" {
+				return src
+			}
+			if d.lx.verbSecond && len(segs) == 1 && src.name != "" && right[0].a == k {
+				// "Der EuGH entscheide, schrieb Ramelow": a German subject
+				// never stands alone before a comma and its verb; the clause
+				// there fills the first position.
 				return src
 			}
 		}
@@ -484,13 +530,7 @@ func (an *analyzer) subjectOf(v int) source {
 			}
 		}
 	}
-	hi := min(s.b, v+1+maxReach)
-	for i := v + 1; i < hi; i++ {
-		if d.toks[i].quote >= 0 {
-			hi = i
-			break
-		}
-	}
+	hi := d.rightLimit(v, s)
 	if e > s.a && (e == lo || d.toks[e-1].text == "," || d.toks[e-1].text == "—") {
 		if src := an.sourceOf(d.segmentsRight(d.skipFillers(v+1, hi), hi), v); src.name != "" || src.pronoun != "" || !d.lx.nullSubject {
 			return src
@@ -502,6 +542,18 @@ func (an *analyzer) subjectOf(v int) source {
 		return an.topicPerson(v)
 	}
 	return source{}
+}
+
+// rightLimit is where the words after the verb at v that may name its
+// subject end: the end of sentence s, the next quote, or maxReach tokens.
+func (d *doc) rightLimit(v int, s sentence) int {
+	hi := min(s.b, v+1+maxReach)
+	for i := v + 1; i < hi; i++ {
+		if d.toks[i].quote >= 0 {
+			return i
+		}
+	}
+	return hi
 }
 
 // topicPerson is the person a subjectless verb at token v refers to: the
@@ -548,6 +600,15 @@ func (d *doc) clauseSubject(lo, lim int) tspan {
 				i = k + 1
 				break
 			}
+		}
+	}
+	if d.lx.verbSecond {
+		j := i
+		for j < lim && d.lx.prefieldAdverbs.has(d.toks[j].low) && !d.lx.determiners.has(d.toks[j].low) {
+			j++
+		}
+		if j > i && j+1 < lim && d.toks[j].kind == tWord {
+			i = j + 1 // "Zugleich beklagte sie …": the subject follows the finite verb
 		}
 	}
 	if i < lim && d.isPronounWord(d.toks[i].low) {
@@ -657,7 +718,7 @@ const maxReach = 60
 func (d *doc) npRightEnd(k, lim int) int {
 	lim = min(lim, k+maxReach/2)
 	if k < lim {
-		if w := d.toks[k].low; d.lx.npStop.has(w) || d.lx.relStart.has(w) || d.lx.questionWords.has(w) {
+		if w := d.toks[k].low; d.lx.npStop.has(w) || d.opensRelative(k) || d.lx.questionWords.has(w) {
 			return k
 		}
 	}
@@ -673,8 +734,12 @@ func (d *doc) npRightEnd(k, lim int) int {
 		if i == k {
 			continue
 		}
-		if d.lx.code == "de" && d.toks[i-1].upper() && !t.upper() && !d.lx.ofWords.has(t.low) && !d.lx.determiners.has(t.low) {
-			break // a German noun phrase ends after its noun: "der Konzern-Sprecher | weiter mit"
+		if p := d.toks[i-1]; d.lx.code == "de" && p.upper() && !d.lx.determiners.has(p.low) && !d.lx.ofWords.has(t.low) &&
+			(!t.upper() && !d.lx.determiners.has(t.low) || d.lx.determiners.has(t.low) && !genitiveArticle(t.low)) {
+			// A German noun phrase ends after its noun, unless a genitive
+			// follows: "der Konzern-Sprecher | weiter mit", "das Personal |
+			// die Tische", but "der Sprecher eines Konzerns".
+			break
 		}
 		if d.lx.code != "en" && (t.low == "a" || t.low == "à") {
 			break // a preposition here: "un integrante del Poder Ejecutivo | a El País"
@@ -815,14 +880,14 @@ func (an *analyzer) sourceOf(segs []tspan, verb int) source {
 			}
 			return source{name: e.name, kind: e.kind, gender: e.gender, plural: e.plural, pronoun: first.low}
 		}
-		if d.lx.relStart.has(first.low) || first.kind == tNum {
+		if d.opensRelative(sg.a) || first.kind == tNum {
 			continue
 		}
 		if src, ok := an.personIn(sg); ok {
 			// An appositive ("the head of the border guard") is a fuller role
 			// than a rank or title before the name.
 			for j, o := range segs {
-				if j != idx && o.a < o.b && !d.lx.relStart.has(d.toks[o.a].low) && d.toks[o.a].kind != tNum {
+				if j != idx && o.a < o.b && !d.opensRelative(o.a) && d.toks[o.a].kind != tNum {
 					if _, isPerson := an.personIn(o); !isPerson {
 						src.role = d.text(o.a, o.b)
 						break

@@ -15,7 +15,9 @@
 //
 // The rules read the body's language (Options.Language, else detected with
 // model/lang) from per-language tables (lexicon_*.go: quote verbs, number
-// words, separators, scales, units, comparators) for English, French,
+// words, separators, scales, units, comparators, and for German, a
+// verb-second language, the adverbs and prepositions that may stand before
+// the verb in place of its subject) for English, French,
 // German, Spanish, Italian and Portuguese; digits that are not quantities
 // are told apart by small named recognisers (recognisers.go). Speakers are
 // the full name as first introduced, titles kept in Role; byline, credit,

@@ -2,7 +2,19 @@ package suggest
 
 // german adds German to the English base.
 var german = langData{
-	code: "de", decimalComma: true,
+	code: "de", decimalComma: true, verbSecond: true,
+	prefieldAdverbs: `gleichzeitig zugleich zudem außerdem ausserdem ferner überdies zusätzlich ebenfalls
+		ebenso auch noch bereits schon dann nun jetzt weiter dennoch trotzdem deshalb deswegen daher
+		darum allerdings jedoch aber doch indes indessen hingegen dagegen stattdessen vielmehr
+		inzwischen mittlerweile später zuvor vorher danach anschließend anschliessend damals bisher
+		seither seitdem schließlich schliesslich zuletzt zunächst erneut wiederum abschließend
+		abschliessend gestern heute morgen vorgestern kürzlich jüngst derzeit offiziell offenbar
+		tatsächlich immerhin nämlich dort hier dabei dazu darauf daraufhin davon damit demnach
+		zwar manchmal oft immer wieder erst ausdrücklich also abend nacht mittag vormittag nachmittag
+		das dies dieses folgendes`,
+	prepositions: `in im am an ans auf aus bei beim mit nach seit vor während wegen trotz gegenüber
+		hinter neben durch für gegen ohne um von vom zu zum zur über unter zwischen bis ab angesichts
+		aufgrund innerhalb ausserhalb außerhalb`,
 	speech: `sagt sagte sagten gesagt erklärt erklärte erklärten betont betonte sprach spricht
 		fordert forderte warnt warnte meint meinte teilte teilt schrieb schreibt berichtet
 		berichtete kritisiert kritisierte ergänzt ergänzte erläutert erläuterte bestätigt

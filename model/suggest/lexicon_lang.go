@@ -13,6 +13,12 @@ type lexicon struct {
 	code         string
 	decimalComma bool // 1.234,5 and 1 234,5 (and never 1,234.5)
 	nullSubject  bool // "…”, disse." — the verb may stand without a subject
+	// verbSecond: the finite verb of a main clause stands second, so an
+	// adverbial may come first and the subject right after the verb
+	// ("Gleichzeitig betonte der Präsident").
+	verbSecond      bool
+	prefieldAdverbs wordSet // adverbs and pronoun objects that fill the first position alone
+	prepositions    wordSet // open an adverbial phrase in the first position
 
 	cues         map[string]cueKind
 	postOnlyCues wordSet    // cue only straight after a quote: German "so Caspar"
@@ -60,6 +66,9 @@ type langData struct {
 	code                   string
 	decimalComma           bool
 	nullSubject            bool
+	verbSecond             bool
+	prefieldAdverbs        string
+	prepositions           string
 	speech, naming, assert string
 	postOnly               string
 	according              []string // phrases, words separated by spaces
@@ -150,7 +159,9 @@ func indexComparators(cs []comparator) map[string][]int {
 // extend builds the lexicon of a language from the English base.
 func extend(base *lexicon, l langData) *lexicon {
 	x := *base
-	x.code, x.decimalComma, x.nullSubject = l.code, l.decimalComma, l.nullSubject
+	x.code, x.decimalComma, x.nullSubject, x.verbSecond = l.code, l.decimalComma, l.nullSubject, l.verbSecond
+	x.prefieldAdverbs = union(base.prefieldAdverbs, l.prefieldAdverbs)
+	x.prepositions = union(base.prepositions, l.prepositions)
 	x.cues = maps.Clone(base.cues)
 	for k, list := range map[cueKind]string{cueSpeech: l.speech, cueNaming: l.naming, cueAssertion: l.assert} {
 		for _, w := range strings.Fields(list) {
