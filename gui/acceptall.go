@@ -99,6 +99,9 @@ func (u *UI) acceptEverywhereDialog() {
 // every clipping as a job with progress (in clippings) and cancel;
 // cancelled or failed, nothing is saved.
 func (u *UI) acceptEverywhere(k suggest.Kind) {
+	if u.waitsForBulk() {
+		return
+	}
 	if u.coder.ID == "" {
 		u.askCoder(true)
 		return

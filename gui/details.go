@@ -13,7 +13,7 @@ import (
 
 // editDetails lets the researcher correct the metadata the importer read.
 func (u *UI) editDetails() {
-	if u.clip.ID == "" {
+	if u.clip.ID == "" || u.waitsForBulk() {
 		return
 	}
 	m := u.clip.Metadata

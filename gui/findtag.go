@@ -134,7 +134,7 @@ func (u *UI) tagHitsDialog(t model.Tag) {
 	}
 	msg += "\n\nThey are added in one step: Edit → Undo (Ctrl+Z) removes them all."
 	dialog.ShowConfirm("Tag all hits as "+t.Name, msg, func(ok bool) {
-		if !ok {
+		if !ok || u.waitsForBulk() {
 			return
 		}
 		if err := u.applyHitTags(plan); err != nil {

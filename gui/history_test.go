@@ -67,7 +67,7 @@ func TestBigUndoIsAJob(t *testing.T) {
 // TestBigUndoCancel: a cancelled big undo changes nothing and can be run
 // again.
 func TestBigUndoCancel(t *testing.T) {
-	n := bigStep + 1
+	n := bigStep // the smallest step that runs as a job
 	u, _, live := bigStepUI(t, n)
 	u.undo()
 	cancelJob(t, u, "Undoing")
@@ -115,6 +115,24 @@ func TestUndoWaitsForBulkJob(t *testing.T) {
 	if !strings.Contains(u.status.Text, "Undoing… is still running") {
 		t.Errorf("a second Undo during the job: status %q", u.status.Text)
 	}
+	// Other changes from the window wait too (each would wait behind the
+	// job's transaction and then fail): nothing is written meanwhile.
+	u.selectAnnotation(u.anns[1].ID, false)
+	for name, change := range map[string]func(){
+		"tag":    func() { u.reader.view.Select(0, 3); u.readerRune('1') },
+		"nudge":  func() { u.nudge(+1, +1) },
+		"delete": u.deleteSelected,
+		"redo":   u.redo,
+	} {
+		u.status.SetText("")
+		change()
+		if !strings.Contains(u.status.Text, "still running") {
+			t.Errorf("%s during the job: status %q", name, u.status.Text)
+		}
+	}
+	if got := live(); got != n {
+		t.Errorf("%d annotations before the job ran, want %d", got, n)
+	}
 	u.jobs.wait()
 	if got := live(); got != 0 {
 		t.Fatalf("after the big undo %d annotations", got)
@@ -122,5 +140,21 @@ func TestUndoWaitsForBulkJob(t *testing.T) {
 	u.undo()
 	if !strings.Contains(u.status.Text, "Nothing to undo.") {
 		t.Errorf("after the job, Undo says %q", u.status.Text)
+	}
+}
+
+// TestBulkJobsOverlap: while two bulk jobs run, the end of the first does
+// not lift the wait for the second.
+func TestBulkJobsOverlap(t *testing.T) {
+	u, _ := newTestUI(t)
+	a := bulkJob(u, job[int]{title: "Deleting tag"})
+	b := bulkJob(u, job[int]{title: "Accepting suggestions"})
+	a.ended()
+	if !u.waitsForBulk() || !strings.Contains(u.status.Text, "Accepting suggestions…") {
+		t.Errorf("with one job still running: status %q", u.status.Text)
+	}
+	b.ended()
+	if u.waitsForBulk() {
+		t.Error("changes still wait after both jobs ended")
 	}
 }

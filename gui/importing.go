@@ -146,6 +146,9 @@ func thousands(n int) string {
 
 // pasteClipping adds the clipboard's text as a new clipping.
 func (u *UI) pasteClipping() {
+	if u.waitsForBulk() {
+		return
+	}
 	text := fyne.CurrentApp().Clipboard().Content()
 	if strings.TrimSpace(text) == "" {
 		dialog.ShowInformation("Paste clipping", "The clipboard holds no text. Copy a clipping's text first.", u.win)

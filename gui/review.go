@@ -289,6 +289,9 @@ func (u *UI) acceptSuggestion(id string) {
 // acceptSuggestionAs stores p's span as an annotation with tag t; the
 // suggested attributes carry over when t has p's kind.
 func (u *UI) acceptSuggestionAs(p pending, t model.Tag) {
+	if u.waitsForBulk() {
+		return
+	}
 	if u.coder.ID == "" {
 		u.askCoder(true)
 		return
@@ -343,7 +346,7 @@ func suggestionAttributes(s suggest.Suggestion) model.Attributes {
 // is not offered again for the same text, and moves to the next one.
 func (u *UI) rejectSuggestion(id string) {
 	p, ok := u.sugg.byID(id)
-	if !ok {
+	if !ok || u.waitsForBulk() {
 		return
 	}
 	r := store.Rejection{ClippingID: u.clip.ID, Kind: string(p.Kind), Start: p.Start, End: p.End, Text: p.Text}

@@ -266,7 +266,7 @@ func (u *UI) acceptKindDialog() {
 	}
 	msg := fmt.Sprintf("Accept all %s %s suggestions in this clipping as annotations?\n\nThey are added in one step: Edit → Undo (Ctrl+Z) removes them all.", thousands(n), k)
 	dialog.ShowConfirm("Accept all "+plural(string(k), n), msg, func(ok bool) {
-		if !ok {
+		if !ok || u.waitsForBulk() {
 			return
 		}
 		added, err := u.acceptAllOfKind(k)

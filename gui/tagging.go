@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"fyne.io/fyne/v2"
 
@@ -17,6 +18,9 @@ import (
 // editor's first attribute. With no text selected it retags the selected
 // annotation instead.
 func (u *UI) tagSelection(t model.Tag) {
+	if u.waitsForBulk() {
+		return
+	}
 	start, end := u.reader.selection()
 	if start == end {
 		if a := u.annotation(u.selected); a != nil && a.TagID != t.ID {
@@ -78,6 +82,9 @@ func prefillExact(k model.Kind, body, lang, exact string, start, end int) model.
 
 // updateAnnotation saves a changed annotation and redraws.
 func (u *UI) updateAnnotation(a model.Annotation) {
+	if u.waitsForBulk() {
+		return // the editor keeps what was typed; it is saved when the job is done
+	}
 	if err := u.store.UpdateAnnotation(u.ctx(), u.coder.ID, a); err != nil {
 		u.showError(fmt.Errorf("saving the annotation: %w", err))
 		u.reloadAnnotations()
@@ -92,7 +99,7 @@ func (u *UI) updateAnnotation(a model.Annotation) {
 // deletes nothing; N selects the next annotation.
 func (u *UI) deleteSelected() {
 	id := u.selected
-	if id == "" {
+	if id == "" || u.waitsForBulk() {
 		return
 	}
 	if err := u.store.DeleteAnnotation(u.ctx(), u.coder.ID, id); err != nil {
@@ -180,24 +187,23 @@ const bigStep = 2000
 
 // history undoes (undo true) or redoes the coder's next step.
 func (u *UI) history(undo bool) {
-	u.panel.flush()
-	if u.bulk != "" {
-		u.flash(fmt.Sprintf("%s… is still running: undo and redo wait until it is done.", u.bulk))
+	if u.waitsForBulk() {
 		return
 	}
+	u.panel.flush()
 	none, done := "Nothing to redo.", "Redone"
 	if undo {
 		none, done = "Nothing to undo.", "Undone"
 	}
-	_, big, err := u.store.StepSize(u.ctx(), u.coder.ID, undo, bigStep)
+	// Counted up to bigStep ops: more is bigStep or more. When even that
+	// takes too long (the step hides behind a big undone one in a huge
+	// log), the job counts and reverts it without the UI's time limit.
+	_, big, err := u.store.StepSize(u.ctx(), u.coder.ID, undo, bigStep-1)
 	switch {
 	case errors.Is(err, store.ErrNothingToUndo), errors.Is(err, store.ErrNothingToRedo):
 		u.flash(none)
 		return
-	case err != nil:
-		u.showError(err)
-		return
-	case big:
+	case err != nil || big:
 		u.historyJob(undo, done)
 		return
 	}
@@ -236,11 +242,27 @@ func (u *UI) historyJob(undo bool, done string) {
 }
 
 // bulkJob marks j as a job that writes many changes as one step: while it
-// runs, u.bulk names it (see history).
+// runs, its title is in u.bulk and changes from the window wait for it
+// (see waitsForBulk).
 func bulkJob[T any](u *UI, j job[T]) job[T] {
-	u.bulk = j.title
-	j.ended = func() { u.bulk = "" }
+	u.bulk = append(u.bulk, j.title)
+	j.ended = func() {
+		if i := slices.Index(u.bulk, j.title); i >= 0 {
+			u.bulk = slices.Delete(u.bulk, i, i+1)
+		}
+	}
 	return j
+}
+
+// waitsForBulk reports whether a bulk job is running, and then says that
+// changes wait for it: a change would wait behind the job's transaction
+// (for minutes) and then fail its two-second limit.
+func (u *UI) waitsForBulk() bool {
+	if len(u.bulk) == 0 {
+		return false
+	}
+	u.flash(fmt.Sprintf("%s… is still running: changes wait until it is done.", u.bulk[len(u.bulk)-1]))
+	return true
 }
 
 // afterHistory shows the project after an undo or redo: tags, annotations,

@@ -113,7 +113,7 @@ func (u *UI) editTag(t model.Tag, done func()) {
 		title = "New tag"
 	}
 	save := func(ok bool) {
-		if !ok {
+		if !ok || u.waitsForBulk() {
 			return
 		}
 		nt := t
@@ -147,6 +147,9 @@ func (u *UI) editTag(t model.Tag, done func()) {
 
 // deleteTag asks what to do with the tag's annotations, then deletes it.
 func (u *UI) deleteTag(t model.Tag, done func()) {
+	if u.waitsForBulk() {
+		return
+	}
 	n, err := u.store.Reader().CountAnnotations(u.ctx(), store.AnnotationFilter{TagIDs: []string{t.ID}})
 	if err != nil {
 		u.showError(fmt.Errorf("counting the annotations of tag %q: %w", t.Name, err))

@@ -74,10 +74,10 @@ type UI struct {
 	anns     []model.Annotation // its live annotations, by start
 	selected string             // id of the selected annotation, "" for none
 
-	// bulk names the running job that writes many changes as one step
-	// (Accepting suggestions, Undoing, Deleting tag); "" when none. Undo
-	// and redo wait for it (see bulkJob).
-	bulk string
+	// bulk names the running jobs that write many changes as one step
+	// (Accepting suggestions, Undoing, Deleting tag); changes from the
+	// window wait for them (see bulkJob).
+	bulk []string
 
 	report   *reportWindow  // the last import's report, nil once closed
 	problems *problemBanner // says when reads met unusable stored values

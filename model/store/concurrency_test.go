@@ -11,6 +11,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"time"
 
 	"clipper/model"
 )
@@ -194,5 +195,39 @@ func TestKillWriter(t *testing.T) {
 	// The undo log is consistent with what survived.
 	if ops, err := opsOf(s.Undo(f.ctx, f.coder.ID)); err != nil || len(ops) != 1 {
 		t.Errorf("undo after kill: %v", err)
+	}
+}
+
+// TestWriteGivesUpWaitingForALongWrite: a write waiting behind a long
+// write of the same store (an undo of a bulk step) stops waiting when its
+// context ends, with ErrWriteBusy and nothing changed, instead of waiting
+// for the whole long write.
+func TestWriteGivesUpWaitingForALongWrite(t *testing.T) {
+	f := newFixture(t)
+	inside, release := make(chan struct{}), make(chan struct{})
+	long := make(chan error, 1)
+	go func() {
+		long <- f.s.write(f.ctx, "long", func(*wtx) error {
+			close(inside)
+			<-release
+			return nil
+		})
+	}()
+	<-inside
+	ctx, cancel := context.WithTimeout(f.ctx, 100*time.Millisecond)
+	defer cancel()
+	err := f.s.AddAnnotation(ctx, f.ann("claim", 0, 2))
+	if !errors.Is(err, ErrWriteBusy) || !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("a write behind a long one: %v, want ErrWriteBusy", err)
+	}
+	close(release)
+	if err := <-long; err != nil {
+		t.Fatal(err)
+	}
+	if n := len(f.liveIDs(t)); n != 0 {
+		t.Errorf("%d annotations saved by the refused write", n)
+	}
+	if err := f.s.AddAnnotation(f.ctx, f.ann("claim", 0, 2)); err != nil {
+		t.Errorf("a write after the long one: %v", err)
 	}
 }

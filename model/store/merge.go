@@ -130,7 +130,9 @@ func (s *Store) Merge(ctx context.Context, src string, opt MergeOptions) (MergeR
 // end. fn says whether to commit; a commit that would leave a reference
 // dangling fails with ErrCorrupt and changes nothing.
 func (s *Store) attached(ctx context.Context, path string, fn func(tx *wtx) (bool, error)) error {
-	s.wmu.Lock()
+	if err := s.wmu.lockContext(ctx); err != nil {
+		return err
+	}
 	defer s.wmu.Unlock()
 	if s.closed {
 		return fmt.Errorf("the project is closed")

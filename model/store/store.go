@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -30,7 +29,7 @@ type Store struct {
 	wait  *waiter      // lock waits of this store's connections (busy.go)
 	stamp versionStamp // which Clipper writes the file this session (version.go)
 
-	wmu     sync.Mutex           // guards w and stmts: every write transaction and DataVersion
+	wmu     writeLock            // guards w and stmts: every write transaction and DataVersion
 	w       *sql.Conn            // pinned connection for writes and PRAGMA data_version
 	stmts   map[string]*sql.Stmt // write statements, prepared once and reused on w
 	pending []string             // queries a transaction prepared for itself, to cache (cachePending)
@@ -176,7 +175,7 @@ func create(ctx context.Context, path string, o options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("create project %s: %w", abs, classify(err))
 	}
-	s := &Store{path: abs, db: db, w: conn, version: len(o.migrations), wait: wait}
+	s := &Store{path: abs, db: db, w: conn, version: len(o.migrations), wait: wait, wmu: newWriteLock()}
 	s.stamp.version, s.stamp.created = o.version, true
 	s.verified.Store(true)
 	return s, nil
@@ -216,7 +215,7 @@ func openAbs(ctx context.Context, abs string, o options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{path: abs, version: h.userVersion, wait: o.waiter(abs)}
+	s := &Store{path: abs, version: h.userVersion, wait: o.waiter(abs), wmu: newWriteLock()}
 	s.stamp.version = o.version
 	roDisk := ""
 	switch {
@@ -446,7 +445,9 @@ func (s *Store) write(ctx context.Context, what string, fn func(tx *wtx) error) 
 	if s.readOnly {
 		return fmt.Errorf("%s: %w: %s", what, ErrReadOnly, s.roReason)
 	}
-	s.wmu.Lock()
+	if err := s.wmu.lockContext(ctx); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
 	defer s.wmu.Unlock()
 	defer s.cachePending(ctx) // after the transaction ended (deferred calls run last first)
 	tx, err := s.w.BeginTx(ctx, nil)
@@ -576,4 +577,44 @@ func syncDir(dir string) error {
 		return fmt.Errorf("sync %s: %w", dir, err)
 	}
 	return nil
+}
+
+// writeLock is the store's write mutex. Unlike sync.Mutex, a writer can
+// stop waiting for it when its context ends: a short action of the UI
+// (under a two-second limit) must not wait minutes behind a long write of
+// the same store, such as undoing an Accept all in every clipping.
+type writeLock chan struct{}
+
+func newWriteLock() writeLock { return make(writeLock, 1) }
+
+// Lock waits for the lock.
+func (l writeLock) Lock() { l <- struct{}{} }
+
+// TryLock takes the lock if it is free and reports whether it did.
+func (l writeLock) TryLock() bool {
+	select {
+	case l <- struct{}{}:
+		return true
+	default:
+		return false
+	}
+}
+
+// Unlock releases the lock.
+func (l writeLock) Unlock() { <-l }
+
+// lockContext waits for the lock until ctx ends; then it returns
+// ErrWriteBusy with the context's error.
+func (l writeLock) lockContext(ctx context.Context) error {
+	select {
+	case l <- struct{}{}:
+		return nil
+	default:
+	}
+	select {
+	case l <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("%w (%w)", ErrWriteBusy, ctx.Err())
+	}
 }
