@@ -72,15 +72,11 @@ func child(work string) error {
 		defer pprof.StopCPUProfile()
 	}
 	start := time.Now()
-	st, err := store.Open(os.Getenv("CLIPPER_BENCH_PROJECT"))
+	st, coder, err := openAsAna(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	coder, err := st.EnsureCoder(ctx, "Ana")
-	if err != nil {
-		return err
-	}
 	rep, err := st.Merge(ctx, src, store.MergeOptions{CoderID: coder.ID, CountsOnly: true})
 	if err != nil {
 		return err
@@ -148,6 +144,20 @@ func BenchmarkScaleMerge(b *testing.B) {
 	}
 }
 
+// openAsAna opens the project at CLIPPER_BENCH_PROJECT with coder Ana.
+func openAsAna(ctx context.Context) (*store.Store, model.Coder, error) {
+	st, err := store.Open(os.Getenv("CLIPPER_BENCH_PROJECT"))
+	if err != nil {
+		return nil, model.Coder{}, err
+	}
+	coder, err := st.EnsureCoder(ctx, "Ana")
+	if err != nil {
+		st.Close()
+		return nil, model.Coder{}, err
+	}
+	return st, coder, nil
+}
+
 // bulkPerClipping is how many annotations the "accept" child adds to every
 // clipping in one step: 200,000 on the big project.
 const bulkPerClipping = 4
@@ -158,15 +168,11 @@ const bulkPerClipping = 4
 func historyChild(work string) error {
 	ctx := context.Background()
 	start := time.Now()
-	st, err := store.Open(os.Getenv("CLIPPER_BENCH_PROJECT"))
+	st, coder, err := openAsAna(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	coder, err := st.EnsureCoder(ctx, "Ana")
-	if err != nil {
-		return err
-	}
 	if work == "undo" {
 		step, err := st.Undo(ctx, coder.ID)
 		if err != nil {
