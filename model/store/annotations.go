@@ -89,7 +89,7 @@ func (s *Store) addAnnotations(ctx context.Context, what string, as []*model.Ann
 	}
 	coder := as[0].CoderID
 	states := make([]annState, len(as))
-	err := s.write(ctx, what, func(tx *wtx) error {
+	err := s.writeSave(ctx, what, func(tx *wtx) error {
 		if err := requireCoder(ctx, tx, coder); err != nil {
 			return err
 		}
@@ -109,7 +109,7 @@ func (s *Store) addAnnotations(ctx context.Context, what string, as []*model.Ann
 				texts[a.ClippingID] = t
 			}
 			if !tags[a.TagID] {
-				if _, err := loadLiveTag(tx, a.TagID); err != nil {
+				if err := requireLiveTag(tx, a.TagID); err != nil {
 					return err
 				}
 				tags[a.TagID] = true

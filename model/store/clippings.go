@@ -426,10 +426,16 @@ type clippingText struct {
 // loadText reads a clipping's body and hash inside tx; ErrNotFound if
 // there is none.
 func loadText(ctx context.Context, tx *wtx, id string) (clippingText, error) {
+	if tx.save != nil && tx.save.textOf == id {
+		return tx.save.text, nil
+	}
 	var t clippingText
 	err := tx.queryRow(`SELECT body, body_hash FROM clippings WHERE id = ?`, id).Scan(&t.body, &t.hash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, fmt.Errorf("clipping %q: %w", id, ErrNotFound)
+	}
+	if err == nil && tx.save != nil {
+		tx.save.textOf, tx.save.text = id, t
 	}
 	return t, err
 }

@@ -137,10 +137,16 @@ func (s *Store) RenameCoder(ctx context.Context, id, name string) error {
 
 // requireCoder returns ErrNotFound unless coder id exists.
 func requireCoder(ctx context.Context, tx *wtx, id string) error {
+	if tx.save != nil && tx.save.coders[id] {
+		return nil
+	}
 	var one int
 	err := tx.queryRow(`SELECT 1 FROM coders WHERE id = ?`, id).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("coder %q: %w", id, ErrNotFound)
+	}
+	if err == nil && tx.save != nil {
+		tx.save.coders[id] = true
 	}
 	return err
 }

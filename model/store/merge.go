@@ -134,6 +134,7 @@ func (s *Store) attached(ctx context.Context, path string, fn func(tx *wtx) (boo
 		return err
 	}
 	defer s.wmu.Unlock()
+	s.save = nil // a merge changes tags, clippings and the op log
 	if s.closed {
 		return fmt.Errorf("the project is closed")
 	}

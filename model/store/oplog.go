@@ -55,11 +55,12 @@ type opGroup struct {
 // action) first discards the coder's redo stack.
 func startGroup(tx *wtx, coder, kind, reverts string) (*opGroup, error) {
 	now := fmtTime(nowUTC())
-	if kind == kindDo {
+	if kind == kindDo && (tx.save == nil || !tx.save.noRedo[coder]) {
 		if _, err := tx.exec(`UPDATE ops INDEXED BY ops_undone SET state = 'discarded', updated_at = ?
 			WHERE coder_id = ? AND state = 'undone' AND kind = 'do'`, now, coder); err != nil {
 			return nil, fmt.Errorf("clear redo stack: %w", err)
 		}
+		tx.noRedo = coder
 	}
 	id, err := newID()
 	if err != nil {

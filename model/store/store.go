@@ -30,6 +30,7 @@ type Store struct {
 	stamp versionStamp // which Clipper writes the file this session (version.go)
 
 	wmu     writeLock            // guards w and stmts: every write transaction and DataVersion
+	save    *saveCache           // what the last annotation saves read; nil when none (guarded by wmu)
 	w       *sql.Conn            // pinned connection for writes and PRAGMA data_version
 	stmts   map[string]*sql.Stmt // write statements, prepared once and reused on w
 	pending []string             // queries a transaction prepared for itself, to cache (cachePending)
@@ -442,6 +443,16 @@ func (s *Store) DataVersion(ctx context.Context) (int64, error) {
 // write runs fn in one immediate transaction on the pinned connection and
 // commits it. what names the action in errors.
 func (s *Store) write(ctx context.Context, what string, fn func(tx *wtx) error) error {
+	return s.writeTx(ctx, what, false, fn)
+}
+
+// writeSave is write for saving annotations: fn's look-ups may use what
+// the store's previous saves read (see saveCache).
+func (s *Store) writeSave(ctx context.Context, what string, fn func(tx *wtx) error) error {
+	return s.writeTx(ctx, what, true, fn)
+}
+
+func (s *Store) writeTx(ctx context.Context, what string, cached bool, fn func(tx *wtx) error) error {
 	if s.readOnly {
 		return fmt.Errorf("%s: %w: %s", what, ErrReadOnly, s.roReason)
 	}
@@ -462,15 +473,26 @@ func (s *Store) write(ctx context.Context, what string, fn func(tx *wtx) error) 
 		return fmt.Errorf("%s: begin: %w", what, classify(err))
 	}
 	w := &wtx{Tx: tx, ctx: ctx, s: s}
+	if !cached {
+		s.save = nil // this write may change what the cache holds
+	} else if err = s.validSave(w); err != nil {
+		tx.Rollback()
+		return fmt.Errorf("%s: %w", what, classify(err))
+	}
 	if err = fn(w); err == nil {
 		err = s.stampWrite(w)
 	}
 	if err != nil {
 		tx.Rollback()
+		s.save = nil
 		return fmt.Errorf("%s: %w", what, classify(err))
 	}
 	if err := tx.Commit(); err != nil {
+		s.save = nil
 		return fmt.Errorf("%s: commit: %w", what, classify(err))
+	}
+	if w.save != nil {
+		w.save.committed(w)
 	}
 	return nil
 }
@@ -482,6 +504,11 @@ type wtx struct {
 	*sql.Tx
 	ctx context.Context
 	s   *Store
+	// save is the store's saveCache in a writeSave, else nil; noRedo and
+	// stamped are what this transaction adds to it once it commits.
+	save    *saveCache
+	noRedo  string
+	stamped bool
 	// local holds this transaction's handle of each statement it ran:
 	// one per query, however many rows a batch writes (database/sql keeps
 	// every handle Tx.StmtContext returns until the transaction ends).

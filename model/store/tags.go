@@ -88,6 +88,18 @@ func loadLiveTag(tx *wtx, id string) (tagState, error) {
 	return t, err
 }
 
+// requireLiveTag returns ErrNotFound unless tag id exists and is live.
+func requireLiveTag(tx *wtx, id string) error {
+	if tx.save != nil && tx.save.tags[id] {
+		return nil
+	}
+	_, err := loadLiveTag(tx, id)
+	if err == nil && tx.save != nil {
+		tx.save.tags[id] = true
+	}
+	return err
+}
+
 // checkTagClash returns ErrExists when another live tag than t has t's
 // name (see sameName: case, compatibility forms and invisible characters
 // aside), a cross-script look-alike of it (see confusable) or its shortcut.

@@ -46,6 +46,7 @@ func (s *Store) SetVersion(version string) {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	s.stamp.version = version
+	s.save = nil // the written-by record is to be written again
 }
 
 // Version is the Clipper version this store records as the file's writer
@@ -151,9 +152,10 @@ func stampCreated(ctx context.Context, x execer, version string) error {
 // on one file; it costs one primary-key lookup per transaction, as the row
 // is rewritten only when the value differs. The caller holds s.wmu.
 func (s *Store) stampWrite(tx *wtx) error {
-	if s.stamp.version == "" {
+	if s.stamp.version == "" || tx.save != nil && tx.save.stamped {
 		return nil
 	}
+	tx.stamped = true
 	now := fmtTime(nowUTC())
 	if s.stamp.created {
 		if _, err := tx.exec(`INSERT INTO main.settings (key, value, created_at, updated_at)
