@@ -97,8 +97,7 @@ func (s *Store) addAnnotations(ctx context.Context, what string, as []*model.Ann
 		if err != nil {
 			return err
 		}
-		texts := map[string]clippingText{}
-		tags := map[string]bool{}
+		texts := map[string]clippingText{} // the save cache keeps only one
 		now := fmtTime(nowUTC())
 		for i, a := range as {
 			t, ok := texts[a.ClippingID]
@@ -108,11 +107,8 @@ func (s *Store) addAnnotations(ctx context.Context, what string, as []*model.Ann
 				}
 				texts[a.ClippingID] = t
 			}
-			if !tags[a.TagID] {
-				if err := requireLiveTag(tx, a.TagID); err != nil {
-					return err
-				}
-				tags[a.TagID] = true
+			if err := requireLiveTag(tx, a.TagID); err != nil { // once per tag: the save cache keeps it
+				return err
 			}
 			st := annState{ClippingID: a.ClippingID, TagID: a.TagID, CoderID: coder, Start: a.Start, End: a.End,
 				BodyHash: t.hash, Origin: a.Origin, CreatedAt: now, UpdatedAt: now}
